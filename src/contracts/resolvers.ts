@@ -1,0 +1,77 @@
+/**
+ * Every resolver function key with its payload and answer. The backend's handlers and the UI's typed
+ * `invoke` client are both checked against this table, so neither can drift from the other.
+ */
+import type { Channel, GroupRef, Settings } from './settings';
+
+export interface TrackViewPayload {
+  /** What the macro's browser detected; decides which Auto Tracking switch applies. */
+  channel: Channel;
+}
+export type TrackViewResult =
+  | { tracked: true; views: number }
+  | { tracked: false; reason: string; views: number };
+
+export interface ContentSummary {
+  contentId: string;
+  views: number;
+  viewers: number;
+  anonymousViews: number;
+  lastViewedAt: number | null;
+  viewCounterEnabled: boolean;
+}
+
+export interface SettingsAuditEntry {
+  at: number;
+  /** Shown as a name by the UI; null where privacy hides it. */
+  accountId: string | null;
+  version: number;
+  /** Dotted paths of what changed, with before and after. */
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+export interface SettingsView {
+  settings: Settings;
+  version: number;
+  updatedAt: number | null;
+  audit: SettingsAuditEntry[];
+  /** Channels the platform cannot observe, with why: the UI disables their switches. */
+  unavailableChannels: Array<{ channel: Channel; reason: string }>;
+}
+
+export interface SaveSettingsPayload {
+  settings: Settings;
+  /** The version the admin started editing from; a newer stored version is a conflict. */
+  expectedVersion: number;
+}
+
+export interface GroupSearchPayload {
+  query: string;
+  /** Opaque; from the previous page. */
+  cursor?: string;
+}
+export interface GroupSearchResult {
+  groups: GroupRef[];
+  nextCursor: string | null;
+}
+
+export interface SpaceSearchPayload {
+  query: string;
+}
+export interface SpaceSearchResult {
+  spaces: Array<{ key: string; name: string }>;
+}
+
+/** functionKey → [payload, answer]. */
+export interface ResolverContract {
+  trackView: [TrackViewPayload, TrackViewResult];
+  getContentSummary: [Record<string, never>, ContentSummary];
+  getSettings: [Record<string, never>, SettingsView];
+  saveSettings: [SaveSettingsPayload, SettingsView];
+  searchGroups: [GroupSearchPayload, GroupSearchResult];
+  searchSpaces: [SpaceSearchPayload, SpaceSearchResult];
+}
+
+export type ResolverKey = keyof ResolverContract;
+export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];
+export type ResultOf<K extends ResolverKey> = ResolverContract[K][1];

@@ -1,0 +1,41 @@
+/** Settings as the admin page edits them and every entry point applies them. Types only: rules live in src/domain. */
+
+/** Where a view came from. Auto Tracking is switched per channel. */
+export const CHANNELS = ['desktop', 'mobile-web', 'confluence-app', 'jsm-portal', 'linchpin'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A stored view's source: the channel it was seen on, or `other` for views reported through the API. */
+export const SOURCES = [...CHANNELS, 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const PRIVACY_MODES = ['standard', 'hide-viewers', 'extended'] as const;
+/**
+ * standard: names shown. hide-viewers: names hidden except to the authorised group.
+ * extended: no account ID is stored at all; such views stay anonymous forever.
+ */
+export type PrivacyMode = (typeof PRIVACY_MODES)[number];
+
+export interface GroupRef {
+  id: string;
+  name: string;
+}
+
+export interface Settings {
+  autoTracking: Record<Channel, boolean>;
+  excludeAnonymous: boolean;
+  excludedGroups: GroupRef[];
+  /** Space keys whose content is never tracked. */
+  excludedSpaces: string[];
+  /** Non-admins in this group may open the global report. */
+  reportAccessGroup: GroupRef | null;
+  viewCounter: boolean;
+  customReports: boolean;
+  blockingTimeMs: number;
+  privacy: {
+    mode: PrivacyMode;
+    /** In hide-viewers mode, members of this group still see names. */
+    viewerNamesGroup: GroupRef | null;
+    /** Purge individual views older than this many days (all-time totals stay); null keeps them forever. */
+    retentionDays: number | null;
+  };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CHANNELS, PRIVACY_MODES, type Settings } from '@contracts/settings';
+import { parseWith, type Parsed } from './parse';
+
+export const DEFAULT_BLOCKING_TIME_MS = 5000;
+/** One day: longer windows would hide genuine daily re-reads, which no admin asks for. */
+export const MAX_BLOCKING_TIME_MS = 86_400_000;
+export const MAX_EXCLUDED_GROUPS = 50;
+export const MAX_EXCLUDED_SPACES = 500;
+export const MAX_RETENTION_DAYS = 3650;
+export const MIN_RETENTION_DAYS = 30;
+
+export const DEFAULT_SETTINGS: Settings = {
+  // Linchpin and the service-management portal are opt-in: most sites have neither.
+  autoTracking: { desktop: true, 'mobile-web': true, 'confluence-app': true, 'jsm-portal': false, linchpin: false },
+  excludeAnonymous: false,
+  excludedGroups: [],
+  excludedSpaces: [],
+  reportAccessGroup: null,
+  viewCounter: true,
+  customReports: false,
+  blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
+  privacy: { mode: 'standard', viewerNamesGroup: null, retentionDays: null },
+};
+
+const groupRef = z.object({
+  id: z.string().trim().min(1, 'Group id is required').max(128),
+  name: z.string().trim().min(1, 'Group name is required').max(255),
+}).strict();
+
+// Confluence space keys: letters and digits; personal spaces start with "~" followed by an account id.
+const spaceKey = z.string().trim().regex(/^~?[A-Za-z0-9]{1,255}$/, 'Not a valid space key');
+
+export const settingsSchema = z.object({
+  autoTracking: z.object(
+    Object.fromEntries(CHANNELS.map((channel) => [channel, z.boolean()])) as Record<(typeof CHANNELS)[number], z.ZodBoolean>,
+  ).strict(),
+  excludeAnonymous: z.boolean(),
+  excludedGroups: z.array(groupRef).max(MAX_EXCLUDED_GROUPS, `At most ${MAX_EXCLUDED_GROUPS} groups`)
+    .refine((groups) => new Set(groups.map((g) => g.id)).size === groups.length, 'A group is listed twice'),
+  excludedSpaces: z.array(spaceKey).max(MAX_EXCLUDED_SPACES, `At most ${MAX_EXCLUDED_SPACES} spaces`)
+    .refine((keys) => new Set(keys).size === keys.length, 'A space is listed twice'),
+  reportAccessGroup: groupRef.nullable(),
+  viewCounter: z.boolean(),
+  customReports: z.boolean(),
+  blockingTimeMs: z.number().int('Must be a whole number of milliseconds')
+    .min(0, 'Must not be negative').max(MAX_BLOCKING_TIME_MS, `At most ${MAX_BLOCKING_TIME_MS} ms (one day)`),
+  privacy: z.object({
+    mode: z.enum(PRIVACY_MODES),
+    viewerNamesGroup: groupRef.nullable(),
+    retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `At least ${MIN_RETENTION_DAYS} days`)
+      .max(MAX_RETENTION_DAYS, `At most ${MAX_RETENTION_DAYS} days`).nullable(),
+  }).strict(),
+}).strict();
+
+/** The one way a settings object enters the app: bounded field by field, unknown fields rejected. */
+export function parseSettings(input: unknown): Parsed<Settings> {
+  return parseWith(settingsSchema, input);
+}
+
+/**
+ * Stored settings written by an older version may lack newer fields: fill them from the defaults
+ * rather than failing every view. Fields that are present are still validated.
+ */
+export function parseStoredSettings(input: unknown): Settings {
+  if (typeof input !== 'object' || input === null) return DEFAULT_SETTINGS;
+  const stored = input as Partial<Record<keyof Settings, unknown>>;
+  const merged = {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    autoTracking: { ...DEFAULT_SETTINGS.autoTracking, ...asObject(stored.autoTracking) },
+    privacy: { ...DEFAULT_SETTINGS.privacy, ...asObject(stored.privacy) },
+  };
+  const parsed = parseSettings(merged);
+  return parsed.ok ? parsed.value : DEFAULT_SETTINGS;
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}

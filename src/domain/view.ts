@@ -1,0 +1,26 @@
+import type { Source } from '@contracts/settings';
+
+export type ContentType = 'page' | 'blogpost';
+
+/** Who viewed. Anonymous visitors cannot be told apart, so they share one identity. */
+export type Viewer = { kind: 'user'; accountId: string } | { kind: 'anonymous' };
+
+/** One observed view, from whichever entry point saw it, before any rule is applied. */
+export interface View {
+  contentId: string;
+  contentType: ContentType;
+  spaceKey: string;
+  /** Content title when the entry point knows it (the product event does; the macro does not). */
+  title?: string;
+  viewer: Viewer;
+  /** When the view happened (ms since epoch): the event's own time, never its arrival time. */
+  at: number;
+  source: Source;
+}
+
+/** The viewer as stored: an account id, `anonymous`, or an unlinkable pseudonym in extended privacy mode. */
+export const ANONYMOUS_VIEWER = 'anonymous';
+
+export function utcDay(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}

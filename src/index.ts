@@ -1,0 +1,1 @@
+export const resolver = () => undefined; export const onContentViewed = () => undefined; export const bylineProperties = () => undefined;
