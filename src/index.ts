@@ -1,1 +1,4 @@
-export const resolver = () => undefined; export const onContentViewed = () => undefined; export const bylineProperties = () => undefined;
+/** Only the handlers that manifest.yml names. */
+export { resolverHandler as resolver } from './resolvers';
+export { onContentViewed } from './triggers/on-content-viewed';
+export { bylineProperties } from './triggers/byline-properties';

@@ -1,0 +1,33 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { getJson } from './client';
+import { parseOrThrow } from './directory';
+
+const spacePage = z.object({
+  results: z.array(z.object({ key: z.string(), name: z.string() }).passthrough()),
+  _links: z.object({ next: z.string().optional() }).passthrough().optional(),
+}).passthrough();
+
+const PAGE = 100;
+/** Enough for the picker's first screen on any site; the query narrows it further. */
+const MAX_PAGES = 20;
+
+/** Spaces whose key or name contains the query, first `limit` of them, for the settings picker. */
+export async function listSpaces(query: string, limit: number): Promise<Array<{ key: string; name: string }>> {
+  const needle = query.trim().toLowerCase();
+  const found: Array<{ key: string; name: string }> = [];
+  for (let page = 0; page < MAX_PAGES && found.length < limit; page += 1) {
+    const body = await getJson('app', route`/wiki/rest/api/space?start=${page * PAGE}&limit=${PAGE}`);
+    if (body === null) break;
+    const parsed = parseOrThrow(spacePage, body, '/wiki/rest/api/space');
+    for (const { key, name } of parsed.results) {
+      if (!needle || key.toLowerCase().includes(needle) || name.toLowerCase().includes(needle)) found.push({ key, name });
+    }
+    if (!parsed._links?.next || parsed.results.length < PAGE) break;
+  }
+  return found.slice(0, limit);
+}
+
+export async function spaceExists(key: string): Promise<boolean> {
+  return (await getJson('app', route`/wiki/rest/api/space/${key}`)) !== null;
+}

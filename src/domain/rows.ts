@@ -1,0 +1,48 @@
+import type { Source } from '@contracts/settings';
+import type { ViewerHistory } from './blocking-time';
+import type { ContentType } from './view';
+
+/** Stored shapes, as plain data. Storage maps them to entities; nothing here knows about KVS. */
+
+export interface ViewRecord {
+  contentId: string;
+  spaceKey: string;
+  contentType: ContentType;
+  /** Account id, `anonymous`, or `private` (extended privacy: no account id is ever stored). */
+  viewer: string;
+  at: number;
+  source: Source;
+  /** When we wrote it: rollups and retention scan by this, never by the (possibly late) view time. */
+  recordedAt: number;
+}
+
+export interface ViewerContentRow {
+  contentId: string;
+  spaceKey: string;
+  viewer: string;
+  firstAt: number;
+  lastAt: number;
+  views: number;
+  recent: ViewerHistory;
+  version: number;
+}
+
+export interface ContentStatsRow {
+  contentId: string;
+  spaceKey: string;
+  contentType: ContentType;
+  title: string;
+  views: number;
+  viewers: number;
+  anonymousViews: number;
+  lastViewedAt: number;
+  version: number;
+}
+
+export interface ContentDayRow {
+  contentId: string;
+  spaceKey: string;
+  day: string;
+  views: number;
+  version: number;
+}

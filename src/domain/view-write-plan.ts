@@ -1,0 +1,122 @@
+import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, type ViewerHistory } from './blocking-time';
+import type { ContentDayRow, ContentStatsRow, ViewerContentRow, ViewRecord } from './rows';
+import { utcDay, type View } from './view';
+
+/** Everything stored about this view's content and viewer, read in one batch before deciding. */
+export interface WriteSnapshot {
+  viewerContent: ViewerContentRow | undefined;
+  contentStats: ContentStatsRow | undefined;
+  /** Content-day rows by day, for every day the change can touch (see `affectedDays`). */
+  contentDays: ReadonlyMap<string, ContentDayRow>;
+  /** The record this exact view would be stored under already exists: a redelivery. */
+  viewRecordExists: boolean;
+}
+
+/** What to write, each row with the version it must still have (null: must not exist yet). */
+export interface WritePlan {
+  viewerContent: { row: ViewerContentRow; expectedVersion: number | null } | null;
+  /** Null when the shared counters do not change (a blocked view), so it causes no contention. */
+  contentStats: { row: ContentStatsRow; expectedVersion: number | null } | null;
+  contentDays: Array<{ row: ContentDayRow; expectedVersion: number | null }>;
+  addViews: ViewRecord[];
+  removeViews: ViewRecord[];
+}
+
+/** `counted` is the net change of the content's views: 0 for a blocked view, -1..n after corrections. */
+export type PlanOutcome = { kind: 'write'; plan: WritePlan; counted: number } | { kind: 'duplicate' };
+
+export interface PlanInput {
+  view: View;
+  /** The viewer as stored; `anonymous` views skip the blocking time, as Viewtracker does. */
+  storedViewer: string;
+  /** Anonymous views from browsers are throttled per content (see README: abuse). */
+  applyBlocking: boolean;
+  policy: BlockingPolicy;
+  snapshot: WriteSnapshot;
+  now: number;
+}
+
+/** Days whose counters a view at `at` can change: corrections stay within the blocking horizon. */
+export function affectedDays(at: number, horizonMs: number): string[] {
+  return [...new Set([utcDay(at - horizonMs), utcDay(at), utcDay(at + horizonMs)])];
+}
+
+/**
+ * Turns one view into exact counter changes. Pure: given the same snapshot it plans the same writes,
+ * and the storage layer commits them only if no row changed meanwhile (optimistic concurrency).
+ */
+export function planViewWrite(input: PlanInput): PlanOutcome {
+  const { view, snapshot } = input;
+  if (snapshot.viewRecordExists) return { kind: 'duplicate' };
+  const record = (at: number): ViewRecord => ({
+    contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType,
+    viewer: input.storedViewer, at, source: view.source, recordedAt: input.now,
+  });
+
+  let added: number[] = [view.at];
+  let removed: number[] = [];
+  let viewerContent: WritePlan['viewerContent'] = null;
+  if (input.applyBlocking) {
+    const previous = snapshot.viewerContent;
+    const outcome = applyBlockingTime(previous?.recent ?? EMPTY_HISTORY, view.at, input.policy);
+    if (outcome.kind === 'duplicate') return { kind: 'duplicate' };
+    ({ added, removed } = outcome);
+    viewerContent = {
+      expectedVersion: previous?.version ?? null,
+      row: {
+        contentId: view.contentId, spaceKey: view.spaceKey, viewer: input.storedViewer,
+        firstAt: Math.min(previous?.firstAt ?? Infinity, ...added),
+        lastAt: lastCounted(outcome.history, input.policy.blockingTimeMs) ?? previous?.lastAt ?? view.at,
+        views: (previous?.views ?? 0) + added.length - removed.length,
+        recent: outcome.history, version: (previous?.version ?? 0) + 1,
+      },
+    };
+    // A blocked view still updates the history (a late, earlier event may promote it later).
+    if (added.length === 0 && removed.length === 0) {
+      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], addViews: [], removeViews: [] } };
+    }
+  }
+
+  const delta = added.length - removed.length;
+  const stats = snapshot.contentStats;
+  const isNewViewer = input.applyBlocking && input.storedViewer !== 'anonymous' && !snapshot.viewerContent;
+  const contentStats = {
+    expectedVersion: stats?.version ?? null,
+    row: {
+      contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType,
+      title: view.title ?? stats?.title ?? '',
+      views: (stats?.views ?? 0) + delta,
+      viewers: (stats?.viewers ?? 0) + (isNewViewer ? 1 : 0),
+      anonymousViews: (stats?.anonymousViews ?? 0) + (view.viewer.kind === 'anonymous' ? delta : 0),
+      lastViewedAt: Math.max(stats?.lastViewedAt ?? 0, ...added),
+      version: (stats?.version ?? 0) + 1,
+    },
+  };
+  return {
+    kind: 'write',
+    counted: delta,
+    plan: {
+      viewerContent, contentStats,
+      contentDays: dayChanges(snapshot, view, added, removed),
+      addViews: added.map(record), removeViews: removed.map(record),
+    },
+  };
+}
+
+function dayChanges(snapshot: WriteSnapshot, view: View, added: number[], removed: number[]): WritePlan['contentDays'] {
+  const deltas = new Map<string, number>();
+  for (const at of added) deltas.set(utcDay(at), (deltas.get(utcDay(at)) ?? 0) + 1);
+  for (const at of removed) deltas.set(utcDay(at), (deltas.get(utcDay(at)) ?? 0) - 1);
+  return [...deltas].filter(([, delta]) => delta !== 0).map(([day, delta]) => {
+    const existing = snapshot.contentDays.get(day);
+    return {
+      expectedVersion: existing?.version ?? null,
+      row: { contentId: view.contentId, spaceKey: view.spaceKey, day, views: (existing?.views ?? 0) + delta, version: (existing?.version ?? 0) + 1 },
+    };
+  });
+}
+
+function lastCounted(history: ViewerHistory, blockingTimeMs: number): number | undefined {
+  const counted = countedTimes(history, blockingTimeMs);
+  return counted[counted.length - 1] ?? history.anchor ?? undefined;
+}

@@ -1,0 +1,26 @@
+import Resolver from '@forge/resolver';
+import type { Envelope } from '@contracts/envelope';
+import type { ResolverKey, ResultOf } from '@contracts/resolvers';
+import { guarded } from './envelope';
+import { getContentSummaryResolver, trackViewResolver } from './tracking';
+import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
+
+type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
+
+/** The contract table, implemented: a missing or mistyped resolver fails to compile. */
+const handlers: { [K in ResolverKey]: Handler<K> } = {
+  trackView: trackViewResolver,
+  getContentSummary: getContentSummaryResolver,
+  getSettings: getSettingsResolver,
+  saveSettings: saveSettingsResolver,
+  searchGroups: searchGroupsResolver,
+  searchSpaces: searchSpacesResolver,
+};
+
+const resolver = new Resolver();
+for (const key of Object.keys(handlers) as ResolverKey[]) {
+  const handler = handlers[key] as Handler<ResolverKey>;
+  resolver.define(key, ({ payload, context }) => guarded(key, () => handler(payload, context)));
+}
+
+export const resolverHandler = resolver.getDefinitions();

@@ -1,0 +1,17 @@
+import { fetchIsConfluenceAdmin } from '../confluence/permissions';
+import { MemoryCache } from './memory-cache';
+
+/** Admin rights are asked of Confluence as the caller, and cached briefly: revocation takes effect within a minute. */
+const cache = new MemoryCache<boolean>(60_000);
+
+export async function isConfluenceAdmin(accountId: string): Promise<boolean> {
+  const cached = cache.get(accountId);
+  if (cached !== undefined) return cached;
+  const admin = await fetchIsConfluenceAdmin();
+  cache.set(accountId, admin);
+  return admin;
+}
+
+export function forgetAdminChecks(): void {
+  cache.clear();
+}

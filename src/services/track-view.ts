@@ -1,0 +1,86 @@
+import type { Settings } from '@contracts/settings';
+import { affectedDays, planViewWrite } from '../domain/view-write-plan';
+import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/decide-tracking';
+import type { BlockingPolicy } from '../domain/blocking-time';
+import { ANONYMOUS_VIEWER, utcDay, type View } from '../domain/view';
+import { commitPlan, readSnapshot } from '../storage/view-store';
+import { currentSettings } from './settings-source';
+import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
+import { pseudonymFor } from './pseudonyms';
+
+export type TrackOutcome =
+  | { tracked: true; counted: number }
+  | { tracked: false; reason: SkipReason | 'blocking-time' | 'duplicate' };
+
+/** Several writers raced us for the same counters too often: Forge should retry the event later. */
+export class ContentionError extends Error {
+  constructor(contentId: string) {
+    super(`Gave up after repeated write conflicts on content ${contentId}`);
+    this.name = 'ContentionError';
+  }
+}
+
+/** Late events may still reorder a viewer's chain for 30 minutes: Forge's 3-minute lag plus retries. */
+export const HORIZON_MS = 30 * 60 * 1000;
+const MAX_HISTORY = 100;
+const MAX_ATTEMPTS = 12;
+
+export interface TrackRequest {
+  view: View;
+  via: 'auto' | 'macro';
+  now?: number;
+}
+
+/**
+ * The write path of one view: rules → one batch read → pure plan → one conditional transaction.
+ * On a conflict (someone else counted a view of the same content meanwhile) it re-reads and plans
+ * again, so concurrent views are all counted exactly once.
+ */
+export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
+  const settings = await currentSettings();
+  const { view } = request;
+  const groupLookup = needsGroupLookup(settings, view);
+  const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
+  const early = decideTracking({ settings, view, via: request.via, viewerGroupIds: knownGroups ?? [] });
+  if (!early.track) return { tracked: false, reason: early.reason };
+
+  const storedViewer = await storedViewerOf(view, settings);
+  // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
+  // time; anonymous views reported by browsers (the macro) are throttled per content instead.
+  const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro';
+  const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY };
+  const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
+  const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const now = request.now ?? Date.now();
+    const { snapshot, groups } = await readSnapshot({
+      contentId: view.contentId, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
+      ...(fetchGroups && attempt === 1 && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
+    });
+    if (fetchGroups && attempt === 1 && view.viewer.kind === 'user') {
+      const viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, groups, now);
+      const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds });
+      if (!decision.track) return { tracked: false, reason: decision.reason };
+    }
+    const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
+    if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
+    if ((await commitPlan(outcome.plan)) === 'committed') {
+      const changedCounts = outcome.plan.contentStats !== null;
+      return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };
+    }
+    await pause(attempt);
+  }
+  throw new ContentionError(view.contentId);
+}
+
+async function storedViewerOf(view: View, settings: Settings): Promise<string> {
+  if (view.viewer.kind === 'anonymous') return ANONYMOUS_VIEWER;
+  return settings.privacy.mode === 'extended' ? pseudonymFor(view.viewer.accountId, view.at) : view.viewer.accountId;
+}
+
+/** Jittered backoff: writers that collided must not collide again in lockstep. */
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,29 @@
+import { fetchUserGroupIds } from '../confluence/directory';
+import { cacheUserGroups, type CachedGroups } from '../storage/view-store';
+import { MemoryCache } from './memory-cache';
+
+/**
+ * Group membership changes rarely, and a view must not cost a REST call: memberships are cached in
+ * memory (10 min) and in KVS (12 h, read in the same batch as the view's counters).
+ */
+export const GROUP_CACHE_HOURS = 12;
+const memory = new MemoryCache<string[]>(10 * 60 * 1000);
+
+export function groupsInMemory(accountId: string): string[] | undefined {
+  return memory.get(accountId);
+}
+
+export async function resolveViewerGroups(accountId: string, stored: CachedGroups | undefined, now: number): Promise<string[]> {
+  if (stored && now - stored.fetchedAt < GROUP_CACHE_HOURS * 3_600_000) {
+    memory.set(accountId, stored.groupIds);
+    return stored.groupIds;
+  }
+  const groupIds = await fetchUserGroupIds(accountId);
+  await cacheUserGroups(accountId, { groupIds, fetchedAt: now }, GROUP_CACHE_HOURS);
+  memory.set(accountId, groupIds);
+  return groupIds;
+}
+
+export function forgetCachedGroups(): void {
+  memory.clear();
+}

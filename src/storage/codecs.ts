@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { SOURCES } from '@contracts/settings';
+import type { ContentDayRow, ContentStatsRow, ViewerContentRow, ViewRecord } from '../domain/rows';
+
+/**
+ * Stored rows are parsed on the way in like any other input: a row written by an older version or
+ * damaged by hand must fail loudly here, not turn into NaN counts three layers further.
+ */
+const contentType = z.enum(['page', 'blogpost']);
+const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()) });
+
+const viewRecord = z.object({
+  contentId: z.string(), spaceKey: z.string(), contentType, viewer: z.string(),
+  at: z.number(), source: z.enum(SOURCES), recordedAt: z.number(),
+});
+const viewerContent = z.object({
+  contentId: z.string(), spaceKey: z.string(), viewer: z.string(), firstAt: z.number(), lastAt: z.number(),
+  views: z.number().int(), recent: history, version: z.number().int(),
+});
+const contentStats = z.object({
+  contentId: z.string(), spaceKey: z.string(), contentType, title: z.string(), views: z.number().int(),
+  viewers: z.number().int(), anonymousViews: z.number().int(), lastViewedAt: z.number(), version: z.number().int(),
+});
+const contentDay = z.object({
+  contentId: z.string(), spaceKey: z.string(), day: z.string(), views: z.number().int(), version: z.number().int(),
+});
+
+export const decode = {
+  viewRecord: (value: unknown): ViewRecord => viewRecord.parse(value),
+  viewerContent: (value: unknown): ViewerContentRow => viewerContent.parse(value),
+  contentStats: (value: unknown): ContentStatsRow => contentStats.parse(value),
+  contentDay: (value: unknown): ContentDayRow => contentDay.parse(value),
+};

@@ -1,0 +1,34 @@
+/**
+ * Every KVS key and entity name the app uses, in one table. Keys must match Forge's
+ * /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/ and stay under 500 characters: ids and days qualify; account ids
+ * may contain ':' which is allowed.
+ */
+export const ENTITY = {
+  view: 'view',
+  viewerContent: 'viewer-content',
+  contentStats: 'content-stats',
+  contentDay: 'content-day',
+  settings: 'settings',
+} as const;
+
+export const KEYS = {
+  /** Idempotency key of one view: the same view delivered twice maps to the same record. */
+  view: (contentId: string, viewer: string, at: number) => `v:${contentId}:${safe(viewer)}:${at}`,
+  viewerContent: (contentId: string, viewer: string) => `vc:${contentId}:${safe(viewer)}`,
+  contentStats: (contentId: string) => `cs:${contentId}`,
+  contentDay: (contentId: string, day: string) => `cd:${contentId}:${day}`,
+  /** The one settings document (entity, so saves can be conditional on its version). */
+  settings: 'settings',
+  /** Audit entries sort newest first under this prefix. */
+  settingsAuditPrefix: 'audit:settings:',
+  settingsAudit: (version: number) => `audit:settings:${String(999_999_999 - version).padStart(9, '0')}`,
+  /** A user's Confluence group ids, cached so a view does not cost a REST call. */
+  userGroups: (accountId: string) => `groups:${safe(accountId)}`,
+  /** Daily secret for extended-privacy pseudonyms; deleted after two days, making them unlinkable. */
+  pseudonymSalt: (day: string) => `salt:${day}`,
+} as const;
+
+/** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */
+function safe(part: string): string {
+  return part.replace(/[^a-zA-Z0-9:._-]/g, '_');
+}

@@ -1,0 +1,57 @@
+import { kvs, Filter, FilterConditions, WhereConditions } from '@forge/kvs';
+import type { Settings } from '@contracts/settings';
+import type { SettingsAuditEntry } from '@contracts/resolvers';
+import { parseStoredSettings, DEFAULT_SETTINGS } from '../domain/settings';
+import { ENTITY, KEYS } from './keys';
+import { isConditionFailure } from './kvs-errors';
+
+export interface StoredSettings {
+  settings: Settings;
+  /** 0 until the first save. */
+  version: number;
+  updatedAt: number | null;
+}
+
+interface SettingsDocument {
+  version: number;
+  value: unknown;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export async function readSettings(): Promise<StoredSettings> {
+  const doc = await kvs.entity<SettingsDocument>(ENTITY.settings).get(KEYS.settings);
+  if (!doc) return { settings: DEFAULT_SETTINGS, version: 0, updatedAt: null };
+  return { settings: parseStoredSettings(doc.value), version: doc.version, updatedAt: doc.updatedAt };
+}
+
+/**
+ * Saves only if nobody saved since `expectedVersion` was read; the audit entry is written in the
+ * same transaction, so there is never a change without its trail (or a trail without its change).
+ */
+export async function writeSettings(
+  settings: Settings, expectedVersion: number, audit: SettingsAuditEntry,
+): Promise<'saved' | 'conflict'> {
+  const doc: SettingsDocument = { version: expectedVersion + 1, value: settings, updatedAt: audit.at, updatedBy: audit.accountId ?? '' };
+  const condition = new Filter<SettingsDocument>();
+  try {
+    await kvs.transact()
+      .set(KEYS.settings, doc, {
+        entityName: ENTITY.settings,
+        conditions: expectedVersion === 0
+          ? condition.and('version', FilterConditions.notExists())
+          : condition.and('version', FilterConditions.equalTo(expectedVersion)),
+      })
+      .set(KEYS.settingsAudit(doc.version), audit)
+      .execute();
+    return 'saved';
+  } catch (error) {
+    if (isConditionFailure(error)) return 'conflict';
+    throw error;
+  }
+}
+
+export async function listSettingsAudit(limit: number): Promise<SettingsAuditEntry[]> {
+  const page = await kvs.query().where('key', WhereConditions.beginsWith(KEYS.settingsAuditPrefix)).limit(limit).getMany<SettingsAuditEntry>();
+  return page.results.map((result) => result.value);
+}

@@ -1,0 +1,125 @@
+import { kvs, Filter, FilterConditions } from '@forge/kvs';
+import type { WritePlan, WriteSnapshot } from '../domain/view-write-plan';
+import type { ViewRecord } from '../domain/rows';
+import { decode } from './codecs';
+import { ENTITY, KEYS } from './keys';
+import { isConditionFailure } from './kvs-errors';
+
+export interface SnapshotRequest {
+  contentId: string;
+  storedViewer: string;
+  at: number;
+  withViewerHistory: boolean;
+  days: string[];
+  /** Also fetch this user's cached groups in the same round trip. */
+  groupsOf?: string;
+}
+
+export interface CachedGroups {
+  groupIds: string[];
+  fetchedAt: number;
+}
+
+/**
+ * One batch read gives everything a view's decision needs (history, counters, the idempotency
+ * record, the viewer's cached groups): a single read unit for a typical view.
+ */
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined }> {
+  const items = [
+    { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
+    { key: KEYS.contentStats(request.contentId), entityName: ENTITY.contentStats },
+    ...request.days.map((day) => ({ key: KEYS.contentDay(request.contentId, day), entityName: ENTITY.contentDay })),
+    ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
+    ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
+  ];
+  const result = await kvs.batchGet<unknown>(items);
+  if (result.failedKeys.length > 0) {
+    const failure = result.failedKeys[0]!;
+    throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+  }
+  const found = new Map(result.successfulKeys.map((item) => [`${item.entityName ?? ''}|${item.key}`, item.value]));
+  const get = (entityName: string, key: string) => found.get(`${entityName}|${key}`);
+
+  const contentDays = new Map(request.days.flatMap((day) => {
+    const value = get(ENTITY.contentDay, KEYS.contentDay(request.contentId, day));
+    return value === undefined ? [] : [[day, decode.contentDay(value)] as const];
+  }));
+  const stats = get(ENTITY.contentStats, KEYS.contentStats(request.contentId));
+  const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
+  const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
+  return {
+    groups,
+    snapshot: {
+      viewRecordExists: get(ENTITY.view, KEYS.view(request.contentId, request.storedViewer, request.at)) !== undefined,
+      contentStats: stats === undefined ? undefined : decode.contentStats(stats),
+      contentDays,
+      viewerContent: history === undefined ? undefined : decode.viewerContent(history),
+    },
+  };
+}
+
+/**
+ * Commits a plan as ONE transaction (one write unit when small): every counter is written only if it
+ * still has the version we read, and a view record only if it does not exist yet. Returns `conflict`
+ * when another writer got there first; the caller re-reads and plans again.
+ */
+export async function commitPlan(plan: WritePlan): Promise<'committed' | 'conflict'> {
+  let transaction = kvs.transact();
+  const versioned = <T extends { version: number }>(entityName: string, key: string, row: T, expected: number | null) => {
+    transaction = transaction.set(key, row, { entityName, conditions: versionCondition(expected) });
+  };
+  if (plan.viewerContent) {
+    const { row, expectedVersion } = plan.viewerContent;
+    versioned(ENTITY.viewerContent, KEYS.viewerContent(row.contentId, row.viewer), row, expectedVersion);
+  }
+  if (plan.contentStats) {
+    const { row, expectedVersion } = plan.contentStats;
+    versioned(ENTITY.contentStats, KEYS.contentStats(row.contentId), row, expectedVersion);
+  }
+  for (const { row, expectedVersion } of plan.contentDays) {
+    versioned(ENTITY.contentDay, KEYS.contentDay(row.contentId, row.day), row, expectedVersion);
+  }
+  for (const record of plan.addViews) {
+    transaction = transaction.set(viewKey(record), record, {
+      entityName: ENTITY.view,
+      conditions: new Filter<ViewRecord>().and('at', FilterConditions.notExists()),
+    });
+  }
+  for (const record of plan.removeViews) {
+    transaction = transaction.delete(viewKey(record), { entityName: ENTITY.view });
+  }
+  try {
+    await transaction.execute();
+    return 'committed';
+  } catch (error) {
+    if (isConditionFailure(error)) return 'conflict';
+    throw error;
+  }
+}
+
+export async function cacheUserGroups(accountId: string, groups: CachedGroups, ttlHours: number): Promise<void> {
+  await kvs.set(KEYS.userGroups(accountId), groups, { ttl: { value: ttlHours, unit: 'HOURS' } });
+}
+
+export async function getContentStats(contentId: string) {
+  const value = await kvs.entity<unknown>(ENTITY.contentStats).get(KEYS.contentStats(contentId));
+  return value === undefined ? undefined : decode.contentStats(value);
+}
+
+function viewKey(record: ViewRecord): string {
+  return KEYS.view(record.contentId, record.viewer, record.at);
+}
+
+function versionCondition(expected: number | null) {
+  const filter = new Filter<{ version: number }>();
+  return expected === null
+    ? filter.and('version', FilterConditions.notExists())
+    : filter.and('version', FilterConditions.equalTo(expected));
+}
+
+function parseCachedGroups(value: unknown): CachedGroups | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { groupIds, fetchedAt } = value as { groupIds?: unknown; fetchedAt?: unknown };
+  if (!Array.isArray(groupIds) || !groupIds.every((id) => typeof id === 'string') || typeof fetchedAt !== 'number') return undefined;
+  return { groupIds, fetchedAt };
+}

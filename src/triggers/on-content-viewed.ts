@@ -1,0 +1,35 @@
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { parseViewedEvent } from '../domain/product-event';
+import { ConfluenceError } from '../confluence/client';
+import { isTransientStorageError } from '../storage/kvs-errors';
+import { ContentionError, trackView } from '../services/track-view';
+
+/** Forge retries at most 4 times; a minute apart keeps the retried view inside the blocking horizon. */
+const RETRY_AFTER_SECONDS = 60;
+
+/**
+ * `avi:confluence:viewed:page|blogpost`. Malformed events are logged and dropped (a retry would fail
+ * the same way); transient failures ask Forge for a retry, which cannot double count because the
+ * view's record key and the viewer's history make the write idempotent.
+ */
+export async function onContentViewed(event: unknown, _context?: unknown): Promise<InvocationError | void> {
+  const parsed = parseViewedEvent(event);
+  if (!parsed.ok) {
+    console.warn(`Dropped a malformed view event: ${parsed.message}`);
+    return;
+  }
+  try {
+    await trackView({ view: parsed.value, via: 'auto' });
+  } catch (error) {
+    if (isRetryable(error)) {
+      console.warn(`View of ${parsed.value.contentId} will be retried: ${String(error)}`);
+      return new InvocationError({ retryAfter: RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    }
+    console.error(`Dropped a view of ${parsed.value.contentId} after an unexpected error`, error);
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof ContentionError || isTransientStorageError(error) ||
+    (error instanceof ConfluenceError && error.transient);
+}
