@@ -5,6 +5,5 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
   testTimeout: 30000,
 };
