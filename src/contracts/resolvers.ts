@@ -62,6 +62,23 @@ export interface SpaceSearchResult {
   spaces: Array<{ key: string; name: string }>;
 }
 
+/** The token-protected view API (a Forge web trigger) through which other apps report views. */
+export interface ViewApiStatus {
+  /** Whether a token exists; without one the API refuses every call. */
+  configured: boolean;
+  /** The web trigger URL to give to the reporting app; null where Forge cannot tell it. */
+  url: string | null;
+  createdAt: number | null;
+  createdBy: string | null;
+  /** The token's last four characters, so admins can tell which one a tool uses. */
+  hint: string | null;
+}
+export interface RotatedViewApiToken {
+  /** Shown exactly once: only its hash is stored. */
+  token: string;
+  status: ViewApiStatus;
+}
+
 /** functionKey → [payload, answer]. */
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
@@ -70,6 +87,9 @@ export interface ResolverContract {
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];
   searchSpaces: [SpaceSearchPayload, SpaceSearchResult];
+  getViewApi: [Record<string, never>, ViewApiStatus];
+  rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
+  revokeViewApiToken: [Record<string, never>, ViewApiStatus];
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -3,6 +3,7 @@ import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
 import { getContentSummaryResolver, trackViewResolver } from './tracking';
+import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
@@ -15,6 +16,9 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,
   searchSpaces: searchSpacesResolver,
+  getViewApi: getViewApiResolver,
+  rotateViewApiToken: rotateViewApiTokenResolver,
+  revokeViewApiToken: revokeViewApiTokenResolver,
 };
 
 const resolver = new Resolver();

@@ -18,13 +18,13 @@ const AUDIT_SHOWN = 50;
 const MAX_SETTINGS_BYTES = 64 * 1024;
 
 /** Every settings resolver starts here: only Confluence administrators, asked of Confluence itself. */
-async function requireAdmin(context: unknown): Promise<string | null> {
+export async function requireAdmin(context: unknown): Promise<string | null> {
   const caller = callerOf(context);
   if (caller.kind !== 'user' || caller.accountType !== 'licensed') return null;
   return (await isConfluenceAdmin(caller.accountId)) ? caller.accountId : null;
 }
 
-const FORBIDDEN = 'Only Confluence administrators can view or change Viewtracker settings.';
+export const FORBIDDEN = 'Only Confluence administrators can view or change Viewtracker settings.';
 
 export async function getSettingsResolver(_payload: unknown, context: unknown): Promise<Envelope<SettingsView>> {
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
@@ -47,7 +47,7 @@ export async function saveSettingsResolver(payload: unknown, context: unknown): 
   if (Object.keys(unknownGroups).length > 0) return fail('invalid-input', 'Some groups do not exist in Confluence.', unknownGroups);
   const unknownSpaces = await spacesMissingFromConfluence(next.excludedSpaces);
   if (Object.keys(unknownSpaces).length > 0) return fail('invalid-input', 'Some spaces do not exist in Confluence.', unknownSpaces);
-  const blockedChannels = unavailableChannels().filter(({ channel }) => next.autoTracking[channel]);
+  const blockedChannels = (await unavailableChannels()).filter(({ channel }) => next.autoTracking[channel]);
   if (blockedChannels.length > 0) {
     const fieldErrors = Object.fromEntries(blockedChannels.map(({ channel, reason }) => [`autoTracking.${channel}`, reason]));
     return fail('invalid-input', 'A channel that cannot be observed cannot be switched on.', fieldErrors);
@@ -89,8 +89,8 @@ export async function searchSpacesResolver(payload: unknown, context: unknown): 
 }
 
 async function settingsView(): Promise<SettingsView> {
-  const [stored, audit] = await Promise.all([readSettings(), listSettingsAudit(AUDIT_SHOWN)]);
-  return { settings: stored.settings, version: stored.version, updatedAt: stored.updatedAt, audit, unavailableChannels: unavailableChannels() };
+  const [stored, audit, unavailable] = await Promise.all([readSettings(), listSettingsAudit(AUDIT_SHOWN), unavailableChannels()]);
+  return { settings: stored.settings, version: stored.version, updatedAt: stored.updatedAt, audit, unavailableChannels: unavailable };
 }
 
 /** Field errors for groups Confluence does not know (deleted, or an id typed by hand). */

@@ -26,6 +26,8 @@ export const KEYS = {
   userGroups: (accountId: string) => `groups:${safe(accountId)}`,
   /** Daily secret for extended-privacy pseudonyms; deleted after two days, making them unlinkable. */
   pseudonymSalt: (day: string) => `salt:${day}`,
+  /** Secret: the hash of the view API's bearer token. */
+  viewApiToken: 'view-api-token',
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

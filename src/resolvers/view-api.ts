@@ -1,0 +1,32 @@
+import type { Envelope } from '@contracts/envelope';
+import type { RotatedViewApiToken, ViewApiStatus } from '@contracts/resolvers';
+import { fetchViewApiUrl } from '../confluence/web-trigger-url';
+import { currentApiToken, revokeApiToken, rotateApiToken } from '../services/view-api-token';
+import { fail, ok } from './envelope';
+import { FORBIDDEN, requireAdmin } from './settings';
+
+export async function getViewApiResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+  if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
+  return ok(await status());
+}
+
+export async function rotateViewApiTokenResolver(_payload: unknown, context: unknown): Promise<Envelope<RotatedViewApiToken>> {
+  const accountId = await requireAdmin(context);
+  if (!accountId) return fail('forbidden', FORBIDDEN);
+  const { token } = await rotateApiToken(accountId, Date.now());
+  return ok({ token, status: await status() });
+}
+
+export async function revokeViewApiTokenResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+  if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
+  await revokeApiToken();
+  return ok(await status());
+}
+
+async function status(): Promise<ViewApiStatus> {
+  const [token, url] = await Promise.all([currentApiToken(), fetchViewApiUrl()]);
+  return {
+    configured: token !== undefined, url,
+    createdAt: token?.createdAt ?? null, createdBy: token?.createdBy ?? null, hint: token?.hint ?? null,
+  };
+}
