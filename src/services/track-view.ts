@@ -4,6 +4,7 @@ import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/dec
 import type { BlockingPolicy } from '../domain/blocking-time';
 import { ANONYMOUS_VIEWER, utcDay, type View } from '../domain/view';
 import { commitPlan, readSnapshot } from '../storage/view-store';
+import { isTransientStorageError } from '../storage/kvs-errors';
 import { currentSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
@@ -52,25 +53,36 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
   const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
 
+  let groupsChecked = !fetchGroups;
+  let lastTransient: unknown;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const now = request.now ?? Date.now();
-    const { snapshot, groups } = await readSnapshot({
-      contentId: view.contentId, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-      ...(fetchGroups && attempt === 1 && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
-    });
-    if (fetchGroups && attempt === 1 && view.viewer.kind === 'user') {
-      const viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, groups, now);
-      const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds });
-      if (!decision.track) return { tracked: false, reason: decision.reason };
-    }
-    const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
-    if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
-    if ((await commitPlan(outcome.plan)) === 'committed') {
-      const changedCounts = outcome.plan.contentStats !== null;
-      return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };
+    try {
+      const now = request.now ?? Date.now();
+      const { snapshot, groups } = await readSnapshot({
+        contentId: view.contentId, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
+        ...(!groupsChecked && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
+      });
+      if (!groupsChecked && view.viewer.kind === 'user') {
+        const viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, groups, now);
+        const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds });
+        if (!decision.track) return { tracked: false, reason: decision.reason };
+        groupsChecked = true;
+      }
+      const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
+      if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
+      if ((await commitPlan(outcome.plan)) === 'committed') {
+        const changedCounts = outcome.plan.contentStats !== null;
+        return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };
+      }
+    } catch (error) {
+      // Throttling or a lost response: try again shortly. A write that was applied after all is
+      // found on the next read (its record or history entry exists) and ends as a duplicate.
+      if (!isTransientStorageError(error)) throw error;
+      lastTransient = error;
     }
     await pause(attempt);
   }
+  if (lastTransient) throw lastTransient;
   throw new ContentionError(view.contentId);
 }
 

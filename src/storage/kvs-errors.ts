@@ -9,8 +9,12 @@ export function isConditionFailure(error: unknown): boolean {
     (error.responseDetails.status === 409 || /CONDITION/i.test(error.code));
 }
 
-/** Throttling and server errors: worth retrying later (the trigger asks Forge for a retry). */
+/** Network failures seen by fetch: the request may or may not have been applied (our writes are idempotent). */
+const NETWORK_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Throttling, server and network errors: worth retrying later (the trigger asks Forge for a retry). */
 export function isTransientStorageError(error: unknown): boolean {
+  if (error instanceof Error && (NETWORK_CODES.has(String((error as { code?: unknown }).code)) || error.name === 'FetchError' || error.name === 'AbortError')) return true;
   if (!(error instanceof ForgeKvsAPIError)) return false;
   const status = error.responseDetails.status;
   return status === 429 || status >= 500 || error.code === 'TOO_MANY_REQUESTS' || error.code === 'RATE_LIMIT_EXCEEDED';

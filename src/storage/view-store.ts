@@ -33,10 +33,9 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
   ];
   const result = await kvs.batchGet<unknown>(items);
-  if (result.failedKeys.length > 0) {
-    const failure = result.failedKeys[0]!;
-    throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code} ${failure.error.message}`);
-  }
+  // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
+  const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
+  if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code} ${failure.error.message}`);
   const found = new Map(result.successfulKeys.map((item) => [`${item.entityName ?? ''}|${item.key}`, item.value]));
   const get = (entityName: string, key: string) => found.get(`${entityName}|${key}`);
 
