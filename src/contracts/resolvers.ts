@@ -8,6 +8,11 @@ export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
   channel: Channel;
 }
+/** The background script's channel hint for the view being shown; it records nothing by itself. */
+export interface ReportChannelPayload {
+  channel: Channel;
+}
+
 export type TrackViewResult =
   | { tracked: true; views: number }
   | { tracked: false; reason: string; views: number };
@@ -82,6 +87,7 @@ export interface RotatedViewApiToken {
 /** functionKey → [payload, answer]. */
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
+  reportChannel: [ReportChannelPayload, { stored: boolean }];
   getContentSummary: [Record<string, never>, ContentSummary];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];

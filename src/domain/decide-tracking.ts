@@ -21,6 +21,11 @@ export interface TrackingFacts {
   via: 'auto' | 'macro';
   /** Group ids of a signed-in viewer; only consulted when groups are excluded. */
   viewerGroupIds: readonly string[];
+  /**
+   * The channel of a Confluence view event is only known once the browser's channel hint is read
+   * (in the same batch as the counters); until then the channel rule is deferred.
+   */
+  channelPending?: boolean;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface TrackingFacts {
  */
 export function decideTracking(facts: TrackingFacts): TrackingDecision {
   const { settings, view } = facts;
-  if (facts.via === 'auto' && view.source !== 'other' && !settings.autoTracking[view.source]) {
+  if (!facts.channelPending && facts.via === 'auto' && view.source !== 'other' && !settings.autoTracking[view.source]) {
     return skip('channel-not-auto-tracked');
   }
   if (view.viewer.kind === 'anonymous' && settings.excludeAnonymous) return skip('anonymous-excluded');

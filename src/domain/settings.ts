@@ -11,8 +11,9 @@ export const MAX_RETENTION_DAYS = 3650;
 export const MIN_RETENTION_DAYS = 30;
 
 export const DEFAULT_SETTINGS: Settings = {
-  // Linchpin and the service-management portal are opt-in: most sites have neither.
-  autoTracking: { desktop: true, 'mobile-web': true, 'confluence-app': true, 'jsm-portal': false, linchpin: false },
+  // Desktop and mobile web are what Forge can observe. The app channel cannot be told apart, and
+  // the portal and Linchpin only report through the view API, so they start switched off.
+  autoTracking: { desktop: true, 'mobile-web': true, 'confluence-app': false, 'jsm-portal': false, linchpin: false },
   excludeAnonymous: false,
   excludedGroups: [],
   excludedSpaces: [],

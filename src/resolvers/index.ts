@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
-import { getContentSummaryResolver, trackViewResolver } from './tracking';
+import { getContentSummaryResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
@@ -11,6 +11,7 @@ type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Pr
 /** The contract table, implemented: a missing or mistyped resolver fails to compile. */
 const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
+  reportChannel: reportChannelResolver,
   getContentSummary: getContentSummaryResolver,
   getSettings: getSettingsResolver,
   saveSettings: saveSettingsResolver,

@@ -4,9 +4,9 @@ import { CHANNELS } from '@contracts/settings';
 import type { ContentSummary, TrackViewResult } from '@contracts/resolvers';
 import { parseWith } from '../domain/parse';
 import { fetchVisibleContent, type VisibleContent } from '../confluence/permissions';
-import { getContentStats } from '../storage/view-store';
+import { getContentStats, writeChannelHint } from '../storage/view-store';
 import { currentSettings } from '../services/settings-source';
-import { trackView } from '../services/track-view';
+import { storedViewerFor, trackView } from '../services/track-view';
 import { callerOf, claimedContentId, type Caller } from './context';
 import { fail, ok } from './envelope';
 
@@ -39,6 +39,25 @@ export async function trackViewResolver(payload: unknown, context: unknown): Pro
   });
   const views = await viewsOf(content.id);
   return ok(outcome.tracked ? { tracked: true, views } : { tracked: false, reason: outcome.reason, views });
+}
+
+const reportChannelPayload = z.object({ channel: z.enum(CHANNELS) }).strict();
+
+/**
+ * The background script runs in the reader's browser on every page and tells which channel it sees.
+ * Desktop is the default and costs nothing; other channels leave a short-lived hint that the view
+ * event's handler reads in its batch. A forged hint can only misfile the caller's own view.
+ */
+export async function reportChannelResolver(payload: unknown, context: unknown): Promise<Envelope<{ stored: boolean }>> {
+  const parsed = parseWith(reportChannelPayload, payload);
+  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
+  const contentId = claimedContentId(context);
+  if (!contentId) return fail('invalid-input', 'The background script runs on content pages only.');
+  if (parsed.value.channel === 'desktop') return ok({ stored: false });
+  const caller = callerOf(context);
+  const viewer = caller.kind === 'user' ? { kind: 'user' as const, accountId: caller.accountId } : { kind: 'anonymous' as const };
+  await writeChannelHint(contentId, await storedViewerFor(viewer, Date.now()), parsed.value.channel);
+  return ok({ stored: true });
 }
 
 export async function getContentSummaryResolver(_payload: unknown, context: unknown): Promise<Envelope<ContentSummary>> {

@@ -12,7 +12,12 @@ const NEEDS_VIEW_API: Partial<Record<Channel, string>> = {
   linchpin: 'Linchpin does not run on Confluence Cloud by itself. Create a view API token below and let Linchpin report its views.',
 };
 
+/** No Forge surface runs in the Confluence mobile apps and the view event names no client. */
+const NEVER_OBSERVABLE: Partial<Record<Channel, string>> = {
+  'confluence-app': 'Forge apps cannot tell the Confluence mobile apps apart: no app module runs there and Confluence\'s view events name no client. Views that Confluence reports from the apps are counted as Desktop.',
+};
+
 export async function unavailableChannels(): Promise<Array<{ channel: Channel; reason: string }>> {
-  if (await currentApiToken()) return [];
-  return (Object.keys(NEEDS_VIEW_API) as Channel[]).map((channel) => ({ channel, reason: NEEDS_VIEW_API[channel]! }));
+  const reasons = { ...NEVER_OBSERVABLE, ...((await currentApiToken()) ? {} : NEEDS_VIEW_API) };
+  return (Object.keys(reasons) as Channel[]).map((channel) => ({ channel, reason: reasons[channel]! }));
 }

@@ -2,7 +2,7 @@ import type { Settings } from '@contracts/settings';
 import { affectedDays, planViewWrite } from '../domain/view-write-plan';
 import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/decide-tracking';
 import type { BlockingPolicy } from '../domain/blocking-time';
-import { ANONYMOUS_VIEWER, utcDay, type View } from '../domain/view';
+import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../domain/view';
 import { commitPlan, readSnapshot } from '../storage/view-store';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { currentSettings } from './settings-source';
@@ -29,6 +29,11 @@ const MAX_ATTEMPTS = 12;
 export interface TrackRequest {
   view: View;
   via: 'auto' | 'macro';
+  /**
+   * Confluence's view event does not say which client produced it: its channel is taken from the
+   * browser's hint (written by the background script for mobile web), else Desktop.
+   */
+  channelFromHint?: boolean;
   now?: number;
 }
 
@@ -39,13 +44,14 @@ export interface TrackRequest {
  */
 export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   const settings = await currentSettings();
-  const { view } = request;
+  let { view } = request;
   const groupLookup = needsGroupLookup(settings, view);
   const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
-  const early = decideTracking({ settings, view, via: request.via, viewerGroupIds: knownGroups ?? [] });
+  const channelPending = request.channelFromHint === true;
+  const early = decideTracking({ settings, view, via: request.via, viewerGroupIds: knownGroups ?? [], channelPending });
   if (!early.track) return { tracked: false, reason: early.reason };
 
-  const storedViewer = await storedViewerOf(view, settings);
+  const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
   // time; anonymous views reported by browsers (the macro) are throttled per content instead.
   const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro';
@@ -53,21 +59,24 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
   const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
 
-  let groupsChecked = !fetchGroups;
+  // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
+  let viewerGroupIds: readonly string[] | undefined = fetchGroups ? undefined : knownGroups ?? [];
   let lastTransient: unknown;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
-      const { snapshot, groups } = await readSnapshot({
+      const { snapshot, groups, channelHint } = await readSnapshot({
         contentId: view.contentId, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        ...(!groupsChecked && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
+        withChannelHint: channelPending,
+        ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
       });
-      if (!groupsChecked && view.viewer.kind === 'user') {
-        const viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, groups, now);
-        const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds });
-        if (!decision.track) return { tracked: false, reason: decision.reason };
-        groupsChecked = true;
+      if (channelPending && channelHint) view = { ...view, source: channelHint };
+      if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
+        viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, groups, now);
       }
+      // Pure and cheap: re-applied now that the channel and the groups are known.
+      const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });
+      if (!decision.track) return { tracked: false, reason: decision.reason };
       const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
       if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
       if ((await commitPlan(outcome.plan)) === 'committed') {
@@ -86,9 +95,14 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   throw new ContentionError(view.contentId);
 }
 
-async function storedViewerOf(view: View, settings: Settings): Promise<string> {
-  if (view.viewer.kind === 'anonymous') return ANONYMOUS_VIEWER;
-  return settings.privacy.mode === 'extended' ? pseudonymFor(view.viewer.accountId, view.at) : view.viewer.accountId;
+/** The viewer as stored: an account id, `anonymous`, or an unlinkable pseudonym in extended privacy mode. */
+export async function storedViewerFor(viewer: Viewer, at: number): Promise<string> {
+  return storedViewerOf(viewer, at, await currentSettings());
+}
+
+async function storedViewerOf(viewer: Viewer, at: number, settings: Settings): Promise<string> {
+  if (viewer.kind === 'anonymous') return ANONYMOUS_VIEWER;
+  return settings.privacy.mode === 'extended' ? pseudonymFor(viewer.accountId, at) : viewer.accountId;
 }
 
 /** Jittered backoff: writers that collided must not collide again in lockstep. */

@@ -26,6 +26,8 @@ export const KEYS = {
   userGroups: (accountId: string) => `groups:${safe(accountId)}`,
   /** Daily secret for extended-privacy pseudonyms; deleted after two days, making them unlinkable. */
   pseudonymSalt: (day: string) => `salt:${day}`,
+  /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min. */
+  channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
 } as const;

@@ -1,4 +1,5 @@
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
+import { CHANNELS, type Channel } from '@contracts/settings';
 import type { WritePlan, WriteSnapshot } from '../domain/view-write-plan';
 import type { ViewRecord } from '../domain/rows';
 import { decode } from './codecs';
@@ -13,6 +14,8 @@ export interface SnapshotRequest {
   days: string[];
   /** Also fetch this user's cached groups in the same round trip. */
   groupsOf?: string;
+  /** Also fetch the browser's channel hint for this viewer and content. */
+  withChannelHint?: boolean;
 }
 
 export interface CachedGroups {
@@ -24,13 +27,14 @@ export interface CachedGroups {
  * One batch read gives everything a view's decision needs (history, counters, the idempotency
  * record, the viewer's cached groups): a single read unit for a typical view.
  */
-export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined }> {
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined }> {
   const items = [
     { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
     { key: KEYS.contentStats(request.contentId), entityName: ENTITY.contentStats },
     ...request.days.map((day) => ({ key: KEYS.contentDay(request.contentId, day), entityName: ENTITY.contentDay })),
     ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
+    ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
   ];
   const result = await kvs.batchGet<unknown>(items);
   // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
@@ -46,8 +50,10 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const stats = get(ENTITY.contentStats, KEYS.contentStats(request.contentId));
   const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
   const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
+  const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
   return {
     groups,
+    channelHint: CHANNELS.find((channel) => channel === hint),
     snapshot: {
       viewRecordExists: get(ENTITY.view, KEYS.view(request.contentId, request.storedViewer, request.at)) !== undefined,
       contentStats: stats === undefined ? undefined : decode.contentStats(stats),
@@ -95,6 +101,14 @@ export async function commitPlan(plan: WritePlan): Promise<'committed' | 'confli
     throw error;
   }
 }
+
+/** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */
+export async function writeChannelHint(contentId: string, storedViewer: string, channel: Channel): Promise<void> {
+  await kvs.set(KEYS.channelHint(contentId, storedViewer), channel, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
+}
+
+/** Long enough for Forge's delivery lag (up to 3 min) with room for retries. */
+export const CHANNEL_HINT_MINUTES = 10;
 
 export async function cacheUserGroups(accountId: string, groups: CachedGroups, ttlHours: number): Promise<void> {
   await kvs.set(KEYS.userGroups(accountId), groups, { ttl: { value: ttlHours, unit: 'HOURS' } });

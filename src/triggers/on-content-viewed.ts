@@ -19,7 +19,7 @@ export async function onContentViewed(event: unknown, _context?: unknown): Promi
     return;
   }
   try {
-    await trackView({ view: parsed.value, via: 'auto' });
+    await trackView({ view: parsed.value, via: 'auto', channelFromHint: true });
   } catch (error) {
     if (isRetryable(error)) {
       console.warn(`View of ${parsed.value.contentId} will be retried: ${String(error)}`);
