@@ -2,7 +2,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { parseViewedEvent } from '../domain/product-event';
 import { ConfluenceError } from '../confluence/client';
 import { isTransientStorageError } from '../storage/kvs-errors';
-import { ContentionError, trackView } from '../services/track-view';
+import { ContentionError, trackView, type TrackOutcome } from '../services/track-view';
 
 /** Forge retries at most 4 times; a minute apart keeps the retried view inside the blocking horizon. */
 const RETRY_AFTER_SECONDS = 60;
@@ -13,19 +13,28 @@ const RETRY_AFTER_SECONDS = 60;
  * view's record key and the viewer's history make the write idempotent.
  */
 export async function onContentViewed(event: unknown, _context?: unknown): Promise<InvocationError | void> {
+  const outcome = await processViewedEvent(event);
+  if (outcome === 'retry') {
+    return new InvocationError({ retryAfter: RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  }
+}
+
+/** The handler's work, with its outcome as a value (the benchmark and the local host read it). */
+export async function processViewedEvent(event: unknown): Promise<TrackOutcome | 'malformed' | 'retry' | 'dropped'> {
   const parsed = parseViewedEvent(event);
   if (!parsed.ok) {
     console.warn(`Dropped a malformed view event: ${parsed.message}`);
-    return;
+    return 'malformed';
   }
   try {
-    await trackView({ view: parsed.value, via: 'auto', channelFromHint: true });
+    return await trackView({ view: parsed.value, via: 'auto', channelFromHint: true });
   } catch (error) {
     if (isRetryable(error)) {
       console.warn(`View of ${parsed.value.contentId} will be retried: ${String(error)}`);
-      return new InvocationError({ retryAfter: RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+      return 'retry';
     }
     console.error(`Dropped a view of ${parsed.value.contentId} after an unexpected error`, error);
+    return 'dropped';
   }
 }
 

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: replays a synthetic day through the real trigger handler on the KVS emulator
+ * (SQLite) and prints one `name: value` line per figure. Figures, not assertions: tests never time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installKvsEmulator } from '../../local/kvs';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { writeSettings } from '../../src/storage/settings-store';
+import { processViewedEvent } from '../../src/triggers/on-content-viewed';
+import { bylineProperties } from '../../src/triggers/byline-properties';
+import { manifestEntities, resetAppCaches } from '../support/app-store';
+import { viewedEvent } from '../support/events';
+import { benchConfluence } from './bench-site';
+import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
+import { measured, meterKvsPerTask, type Units } from './unit-meter';
+
+const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
+const PAGES = 10_000;
+const USERS = 2_000;
+const CONCURRENCY = 16;
+const BYLINES = 2_000;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vt-bench-'));
+  const { products, botsGroup } = benchConfluence(USERS);
+  const { emulator } = installKvsEmulator({ entities: manifestEntities(), backend: process.env.BENCH_BACKEND === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', path: join(dir, 'kvs.sqlite') }, fallback: products, seed: 1 });
+  meterKvsPerTask();
+  resetAppCaches();
+  await writeSettings({ ...DEFAULT_SETTINGS, excludedGroups: [botsGroup] }, 0, { at: Date.now(), accountId: 'bench', version: 1, changes: [] });
+
+  const deliveries = forgeDelivery(syntheticDay({ views: VIEWS, pages: PAGES, users: USERS, anonymousShare: 0.05, seed: 11, day: '2026-11-20' }), 12);
+  const totals = { counted: { read: 0, write: 0, requests: 0, n: 0 }, skipped: { read: 0, write: 0, requests: 0, n: 0 } };
+  const reasons = new Map<string, number>();
+  const add = (bucket: keyof typeof totals, units: Units) => {
+    totals[bucket].read += units.read; totals[bucket].write += units.write; totals[bucket].requests += units.requests; totals[bucket].n += 1;
+  };
+
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < deliveries.length) {
+      const view = deliveries[next++]!;
+      const { result, units } = await measured(() => processViewedEvent(viewedEvent(view)));
+      const key = typeof result === 'string' ? result : result.tracked ? 'counted' : result.reason;
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+      add(typeof result !== 'string' && result.tracked ? 'counted' : 'skipped', units);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+
+  const random = seeded(5);
+  let bylineReads = 0;
+  for (let i = 0; i < BYLINES; i += 1) {
+    const contentId = String(100_000 + Math.floor(random() ** 2 * PAGES));
+    const { units } = await measured(() => bylineProperties({ extension: { content: { id: contentId, type: 'page' } } }));
+    bylineReads += units.read;
+  }
+
+  const all = { read: totals.counted.read + totals.skipped.read, write: totals.counted.write + totals.skipped.write };
+  const stats = emulator.stats();
+  const lines: Array<[string, string | number]> = [
+    ['views_replayed', deliveries.length],
+    ['counted_views', totals.counted.n],
+    ['write_units_per_counted_view', round(all.write / totals.counted.n)],
+    ['read_units_per_counted_view', round(all.read / totals.counted.n)],
+    ['units_per_skipped_view', round((totals.skipped.read + totals.skipped.write) / Math.max(1, totals.skipped.n))],
+    ['read_units_per_byline', round(bylineReads / BYLINES)],
+    ['views_per_second', Math.round(deliveries.length / seconds)],
+    ['outcomes', [...reasons].map(([k, v]) => `${k}=${v}`).join(' ')],
+    ['emulator_total_units', `read=${stats.readUnits} write=${stats.writeUnits}`],
+  ];
+  for (const [name, value] of lines) console.log(`${name}: ${value}`);
+  emulator.close?.();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

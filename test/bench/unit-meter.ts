@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { unitsFor } from '../../local/kvs';
+
+/** KVS units spent inside one async task (one view, one byline render), even with many in flight. */
+export interface Units { read: number; write: number; requests: number }
+
+const scope = new AsyncLocalStorage<Units>();
+const READ_PATHS = /\/(get|query|batch\/get|entity\/get|entity\/query|secret\/get)$/;
+
+type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown }) => Promise<Response>;
+
+/**
+ * Wraps the installed `__forge_fetch__` and charges each KVS request to the task that made it,
+ * with Forge's rule: max(1, ceil(bytes / 10 KB)), request size for writes, response size for reads.
+ */
+export function meterKvsPerTask(): void {
+  const holder = globalThis as { __forge_fetch__?: ForgeFetch };
+  const inner = holder.__forge_fetch__;
+  if (!inner) throw new Error('Install the KVS emulator first');
+  holder.__forge_fetch__ = async (target, path, init) => {
+    const response = await inner(target, path, init);
+    const units = scope.getStore();
+    // A read of a missing key is still a read request; only refused (throttled, failed) requests are free.
+    if (!units || target.type !== 'kvs' || (!response.ok && response.status !== 404)) return response;
+    units.requests += 1;
+    if (READ_PATHS.test(path)) {
+      const text = await response.clone().text();
+      units.read += unitsFor(Buffer.byteLength(text));
+    } else {
+      units.write += unitsFor(Buffer.byteLength(typeof init?.body === 'string' ? init.body : ''));
+    }
+    return response;
+  };
+}
+
+export async function measured<T>(run: () => Promise<T>): Promise<{ result: T; units: Units }> {
+  const units: Units = { read: 0, write: 0, requests: 0 };
+  const result = await scope.run(units, run);
+  return { result, units };
+}
