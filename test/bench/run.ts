@@ -25,7 +25,7 @@ const BYLINES = 2_000;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-bench-'));
   const { products, botsGroup } = benchConfluence(USERS);
-  const { emulator } = installKvsEmulator({ entities: manifestEntities(), backend: process.env.BENCH_BACKEND === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', path: join(dir, 'kvs.sqlite') }, fallback: products, seed: 1 });
+  const { emulator } = installKvsEmulator({ entities: manifestEntities(), backend: process.env.BENCH_BACKEND === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', path: join(dir, 'kvs.sqlite') }, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 1 });
   meterKvsPerTask();
   resetAppCaches();
   await writeSettings({ ...DEFAULT_SETTINGS, excludedGroups: [botsGroup] }, 0, { at: Date.now(), accountId: 'bench', version: 1, changes: [] });

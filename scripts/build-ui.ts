@@ -1,0 +1,153 @@
+/**
+ * Builds every Custom UI app: `static/<app>/src/index.tsx` → `static/<app>/build/{index.html,index.js,index.css}`.
+ *
+ *   npx tsx scripts/build-ui.ts            production build of every app (minified, no source maps)
+ *   npx tsx scripts/build-ui.ts settings   only the named apps
+ *   npx tsx scripts/build-ui.ts --dev      unminified, inline source maps
+ *   npx tsx scripts/build-ui.ts --watch    dev build, rebuilt on every change
+ *
+ * Forge serves a resource folder from a sub-path of its CDN, so index.html must reference its assets by
+ * relative paths ("./index.js"); an absolute "/index.js" would load from the CDN's root and fail.
+ * The `@contracts/*` alias comes from tsconfig.json, which esbuild reads by itself.
+ * `@forge/bridge` is bundled unmodified: it finds `window.__bridge`, which the host page defines first.
+ */
+import { build, context, type BuildOptions, type Metafile } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const STATIC_DIR = path.join(ROOT, 'static');
+
+/** Shown in the browser tab of full pages; the host shows its own title for embedded apps. */
+const APP_TITLES: Record<string, string> = {
+  macro: 'Viewtracker',
+  'channel-beacon': 'Viewtracker channel beacon',
+  'page-statistics': 'Page statistics – Viewtracker',
+  settings: 'Viewtracker settings',
+  'global-report': 'Viewtracker report',
+  'space-report': 'Viewtracker space report',
+};
+
+/** Every folder under static/ with a `src/index.tsx` is an app; `static/shared` has none, so it is not. */
+export function findApps(staticDir: string = STATIC_DIR): string[] {
+  return readdirSync(staticDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(staticDir, entry.name, 'src', 'index.tsx')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function renderIndexHtml(title: string, options: { css: boolean }): string {
+  const escapedTitle = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapedTitle}</title>`,
+    options.css ? '<link rel="stylesheet" href="./index.css">' : '',
+    // defer: runs after the host's bridge script, which the host puts first into <head>.
+    '<script src="./index.js" defer></script>',
+    '</head>',
+    '<body>',
+    '<div id="root"></div>',
+    '</body>',
+    '</html>',
+    '',
+  ].filter((line) => line !== '').join('\n');
+}
+
+interface BuildMode {
+  dev: boolean;
+}
+
+function esbuildOptions(app: string, mode: BuildMode): BuildOptions {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: { index: path.join(STATIC_DIR, app, 'src', 'index.tsx') },
+    outdir: path.join(STATIC_DIR, app, 'build'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    jsx: 'automatic',
+    minify: !mode.dev,
+    sourcemap: mode.dev ? 'inline' : false,
+    legalComments: mode.dev ? 'inline' : 'linked',
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode.dev ? 'development' : 'production') },
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+function writeHtml(app: string, metafile: Metafile | undefined): void {
+  const buildDir = path.join(STATIC_DIR, app, 'build');
+  const css = Object.keys(metafile?.outputs ?? {}).some((file) => file.endsWith('index.css'));
+  writeFileSync(path.join(buildDir, 'index.html'), renderIndexHtml(APP_TITLES[app] ?? app, { css }));
+}
+
+function cleanBuildDir(app: string): void {
+  const buildDir = path.join(STATIC_DIR, app, 'build');
+  rmSync(buildDir, { recursive: true, force: true });
+  mkdirSync(buildDir, { recursive: true });
+}
+
+function sizeSummary(metafile: Metafile | undefined): string {
+  return Object.entries(metafile?.outputs ?? {})
+    .filter(([file]) => !file.endsWith('.txt'))
+    .map(([file, output]) => `${path.basename(file)} ${(output.bytes / 1024).toFixed(1)} KiB`)
+    .join(', ');
+}
+
+async function buildOnce(app: string, mode: BuildMode): Promise<string> {
+  cleanBuildDir(app);
+  const result = await build(esbuildOptions(app, mode));
+  writeHtml(app, result.metafile);
+  return `${app.padEnd(16)} ${sizeSummary(result.metafile)}`;
+}
+
+async function watch(app: string): Promise<void> {
+  cleanBuildDir(app);
+  const ctx = await context({
+    ...esbuildOptions(app, { dev: true }),
+    plugins: [{
+      name: 'write-index-html',
+      setup(pluginBuild) {
+        pluginBuild.onEnd((result) => {
+          if (result.errors.length > 0) return;
+          writeHtml(app, result.metafile);
+          console.log(`[build-ui] rebuilt ${app}`);
+        });
+      },
+    }],
+  });
+  await ctx.watch();
+}
+
+async function main(argv: string[]): Promise<void> {
+  const flags = new Set(argv.filter((arg) => arg.startsWith('--')));
+  const requested = argv.filter((arg) => !arg.startsWith('--'));
+  const available = findApps();
+  const unknown = requested.filter((name) => !available.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown app(s): ${unknown.join(', ')}. Apps: ${available.join(', ')}`);
+  }
+  const apps = requested.length > 0 ? requested : available;
+  const started = Date.now();
+  if (flags.has('--watch')) {
+    await Promise.all(apps.map(watch));
+    console.log(`[build-ui] watching ${apps.join(', ')}`);
+    return;
+  }
+  const lines = await Promise.all(apps.map((app) => buildOnce(app, { dev: flags.has('--dev') })));
+  console.log(lines.map((line) => `[build-ui] ${line}`).join('\n'));
+  console.log(`[build-ui] ${apps.length} app(s) built in ${Date.now() - started} ms`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

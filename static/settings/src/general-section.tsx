@@ -1,0 +1,101 @@
+/** Who may open the global report, the page view counter, custom reports and the blocking time. */
+import { Button } from '../../shared/components/button';
+import { Field } from '../../shared/components/field';
+import { NumberField } from '../../shared/components/number-field';
+import { PageSection } from '../../shared/components/page';
+import { Toggle } from '../../shared/components/toggle';
+import { formatDuration } from '../../shared/format/duration';
+import { formatNumber } from '../../shared/format/time';
+import { GroupPicker } from './pickers';
+import { BLOCKING_TIME_BOUNDS, DEFAULT_BLOCKING_TIME_MS } from './validate-draft';
+import type { SectionProps } from './section-props';
+
+/** What the value means, in words; nothing for a value that validation will reject anyway. */
+export function blockingTimeHint(ms: number): string {
+  if (!Number.isInteger(ms) || ms < BLOCKING_TIME_BOUNDS.min || ms > BLOCKING_TIME_BOUNDS.max) return '';
+  return ms === 0 ? 'Every view is counted, even immediate repeats.' : `Repeat views within ${formatDuration(ms)} are not counted.`;
+}
+
+export function GeneralSection({ draft, onChange, errorsFor, disabled }: SectionProps) {
+  const [viewCounterError] = errorsFor('viewCounter');
+  const [customReportsError] = errorsFor('customReports');
+  const hint = blockingTimeHint(draft.blockingTimeMs);
+  return (
+    <PageSection id="general" title="General">
+      <div className="vt-stack">
+        <Field
+          id="report-access-group"
+          label="Access Global Report"
+          helper="Confluence administrators can always open the global report. Members of this group can open it too."
+          errors={errorsFor('reportAccessGroup')}
+        >
+          {(control) => (
+            <GroupPicker
+              {...control}
+              disabled={disabled}
+              value={draft.reportAccessGroup}
+              emptyText="No group: only Confluence administrators can open the global report."
+              onChange={(reportAccessGroup) => onChange({ ...draft, reportAccessGroup })}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="vt-section-fields">
+        <Toggle
+          id="view-counter"
+          label="View Counter"
+          description="Shows the number of views on top of each page. Clicking it opens the page’s statistics."
+          checked={draft.viewCounter}
+          disabled={disabled}
+          error={viewCounterError}
+          onChange={(viewCounter) => onChange({ ...draft, viewCounter })}
+        />
+        <Toggle
+          id="custom-reports"
+          label="Custom Reports"
+          description="Lets people take Viewtracker data out of Confluence: a configurable space report and a read-only, token-protected export for external tools."
+          checked={draft.customReports}
+          disabled={disabled}
+          error={customReportsError}
+          onChange={(customReports) => onChange({ ...draft, customReports })}
+        />
+      </div>
+      <div className="vt-section-fields">
+        <Field
+          id="blocking-time"
+          label="Blocking time"
+          helper={
+            <>
+              {hint ? <strong className="vt-hint">{hint} </strong> : null}
+              A repeat view of the same page by the same person within this time is not counted; the next view after
+              it is. Not applied to anonymous views, which cannot be told apart. From {formatNumber(BLOCKING_TIME_BOUNDS.min)} to{' '}
+              {formatNumber(BLOCKING_TIME_BOUNDS.max)} ms (one day); default {formatNumber(DEFAULT_BLOCKING_TIME_MS)} ms.
+            </>
+          }
+          errors={errorsFor('blockingTimeMs')}
+        >
+          {(control) => (
+            <div className="vt-inline">
+              <NumberField
+                {...control}
+                disabled={disabled}
+                unit="ms"
+                value={draft.blockingTimeMs}
+                onChange={(blockingTimeMs) => onChange({ ...draft, blockingTimeMs })}
+              />
+              {draft.blockingTimeMs !== DEFAULT_BLOCKING_TIME_MS ? (
+                <Button
+                  appearance="subtle"
+                  disabled={disabled}
+                  onClick={() => onChange({ ...draft, blockingTimeMs: DEFAULT_BLOCKING_TIME_MS })}
+                >
+                  Use default ({formatDuration(DEFAULT_BLOCKING_TIME_MS)})
+                </Button>
+              ) : null}
+            </div>
+          )}
+        </Field>
+      </div>
+    </PageSection>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * What each resolver's `data` must look like before the UI touches it. The table is typed over every key
+ * of the contract, so a resolver added there does not compile until its answer has a guard here.
+ */
+import type {
+  ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiStatus,
+} from '@contracts/resolvers';
+import { CHANNELS, PRIVACY_MODES, type GroupRef, type Settings } from '@contracts/settings';
+import {
+  arrayOf, isBoolean, isNumber, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
+} from './guards';
+
+const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
+
+export const isSettings = shape<Settings>({
+  autoTracking: recordOf(CHANNELS, isBoolean),
+  excludeAnonymous: isBoolean,
+  excludedGroups: arrayOf(isGroupRef),
+  excludedSpaces: arrayOf(isString),
+  reportAccessGroup: nullable(isGroupRef),
+  viewCounter: isBoolean,
+  customReports: isBoolean,
+  blockingTimeMs: isNumber,
+  privacy: shape<Settings['privacy']>({
+    mode: oneOf(PRIVACY_MODES),
+    viewerNamesGroup: nullable(isGroupRef),
+    retentionDays: nullable(isNumber),
+  }),
+});
+
+const isAuditEntry = shape<SettingsAuditEntry>({
+  at: isNumber,
+  accountId: nullable(isString),
+  version: isNumber,
+  changes: arrayOf(shape<SettingsAuditEntry['changes'][number]>({ field: isString, before: isUnknown, after: isUnknown })),
+});
+
+const isSettingsView = shape<SettingsView>({
+  settings: isSettings,
+  version: isNumber,
+  updatedAt: nullable(isNumber),
+  audit: arrayOf(isAuditEntry),
+  unavailableChannels: arrayOf(shape<SettingsView['unavailableChannels'][number]>({
+    channel: oneOf(CHANNELS),
+    reason: isString,
+  })),
+});
+
+const isTrackViewResult: Guard<TrackViewResult> = union(
+  shape<{ tracked: true; views: number }>({ tracked: (v): v is true => v === true, views: isNumber }),
+  shape<{ tracked: false; reason: string; views: number }>({
+    tracked: (v): v is false => v === false,
+    reason: isString,
+    views: isNumber,
+  }),
+);
+
+const isViewApiStatus = shape<ViewApiStatus>({
+  configured: isBoolean,
+  url: nullable(isString),
+  createdAt: nullable(isNumber),
+  createdBy: nullable(isString),
+  hint: nullable(isString),
+});
+
+export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
+  trackView: isTrackViewResult,
+  reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
+  getContentSummary: shape<ResultOf<'getContentSummary'>>({
+    contentId: isString,
+    views: isNumber,
+    viewers: isNumber,
+    anonymousViews: isNumber,
+    lastViewedAt: nullable(isNumber),
+    viewCounterEnabled: isBoolean,
+  }),
+  getSettings: isSettingsView,
+  saveSettings: isSettingsView,
+  searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
+  searchSpaces: shape<ResultOf<'searchSpaces'>>({
+    spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })),
+  }),
+  getViewApi: isViewApiStatus,
+  rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),
+  revokeViewApiToken: isViewApiStatus,
+};
