@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { Envelope } from '@contracts/envelope';
+import type { PayloadOf, ResolverKey, ResultOf } from '@contracts/resolvers';
+import { installKvsEmulator, type KvsEmulator } from '../../local/kvs';
+import { ConfluenceFake } from '../../local/confluence/rest';
+import { Directory, type DemoContent, type DemoUser } from '../../local/demo/directory';
+import { generateSite } from '../../local/demo/generate-site';
+import { DEMO_SIZES } from '../../local/demo/sizes';
+import { installForgeRuntime } from '../../local/host/forge-runtime';
+import { FunctionRegistry } from '../../local/host/functions';
+import { loadManifest } from '../../local/host/manifest';
+import { ForgePlatform, type WebTriggerResponse } from '../../local/host/platform';
+import { createProductFetch } from '../../local/host/product-fetch';
+import { ANONYMOUS, type Principal } from '../../local/host/principal';
+import { resetAppCaches } from './app-store';
+import { viewedEvent } from './events';
+
+/**
+ * The app as Forge runs it, in-process: the real manifest, the real handlers from src/index, the
+ * KVS emulator behind @forge/kvs, and the local Confluence REST fake behind @forge/api. Resolvers
+ * get their trusted context from the platform, exactly as in the local host.
+ */
+export interface AppPlatform {
+  platform: ForgePlatform;
+  directory: Directory;
+  emulator: KvsEmulator;
+  users: { admin: Principal; reader: Principal; otherReader: Principal; bot: Principal; guest: Principal; anonymous: Principal };
+  invoke<K extends ResolverKey>(who: Principal, moduleKey: string, call: K, payload: PayloadOf<K> | unknown, content?: DemoContent): Promise<Envelope<ResultOf<K>>>;
+  /** Confluence's view event for this content, delivered to the manifest's trigger (with its retries). */
+  view(who: Principal, content: DemoContent, at?: number): Promise<void>;
+  byline(who: Principal, content: DemoContent): Promise<{ title?: string }>;
+  webTrigger(request: { method?: string; headers?: Record<string, string[]>; body?: unknown }): Promise<WebTriggerResponse>;
+  /** Content every demo user may see, in a space open to anonymous visitors. */
+  publicContent(index?: number): DemoContent;
+  restrictedContent(): { content: DemoContent; allowed: Principal; denied: Principal };
+  stop(): void;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+export async function startAppPlatform(): Promise<AppPlatform> {
+  const manifest = await loadManifest(ROOT);
+  const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
+  const identity = { appId: manifest.appId, environmentId: 'test', installationId: 'test-install', cloudId: directory.site.cloudId, siteUrl: 'http://127.0.0.1:9' };
+  const restoreRuntime = installForgeRuntime(identity);
+  const products = createProductFetch(new ConfluenceFake(directory), directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
+  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3 });
+  resetAppCaches();
+  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0 });
+
+  const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });
+  const active = directory.site.users.filter((u) => u.status === 'active');
+  const readers = active.filter((u) => u.role === 'reader');
+  const guest = active.find((u) => u.accountType === 'unlicensed') ?? readers[readers.length - 1]!;
+  const extensionOf = (content: DemoContent | undefined) => content
+    ? { type: 'macro', content: { id: content.id, type: content.type }, space: { id: String(directory.space(content.spaceKey)!.id), key: content.spaceKey } }
+    : { type: 'confluence:globalSettings' };
+  const isPublic = (c: DemoContent) => !c.restriction && directory.space(c.spaceKey)?.anonymousAccess === true && directory.space(c.spaceKey)?.type === 'global';
+
+  return {
+    platform, directory, emulator,
+    users: {
+      admin: principal(directory.firstWithRole('admin')), reader: principal(readers[0]!), otherReader: principal(readers[1]!),
+      bot: principal(directory.firstWithRole('bot')), guest: principal(guest), anonymous: ANONYMOUS,
+    },
+    invoke: async (who, moduleKey, call, payload, content) =>
+      (await platform.invokeResolver(who, { moduleKey, localId: 'local-1', extension: extensionOf(content) }, call, payload)) as Envelope<never>,
+    view: async (who, content, at = Date.now()) => {
+      await platform.deliverEvent(viewedEvent({ contentId: content.id, spaceKey: content.spaceKey, type: content.type, at, ...(who.kind === 'user' ? { accountId: who.accountId } : {}) }) as { eventType: string });
+    },
+    byline: async (who, content) => (await platform.bylineProperties(who, platform.uiModule('view-counter')!, extensionOf(content), 'byline-1')) as { title?: string },
+    webTrigger: (request) => platform.runWebTrigger('view-api', {
+      method: request.method ?? 'POST', path: '/x1/view-api', queryParameters: {},
+      headers: request.headers ?? {}, body: typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {}),
+    }),
+    publicContent: (index = 0) => directory.site.contents.filter(isPublic)[index]!,
+    restrictedContent: () => {
+      const content = directory.site.contents.find((c) => c.restriction && c.restriction.userIds.length > 0)!;
+      const allowedUser = directory.user(content.restriction!.userIds[0]!)!;
+      const deniedUser = readers.find((u) => !content.restriction!.userIds.includes(u.accountId) && !u.groupIds.some((g) => content.restriction!.groupIds.includes(g)))!;
+      return { content, allowed: principal(allowedUser), denied: principal(deniedUser) };
+    },
+    stop: () => {
+      uninstall();
+      emulator.close();
+      restoreRuntime();
+    },
+  };
+}
