@@ -1,0 +1,69 @@
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { storedCounts } from '../support/stored-counts';
+
+let app: AppPlatform;
+beforeEach(async () => { app = await startAppPlatform(); });
+afterEach(() => app.stop());
+
+const macroOnly = async () => {
+  const answer = await app.invoke(app.users.admin, 'settings', 'saveSettings', {
+    settings: { ...DEFAULT_SETTINGS, autoTracking: { ...DEFAULT_SETTINGS.autoTracking, desktop: false } }, expectedVersion: 0,
+  });
+  expect(answer.ok).toBe(true);
+};
+
+describe('macro trackView', () => {
+  it('records the trusted caller, applies the blocking time, and cannot be replayed to inflate counts', async () => {
+    await macroOnly();
+    const page = app.publicContent();
+    const results = await Promise.all(Array.from({ length: 20 }, () => app.invoke(app.users.reader, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, page)));
+    expect(results.filter((r) => r.ok && r.data.tracked)).toHaveLength(1);
+    expect(await storedCounts(page.id)).toMatchObject({ views: 1, viewers: 1 });
+  });
+
+  it('throttles anonymous macro calls per page by the blocking time', async () => {
+    await macroOnly();
+    const page = app.publicContent();
+    for (let i = 0; i < 5; i += 1) await app.invoke(app.users.anonymous, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, page);
+    expect(await storedCounts(page.id)).toMatchObject({ views: 1, anonymousViews: 1 });
+  });
+
+  it('refuses content the caller may not see, and content that does not exist', async () => {
+    await macroOnly();
+    const { content, allowed, denied } = app.restrictedContent();
+    expect(await app.invoke(denied, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, content)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    expect(await app.invoke(allowed, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, content)).toEqual({ ok: true, data: { tracked: true, views: 1 } });
+    const ghost = { ...content, id: '999999999' };
+    expect(await app.invoke(allowed, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, ghost)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    expect(await storedCounts(content.id)).toMatchObject({ views: 1 });
+  });
+
+  it.each([
+    ['no channel', {}],
+    ['an unknown channel', { channel: 'fax' }],
+    ['extra fields', { channel: 'desktop', viewer: 'someone-else' }],
+    ['a wrong type', 'desktop'],
+  ])('rejects a payload with %s', async (_name, payload) => {
+    const answer = await app.invoke(app.users.reader, 'viewtracker-macro', 'trackView', payload, app.publicContent());
+    expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) });
+  });
+});
+
+describe('content summary and byline', () => {
+  it('summarises views, viewers and anonymous views for a visible page', async () => {
+    const page = app.publicContent();
+    const t = Date.parse('2026-11-20T10:00:00Z');
+    await app.view(app.users.reader, page, t);
+    await app.view(app.users.otherReader, page, t);
+    await app.view(app.users.anonymous, page, t + 1);
+    const answer = await app.invoke(app.users.reader, 'view-counter', 'getContentSummary', {}, page);
+    expect(answer).toEqual({ ok: true, data: { contentId: page.id, views: 3, viewers: 2, anonymousViews: 1, lastViewedAt: t + 1, viewCounterEnabled: true } });
+    expect(await app.byline(app.users.reader, page)).toMatchObject({ title: '3 views' });
+  });
+
+  it('does not summarise a page the caller may not see', async () => {
+    const { content, denied } = app.restrictedContent();
+    expect(await app.invoke(denied, 'view-counter', 'getContentSummary', {}, content)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+  });
+});
