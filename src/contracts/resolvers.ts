@@ -84,6 +84,23 @@ export interface RotatedViewApiToken {
   status: ViewApiStatus;
 }
 
+/** One piece of content in a ranking. */
+export interface ContentRanking {
+  contentId: string;
+  title: string;
+  spaceKey: string;
+  contentType: 'page' | 'blogpost';
+  views: number;
+  viewers: number;
+  lastViewedAt: number | null;
+}
+
+/** The global report: all-time totals of the most viewed content of the site. */
+export interface GlobalReport {
+  topContent: ContentRanking[];
+  generatedAt: number;
+}
+
 /** functionKey → [payload, answer]. */
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
@@ -93,6 +110,7 @@ export interface ResolverContract {
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];
   searchSpaces: [SpaceSearchPayload, SpaceSearchResult];
+  getGlobalReport: [Record<string, never>, GlobalReport];
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];

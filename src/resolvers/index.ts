@@ -3,6 +3,7 @@ import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
 import { getContentSummaryResolver, reportChannelResolver, trackViewResolver } from './tracking';
+import { getGlobalReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
@@ -17,6 +18,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,
   searchSpaces: searchSpacesResolver,
+  getGlobalReport: getGlobalReportResolver,
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,

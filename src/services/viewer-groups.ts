@@ -27,3 +27,8 @@ export async function resolveViewerGroups(accountId: string, stored: CachedGroup
 export function forgetCachedGroups(): void {
   memory.clear();
 }
+
+/** A user's groups outside the view path (report access): memory, else Confluence, then cached. */
+export async function groupsOfUser(accountId: string): Promise<string[]> {
+  return memory.get(accountId) ?? resolveViewerGroups(accountId, undefined, Date.now());
+}

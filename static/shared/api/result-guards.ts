@@ -80,6 +80,13 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   searchSpaces: shape<ResultOf<'searchSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })),
   }),
+  getGlobalReport: shape<ResultOf<'getGlobalReport'>>({
+    generatedAt: isNumber,
+    topContent: arrayOf(shape<ResultOf<'getGlobalReport'>['topContent'][number]>({
+      contentId: isString, title: isString, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+      views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
+    })),
+  }),
   getViewApi: isViewApiStatus,
   rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),
   revokeViewApiToken: isViewApiStatus,

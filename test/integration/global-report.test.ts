@@ -1,0 +1,32 @@
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+
+let app: AppPlatform;
+beforeEach(async () => { app = await startAppPlatform(); });
+afterEach(() => app.stop());
+
+describe('global report', () => {
+  it('ranks content by all-time views', async () => {
+    const [first, second] = [app.publicContent(0), app.publicContent(1)];
+    const t = Date.parse('2026-11-20T10:00:00Z');
+    await app.view(app.users.reader, first, t);
+    await app.view(app.users.otherReader, first, t);
+    await app.view(app.users.reader, second, t);
+    const answer = await app.invoke(app.users.admin, 'global-report', 'getGlobalReport', {});
+    expect(answer.ok && answer.data.topContent.map((row) => [row.contentId, row.views, row.viewers])).toEqual([[first.id, 2, 2], [second.id, 1, 1]]);
+  });
+
+  it('is refused to non-admins until the admin names a report group, then open to its members only', async () => {
+    const member = app.directory.site.users.find((u) => u.role === 'report-reader' && u.status === 'active')!;
+    const memberPrincipal = { kind: 'user' as const, accountId: member.accountId, accountType: member.accountType };
+    const forbidden = { ok: false, error: expect.objectContaining({ code: 'forbidden' }) };
+    expect(await app.invoke(memberPrincipal, 'global-report', 'getGlobalReport', {})).toEqual(forbidden);
+    expect(await app.invoke(app.users.anonymous, 'global-report', 'getGlobalReport', {})).toEqual(forbidden);
+
+    const group = app.directory.site.groups.find((g) => member.groupIds.includes(g.id) && /report/.test(g.name))!;
+    const saved = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, reportAccessGroup: { id: group.id, name: group.name } }, expectedVersion: 0 });
+    expect(saved.ok).toBe(true);
+    expect((await app.invoke(memberPrincipal, 'global-report', 'getGlobalReport', {})).ok).toBe(true);
+    expect(await app.invoke(app.users.reader, 'global-report', 'getGlobalReport', {})).toEqual(forbidden);
+  });
+});
