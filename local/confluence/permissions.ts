@@ -1,0 +1,41 @@
+import type { DemoContent, DemoSpace, DemoUser, Directory } from '../demo/directory';
+import type { Caller } from './caller';
+
+/**
+ * Confluence's read permissions, reduced to what the demo needs: the app sees everything (its scopes
+ * allow it); users see every space and all content not restricted away from them; anonymous visitors
+ * see only spaces with anonymous access, and never restricted content.
+ */
+export function canViewSpace(directory: Directory, caller: Caller, space: DemoSpace): boolean {
+  if (caller.kind === 'app') return true;
+  if (caller.kind === 'anonymous') return space.anonymousAccess;
+  const user = activeUser(directory, caller.accountId);
+  if (!user) return false;
+  // Unlicensed (guest) users reach only spaces open to anonymous visitors.
+  return user.accountType === 'licensed' || space.anonymousAccess;
+}
+
+export function canViewContent(directory: Directory, caller: Caller, content: DemoContent): boolean {
+  const space = directory.space(content.spaceKey);
+  if (!space || !canViewSpace(directory, caller, space)) return false;
+  if (caller.kind === 'app' || content.restriction === null) return true;
+  if (caller.kind === 'anonymous') return false;
+  const user = activeUser(directory, caller.accountId);
+  if (!user) return false;
+  if (user.isAdmin) return true;
+  const { userIds, groupIds } = content.restriction;
+  return userIds.includes(user.accountId) || user.groupIds.some((id) => groupIds.includes(id));
+}
+
+/** Directory and group lookups need a signed-in caller (or the app); anonymous visitors are refused. */
+export function canBrowseDirectory(directory: Directory, caller: Caller): boolean {
+  if (caller.kind === 'app') return true;
+  if (caller.kind === 'anonymous') return false;
+  const user = activeUser(directory, caller.accountId);
+  return user !== undefined && user.accountType === 'licensed';
+}
+
+export function activeUser(directory: Directory, accountId: string): DemoUser | undefined {
+  const user = directory.user(accountId);
+  return user && user.status === 'active' ? user : undefined;
+}

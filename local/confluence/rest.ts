@@ -1,0 +1,204 @@
+import type { Directory } from '../demo/directory';
+import { describeCaller, type Caller } from './caller';
+import { pageOf, readPaging } from './paging';
+import { activeUser, canBrowseDirectory, canViewContent, canViewSpace } from './permissions';
+import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
+import { Throttle } from './throttle';
+
+export interface RestRequest {
+  method: string;
+  /** Path and query, e.g. `/wiki/rest/api/content/123?expand=space`. */
+  path: string;
+  caller: Caller;
+}
+
+export interface RestResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface LoggedRequest {
+  at: number;
+  method: string;
+  path: string;
+  caller: string;
+  status: number;
+}
+
+type Handler = (match: RegExpMatchArray, params: URLSearchParams, caller: Caller) => RestResponse;
+
+const LOG_SIZE = 500;
+
+/**
+ * The Confluence REST API as the app sees it, answered from the demo directory with Confluence Cloud's
+ * shapes and status codes. Any route it does not know is a 404 that names the route, logged loudly:
+ * the app calling something new must show up here, not pass silently.
+ */
+export class ConfluenceFake {
+  readonly throttle = new Throttle();
+  private readonly log: LoggedRequest[] = [];
+  private readonly routes: Array<[RegExp, Handler]>;
+
+  constructor(private readonly directory: Directory) {
+    this.routes = [
+      [/^\/wiki\/rest\/api\/user\/current$/, (_m, params, caller) => this.currentUser(params, caller)],
+      [/^\/wiki\/rest\/api\/user\/memberof$/, (_m, params, caller) => this.memberOf(params, caller)],
+      [/^\/wiki\/rest\/api\/user\/bulk$/, (_m, params, caller) => this.usersBulk(params, caller)],
+      [/^\/wiki\/rest\/api\/user$/, (_m, params, caller) => this.user(params, caller)],
+      [/^\/wiki\/rest\/api\/group\/picker$/, (_m, params, caller) => this.groupPicker(params, caller)],
+      [/^\/wiki\/rest\/api\/group\/by-id$/, (_m, params, caller) => this.groupBy('id', params, caller)],
+      [/^\/wiki\/rest\/api\/group\/by-name$/, (_m, params, caller) => this.groupBy('name', params, caller)],
+      [/^\/wiki\/rest\/api\/group$/, (_m, params, caller) => this.groups(params, caller)],
+      [/^\/wiki\/rest\/api\/content\/(\d+)$/, (m, params, caller) => this.content(m[1]!, params, caller)],
+      [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, _params, caller) => this.space(decodeURIComponent(m[1]!), caller)],
+      [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
+    ];
+  }
+
+  handle(request: RestRequest): RestResponse {
+    const url = new URL(request.path, 'http://confluence.local');
+    const response = this.route(request.method.toUpperCase(), url, request.caller);
+    this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
+    if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
+    return response;
+  }
+
+  recentRequests(): LoggedRequest[] {
+    return [...this.log];
+  }
+
+  private route(method: string, url: URL, caller: Caller): RestResponse {
+    for (const [pattern, handler] of this.routes) {
+      const match = url.pathname.match(pattern);
+      if (!match) continue;
+      if (method !== 'GET') return json(405, errorJson(405, `${method} is not supported on ${url.pathname} by the local Confluence`));
+      const retryAfter = this.throttle.take(url.pathname);
+      if (retryAfter !== null) {
+        return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
+      }
+      return handler(match, url.searchParams, caller);
+    }
+    const message = `local Confluence: no route for ${method} ${url.pathname}. Add it to local/confluence/rest.ts if the app needs it.`;
+    console.error(`\n!!! ${message}\n`);
+    return json(404, errorJson(404, message));
+  }
+
+  private currentUser(params: URLSearchParams, caller: Caller): RestResponse {
+    const withOperations = expands(params, 'operations');
+    if (caller.kind === 'app') {
+      return json(200, { type: 'known', accountId: 'app-viewtracker', accountType: 'app', displayName: 'Viewtracker', publicName: 'Viewtracker', ...(withOperations ? { operations: [] } : {}) });
+    }
+    if (caller.kind === 'anonymous') {
+      return json(200, { ...ANONYMOUS_USER_JSON, ...(withOperations ? { operations: [{ operation: 'use', targetType: 'application' }] } : {}) });
+    }
+    const user = activeUser(this.directory, caller.accountId);
+    if (!user) return json(401, errorJson(401, 'The calling user is unknown or deactivated'));
+    const operations = [
+      ...(user.isAdmin ? [{ operation: 'administer', targetType: 'application' }] : []),
+      { operation: 'use', targetType: 'application' },
+      ...(user.accountType === 'licensed' ? [{ operation: 'create', targetType: 'space' }] : []),
+    ];
+    return json(200, { ...userJson(user), ...(withOperations ? { operations } : { _expandable: { operations: '' } }) });
+  }
+
+  private memberOf(params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const accountId = params.get('accountId');
+    if (!accountId) return json(400, errorJson(400, 'accountId is required'));
+    const user = this.directory.user(accountId);
+    if (!user) return json(404, errorJson(404, `No user found with accountId: ${accountId}`));
+    const groups = user.groupIds.flatMap((id) => this.directory.groupsById.get(id) ?? []).map(groupJson);
+    return json(200, pageOf(groups, readPaging(params, 200, 200), '/rest/api/user/memberof', params));
+  }
+
+  private user(params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const accountId = params.get('accountId');
+    if (!accountId) return json(400, errorJson(400, 'accountId is required'));
+    const user = this.directory.user(accountId);
+    return user ? json(200, userJson(user)) : json(404, errorJson(404, `No user found with accountId: ${accountId}`));
+  }
+
+  private usersBulk(params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const ids = params.getAll('accountId').flatMap((value) => value.split(',')).filter(Boolean);
+    if (ids.length === 0) return json(400, errorJson(400, 'At least one accountId is required'));
+    if (ids.length > 100) return json(400, errorJson(400, 'At most 100 accountIds per request'));
+    const users = ids.flatMap((id) => this.directory.user(id) ?? []).map(userJson);
+    return json(200, pageOf(users, readPaging(params, 200, 200), '/rest/api/user/bulk', params));
+  }
+
+  private groups(params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const groups = sortedGroups(this.directory).map(groupJson);
+    return json(200, pageOf(groups, readPaging(params, 200, 200), '/rest/api/group', params));
+  }
+
+  private groupPicker(params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const query = (params.get('query') ?? '').trim().toLowerCase();
+    const matching = sortedGroups(this.directory).filter((group) => group.name.toLowerCase().includes(query)).map(groupJson);
+    const page = pageOf(matching, readPaging(params, 25, 200), '/rest/api/group/picker', params);
+    return json(200, { ...page, totalSize: matching.length });
+  }
+
+  private groupBy(field: 'id' | 'name', params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const value = params.get(field);
+    if (!value) return json(400, errorJson(400, `${field} is required`));
+    const group = this.directory.site.groups.find((g) => g[field] === value);
+    return group ? json(200, groupJson(group)) : json(404, errorJson(404, `No group found with ${field}: ${value}`));
+  }
+
+  private content(id: string, params: URLSearchParams, caller: Caller): RestResponse {
+    const content = this.directory.content(id);
+    const space = content && this.directory.space(content.spaceKey);
+    // Confluence answers 404, not 403, for content the caller may not see: existence is not revealed.
+    if (!content || !space || !canViewContent(this.directory, caller, content)) {
+      return json(404, errorJson(404, `No content found with id: ContentId{id=${id}}`));
+    }
+    return json(200, contentJson(content, space, expands(params, 'space')));
+  }
+
+  private space(key: string, caller: Caller): RestResponse {
+    const space = this.directory.space(key);
+    if (!space || !canViewSpace(this.directory, caller, space)) return json(404, errorJson(404, `No space with key : ${key}`));
+    return json(200, spaceJson(space));
+  }
+
+  private spaces(params: URLSearchParams, caller: Caller): RestResponse {
+    const keys = params.getAll('spaceKey').flatMap((value) => value.split(',')).filter(Boolean);
+    const type = params.get('type');
+    const visible = this.directory.site.spaces
+      .filter((space) => canViewSpace(this.directory, caller, space))
+      .filter((space) => keys.length === 0 || keys.includes(space.key))
+      .filter((space) => !type || space.type === type)
+      .map(spaceJson);
+    return json(200, pageOf(visible, readPaging(params, 25, 250), '/rest/api/space', params));
+  }
+
+  private directoryDenied(caller: Caller): RestResponse | null {
+    if (caller.kind === 'anonymous') return json(401, errorJson(401, 'This resource requires a signed-in user'));
+    if (!canBrowseDirectory(this.directory, caller)) return json(403, errorJson(403, 'The calling user may not browse the user directory'));
+    return null;
+  }
+}
+
+function sortedGroups(directory: Directory) {
+  return [...directory.site.groups].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function expands(params: URLSearchParams, field: string): boolean {
+  return (params.get('expand') ?? '').split(',').map((part) => part.trim()).includes(field);
+}
+
+function json(status: number, body: unknown): RestResponse {
+  return { status, body };
+}

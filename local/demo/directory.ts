@@ -1,0 +1,105 @@
+/**
+ * The demo Confluence site: users, groups, spaces and content. The local REST fake answers from it,
+ * the host renders its pages from it, and the demo history views its content.
+ */
+export type AccountType = 'licensed' | 'unlicensed';
+
+export interface DemoUser {
+  accountId: string;
+  displayName: string;
+  /** What the switcher shows next to the name: why this user exists in the demo. */
+  role: 'admin' | 'report-reader' | 'reader' | 'bot' | 'guest' | 'former';
+  accountType: AccountType;
+  /** Has the Confluence "administer" application permission. */
+  isAdmin: boolean;
+  groupIds: string[];
+  status: 'active' | 'closed';
+}
+
+export interface DemoGroup {
+  id: string;
+  name: string;
+}
+
+export interface DemoSpace {
+  id: number;
+  key: string;
+  name: string;
+  type: 'global' | 'personal';
+  /** Anonymous visitors may read it (the site allows anonymous access to this space). */
+  anonymousAccess: boolean;
+  description: string;
+}
+
+export interface Restriction {
+  /** Only these users and members of these groups may view the content. */
+  userIds: string[];
+  groupIds: string[];
+}
+
+export interface DemoContent {
+  id: string;
+  type: 'page' | 'blogpost';
+  title: string;
+  spaceKey: string;
+  authorId: string;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+  restriction: Restriction | null;
+  /** The page body carries the Viewtracker macro. */
+  hasMacro: boolean;
+  paragraphs: string[];
+}
+
+export interface DemoSite {
+  seed: number;
+  cloudId: string;
+  siteName: string;
+  users: DemoUser[];
+  groups: DemoGroup[];
+  spaces: DemoSpace[];
+  contents: DemoContent[];
+}
+
+/** Fast lookups over a generated site. */
+export class Directory {
+  readonly usersById: ReadonlyMap<string, DemoUser>;
+  readonly groupsById: ReadonlyMap<string, DemoGroup>;
+  readonly spacesByKey: ReadonlyMap<string, DemoSpace>;
+  readonly contentsById: ReadonlyMap<string, DemoContent>;
+
+  constructor(readonly site: DemoSite) {
+    this.usersById = new Map(site.users.map((user) => [user.accountId, user]));
+    this.groupsById = new Map(site.groups.map((group) => [group.id, group]));
+    this.spacesByKey = new Map(site.spaces.map((space) => [space.key, space]));
+    this.contentsById = new Map(site.contents.map((content) => [content.id, content]));
+  }
+
+  user(accountId: string): DemoUser | undefined {
+    return this.usersById.get(accountId);
+  }
+
+  space(key: string): DemoSpace | undefined {
+    return this.spacesByKey.get(key);
+  }
+
+  content(id: string): DemoContent | undefined {
+    return this.contentsById.get(id);
+  }
+
+  groupByName(name: string): DemoGroup | undefined {
+    return this.site.groups.find((group) => group.name === name);
+  }
+
+  contentsOf(spaceKey: string): DemoContent[] {
+    return this.site.contents.filter((content) => content.spaceKey === spaceKey);
+  }
+
+  /** The first user with a role: tests and docs name demo users by role, not by generated id. */
+  firstWithRole(role: DemoUser['role']): DemoUser {
+    const found = this.site.users.find((user) => user.role === role && user.status === 'active');
+    if (!found) throw new Error(`The demo site has no active ${role}`);
+    return found;
+  }
+}

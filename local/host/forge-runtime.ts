@@ -1,0 +1,54 @@
+import { currentScope } from './invocation-scope';
+
+export interface RuntimeIdentity {
+  appId: string;
+  environmentId: string;
+  installationId: string;
+  cloudId: string;
+}
+
+const noopTimer = { stop: (): void => undefined };
+const metrics = {
+  counter: () => ({ incr: (): void => undefined, decr: (): void => undefined }),
+  gauge: () => ({ set: (): void => undefined }),
+  timing: () => ({ measure: () => noopTimer }),
+};
+
+/**
+ * `global.__forge_runtime__` as @forge/api reads it (`getAppContext()`, metrics). `appContext` and the
+ * remaining time are read per invocation from the async scope. No `kvs` section: @forge/kvs then sends
+ * its calls through `__forge_fetch__`, which the KVS emulator answers.
+ */
+export function installForgeRuntime(identity: RuntimeIdentity): () => void {
+  const holder = globalThis as { __forge_runtime__?: unknown };
+  const previous = holder.__forge_runtime__;
+  const runtime = {
+    proxy: { token: 'local', url: 'http://127.0.0.1/local-proxy' },
+    tracing: { traceId: 'local', spanId: 'local' },
+    metrics,
+    /** Read by @forge/api's webTrigger helpers. */
+    contextAri: `ari:cloud:confluence::site/${identity.cloudId}`,
+    get appContext() {
+      const scope = currentScope();
+      return {
+        appId: identity.appId,
+        appVersion: '1.0.0-local',
+        environmentId: identity.environmentId,
+        environmentType: 'DEVELOPMENT',
+        invocationId: scope?.invocationId ?? 'outside-invocation',
+        installationId: identity.installationId,
+        moduleKey: scope?.moduleKey,
+        license: undefined,
+        installation: { ari: { toString: () => `ari:cloud:ecosystem::installation/${identity.installationId}` }, contexts: [`ari:cloud:confluence::site/${identity.cloudId}`] },
+        permissions: undefined,
+      };
+    },
+    lambdaContext: {
+      getRemainingTimeInMillis: () => Math.max(0, (currentScope()?.deadline ?? Date.now()) - Date.now()),
+    },
+  };
+  holder.__forge_runtime__ = runtime;
+  return () => {
+    holder.__forge_runtime__ = previous;
+  };
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { FunctionRegistry } from './functions';
+import { InvocationLog, type InvocationRecord } from './invocation-log';
+import { runInScope } from './invocation-scope';
+import type { AppManifest, UiModule } from './manifest';
+import { accountIdOf, accountTypeOf, type Principal } from './principal';
+
+export interface PlatformIdentity {
+  appId: string;
+  environmentId: string;
+  installationId: string;
+  cloudId: string;
+  siteUrl: string;
+}
+
+/** The browser-supplied half of a resolver context: which module instance is calling, about what. */
+export interface FrameClaim {
+  moduleKey: string;
+  localId: string;
+  extension: Record<string, unknown>;
+}
+
+const FUNCTION_TIMEOUT_MS = 25_000;
+const MAX_PAYLOAD_BYTES = 500 * 1024;
+const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+const MAX_TRIGGER_RETRIES = 4;
+
+export class InvocationFailure extends Error {}
+
+/** What Forge hands a web trigger: headers and query parameters as arrays of values. */
+export interface WebTriggerRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string[]>;
+  queryParameters: Record<string, string[]>;
+  body: string;
+}
+
+const webTriggerResponse = z.object({
+  statusCode: z.number().int().min(100).max(599),
+  headers: z.record(z.array(z.string())).default({}),
+  body: z.string().default(''),
+  statusText: z.string().optional(),
+});
+export type WebTriggerResponse = z.infer<typeof webTriggerResponse>;
+
+/**
+ * The Forge platform around the app's functions: which function a module calls, the trusted context
+ * it gets, limits, and trigger retries. Every call is recorded in `log`.
+ */
+export class ForgePlatform {
+  readonly log = new InvocationLog();
+
+  constructor(
+    readonly manifest: AppManifest,
+    private readonly functions: FunctionRegistry,
+    readonly identity: PlatformIdentity,
+    private readonly options: { retryDelayScale: number } = { retryDelayScale: 1 },
+  ) {}
+
+  get installContext(): string {
+    return `ari:cloud:confluence::site/${this.identity.cloudId}`;
+  }
+
+  uiModule(key: string): UiModule | undefined {
+    return this.manifest.uiModules.find((m) => m.key === key);
+  }
+
+  /** A Custom UI's `invoke(functionKey, payload)`: the module's resolver, called as Forge calls it. */
+  async invokeResolver(principal: Principal, frame: FrameClaim, call: string, payload: unknown): Promise<unknown> {
+    const module = this.uiModule(frame.moduleKey);
+    if (!module) throw new InvocationFailure(`No module "${frame.moduleKey}" in manifest.yml`);
+    if (!module.resolverFunction) throw new InvocationFailure(`Module "${module.key}" declares no resolver`);
+    if (Buffer.byteLength(JSON.stringify(payload ?? {})) > MAX_PAYLOAD_BYTES) throw new InvocationFailure('Request payload exceeds 500 KB');
+    const accountId = accountIdOf(principal);
+    const context = {
+      ...(accountId ? { accountId } : {}),
+      accountType: accountTypeOf(principal),
+      cloudId: this.identity.cloudId,
+      siteUrl: this.identity.siteUrl,
+      moduleKey: module.key,
+      localId: frame.localId,
+      extension: frame.extension,
+      environmentId: this.identity.environmentId,
+      environmentType: 'DEVELOPMENT',
+      locale: 'en-US',
+      timezone: 'UTC',
+    };
+    const backend = { principal: accountId ? { accountId } : undefined, installContext: this.installContext, license: undefined };
+    const result = await this.run({ kind: 'resolver', functionKey: module.resolverFunction, call, moduleKey: module.key, payload, principal },
+      [{ call: { functionKey: call, payload }, context }, backend]);
+    if (Buffer.byteLength(JSON.stringify(result ?? null)) > MAX_RESPONSE_BYTES) throw new InvocationFailure('Response exceeds 5 MB');
+    return result;
+  }
+
+  /** A byline item's `dynamicProperties` function: `(payload, context)`. */
+  async bylineProperties(principal: Principal, module: UiModule, extension: Record<string, unknown>, localId: string): Promise<unknown> {
+    if (!module.dynamicPropertiesFunction) return { title: module.title };
+    const accountId = accountIdOf(principal);
+    const payload = { cloudId: this.identity.cloudId, localId, extension };
+    const context = { principal: accountId ? { accountId } : undefined, installContext: this.installContext };
+    return this.run({ kind: 'dynamicProperties', functionKey: module.dynamicPropertiesFunction, moduleKey: module.key, principal }, [payload, context]);
+  }
+
+  /** Delivers a product event to every trigger subscribed to its type; honours InvocationError retries. */
+  async deliverEvent(event: { eventType: string } & Record<string, unknown>): Promise<number> {
+    const triggers = this.manifest.triggers.filter((t) => t.events.includes(event.eventType));
+    await Promise.all(triggers.map((trigger) => this.runTrigger(trigger.key, trigger.functionKey, event, 0)));
+    return triggers.length;
+  }
+
+  /** A web trigger: Forge's request object in, `{statusCode, headers, body}` out. */
+  async runWebTrigger(moduleKey: string, request: WebTriggerRequest): Promise<WebTriggerResponse> {
+    const trigger = this.manifest.webTriggers.find((t) => t.key === moduleKey);
+    if (!trigger) return { statusCode: 404, headers: {}, body: `No web trigger ${moduleKey}` };
+    const context = { installContext: this.installContext, moduleKey, cloudId: this.identity.cloudId };
+    const result = await this.run({ kind: 'webtrigger', functionKey: trigger.functionKey, moduleKey, principal: null }, [{ ...request, context: { cloudId: this.identity.cloudId, moduleKey } }, context]);
+    const parsed = webTriggerResponse.safeParse(result);
+    if (!parsed.success) {
+      console.error(`local host: web trigger ${moduleKey} returned something Forge would reject:`, result);
+      return { statusCode: 500, headers: {}, body: 'The web trigger returned an invalid response' };
+    }
+    return parsed.data;
+  }
+
+  /** Any manifest function with raw arguments (developer endpoint). */
+  runDirect(functionKey: string, args: unknown[], principal: Principal | null): Promise<unknown> {
+    return this.run({ kind: 'direct', functionKey, principal }, args);
+  }
+
+  private async runTrigger(moduleKey: string, functionKey: string, event: unknown, attempt: number): Promise<void> {
+    const context = { installContext: this.installContext, moduleKey, ...(attempt > 0 ? { retryContext: { retryCount: attempt } } : {}) };
+    const result = await this.run({ kind: 'trigger', functionKey, moduleKey, principal: null }, [event, context]).catch(() => undefined);
+    const retryAfter = retryRequest(result);
+    if (retryAfter === null) return;
+    if (attempt >= MAX_TRIGGER_RETRIES) {
+      console.error(`local host: trigger ${moduleKey} asked for a retry after its last attempt; the event is dropped, as Forge would`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 * this.options.retryDelayScale));
+    await this.runTrigger(moduleKey, functionKey, event, attempt + 1);
+  }
+
+  private async run(meta: Omit<InvocationRecord, 'at' | 'durationMs' | 'outcome' | 'principal'> & { principal: Principal | null }, args: unknown[]): Promise<unknown> {
+    const handler = this.functions.get(meta.functionKey);
+    const started = Date.now();
+    const record = (outcome: InvocationRecord['outcome'], extra: Partial<InvocationRecord>): void => this.log.add({
+      ...meta, principal: meta.principal === null ? 'none' : accountIdOf(meta.principal) ?? 'anonymous',
+      at: started, durationMs: Date.now() - started, outcome, ...extra,
+    });
+    try {
+      const result = await runInScope(
+        { functionKey: meta.functionKey, moduleKey: meta.moduleKey, principal: meta.principal, deadline: started + FUNCTION_TIMEOUT_MS },
+        () => withTimeout(Promise.resolve(handler(...args)), FUNCTION_TIMEOUT_MS, meta.functionKey),
+      );
+      // Forge serialises what a function returns: functions, undefined fields and class identity are lost.
+      const sanitized = result === undefined ? undefined : JSON.parse(JSON.stringify(result)) as unknown;
+      record(retryRequest(sanitized) === null ? 'ok' : 'retry', { result: sanitized });
+      return sanitized;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      record('error', { error: message });
+      console.error(`local host: function ${meta.functionKey}${meta.call ? ` (${meta.call})` : ''} failed:`, error);
+      throw new InvocationFailure(`There was an error invoking the function - ${message}`);
+    }
+  }
+}
+
+/** `new InvocationError(...)` from @forge/events serialises to `{ _retry: true, retryOptions: { retryAfter } }`. */
+function retryRequest(result: unknown): number | null {
+  if (typeof result !== 'object' || result === null || !('_retry' in result) || result._retry !== true) return null;
+  const options = 'retryOptions' in result ? result.retryOptions : undefined;
+  const after = typeof options === 'object' && options !== null && 'retryAfter' in options ? Number(options.retryAfter) : 1;
+  return Number.isFinite(after) && after > 0 ? Math.min(after, 900) : 1;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Function ${name} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:http';
+import { HttpError, sendHtml, sendJson } from './http-util';
+import { notFoundPage } from './pages/site-pages';
+import { findRoute, type Route } from './router';
+import { devRoutes } from './routes/dev';
+import { hostApiRoutes } from './routes/host-api';
+import type { HostServices } from './routes/services';
+import { siteRoutes } from './routes/site';
+import { readSession } from './session';
+
+export function createHostServer(services: HostServices): Server {
+  const routes: Route[] = [...hostApiRoutes(services), ...devRoutes(services), ...siteRoutes(services)];
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const found = findRoute(routes, request.method ?? 'GET', url.pathname);
+    const fail = (status: number, message: string): void => {
+      if (response.headersSent) return void response.end();
+      if (url.pathname.startsWith('/__')) return sendJson(response, status, { error: message });
+      sendHtml(response, status, notFoundPage(services, readSession(request, services.directory, services.defaultUser), message));
+    };
+    if (!found) return fail(404, `Nothing at ${request.method} ${url.pathname}`);
+    Promise.resolve()
+      .then(() => found.route.handle({ request, response, match: found.match, url }))
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return fail(error.status, error.message);
+        console.error(`local host: ${request.method} ${url.pathname} failed`, error);
+        fail(500, error instanceof Error ? error.message : String(error));
+      });
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Every module of the app rendered by the local Confluence, with a screenshot each in test-artifacts/:
+ * the byline and its modal, the macro (and the channel it detects), the reports, dark theme.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, launchBrowser } from './support/browser';
+import { bylineInPage, LocalSite, moduleFrame } from './support/local-site';
+
+jest.setTimeout(120_000);
+
+let site: LocalSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([LocalSite.start(), launchBrowser()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function settle(): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+}
+
+test('the byline opens page statistics in a modal; closing it asks for the byline title again', async () => {
+  const admin = site.user('admin').accountId;
+  const home = site.content((c) => c.hasMacro);
+  await site.visit(page, admin, home.url);
+  const count = await bylineInPage(page);
+  await settle();
+  await page.screenshot({ path: artifactPath('page-with-byline-and-macro') });
+
+  await page.click('button[data-byline]');
+  const statistics = moduleFrame(page, 'view-counter');
+  await statistics.locator('body').waitFor();
+  await settle();
+  await page.screenshot({ path: artifactPath('byline-modal-page-statistics') });
+
+  const since = Date.now();
+  await page.keyboard.press('Escape');
+  await site.waitForInvocation({ kind: 'dynamicProperties', since });
+  expect(await bylineInPage(page)).toBeGreaterThanOrEqual(count);
+});
+
+test('the macro reports the channel it sees in the browser', async () => {
+  const reader = site.user('reader').accountId;
+  const macroPage = site.content((c) => c.hasMacro && !c.restricted && c.spaceKey === 'ENG');
+  for (const channel of ['desktop', 'mobile-web', 'confluence-app', 'jsm-portal']) {
+    const since = Date.now();
+    await site.visit(page, reader, macroPage.url, channel);
+    const tracked = await site.waitForInvocation({ call: 'trackView', since });
+    expect(tracked.payload).toMatchObject({ channel });
+    await settle();
+    if (channel !== 'desktop') await page.screenshot({ path: artifactPath(`macro-${channel}`) });
+  }
+});
+
+test('a JSM portal article view fires no product event', async () => {
+  const reader = site.user('reader').accountId;
+  const article = site.content((c) => !c.restricted && !c.hasMacro && c.type === 'page');
+  const since = Date.now();
+  await site.visit(page, reader, article.url, 'jsm-portal');
+  expect(page.url()).toContain('/servicedesk/customer/portal/');
+  await settle();
+  expect(await site.invocations({ kind: 'trigger', since })).toEqual([]);
+  await site.visit(page, reader, '/wiki/home', 'desktop');
+});
+
+test('the global report, the space report and the settings page render', async () => {
+  const reportReader = site.user('report-reader').accountId;
+  await site.visit(page, reportReader, site.globalReportPath());
+  await moduleFrame(page, 'global-report').locator('body').waitFor();
+  await settle();
+  await page.screenshot({ path: artifactPath('global-report'), fullPage: true });
+
+  const admin = site.user('admin').accountId;
+  await site.visit(page, admin, site.spaceReportPath('ENG'));
+  await moduleFrame(page, 'space-report').locator('body').waitFor();
+  await settle();
+  await page.screenshot({ path: artifactPath('space-report'), fullPage: true });
+});
+
+test('dark theme reaches the Custom UIs that enable theming', async () => {
+  const admin = site.user('admin').accountId;
+  const home = site.content((c) => c.hasMacro);
+  await site.visit(page, admin, home.url);
+  await bylineInPage(page);
+  await page.click('#theme-toggle');
+  await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
+  await page.click('button[data-byline]');
+  const statistics = page.frameLocator('.modal iframe');
+  await statistics.locator('body').waitFor();
+  await settle();
+  await page.screenshot({ path: artifactPath('dark-page-statistics') });
+  const mode = await statistics.locator('html').getAttribute('data-color-mode');
+  expect(mode === null || mode === 'dark').toBe(true);
+  await page.keyboard.press('Escape');
+  await page.click('#theme-toggle');
+});

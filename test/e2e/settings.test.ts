@@ -1,0 +1,76 @@
+/**
+ * The settings page: an admin's change made in the real settings UI takes effect; a non-admin who
+ * opens it (Confluence would only hide the link) is refused by the app's server, not only hidden.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, launchBrowser } from './support/browser';
+import { bylineInPage, frameOf, LocalSite, moduleFrame } from './support/local-site';
+
+jest.setTimeout(120_000);
+
+let site: LocalSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([LocalSite.start(), launchBrowser()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+test('an admin switches anonymous tracking off in the settings page, and anonymous views stop counting', async () => {
+  const admin = site.user('admin').accountId;
+  const open = site.content((c) => c.type === 'page' && !c.restricted && !c.hasMacro && site.demo.spaces.some((s) => s.key === c.spaceKey && s.anonymousAccess));
+
+  // Anonymous views count while anonymous tracking is on (the default).
+  const before = await site.bylineCount(open.id);
+  await site.visit(page, 'anonymous', open.url);
+  expect(await bylineInPage(page)).toBe(before + 1);
+
+  const since = Date.now();
+  await site.visit(page, admin, site.settingsPath());
+  const settings = moduleFrame(page, 'settings');
+  const anonymous = settings.getByRole('switch', { name: 'Anonymous', exact: true });
+  await anonymous.waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: artifactPath('settings-admin'), fullPage: true });
+  await anonymous.click();
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = await site.waitForInvocation({ call: 'saveSettings', since });
+  expect(saved.result).toMatchObject({ ok: true });
+  expect(saved.principal).toBe(admin);
+
+  await site.visit(page, 'anonymous', open.url);
+  expect(await bylineInPage(page)).toBe(before + 1);
+});
+
+test('a non-admin can neither open the settings nor call their resolvers', async () => {
+  const reader = site.user('reader').accountId;
+  const admin = site.user('admin').accountId;
+  const adminView = await site.invoke(admin, 'getSettings', {});
+  if (!adminView.ok) throw new Error('admin must be able to read settings');
+
+  const since = Date.now();
+  await site.visit(page, reader, site.settingsPath());
+  const refused = await site.waitForInvocation({ call: 'getSettings', since }, (i) => i.principal === reader);
+  expect(refused.result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  const settings = moduleFrame(page, 'settings');
+  await expect(settings.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: artifactPath('settings-non-admin'), fullPage: true });
+
+  // What a curious reader could do from the browser: call the resolvers through the bridge directly.
+  const frame = await frameOf(page, 'settings');
+  const call = (functionKey: string, payload: unknown): Promise<unknown> =>
+    frame.evaluate(([key, body]) => (window as unknown as { __bridge: { callBridge(m: string, a: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', { functionKey: key, payload: body }), [functionKey, payload] as const);
+  const settingsData = adminView.data as { settings: Record<string, unknown>; version: number };
+  await expect(call('getSettings', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  await expect(call('saveSettings', { settings: { ...settingsData.settings, excludeAnonymous: false }, expectedVersion: settingsData.version }))
+    .resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  const after = await site.invoke(admin, 'getSettings', {});
+  expect(after.ok && (after.data as { version: number }).version).toBe(settingsData.version);
+});
