@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { writeSettings } from '../../src/storage/settings-store';
 import { processViewedEvent } from '../../src/triggers/on-content-viewed';
 import { bylineProperties } from '../../src/triggers/byline-properties';
+import { measureStartup, measureViewLatency } from '../../local/host/measure';
 import { manifestEntities, resetAppCaches } from '../support/app-store';
 import { viewedEvent } from '../support/events';
 import { benchConfluence } from './bench-site';
@@ -74,6 +75,13 @@ async function main(): Promise<void> {
   for (const [name, value] of lines) console.log(`${name}: ${value}`);
   emulator.close?.();
   rmSync(dir, { recursive: true, force: true });
+
+  // The whole stack through the local Confluence (its own process): start-up and one page view.
+  if (process.env.BENCH_SKIP_HOST !== '1') {
+    const startup = await measureStartup();
+    const latency = await measureViewLatency(100);
+    for (const [name, value] of Object.entries({ ...startup, ...latency })) console.log(`${name}: ${value}`);
+  }
 }
 
 function round(value: number): number {
