@@ -3,6 +3,10 @@
  * reloads inside the blocking time, anonymous visitors, and Forge-like delivery (late, out of order,
  * sometimes twice). Seeded: the same options always give the same day.
  */
+import { seededRandom as seeded } from '../../local/kvs/rng';
+
+export { seeded };
+
 export interface DayOptions { views: number; pages: number; users: number; anonymousShare: number; seed: number; day: string }
 export interface DayView { contentId: string; spaceKey: string; accountId?: string; at: number }
 
@@ -54,13 +58,3 @@ function zipf(n: number, s: number, random: () => number): () => number {
   };
 }
 
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

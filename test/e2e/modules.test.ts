@@ -2,24 +2,17 @@
  * Every module of the app rendered by the local Confluence, with a screenshot each in test-artifacts/:
  * the byline and its modal, the macro (and the channel it detects), the reports, dark theme.
  */
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 import { bylineInPage, LocalSite, moduleFrame } from './support/local-site';
 
-jest.setTimeout(120_000);
-
+const suite = useBrowserSuite({ width: 1280, height: 860 });
 let site: LocalSite;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([LocalSite.start(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
+beforeAll(() => {
+  ({ site, page } = suite);
 });
 
 async function settle(): Promise<void> {

@@ -2,29 +2,22 @@
  * Views as Confluence makes them: opening a page in the browser fires the manifest's trigger with a
  * Forge-shaped event, and the byline (the app's dynamicProperties function) shows the exact count.
  */
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 import { bylineInPage, LocalSite, type DemoContent } from './support/local-site';
 
-jest.setTimeout(120_000);
-
+const suite = useBrowserSuite({ width: 1280, height: 800 });
 let site: LocalSite;
-let browser: Browser;
 let page: Page;
 let reader: string;
 let article: DemoContent;
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([LocalSite.start(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+beforeAll(() => {
+  ({ site, page } = suite);
   reader = site.user('reader').accountId;
   // A plain page (no macro) every signed-in user may see.
   article = site.content((c) => c.type === 'page' && !c.restricted && !c.hasMacro && c.spaceKey === 'ENG');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
 });
 
 test('a reader opens a page: the byline count rises by one', async () => {

@@ -2,24 +2,17 @@
  * The settings page: an admin's change made in the real settings UI takes effect; a non-admin who
  * opens it (Confluence would only hide the link) is refused by the app's server, not only hidden.
  */
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 import { bylineInPage, frameOf, LocalSite, moduleFrame } from './support/local-site';
 
-jest.setTimeout(120_000);
-
+const suite = useBrowserSuite({ width: 1280, height: 900 });
 let site: LocalSite;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([LocalSite.start(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
+beforeAll(() => {
+  ({ site, page } = suite);
 });
 
 test('an admin switches anonymous tracking off in the settings page, and anonymous views stop counting', async () => {
