@@ -46,3 +46,27 @@ export interface ContentDayRow {
   views: number;
   version: number;
 }
+
+/**
+ * Views of one space on one UTC day, split into shards by content so that a busy space's views do
+ * not all contend for one row; a report sums the shards. Breakdowns serve the report filters.
+ */
+export interface SpaceDayRow {
+  spaceKey: string;
+  day: string;
+  shard: number;
+  views: number;
+  pageViews: number;
+  blogpostViews: number;
+  anonymousViews: number;
+  bySource: Partial<Record<Source, number>>;
+  version: number;
+}
+
+/** Views by one signed-in viewer (or pseudonym) on one UTC day: "most active readers". */
+export interface ViewerDayRow {
+  viewer: string;
+  day: string;
+  views: number;
+  version: number;
+}

@@ -1,5 +1,5 @@
 import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, type ViewerHistory } from './blocking-time';
-import type { ContentDayRow, ContentStatsRow, ViewerContentRow, ViewRecord } from './rows';
+import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import { utcDay, type View } from './view';
 
 /** Everything stored about this view's content and viewer, read in one batch before deciding. */
@@ -8,6 +8,9 @@ export interface WriteSnapshot {
   contentStats: ContentStatsRow | undefined;
   /** Content-day rows by day, for every day the change can touch (see `affectedDays`). */
   contentDays: ReadonlyMap<string, ContentDayRow>;
+  /** Space-day rows of this content's shard, and viewer-day rows, by day (same days). */
+  spaceDays: ReadonlyMap<string, SpaceDayRow>;
+  viewerDays: ReadonlyMap<string, ViewerDayRow>;
   /** The record this exact view would be stored under already exists: a redelivery. */
   viewRecordExists: boolean;
 }
@@ -18,6 +21,8 @@ export interface WritePlan {
   /** Null when the shared counters do not change (a blocked view), so it causes no contention. */
   contentStats: { row: ContentStatsRow; expectedVersion: number | null } | null;
   contentDays: Array<{ row: ContentDayRow; expectedVersion: number | null }>;
+  spaceDays: Array<{ row: SpaceDayRow; expectedVersion: number | null }>;
+  viewerDays: Array<{ row: ViewerDayRow; expectedVersion: number | null }>;
   addViews: ViewRecord[];
   removeViews: ViewRecord[];
 }
@@ -73,7 +78,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
     };
     // A blocked view still updates the history (a late, earlier event may promote it later).
     if (added.length === 0 && removed.length === 0) {
-      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], addViews: [], removeViews: [] } };
+      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [] } };
     }
   }
 
@@ -97,23 +102,56 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
     counted: delta,
     plan: {
       viewerContent, contentStats,
-      contentDays: dayChanges(snapshot, view, added, removed),
+      ...dayChanges(snapshot, view, input.storedViewer, added, removed),
       addViews: added.map(record), removeViews: removed.map(record),
     },
   };
 }
 
-function dayChanges(snapshot: WriteSnapshot, view: View, added: number[], removed: number[]): WritePlan['contentDays'] {
+/** Shards of a space's daily row: a hot space spreads its writes over this many rows. */
+export const SPACE_DAY_SHARDS = 4;
+
+/** Stable per content, so a content's corrections always land in the shard they were counted in. */
+export function spaceShardOf(contentId: string): number {
+  let hash = 0;
+  for (const char of contentId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % SPACE_DAY_SHARDS;
+}
+
+type DayChanges = Pick<WritePlan, 'contentDays' | 'spaceDays' | 'viewerDays'>;
+
+/** Per-day counter changes; a late view's swap on the same day nets out and writes nothing. */
+function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, added: number[], removed: number[]): DayChanges {
   const deltas = new Map<string, number>();
   for (const at of added) deltas.set(utcDay(at), (deltas.get(utcDay(at)) ?? 0) + 1);
   for (const at of removed) deltas.set(utcDay(at), (deltas.get(utcDay(at)) ?? 0) - 1);
-  return [...deltas].filter(([, delta]) => delta !== 0).map(([day, delta]) => {
-    const existing = snapshot.contentDays.get(day);
-    return {
-      expectedVersion: existing?.version ?? null,
-      row: { contentId: view.contentId, spaceKey: view.spaceKey, day, views: (existing?.views ?? 0) + delta, version: (existing?.version ?? 0) + 1 },
-    };
+  const changed = [...deltas].filter(([, delta]) => delta !== 0);
+  const next = <R extends { version: number }>(existing: R | undefined, fresh: R, apply: (row: R) => R) => ({
+    expectedVersion: existing?.version ?? null,
+    row: { ...apply(existing ?? fresh), version: (existing?.version ?? 0) + 1 },
   });
+  const anonymous = view.viewer.kind === 'anonymous';
+  return {
+    contentDays: changed.map(([day, delta]) => next(snapshot.contentDays.get(day),
+      { contentId: view.contentId, spaceKey: view.spaceKey, day, views: 0, version: 0 },
+      (row) => ({ ...row, views: row.views + delta }))),
+    spaceDays: changed.map(([day, delta]) => next(snapshot.spaceDays.get(day),
+      { spaceKey: view.spaceKey, day, shard: spaceShardOf(view.contentId), views: 0, pageViews: 0, blogpostViews: 0, anonymousViews: 0, bySource: {}, version: 0 },
+      (row) => ({
+        ...row,
+        views: row.views + delta,
+        pageViews: row.pageViews + (view.contentType === 'page' ? delta : 0),
+        blogpostViews: row.blogpostViews + (view.contentType === 'blogpost' ? delta : 0),
+        anonymousViews: row.anonymousViews + (anonymous ? delta : 0),
+        // A swapped-out view of the same viewer and page is assumed to share this view's source.
+        bySource: { ...row.bySource, [view.source]: (row.bySource[view.source] ?? 0) + delta },
+      }))),
+    // Anonymous visitors share one identity: a site-wide daily row for them would be a hot spot,
+    // and "most active readers" is about people. Their views are in the space rows.
+    viewerDays: anonymous ? [] : changed.map(([day, delta]) => next(snapshot.viewerDays.get(day),
+      { viewer: storedViewer, day, views: 0, version: 0 },
+      (row) => ({ ...row, views: row.views + delta }))),
+  };
 }
 
 function lastCounted(history: ViewerHistory, blockingTimeMs: number): number | undefined {

@@ -66,7 +66,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
     try {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint } = await readSnapshot({
-        contentId: view.contentId, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
+        contentId: view.contentId, spaceKey: view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending,
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
       });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
-import type { ContentDayRow, ContentStatsRow, ViewerContentRow, ViewRecord } from '../domain/rows';
+import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../domain/rows';
 
 /**
  * Stored rows are parsed on the way in like any other input: a row written by an older version or
@@ -25,9 +25,18 @@ const contentDay = z.object({
   contentId: z.string(), spaceKey: z.string(), day: z.string(), views: z.number().int(), version: z.number().int(),
 });
 
+const count = z.number().int();
+const spaceDay = z.object({
+  spaceKey: z.string(), day: z.string(), shard: count, views: count, pageViews: count, blogpostViews: count,
+  anonymousViews: count, bySource: z.record(z.enum(SOURCES), count), version: count,
+});
+const viewerDay = z.object({ viewer: z.string(), day: z.string(), views: count, version: count });
+
 export const decode = {
   viewRecord: (value: unknown): ViewRecord => viewRecord.parse(value),
   viewerContent: (value: unknown): ViewerContentRow => viewerContent.parse(value),
   contentStats: (value: unknown): ContentStatsRow => contentStats.parse(value),
   contentDay: (value: unknown): ContentDayRow => contentDay.parse(value),
+  spaceDay: (value: unknown): SpaceDayRow => spaceDay.parse(value),
+  viewerDay: (value: unknown): ViewerDayRow => viewerDay.parse(value),
 };

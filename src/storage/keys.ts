@@ -8,6 +8,8 @@ export const ENTITY = {
   viewerContent: 'viewer-content',
   contentStats: 'content-stats',
   contentDay: 'content-day',
+  spaceDay: 'space-day',
+  viewerDay: 'viewer-day',
   settings: 'settings',
 } as const;
 
@@ -17,6 +19,8 @@ export const KEYS = {
   viewerContent: (contentId: string, viewer: string) => `vc:${contentId}:${safe(viewer)}`,
   contentStats: (contentId: string) => `cs:${contentId}`,
   contentDay: (contentId: string, day: string) => `cd:${contentId}:${day}`,
+  spaceDay: (spaceKey: string, day: string, shard: number) => `sd:${safe(spaceKey)}:${day}:${shard}`,
+  viewerDay: (viewer: string, day: string) => `ud:${safe(viewer)}:${day}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
   /** Audit entries sort newest first under this prefix. */

@@ -1,6 +1,7 @@
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
 import { CHANNELS, type Channel } from '@contracts/settings';
-import type { WritePlan, WriteSnapshot } from '../domain/view-write-plan';
+import { spaceShardOf, type WritePlan, type WriteSnapshot } from '../domain/view-write-plan';
+import { ANONYMOUS_VIEWER } from '../domain/view';
 import type { ViewRecord } from '../domain/rows';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
@@ -8,6 +9,7 @@ import { isConditionFailure } from './kvs-errors';
 
 export interface SnapshotRequest {
   contentId: string;
+  spaceKey: string;
   storedViewer: string;
   at: number;
   withViewerHistory: boolean;
@@ -27,11 +29,18 @@ export interface CachedGroups {
  * One batch read gives everything a view's decision needs (history, counters, the idempotency
  * record, the viewer's cached groups): a single read unit for a typical view.
  */
+function spaceDayKey(request: SnapshotRequest, day: string): string {
+  return KEYS.spaceDay(request.spaceKey, day, spaceShardOf(request.contentId));
+}
+
 export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined }> {
+  const anonymous = request.storedViewer === ANONYMOUS_VIEWER;
   const items = [
     { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
     { key: KEYS.contentStats(request.contentId), entityName: ENTITY.contentStats },
     ...request.days.map((day) => ({ key: KEYS.contentDay(request.contentId, day), entityName: ENTITY.contentDay })),
+    ...request.days.map((day) => ({ key: spaceDayKey(request, day), entityName: ENTITY.spaceDay })),
+    ...(anonymous ? [] : request.days.map((day) => ({ key: KEYS.viewerDay(request.storedViewer, day), entityName: ENTITY.viewerDay }))),
     ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
     ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
@@ -43,10 +52,11 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const found = new Map(result.successfulKeys.map((item) => [`${item.entityName ?? ''}|${item.key}`, item.value]));
   const get = (entityName: string, key: string) => found.get(`${entityName}|${key}`);
 
-  const contentDays = new Map(request.days.flatMap((day) => {
-    const value = get(ENTITY.contentDay, KEYS.contentDay(request.contentId, day));
-    return value === undefined ? [] : [[day, decode.contentDay(value)] as const];
-  }));
+  const byDay = <R>(entityName: string, keyOf: (day: string) => string, parse: (value: unknown) => R) =>
+    new Map(request.days.flatMap((day) => {
+      const value = get(entityName, keyOf(day));
+      return value === undefined ? [] : [[day, parse(value)] as const];
+    }));
   const stats = get(ENTITY.contentStats, KEYS.contentStats(request.contentId));
   const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
   const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
@@ -57,7 +67,9 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     snapshot: {
       viewRecordExists: get(ENTITY.view, KEYS.view(request.contentId, request.storedViewer, request.at)) !== undefined,
       contentStats: stats === undefined ? undefined : decode.contentStats(stats),
-      contentDays,
+      contentDays: byDay(ENTITY.contentDay, (day) => KEYS.contentDay(request.contentId, day), decode.contentDay),
+      spaceDays: byDay(ENTITY.spaceDay, (day) => spaceDayKey(request, day), decode.spaceDay),
+      viewerDays: anonymous ? new Map() : byDay(ENTITY.viewerDay, (day) => KEYS.viewerDay(request.storedViewer, day), decode.viewerDay),
       viewerContent: history === undefined ? undefined : decode.viewerContent(history),
     },
   };
@@ -83,6 +95,12 @@ export async function commitPlan(plan: WritePlan): Promise<'committed' | 'confli
   }
   for (const { row, expectedVersion } of plan.contentDays) {
     versioned(ENTITY.contentDay, KEYS.contentDay(row.contentId, row.day), row, expectedVersion);
+  }
+  for (const { row, expectedVersion } of plan.spaceDays) {
+    versioned(ENTITY.spaceDay, KEYS.spaceDay(row.spaceKey, row.day, row.shard), row, expectedVersion);
+  }
+  for (const { row, expectedVersion } of plan.viewerDays) {
+    versioned(ENTITY.viewerDay, KEYS.viewerDay(row.viewer, row.day), row, expectedVersion);
   }
   for (const record of plan.addViews) {
     transaction = transaction.set(viewKey(record), record, {

@@ -3,7 +3,7 @@ import type { View } from '../../src/domain/view';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 const policy = { blockingTimeMs: 5000, horizonMs: 30 * 60_000, maxTimes: 100 };
-const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), viewRecordExists: false };
+const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(), viewRecordExists: false };
 const view = (at: number, viewer: View['viewer'] = { kind: 'user', accountId: 'u1' }): View =>
   ({ contentId: '42', contentType: 'page', spaceKey: 'HR', title: 'Handbook', viewer, at, source: 'desktop' });
 const input = (overrides: Partial<PlanInput>): PlanInput =>
@@ -19,6 +19,15 @@ describe('planViewWrite', () => {
     expect(outcome.plan.contentStats).toMatchObject({ expectedVersion: null, row: { views: 1, viewers: 1, anonymousViews: 0, title: 'Handbook', lastViewedAt: T0 } });
     expect(outcome.plan.contentDays).toEqual([{ expectedVersion: null, row: { contentId: '42', spaceKey: 'HR', day: '2026-11-20', views: 1, version: 1 } }]);
     expect(outcome.plan.addViews).toEqual([expect.objectContaining({ viewer: 'u1', at: T0, recordedAt: T0 + 1000 })]);
+    expect(outcome.plan.spaceDays).toEqual([{ expectedVersion: null, row: {
+      spaceKey: 'HR', day: '2026-11-20', shard: expect.any(Number), views: 1, pageViews: 1, blogpostViews: 0, anonymousViews: 0, bySource: { desktop: 1 }, version: 1,
+    } }]);
+    expect(outcome.plan.viewerDays).toEqual([{ expectedVersion: null, row: { viewer: 'u1', day: '2026-11-20', views: 1, version: 1 } }]);
+  });
+
+  it('keeps no per-viewer daily row for anonymous visitors (they would be one hot row)', () => {
+    const outcome = planViewWrite(input({ view: view(T0, { kind: 'anonymous' }), storedViewer: 'anonymous', applyBlocking: false }));
+    expect(outcome).toMatchObject({ plan: { viewerDays: [], spaceDays: [{ row: { anonymousViews: 1, views: 1 } }] } });
   });
 
   it('a redelivered view (its record exists) is a duplicate and writes nothing', () => {
@@ -50,6 +59,8 @@ describe('planViewWrite', () => {
     expect(late.plan.contentStats?.row.views).toBe(1);
     expect(late.plan.contentStats?.row.viewers).toBe(1);
     expect(late.plan.contentDays).toEqual([]); // same day: +1 -1 cancels out
+    expect(late.plan.spaceDays).toEqual([]);
+    expect(late.plan.viewerDays).toEqual([]);
     expect(late.plan.viewerContent?.row).toMatchObject({ views: 1, firstAt: T0, lastAt: T0 });
   });
 

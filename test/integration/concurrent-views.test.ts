@@ -2,7 +2,7 @@ import { seededRandom } from '../../local/kvs/rng';
 import { onContentViewed } from '../../src/triggers/on-content-viewed';
 import { expectedCounts, viewedEvent, type SimpleView } from '../support/events';
 import { startAppStore, type AppStore } from '../support/app-store';
-import { storedCounts } from '../support/stored-counts';
+import { storedCounts, storedSpaceDays, storedViewerViews } from '../support/stored-counts';
 
 const BLOCKING = 5000;
 const T0 = Date.parse('2026-11-20T23:40:00Z'); // close to midnight: views fall on two days
@@ -45,6 +45,14 @@ async function expectExactCounts(views: SimpleView[]): Promise<void> {
     expect({ contentId, views: got.views, viewers: got.viewers, anonymous: got.anonymousViews, records: got.recordCount, byDay: Object.fromEntries(got.byDay) })
       .toEqual({ contentId, views: want.views, viewers: want.viewers, anonymous: want.anonymousViews, records: want.views, byDay: Object.fromEntries(want.byDay) });
     expect(got.viewerRows.reduce((sum, row) => sum + row.views, 0)).toBe(want.views - want.anonymousViews);
+  }
+  // The space's and each viewer's daily rows add up to the same views (all pages are in ENG).
+  const spaceByDay = new Map<string, number>();
+  for (const want of expected.values()) for (const [day, n] of want.byDay) spaceByDay.set(day, (spaceByDay.get(day) ?? 0) + n);
+  expect(Object.fromEntries(await storedSpaceDays('ENG'))).toEqual(Object.fromEntries(spaceByDay));
+  for (const viewer of new Set(views.flatMap((v) => (v.accountId ? [v.accountId] : [])))) {
+    const mine = expectedCounts(views.filter((v) => v.accountId === viewer), BLOCKING);
+    expect(await storedViewerViews(viewer)).toBe([...mine.values()].reduce((sum, c) => sum + c.views, 0));
   }
 }
 

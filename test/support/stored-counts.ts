@@ -28,3 +28,16 @@ async function queryAll<T>(entity: string, index: string, partition: string): Pr
   } while (cursor);
   return all;
 }
+
+/** Sum of a space's sharded daily rows, by day; and one viewer's daily rows. */
+export async function storedSpaceDays(spaceKey: string): Promise<Map<string, number>> {
+  const rows = await queryAll<{ day: string; views: number }>('space-day', 'by-space', spaceKey);
+  const byDay = new Map<string, number>();
+  for (const row of rows) byDay.set(row.day, (byDay.get(row.day) ?? 0) + row.views);
+  return new Map([...byDay].filter(([, views]) => views !== 0));
+}
+
+export async function storedViewerViews(viewer: string): Promise<number> {
+  const rows = await queryAll<{ views: number }>('viewer-day', 'by-viewer', viewer);
+  return rows.reduce((sum, row) => sum + row.views, 0);
+}
