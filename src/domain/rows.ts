@@ -42,6 +42,8 @@ export interface ContentStatsRow {
 export interface ContentDayRow {
   contentId: string;
   spaceKey: string;
+  /** Lets day rankings be filtered by content type in the index query itself. */
+  contentType: ContentType;
   day: string;
   views: number;
   version: number;

@@ -133,7 +133,7 @@ function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, a
   const anonymous = view.viewer.kind === 'anonymous';
   return {
     contentDays: changed.map(([day, delta]) => next(snapshot.contentDays.get(day),
-      { contentId: view.contentId, spaceKey: view.spaceKey, day, views: 0, version: 0 },
+      { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType, day, views: 0, version: 0 },
       (row) => ({ ...row, views: row.views + delta }))),
     spaceDays: changed.map(([day, delta]) => next(snapshot.spaceDays.get(day),
       { spaceKey: view.spaceKey, day, shard: spaceShardOf(view.contentId), views: 0, pageViews: 0, blogpostViews: 0, anonymousViews: 0, bySource: {}, version: 0 },

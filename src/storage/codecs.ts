@@ -22,7 +22,7 @@ const contentStats = z.object({
   viewers: z.number().int(), anonymousViews: z.number().int(), lastViewedAt: z.number(), version: z.number().int(),
 });
 const contentDay = z.object({
-  contentId: z.string(), spaceKey: z.string(), day: z.string(), views: z.number().int(), version: z.number().int(),
+  contentId: z.string(), spaceKey: z.string(), contentType, day: z.string(), views: z.number().int(), version: z.number().int(),
 });
 
 const count = z.number().int();
