@@ -7,6 +7,8 @@ import { Throttle } from './throttle';
 
 export interface RestRequest {
   method: string;
+  /** The JSON body of a POST, as text. */
+  body?: string;
   /** Path and query, e.g. `/wiki/rest/api/content/123?expand=space`. */
   path: string;
   caller: Caller;
@@ -58,7 +60,10 @@ export class ConfluenceFake {
 
   handle(request: RestRequest): RestResponse {
     const url = new URL(request.path, 'http://confluence.local');
-    const response = this.route(request.method.toUpperCase(), url, request.caller);
+    const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
+    const response = permissionCheck && request.method.toUpperCase() === 'POST'
+      ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
+      : this.route(request.method.toUpperCase(), url, request.caller);
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
     return response;
@@ -82,6 +87,30 @@ export class ConfluenceFake {
     const message = `local Confluence: no route for ${method} ${url.pathname}. Add it to local/confluence/rest.ts if the app needs it.`;
     console.error(`\n!!! ${message}\n`);
     return json(404, errorJson(404, message));
+  }
+
+  /**
+   * `POST /wiki/rest/api/content/{id}/permission/check` with `{subject: {type: 'user', identifier},
+   * operation: 'read'}`: whether that user may see the content. Apps call it as the app, which also
+   * works for guests (they cannot make asUser calls on Forge).
+   */
+  private checkContentPermission(contentId: string, body: string, caller: Caller): RestResponse {
+    if (caller.kind !== 'app') return json(403, errorJson(403, 'Permission checks for other users need the app'));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return json(400, errorJson(400, 'The body is not JSON'));
+    }
+    const request = parsed as { subject?: { type?: unknown; identifier?: unknown }; operation?: unknown };
+    if (request.subject?.type !== 'user' || typeof request.subject.identifier !== 'string' || request.operation !== 'read') {
+      return json(400, errorJson(400, 'Expected {subject: {type: "user", identifier}, operation: "read"}'));
+    }
+    const content = this.directory.content(contentId);
+    if (!content) return json(404, errorJson(404, `No content with id ${contentId}`));
+    const user = activeUser(this.directory, request.subject.identifier);
+    const hasPermission = user !== undefined && canViewContent(this.directory, { kind: 'user', accountId: user.accountId }, content);
+    return json(200, { hasPermission, ...(hasPermission ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });
   }
 
   private currentUser(params: URLSearchParams, caller: Caller): RestResponse {

@@ -36,7 +36,7 @@ export function createProductFetch(confluence: ConfluenceFake, directory: Direct
     if (context.type === 'fpp' && context.remote === 'confluence') {
       const caller = callerFor(context.provider, context.accountId);
       if (caller === 'needs-authentication') return needsAuthentication();
-      const answer = confluence.handle({ method, path, caller });
+      const answer = confluence.handle({ method, path, caller, ...(typeof init?.body === 'string' ? { body: init.body } : {}) });
       return jsonResponse(answer.status, answer.body, answer.headers);
     }
     if (context.type === 'fpp' && context.remote === 'stargate' && path === '/app/report-accounts/' && method === 'POST') {

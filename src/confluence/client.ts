@@ -25,3 +25,15 @@ export async function getJson(as: Caller, path: Route): Promise<unknown | null> 
   if (!response.ok) throw new ConfluenceError(response.status, String(path), await response.text());
   return response.json();
 }
+
+/** POST a JSON body as the app; null for 404/403 like getJson. */
+export async function postJsonAsApp(path: Route, body: unknown): Promise<unknown | null> {
+  const response = await api.asApp().requestConfluence(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 404 || response.status === 403) return null;
+  if (!response.ok) throw new ConfluenceError(response.status, String(path), await response.text());
+  return response.json();
+}

@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson, ConfluenceError } from './client';
+import { getJson, postJsonAsApp, ConfluenceError } from './client';
 import { parseOrThrow } from './directory';
 
 const currentUser = z.object({
@@ -26,12 +26,26 @@ const content = z.object({
 
 export type VisibleContent = z.infer<typeof content>;
 
+const permissionCheck = z.object({ hasPermission: z.boolean() }).passthrough();
+
 /**
- * The content as the calling user sees it (null when it does not exist or is hidden from them).
- * Anonymous callers have no user to ask as: the app checks that the content exists.
+ * The content, if `accountId` may read it. Asked as the app with Confluence's permission check,
+ * which works for every account type (guests cannot make asUser calls on Forge).
  */
-export async function fetchVisibleContent(contentId: string, as: 'user' | 'app'): Promise<VisibleContent | null> {
-  const body = await getJson(as, route`/wiki/rest/api/content/${contentId}?expand=space`);
+export async function fetchContentReadableBy(contentId: string, accountId: string): Promise<VisibleContent | null> {
+  const body = await getJson('app', route`/wiki/rest/api/content/${contentId}?expand=space`);
+  if (body === null) return null;
+  const parsed = content.safeParse(body);
+  if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');
+  const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    subject: { type: 'user', identifier: accountId }, operation: 'read',
+  });
+  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission ? parsed.data : null;
+}
+
+/** The content as the app sees it (it exists), for reports from tools that name no user. */
+export async function fetchContentAsApp(contentId: string): Promise<VisibleContent | null> {
+  const body = await getJson('app', route`/wiki/rest/api/content/${contentId}?expand=space`);
   if (body === null) return null;
   const parsed = content.safeParse(body);
   if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');

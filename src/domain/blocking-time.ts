@@ -21,6 +21,12 @@ export interface BlockingPolicy {
   horizonMs: number;
   /** Bounds the stored history; a viewer reloading every second cannot grow it without limit. */
   maxTimes: number;
+  /**
+   * At most this many counted views may be swapped by one late event. Each swap is a record written
+   * and one deleted in the view's transaction (Forge allows 25 operations): a late event that would
+   * reshuffle a long chain of reloads is judged like one beyond the horizon instead.
+   */
+  maxCorrections: number;
 }
 
 export const EMPTY_HISTORY: ViewerHistory = { anchor: null, times: [] };
@@ -49,12 +55,13 @@ export function applyBlockingTime(history: ViewerHistory, at: number, policy: Bl
   const before = countedTimes(history, policy.blockingTimeMs);
   const withView: ViewerHistory = { anchor: history.anchor, times: insertSorted(history.times, at) };
   const after = countedTimes(withView, policy.blockingTimeMs);
-  return {
-    kind: 'applied',
-    history: prune(withView, after, policy),
-    added: difference(after, before),
-    removed: difference(before, after),
-  };
+  const added = difference(after, before);
+  const removed = difference(before, after);
+  if (added.length + removed.length > policy.maxCorrections) {
+    // Keep the chain as counted and judge the late view on its own, as one beyond the horizon.
+    return judgeBeyondHorizon(history, at, policy);
+  }
+  return { kind: 'applied', history: prune(withView, after, policy), added, removed };
 }
 
 /**

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import type { Envelope } from '@contracts/envelope';
 import { CHANNELS } from '@contracts/settings';
+import type { Envelope } from '@contracts/envelope';
 import type { ContentSummary, TrackViewResult } from '@contracts/resolvers';
 import { parseWith } from '../domain/parse';
-import { fetchVisibleContent, type VisibleContent } from '../confluence/permissions';
+import { fetchContentReadableBy, type VisibleContent } from '../confluence/permissions';
+import { MemoryCache } from '../services/memory-cache';
 import { getContentStats, writeChannelHint } from '../storage/view-store';
 import { currentSettings } from '../services/settings-source';
 import { storedViewerFor, trackView } from '../services/track-view';
-import { callerOf, claimedContentId, type Caller } from './context';
+import { callerOf, claimedContentId } from './context';
 import { fail, ok } from './envelope';
 
+/**
+ * The channel is the browser's own observation. A signed-in caller who forges it only relabels their
+ * own view, and the blocking time still stops the macro and the view event from counting one page load twice.
+ */
 const trackViewPayload = z.object({ channel: z.enum(CHANNELS) }).strict();
+
+const SIGN_IN = 'Sign in to see and record page views here. Anonymous visits are counted from Confluence\'s own view events.';
 
 /**
  * The macro reports a view where its channel is not auto-tracked. The viewer comes from the trusted
@@ -21,7 +28,9 @@ export async function trackViewResolver(payload: unknown, context: unknown): Pro
   const parsed = parseWith(trackViewPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const caller = callerOf(context);
-  const content = await verifiedContent(context, caller);
+  // An app cannot ask Confluence what an anonymous visitor may see, so it takes nothing from them.
+  if (caller.kind !== 'user') return fail('forbidden', SIGN_IN);
+  const content = await verifiedContent(context, caller.accountId);
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
 
   const settings = await currentSettings();
@@ -33,7 +42,7 @@ export async function trackViewResolver(payload: unknown, context: unknown): Pro
     via: 'macro',
     view: {
       contentId: content.id, contentType: content.type, spaceKey: content.space.key, title: content.title,
-      viewer: caller.kind === 'user' ? { kind: 'user', accountId: caller.accountId } : { kind: 'anonymous' },
+      viewer: { kind: 'user', accountId: caller.accountId },
       at: Date.now(), source: parsed.value.channel,
     },
   });
@@ -41,7 +50,11 @@ export async function trackViewResolver(payload: unknown, context: unknown): Pro
   return ok(outcome.tracked ? { tracked: true, views } : { tracked: false, reason: outcome.reason, views });
 }
 
+/** Desktop is the default: nothing is stored for it. */
 const reportChannelPayload = z.object({ channel: z.enum(CHANNELS) }).strict();
+/** Hints per user and minute, per function instance: a script cannot turn the beacon into a write flood. */
+const MAX_HINTS_PER_MINUTE = 30;
+const hintBudget = new MemoryCache<number>(60_000);
 
 /**
  * The background script runs in the reader's browser on every page and tells which channel it sees.
@@ -53,15 +66,20 @@ export async function reportChannelResolver(payload: unknown, context: unknown):
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const contentId = claimedContentId(context);
   if (!contentId) return fail('invalid-input', 'The background script runs on content pages only.');
-  if (parsed.value.channel === 'desktop') return ok({ stored: false });
   const caller = callerOf(context);
-  const viewer = caller.kind === 'user' ? { kind: 'user' as const, accountId: caller.accountId } : { kind: 'anonymous' as const };
-  await writeChannelHint(contentId, await storedViewerFor(viewer, Date.now()), parsed.value.channel);
+  // Anonymous visitors share one identity: one visitor's hint would relabel everyone's views.
+  if (parsed.value.channel === 'desktop' || caller.kind !== 'user') return ok({ stored: false });
+  const used = hintBudget.get(caller.accountId) ?? 0;
+  if (used >= MAX_HINTS_PER_MINUTE) return ok({ stored: false });
+  hintBudget.set(caller.accountId, used + 1);
+  await writeChannelHint(contentId, await storedViewerFor({ kind: 'user', accountId: caller.accountId }, Date.now()), parsed.value.channel);
   return ok({ stored: true });
 }
 
 export async function getContentSummaryResolver(_payload: unknown, context: unknown): Promise<Envelope<ContentSummary>> {
-  const content = await verifiedContent(context, callerOf(context));
+  const caller = callerOf(context);
+  if (caller.kind !== 'user') return fail('forbidden', SIGN_IN);
+  const content = await verifiedContent(context, caller.accountId);
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
   const [stats, settings] = await Promise.all([getContentStats(content.id), currentSettings()]);
   return ok({
@@ -74,10 +92,18 @@ export async function getContentSummaryResolver(_payload: unknown, context: unkn
   });
 }
 
-async function verifiedContent(context: unknown, caller: Caller): Promise<VisibleContent | null> {
+/** Permission answers are cached briefly: the macro and the statistics of one page ask twice. */
+const readable = new MemoryCache<VisibleContent | null>(60_000);
+
+async function verifiedContent(context: unknown, accountId: string): Promise<VisibleContent | null> {
   const contentId = claimedContentId(context);
   if (!contentId) return null;
-  return fetchVisibleContent(contentId, caller.kind === 'user' ? 'user' : 'app');
+  const key = `${accountId}|${contentId}`;
+  const cached = readable.get(key);
+  if (cached !== undefined) return cached;
+  const content = await fetchContentReadableBy(contentId, accountId);
+  readable.set(key, content);
+  return content;
 }
 
 async function viewsOf(contentId: string): Promise<number> {

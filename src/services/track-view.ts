@@ -24,6 +24,8 @@ export class ContentionError extends Error {
 /** Late events may still reorder a viewer's chain for 30 minutes: Forge's 3-minute lag plus retries. */
 export const HORIZON_MS = 30 * 60 * 1000;
 const MAX_HISTORY = 100;
+/** Keeps the view's transaction within Forge's 25 operations (see BlockingPolicy.maxCorrections). */
+const MAX_CORRECTIONS = 8;
 const MAX_ATTEMPTS = 12;
 
 export interface TrackRequest {
@@ -55,7 +57,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
   // time; anonymous views reported by browsers (the macro) are throttled per content instead.
   const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro';
-  const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY };
+  const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY, maxCorrections: MAX_CORRECTIONS };
   const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
   const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
 

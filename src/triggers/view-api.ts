@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_BODY_BYTES, parseViewApiBody, type ReportedView } from '../domain/view-api-request';
 import { ConfluenceError } from '../confluence/client';
-import { fetchVisibleContent, type VisibleContent } from '../confluence/permissions';
+import { fetchContentAsApp, type VisibleContent } from '../confluence/permissions';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { MemoryCache } from '../services/memory-cache';
 import { isValidApiToken } from '../services/view-api-token';
@@ -66,7 +66,7 @@ async function trackReported(view: ReportedView): Promise<{ tracked: boolean; re
 async function contentOf(contentId: string): Promise<VisibleContent | null> {
   const cached = contentCache.get(contentId);
   if (cached !== undefined) return cached;
-  const content = await fetchVisibleContent(contentId, 'app');
+  const content = await fetchContentAsApp(contentId);
   contentCache.set(contentId, content);
   return content;
 }

@@ -1,6 +1,6 @@
 import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, type ViewerHistory } from '../../src/domain/blocking-time';
 
-const policy: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 30 * 60_000, maxTimes: 100 };
+const policy: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 30 * 60_000, maxTimes: 100, maxCorrections: 1000 };
 
 /** Feeds view times in the given order; returns the final history and the net set of counted views. */
 function deliver(times: number[], p: BlockingPolicy = policy): { history: ViewerHistory; counted: Set<number>; duplicates: number } {
@@ -59,7 +59,7 @@ describe('blocking time', () => {
   });
 
   it('prunes the history beyond the horizon but keeps the chain (anchor)', () => {
-    const small: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 10_000, maxTimes: 100 };
+    const small: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 10_000, maxTimes: 100, maxCorrections: 1000 };
     const result = deliver([0, 3000, 20_000, 22_000], small);
     expect(result.history.times).toEqual([20_000, 22_000]);
     expect(result.history.anchor).toBe(0);
@@ -74,11 +74,22 @@ describe('blocking time', () => {
   });
 
   it('an event older than the horizon is judged against the counted views we still know', () => {
-    const small: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 10_000, maxTimes: 100 };
+    const small: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 10_000, maxTimes: 100, maxCorrections: 1000 };
     const base = deliver([100_000], small).history;
     const farBack = applyBlockingTime(base, 10_000, small);
     expect(farBack).toEqual({ kind: 'applied', history: base, added: [10_000], removed: [] });
     const pruned = deliver([0, 20_000], small).history; // anchor 0
     expect(applyBlockingTime(pruned, 2000, small)).toMatchObject({ added: [] });
+  });
+
+  it('a late event that would swap a long chain is judged on its own, keeping the transaction small', () => {
+    // Reloads 3 s apart with a 5 s blocking time: 0, 6, 12, ... count. A late view at -3 s would flip them all.
+    const capped: BlockingPolicy = { ...policy, maxCorrections: 8 };
+    const times = Array.from({ length: 30 }, (_, i) => i * 3000);
+    const base = deliver(times, capped).history;
+    const late = applyBlockingTime(base, -3000, capped);
+    expect(late).toEqual({ kind: 'applied', history: base, added: [], removed: [] });
+    const farEarlier = applyBlockingTime(base, -9000, capped);
+    expect(farEarlier.kind === 'applied' && farEarlier.added.length + farEarlier.removed.length).toBeLessThanOrEqual(8);
   });
 });

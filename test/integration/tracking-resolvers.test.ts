@@ -22,11 +22,27 @@ describe('macro trackView', () => {
     expect(await storedCounts(page.id)).toMatchObject({ views: 1, viewers: 1 });
   });
 
-  it('throttles anonymous macro calls per page by the blocking time', async () => {
+  it('takes nothing from anonymous callers: the app cannot ask Confluence what they may see', async () => {
     await macroOnly();
+    const { content } = app.restrictedContent();
+    for (const page of [app.publicContent(), content]) {
+      expect(await app.invoke(app.users.anonymous, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+      expect(await app.invoke(app.users.anonymous, 'view-counter', 'getContentSummary', {}, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+      expect((await storedCounts(page.id)).views).toBe(0);
+    }
+  });
+
+  it('ignores channel hints from anonymous visitors (they share one identity)', async () => {
     const page = app.publicContent();
-    for (let i = 0; i < 5; i += 1) await app.invoke(app.users.anonymous, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, page);
-    expect(await storedCounts(page.id)).toMatchObject({ views: 1, anonymousViews: 1 });
+    expect(await app.invoke(app.users.anonymous, 'channel-beacon', 'reportChannel', { channel: 'confluence-app' }, page)).toEqual({ ok: true, data: { stored: false } });
+    await app.view(app.users.anonymous, page, Date.parse('2026-11-20T10:00:00Z'));
+    expect((await storedCounts(page.id)).views).toBe(1);
+  });
+
+  it('bounds how many channel hints one user can write', async () => {
+    const results = [];
+    for (const page of app.directory.site.contents.slice(0, 40)) results.push(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page));
+    expect(results.filter((r) => r.ok && r.data.stored).length).toBe(30);
   });
 
   it('refuses content the caller may not see, and content that does not exist', async () => {
