@@ -4,15 +4,19 @@ import { parseWith, type Parsed } from './parse';
 
 export const MAX_VIEWS_PER_REQUEST = 100;
 export const MAX_BODY_BYTES = 256 * 1024;
-/** Reported views may be late (batching tools), but not older than a day or from the future. */
-export const MAX_REPORTED_AGE_MS = 24 * 3_600_000;
+/**
+ * Reported views may be late (batching tools), but only within the window in which the blocking time
+ * can still recognise a retried report: a resent view is then always a duplicate, never a new one.
+ */
+export const MAX_REPORTED_AGE_MS = 15 * 60_000;
 const CLOCK_SKEW_MS = 60_000;
 
 const reportedView = z.object({
   contentId: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,20}$/, 'Not a content id')),
   /** Omitted for anonymous visitors. */
   accountId: z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'Not an account id').optional(),
-  at: z.string().datetime({ offset: true }).optional(),
+  /** Required: the view's own time is what makes a retried request idempotent. */
+  at: z.string().datetime({ offset: true }),
   source: z.enum(SOURCES),
 }).strict();
 
@@ -37,9 +41,9 @@ export function parseViewApiBody(body: string, now: number): Parsed<ReportedView
   if (!parsed.ok) return parsed;
   const fieldErrors: Record<string, string> = {};
   const views = parsed.value.views.map((view, index) => {
-    const at = view.at === undefined ? now : Date.parse(view.at);
+    const at = Date.parse(view.at);
     if (at > now + CLOCK_SKEW_MS) fieldErrors[`views.${index}.at`] = 'Lies in the future';
-    if (at < now - MAX_REPORTED_AGE_MS) fieldErrors[`views.${index}.at`] = 'Older than 24 hours';
+    if (at < now - MAX_REPORTED_AGE_MS) fieldErrors[`views.${index}.at`] = 'Older than 15 minutes';
     return { contentId: view.contentId, accountId: view.accountId ?? null, at, source: view.source };
   });
   const first = Object.entries(fieldErrors)[0];

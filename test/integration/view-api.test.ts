@@ -17,10 +17,11 @@ const body = (response: { body: string }) => JSON.parse(response.body) as Record
 describe('view API (web trigger)', () => {
   it('refuses every call until an admin creates a token, and calls with a wrong token', async () => {
     const page = app.publicContent();
-    expect((await app.webTrigger({ headers: bearer('vt_guess_guess_guess'), body: { views: [{ contentId: page.id, source: 'other' }] } })).statusCode).toBe(401);
+    const views = [{ contentId: page.id, source: 'other', at: new Date().toISOString() }];
+    expect((await app.webTrigger({ headers: bearer('vt_guess_guess_guess'), body: { views } })).statusCode).toBe(401);
     await newToken();
-    expect((await app.webTrigger({ headers: bearer('vt_guess_guess_guess'), body: { views: [{ contentId: page.id, source: 'other' }] } })).statusCode).toBe(401);
-    expect((await app.webTrigger({ body: { views: [{ contentId: page.id, source: 'other' }] } })).statusCode).toBe(401);
+    expect((await app.webTrigger({ headers: bearer('vt_guess_guess_guess'), body: { views } })).statusCode).toBe(401);
+    expect((await app.webTrigger({ body: { views } })).statusCode).toBe(401);
     expect((await storedCounts(page.id)).views).toBe(0);
   });
 
@@ -33,8 +34,8 @@ describe('view API (web trigger)', () => {
     const response = await app.webTrigger({ headers: bearer(token), body: { views: [
       { contentId: page.id, accountId: reader, at, source: 'jsm-portal' },
       { contentId: page.id, accountId: reader, at, source: 'jsm-portal' },
-      { contentId: page.id, source: 'linchpin' },
-      { contentId: '999999999', source: 'other' },
+      { contentId: page.id, source: 'linchpin', at },
+      { contentId: '999999999', source: 'other', at },
     ] } });
     expect(response.statusCode).toBe(200);
     expect(body(response).results).toEqual([
@@ -49,16 +50,27 @@ describe('view API (web trigger)', () => {
   it.each([
     ['not JSON', '{views:', 400],
     ['no views', { views: [] }, 400],
-    ['too many views', { views: Array.from({ length: 101 }, () => ({ contentId: '1', source: 'other' })) }, 400],
+    ['a view without its time', { views: [{ contentId: '1', source: 'other' }] }, 400],
+    ['a view older than the blocking horizon', { views: [{ contentId: '1', source: 'other', at: new Date(Date.now() - 20 * 60_000).toISOString() }] }, 400],
+    ['too many views', { views: Array.from({ length: 101 }, () => ({ contentId: '1', source: 'other', at: new Date().toISOString() })) }, 400],
     ['a view from the future', { views: [{ contentId: '1', source: 'other', at: new Date(Date.now() + 3_600_000).toISOString() }] }, 400],
     ['a view older than a day', { views: [{ contentId: '1', source: 'other', at: '2020-01-01T00:00:00Z' }] }, 400],
-    ['an unknown source', { views: [{ contentId: '1', source: 'fax' }] }, 400],
-    ['an extra field', { views: [{ contentId: '1', source: 'other', count: 1000 }] }, 400],
+    ['an unknown source', { views: [{ contentId: '1', source: 'fax', at: new Date().toISOString() }] }, 400],
+    ['an extra field', { views: [{ contentId: '1', source: 'other', at: new Date().toISOString(), count: 1000 }] }, 400],
   ])('rejects %s with a clear error and records nothing', async (_name, payload, status) => {
     const token = await newToken();
     const response = await app.webTrigger({ headers: bearer(token), body: payload });
     expect(response.statusCode).toBe(status);
     expect(typeof body(response).error).toBe('string');
+  });
+
+  it('a retried request counts nothing twice, anonymous views included', async () => {
+    const token = await newToken();
+    const page = app.publicContent();
+    const request = { headers: bearer(token), body: { views: [{ contentId: page.id, source: 'other', at: new Date(Date.now() - 1000).toISOString() }] } };
+    expect(body(await app.webTrigger(request)).results).toEqual([{ index: 0, tracked: true }]);
+    expect(body(await app.webTrigger(request)).results).toEqual([{ index: 0, tracked: false, reason: 'duplicate' }]);
+    expect((await storedCounts(page.id)).views).toBe(1);
   });
 
   it('answers 405 to anything but POST', async () => {
@@ -69,7 +81,7 @@ describe('view API (web trigger)', () => {
   it('rotating the token locks out the old one; revoking locks out all', async () => {
     const first = await newToken();
     const second = await newToken();
-    const call = (token: string) => app.webTrigger({ headers: bearer(token), body: { views: [{ contentId: app.publicContent().id, source: 'other' }] } });
+    const call = (token: string) => app.webTrigger({ headers: bearer(token), body: { views: [{ contentId: app.publicContent().id, source: 'other', at: new Date().toISOString() }] } });
     expect((await call(first)).statusCode).toBe(401);
     expect((await call(second)).statusCode).toBe(200);
     const status = await app.invoke(app.users.admin, 'settings', 'revokeViewApiToken', {});

@@ -28,8 +28,9 @@ export function ViewApiUsage({ url }: { url: string | null }) {
           <p>
             Send a <code>POST</code> request with a JSON body of up to 100 views. <code>source</code> is one of{' '}
             <code>desktop</code>, <code>mobile-web</code>, <code>confluence-app</code>, <code>jsm-portal</code>,{' '}
-            <code>linchpin</code> or <code>other</code>. Leave out <code>accountId</code> for anonymous visitors and{' '}
-            <code>at</code> for “now”; views older than 24 hours are refused.
+            <code>linchpin</code> or <code>other</code>. Leave out <code>accountId</code> for anonymous visitors.{' '}
+            <code>at</code>, the time of the view, is required: it makes a resent request count nothing twice. Views
+            older than 15 minutes are refused.
           </p>
           <pre className="vt-pre">{EXAMPLE_BODY}</pre>
         </div>
