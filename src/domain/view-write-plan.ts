@@ -109,7 +109,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
 }
 
 /** Shards of a space's daily row: a hot space spreads its writes over this many rows. */
-export const SPACE_DAY_SHARDS = 4;
+export const SPACE_DAY_SHARDS = 8;
 
 /** Stable per content, so a content's corrections always land in the shard they were counted in. */
 export function spaceShardOf(contentId: string): number {

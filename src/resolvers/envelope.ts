@@ -1,6 +1,7 @@
 import type { Envelope, ErrorCode } from '@contracts/envelope';
 import { ConfluenceError } from '../confluence/client';
 import { isTransientStorageError } from '../storage/kvs-errors';
+import { ContentionError } from '../services/track-view';
 
 export function ok<T>(data: T): Envelope<T> {
   return { ok: true, data };
@@ -19,7 +20,7 @@ export async function guarded<T>(name: string, run: () => Promise<Envelope<T>>):
     return await run();
   } catch (error) {
     console.error(`Resolver ${name} failed`, error);
-    if (error instanceof ConfluenceError || isTransientStorageError(error)) {
+    if (error instanceof ConfluenceError || error instanceof ContentionError || isTransientStorageError(error)) {
       return fail('unavailable', 'Confluence or the app storage is busy. Please try again in a moment.');
     }
     return fail('internal', 'Something went wrong. The error was logged.');

@@ -105,7 +105,15 @@ async function groupsMissingFromConfluence(settings: Settings): Promise<Record<s
   return Object.fromEntries(refs.filter((ref) => !known.has(ref.group.id)).map((ref) => [ref.path, `Group "${ref.group.name}" does not exist in Confluence`]));
 }
 
+/** Checked 10 at a time: 500 excluded spaces must not become 500 simultaneous REST calls (429). */
 async function spacesMissingFromConfluence(keys: readonly string[]): Promise<Record<string, string>> {
-  const exists = await Promise.all(keys.map((key) => spaceExists(key)));
-  return Object.fromEntries(keys.flatMap((key, index) => (exists[index] ? [] : [[`excludedSpaces.${index}`, `Space "${key}" does not exist`]])));
+  const missing: Record<string, string> = {};
+  for (let start = 0; start < keys.length; start += 10) {
+    const chunk = keys.slice(start, start + 10);
+    const exists = await Promise.all(chunk.map((key) => spaceExists(key)));
+    chunk.forEach((key, offset) => {
+      if (!exists[offset]) missing[`excludedSpaces.${start + offset}`] = `Space "${key}" does not exist`;
+    });
+  }
+  return missing;
 }

@@ -70,11 +70,11 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const { snapshot, groups, channelHint } = await readSnapshot({
         contentId: view.contentId, spaceKey: view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending,
-        ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: view.viewer.accountId } : {}),
+        ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
       if (channelPending && channelHint) view = { ...view, source: channelHint };
       if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
-        viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, groups, now);
+        viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
       }
       // Pure and cheap: re-applied now that the channel and the groups are known.
       const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });

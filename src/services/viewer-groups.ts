@@ -13,13 +13,17 @@ export function groupsInMemory(accountId: string): string[] | undefined {
   return memory.get(accountId);
 }
 
-export async function resolveViewerGroups(accountId: string, stored: CachedGroups | undefined, now: number): Promise<string[]> {
+/**
+ * `storedKey` names the KVS cache entry: the account id, or in extended privacy the viewer's
+ * pseudonym, so that mode stores no account id even in a cache key.
+ */
+export async function resolveViewerGroups(accountId: string, storedKey: string, stored: CachedGroups | undefined, now: number): Promise<string[]> {
   if (stored && now - stored.fetchedAt < GROUP_CACHE_HOURS * 3_600_000) {
     memory.set(accountId, stored.groupIds);
     return stored.groupIds;
   }
   const groupIds = await fetchUserGroupIds(accountId);
-  await cacheUserGroups(accountId, { groupIds, fetchedAt: now }, GROUP_CACHE_HOURS);
+  await cacheUserGroups(storedKey, { groupIds, fetchedAt: now }, GROUP_CACHE_HOURS);
   memory.set(accountId, groupIds);
   return groupIds;
 }
@@ -30,5 +34,9 @@ export function forgetCachedGroups(): void {
 
 /** A user's groups outside the view path (report access): memory, else Confluence, then cached. */
 export async function groupsOfUser(accountId: string): Promise<string[]> {
-  return memory.get(accountId) ?? resolveViewerGroups(accountId, undefined, Date.now());
+  const cached = memory.get(accountId);
+  if (cached) return cached;
+  const groupIds = await fetchUserGroupIds(accountId);
+  memory.set(accountId, groupIds);
+  return groupIds;
 }

@@ -14,7 +14,7 @@ export interface SnapshotRequest {
   at: number;
   withViewerHistory: boolean;
   days: string[];
-  /** Also fetch this user's cached groups in the same round trip. */
+  /** Also fetch this viewer's cached groups (by stored viewer: account id or pseudonym) in the same round trip. */
   groupsOf?: string;
   /** Also fetch the browser's channel hint for this viewer and content. */
   withChannelHint?: boolean;

@@ -96,7 +96,8 @@ describe('effects of each setting', () => {
   });
 
   it('extended privacy: no account id is stored anywhere, but views and the blocking time still work', async () => {
-    await configure({ privacy: { mode: 'extended', viewerNamesGroup: null, retentionDays: null } });
+    // With a group excluded, so that group memberships are looked up and cached too.
+    await configure({ excludedGroups: [group('bots')], privacy: { mode: 'extended', viewerNamesGroup: null, retentionDays: null } });
     const page = app.publicContent();
     await app.view(app.users.reader, page, T);
     await app.view(app.users.reader, page, T + 1000);
@@ -119,5 +120,11 @@ async function dumpAll(): Promise<unknown[]> {
       cursor = page.nextCursor;
     } while (cursor);
   }
+  for (const entity of ['space-day', 'viewer-day', 'content-day']) {
+    const page = await kvs.entity<unknown>(entity).query().index('by-day', { partition: ['2026-11-20'] }).limit(100).getMany();
+    rows.push(...page.results.map((r) => ({ key: r.key, value: r.value })));
+  }
+  const plain = await kvs.query().limit(100).getMany<unknown>();
+  rows.push(...plain.results.map((r) => ({ key: r.key, value: r.value })));
   return rows;
 }
