@@ -87,7 +87,9 @@ export interface RotatedViewApiToken {
 /** One piece of content in a ranking. */
 export interface ContentRanking {
   contentId: string;
+  /** Empty when the caller may not see the content: its counts still rank, its title is not shown. */
   title: string;
+  titleHidden: boolean;
   spaceKey: string;
   contentType: 'page' | 'blogpost';
   views: number;

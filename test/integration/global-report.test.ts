@@ -29,4 +29,18 @@ describe('global report', () => {
     expect((await app.invoke(memberPrincipal, 'global-report', 'getGlobalReport', {})).ok).toBe(true);
     expect(await app.invoke(app.users.reader, 'global-report', 'getGlobalReport', {})).toEqual(forbidden);
   });
+
+  it('hides from report-group members the titles of content they may not read; admins see all', async () => {
+    const member = app.directory.site.users.find((u) => u.role === 'report-reader' && u.status === 'active')!;
+    const group = app.directory.site.groups.find((g) => member.groupIds.includes(g.id) && /report/.test(g.name))!;
+    await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, reportAccessGroup: { id: group.id, name: group.name } }, expectedVersion: 0 });
+    const { content, allowed } = app.restrictedContent();
+    const hidden = content.restriction!.userIds.includes(member.accountId) || member.groupIds.some((g) => content.restriction!.groupIds.includes(g));
+    expect(hidden).toBe(false);
+    await app.view(allowed, content, Date.parse('2026-11-20T10:00:00Z'));
+    const asMember = await app.invoke({ kind: 'user', accountId: member.accountId, accountType: member.accountType }, 'global-report', 'getGlobalReport', {});
+    expect(asMember.ok && asMember.data.topContent).toEqual([expect.objectContaining({ contentId: content.id, title: '', titleHidden: true, views: 1 })]);
+    const asAdmin = await app.invoke(app.users.admin, 'global-report', 'getGlobalReport', {});
+    expect(asAdmin.ok && asAdmin.data.topContent).toEqual([expect.objectContaining({ contentId: content.id, title: content.title, titleHidden: false })]);
+  });
 });

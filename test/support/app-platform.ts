@@ -66,7 +66,7 @@ export async function startAppPlatform(): Promise<AppPlatform> {
     invoke: async (who, moduleKey, call, payload, content) =>
       (await platform.invokeResolver(who, { moduleKey, localId: 'local-1', extension: extensionOf(content) }, call, payload)) as Envelope<never>,
     view: async (who, content, at = Date.now()) => {
-      await platform.deliverEvent(viewedEvent({ contentId: content.id, spaceKey: content.spaceKey, type: content.type, at, ...(who.kind === 'user' ? { accountId: who.accountId } : {}) }) as { eventType: string });
+      await platform.deliverEvent(viewedEvent({ contentId: content.id, spaceKey: content.spaceKey, type: content.type, title: content.title, at, ...(who.kind === 'user' ? { accountId: who.accountId } : {}) }) as { eventType: string });
     },
     byline: async (who, content) => (await platform.bylineProperties(who, platform.uiModule('view-counter')!, extensionOf(content), 'byline-1')) as { title?: string },
     webTrigger: (request) => platform.runWebTrigger('view-api', {

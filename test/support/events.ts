@@ -8,6 +8,7 @@ export interface SimpleView {
   accountId?: string;
   at: number;
   type?: 'page' | 'blogpost';
+  title?: string;
 }
 
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'viewed-page.json'), 'utf8')) as Record<string, unknown> & { content: Record<string, unknown> };
@@ -19,7 +20,7 @@ export function viewedEvent(view: SimpleView): Record<string, unknown> {
     ...template,
     eventType: `avi:confluence:viewed:${type}`,
     eventCreatedDate: new Date(view.at).toISOString(),
-    content: { ...template.content, id: view.contentId, type, title: `Content ${view.contentId}`, space: { ...(template.content.space as object), key: view.spaceKey } },
+    content: { ...template.content, id: view.contentId, type, title: view.title ?? `Content ${view.contentId}`, space: { ...(template.content.space as object), key: view.spaceKey } },
   };
   if (view.accountId) event.atlassianId = view.accountId;
   else delete event.atlassianId;

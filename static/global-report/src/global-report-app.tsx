@@ -38,7 +38,7 @@ function TopContent({ rows }: { rows: ContentRanking[] }) {
     { key: 'rank', header: '#', width: '3em', cell: (row) => rows.indexOf(row) + 1 },
     { key: 'title', header: 'Content', cell: (row) => (
       <span className="vt-ranking__title">
-        {row.title || `Content ${row.contentId}`}
+        {row.titleHidden ? <em className="vt-ranking__hidden">Content you cannot see</em> : row.title || `Content ${row.contentId}`}
         <span className="vt-ranking__meta">{row.contentType === 'blogpost' ? 'Blog post' : 'Page'} in {row.spaceKey}</span>
       </span>
     ) },

@@ -83,7 +83,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getGlobalReport: shape<ResultOf<'getGlobalReport'>>({
     generatedAt: isNumber,
     topContent: arrayOf(shape<ResultOf<'getGlobalReport'>['topContent'][number]>({
-      contentId: isString, title: isString, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+      contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
       views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
     })),
   }),
