@@ -84,6 +84,15 @@ export interface RotatedViewApiToken {
   status: ViewApiStatus;
 }
 
+export interface ContentTrendPayload {
+  /** How many days back from today (UTC), today included. */
+  days: 7 | 30 | 90 | 365;
+}
+/** Views per UTC day, oldest first, one entry per day of the range (zero-filled). */
+export interface ContentTrend {
+  series: Array<{ day: string; views: number }>;
+}
+
 /** One piece of content in a ranking. */
 export interface ContentRanking {
   contentId: string;
@@ -108,6 +117,7 @@ export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
   reportChannel: [ReportChannelPayload, { stored: boolean }];
   getContentSummary: [Record<string, never>, ContentSummary];
+  getContentTrend: [ContentTrendPayload, ContentTrend];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];

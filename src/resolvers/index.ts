@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
-import { getContentSummaryResolver, reportChannelResolver, trackViewResolver } from './tracking';
+import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
@@ -14,6 +14,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
   getContentSummary: getContentSummaryResolver,
+  getContentTrend: getContentTrendResolver,
   getSettings: getSettingsResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,

@@ -78,6 +78,22 @@ describe('content summary and byline', () => {
     expect(await app.byline(app.users.reader, page)).toMatchObject({ title: '3 views' });
   });
 
+  it('gives views per day for the chart, zero-filled, oldest first', async () => {
+    const page = app.publicContent();
+    const now = Date.now();
+    await app.view(app.users.reader, page, now);
+    await app.view(app.users.otherReader, page, now);
+    await app.view(app.users.reader, page, now - 2 * 86_400_000);
+    const answer = await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 7 }, page);
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    expect(answer.data.series).toHaveLength(7);
+    expect(answer.data.series[6]).toEqual({ day: new Date(now).toISOString().slice(0, 10), views: 2 });
+    expect(answer.data.series[4]!.views).toBe(1);
+    expect(answer.data.series.reduce((sum, point) => sum + point.views, 0)).toBe(3);
+    expect(await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 12 }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) });
+  });
+
   it('does not summarise a page the caller may not see', async () => {
     const { content, denied } = app.restrictedContent();
     expect(await app.invoke(denied, 'view-counter', 'getContentSummary', {}, content)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });

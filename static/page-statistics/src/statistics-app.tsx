@@ -11,6 +11,7 @@ import { Button } from '../../shared/components/button';
 import { ErrorState } from '../../shared/components/states';
 import { closeView } from '../../shared/host';
 import { SummarySection, SummarySkeleton } from './summary-section';
+import { TrendSection } from './trend-section';
 
 export function StatisticsApp() {
   const [summary, setSummary] = useState<Envelope<ContentSummary> | null>(null);
@@ -42,7 +43,10 @@ export function StatisticsApp() {
         {summary === null ? (
           <SummarySkeleton />
         ) : summary.ok ? (
-          <SummarySection summary={summary.data} now={Date.now()} />
+          <>
+            <SummarySection summary={summary.data} now={Date.now()} />
+            <TrendSection />
+          </>
         ) : (
           <ErrorState
             error={summary.error}

@@ -74,6 +74,9 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
     lastViewedAt: nullable(isNumber),
     viewCounterEnabled: isBoolean,
   }),
+  getContentTrend: shape<ResultOf<'getContentTrend'>>({
+    series: arrayOf(shape<ResultOf<'getContentTrend'>['series'][number]>({ day: isString, views: isNumber })),
+  }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
