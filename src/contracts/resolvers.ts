@@ -112,6 +112,15 @@ export interface GlobalReport {
   generatedAt: number;
 }
 
+/** The space report: the space's most viewed content and the content nobody has read for longest. */
+export interface SpaceReport {
+  spaceKey: string;
+  topContent: ContentRanking[];
+  /** Viewed content ordered by last view, oldest first: candidates for review or archiving. */
+  staleContent: ContentRanking[];
+  generatedAt: number;
+}
+
 /** functionKey → [payload, answer]. */
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
@@ -123,6 +132,7 @@ export interface ResolverContract {
   searchGroups: [GroupSearchPayload, GroupSearchResult];
   searchSpaces: [SpaceSearchPayload, SpaceSearchResult];
   getGlobalReport: [Record<string, never>, GlobalReport];
+  getSpaceReport: [Record<string, never>, SpaceReport];
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];

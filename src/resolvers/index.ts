@@ -3,7 +3,7 @@ import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
-import { getGlobalReportResolver } from './reports';
+import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
@@ -20,6 +20,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   searchGroups: searchGroupsResolver,
   searchSpaces: searchSpacesResolver,
   getGlobalReport: getGlobalReportResolver,
+  getSpaceReport: getSpaceReportResolver,
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,

@@ -43,4 +43,20 @@ describe('global report', () => {
     const asAdmin = await app.invoke(app.users.admin, 'global-report', 'getGlobalReport', {});
     expect(asAdmin.ok && asAdmin.data.topContent).toEqual([expect.objectContaining({ contentId: content.id, title: content.title, titleHidden: false })]);
   });
+
+  it('the space report ranks the space\'s content and lists the stalest first', async () => {
+    const [a, b] = [app.publicContent(0), app.publicContent(1)];
+    expect(a.spaceKey).toBe(b.spaceKey);
+    await app.view(app.users.reader, a, Date.parse('2026-11-01T10:00:00Z'));
+    await app.view(app.users.reader, b, Date.parse('2026-11-20T10:00:00Z'));
+    await app.view(app.users.otherReader, b, Date.parse('2026-11-20T10:00:00Z'));
+    const space = app.directory.space(a.spaceKey)!;
+    const answer = await app.platform.invokeResolver(app.users.admin, { moduleKey: 'space-report', localId: 'x', extension: { type: 'confluence:spacePage', space: { id: String(space.id), key: space.key } } }, 'getSpaceReport', {});
+    expect(answer).toMatchObject({ ok: true, data: { spaceKey: a.spaceKey } });
+    const data = (answer as { data: { topContent: Array<{ contentId: string }>; staleContent: Array<{ contentId: string }> } }).data;
+    expect(data.topContent.map((row) => row.contentId)).toEqual([b.id, a.id]);
+    expect(data.staleContent.map((row) => row.contentId)).toEqual([a.id, b.id]);
+    expect(await app.platform.invokeResolver(app.users.reader, { moduleKey: 'space-report', localId: 'x', extension: { type: 'confluence:spacePage', space: { id: String(space.id), key: space.key } } }, 'getSpaceReport', {}))
+      .toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+  });
 });

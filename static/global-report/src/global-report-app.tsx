@@ -7,9 +7,8 @@ import type { Envelope } from '@contracts/envelope';
 import type { ContentRanking, GlobalReport } from '@contracts/resolvers';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Page, PageHeader, PageSection } from '../../shared/components/page';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/components/states';
-import { Table, type Column } from '../../shared/components/table';
-import { formatNumber, formatRelativeTime } from '../../shared/format/time';
+import { ErrorState, LoadingState } from '../../shared/components/states';
+import { ContentRankingTable } from '../../shared/components/content-ranking-table';
 
 export function GlobalReportApp() {
   const [report, setReport] = useState<Envelope<GlobalReport> | null>(null);
@@ -32,35 +31,9 @@ export function GlobalReportApp() {
 }
 
 function TopContent({ rows }: { rows: ContentRanking[] }) {
-  const now = Date.now();
-  const most = Math.max(1, ...rows.map((row) => row.views));
-  const columns: Array<Column<ContentRanking>> = [
-    { key: 'rank', header: '#', width: '3em', cell: (row) => rows.indexOf(row) + 1 },
-    { key: 'title', header: 'Content', cell: (row) => (
-      <span className="vt-ranking__title">
-        {row.titleHidden ? <em className="vt-ranking__hidden">Content you cannot see</em> : row.title || `Content ${row.contentId}`}
-        <span className="vt-ranking__meta">{row.contentType === 'blogpost' ? 'Blog post' : 'Page'} in {row.spaceKey}</span>
-      </span>
-    ) },
-    { key: 'views', header: 'Views', width: '34%', cell: (row) => (
-      <span className="vt-ranking__bar-cell">
-        <span className="vt-ranking__bar" style={{ width: `${(row.views / most) * 100}%` }} aria-hidden="true" />
-        <span className="vt-ranking__value">{formatNumber(row.views)}</span>
-      </span>
-    ) },
-    { key: 'viewers', header: 'Viewers', align: 'end', cell: (row) => formatNumber(row.viewers) },
-    { key: 'last', header: 'Last viewed', align: 'end', cell: (row) => (row.lastViewedAt ? formatRelativeTime(row.lastViewedAt, now) : '—') },
-  ];
   return (
     <PageSection id="top-content" title="Most viewed content">
-      <Table
-        caption="Most viewed content, all time"
-        hideCaption
-        columns={columns}
-        rows={rows}
-        rowKey={(row) => row.contentId}
-        emptyView={<EmptyState header="No views yet" description="Views appear here as soon as people read pages and blog posts." />}
-      />
+      <ContentRankingTable rows={rows} caption="Most viewed content, all time" />
     </PageSection>
   );
 }

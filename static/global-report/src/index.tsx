@@ -1,6 +1,6 @@
 import '../../shared/styles/index.css';
 import '../../shared/styles/surface.css';
-import './global-report.css';
+import '../../shared/styles/ranking.css';
 import { mountApp } from '../../shared/mount';
 import { ErrorState } from '../../shared/components/states';
 import { GlobalReportApp } from './global-report-app';

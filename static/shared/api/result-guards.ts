@@ -3,7 +3,7 @@
  * of the contract, so a resolver added there does not compile until its answer has a guard here.
  */
 import type {
-  ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiStatus,
+  ContentRanking, ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiStatus,
 } from '@contracts/resolvers';
 import { CHANNELS, PRIVACY_MODES, type GroupRef, type Settings } from '@contracts/settings';
 import {
@@ -63,6 +63,11 @@ const isViewApiStatus = shape<ViewApiStatus>({
   hint: nullable(isString),
 });
 
+const isContentRanking = shape<ContentRanking>({
+  contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+  views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
+});
+
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
@@ -83,12 +88,9 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   searchSpaces: shape<ResultOf<'searchSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })),
   }),
-  getGlobalReport: shape<ResultOf<'getGlobalReport'>>({
-    generatedAt: isNumber,
-    topContent: arrayOf(shape<ResultOf<'getGlobalReport'>['topContent'][number]>({
-      contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
-      views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
-    })),
+  getGlobalReport: shape<ResultOf<'getGlobalReport'>>({ generatedAt: isNumber, topContent: arrayOf(isContentRanking) }),
+  getSpaceReport: shape<ResultOf<'getSpaceReport'>>({
+    spaceKey: isString, generatedAt: isNumber, topContent: arrayOf(isContentRanking), staleContent: arrayOf(isContentRanking),
   }),
   getViewApi: isViewApiStatus,
   rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),
