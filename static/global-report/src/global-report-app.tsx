@@ -2,29 +2,20 @@
  * The global report. Today: the site's most viewed content of all time, with a bar per row so the
  * ranking reads at a glance. Date ranges, filters and export arrive with the reports release.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { Envelope } from '@contracts/envelope';
-import type { ContentRanking, GlobalReport } from '@contracts/resolvers';
-import { invokeResolver } from '../../shared/api/invoke-resolver';
+import type { ContentRanking } from '@contracts/resolvers';
+import { useResolver } from '../../shared/api/use-resolver';
 import { Page, PageHeader, PageSection } from '../../shared/components/page';
 import { ErrorState, LoadingState } from '../../shared/components/states';
 import { ContentRankingTable } from '../../shared/components/content-ranking-table';
 
 export function GlobalReportApp() {
-  const [report, setReport] = useState<Envelope<GlobalReport> | null>(null);
-  const load = useCallback(async () => {
-    setReport(null);
-    setReport(await invokeResolver('getGlobalReport', {}));
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { answer: report, reload } = useResolver('getGlobalReport', {});
 
   return (
     <Page width="wide">
       <PageHeader breadcrumb="Viewtracker" title="Viewtracker report" description="The most viewed pages and blog posts of the whole site, all time." />
       {report === null && <LoadingState label="Loading the report" />}
-      {report !== null && !report.ok && <ErrorState error={report.error} {...(report.error.code === 'forbidden' ? {} : { onRetry: () => void load() })} />}
+      {report !== null && !report.ok && <ErrorState error={report.error} {...(report.error.code === 'forbidden' ? {} : { onRetry: reload })} />}
       {report?.ok && <TopContent rows={report.data.topContent} />}
     </Page>
   );

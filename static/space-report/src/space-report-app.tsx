@@ -2,29 +2,19 @@
  * The space report: this space's most viewed content, and the viewed content nobody has opened for
  * longest (candidates for review or archiving). Date ranges and readers arrive with the reports release.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { Envelope } from '@contracts/envelope';
-import type { SpaceReport } from '@contracts/resolvers';
-import { invokeResolver } from '../../shared/api/invoke-resolver';
+import { useResolver } from '../../shared/api/use-resolver';
 import { ContentRankingTable } from '../../shared/components/content-ranking-table';
 import { Page, PageHeader, PageSection } from '../../shared/components/page';
 import { ErrorState, LoadingState } from '../../shared/components/states';
 
 export function SpaceReportApp() {
-  const [report, setReport] = useState<Envelope<SpaceReport> | null>(null);
-  const load = useCallback(async () => {
-    setReport(null);
-    setReport(await invokeResolver('getSpaceReport', {}));
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { answer: report, reload } = useResolver('getSpaceReport', {});
 
   return (
     <Page width="wide">
       <PageHeader breadcrumb="Viewtracker" title="Space report" description={report?.ok ? `Views of the pages and blog posts in ${report.data.spaceKey}, all time.` : 'Views of this space\u2019s pages and blog posts, all time.'} />
       {report === null && <LoadingState label="Loading the report" />}
-      {report !== null && !report.ok && <ErrorState error={report.error} {...(report.error.code === 'forbidden' ? {} : { onRetry: () => void load() })} />}
+      {report !== null && !report.ok && <ErrorState error={report.error} {...(report.error.code === 'forbidden' ? {} : { onRetry: reload })} />}
       {report?.ok && (
         <>
           <PageSection id="top-content" title="Most viewed content">
