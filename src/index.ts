@@ -3,3 +3,4 @@ export { resolverHandler as resolver } from './resolvers';
 export { onContentViewed } from './triggers/on-content-viewed';
 export { bylineProperties } from './triggers/byline-properties';
 export { viewApi } from './triggers/view-api';
+export { maintenance } from './triggers/maintenance';
