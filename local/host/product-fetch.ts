@@ -39,7 +39,7 @@ export function createProductFetch(confluence: ConfluenceFake, directory: Direct
       const answer = confluence.handle({ method, path, caller, ...(typeof init?.body === 'string' ? { body: init.body } : {}) });
       return jsonResponse(answer.status, answer.body, answer.headers);
     }
-    if (context.type === 'fpp' && context.remote === 'stargate' && path === '/app/report-accounts/' && method === 'POST') {
+    if (context.type === 'fpp' && context.remote === 'stargate' && (path === '/app/report-accounts' || path === '/app/report-accounts/') && method === 'POST') {
       return reportAccounts(directory, typeof init?.body === 'string' ? init.body : '');
     }
     if (context.type === 'fpp' && context.remote === 'stargate' && path === '/graphql' && method === 'POST') {

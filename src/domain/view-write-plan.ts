@@ -13,6 +13,8 @@ export interface WriteSnapshot {
   viewerDays: ReadonlyMap<string, ViewerDayRow>;
   /** The record this exact view would be stored under already exists: a redelivery. */
   viewRecordExists: boolean;
+  /** Whether the viewer's account id is already registered for personal data reporting; null when no account id is stored. */
+  accountKnown: boolean | null;
 }
 
 /** What to write, each row with the version it must still have (null: must not exist yet). */
@@ -25,6 +27,8 @@ export interface WritePlan {
   viewerDays: Array<{ row: ViewerDayRow; expectedVersion: number | null }>;
   addViews: ViewRecord[];
   removeViews: ViewRecord[];
+  /** An account id stored for the first time, to be reported to Atlassian (GDPR). */
+  registerAccount: { accountId: string; firstSeen: number } | null;
 }
 
 /** `counted` is the net change of the content's views: 0 for a blocked view, -1..n after corrections. */
@@ -78,7 +82,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
     };
     // A blocked view still updates the history (a late, earlier event may promote it later).
     if (added.length === 0 && removed.length === 0) {
-      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [] } };
+      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [], registerAccount: registration(input) } };
     }
   }
 
@@ -104,6 +108,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
       viewerContent, contentStats,
       ...dayChanges(snapshot, view, input.storedViewer, added, removed),
       addViews: added.map(record), removeViews: removed.map(record),
+      registerAccount: registration(input),
     },
   };
 }
@@ -152,6 +157,10 @@ function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, a
       { viewer: storedViewer, day, views: 0, version: 0 },
       (row) => ({ ...row, views: row.views + delta }))),
   };
+}
+
+function registration(input: PlanInput): WritePlan['registerAccount'] {
+  return input.snapshot.accountKnown === false ? { accountId: input.storedViewer, firstSeen: input.now } : null;
 }
 
 function lastCounted(history: ViewerHistory, blockingTimeMs: number): number | undefined {

@@ -70,6 +70,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const { snapshot, groups, channelHint } = await readSnapshot({
         contentId: view.contentId, spaceKey: view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending,
+        storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
       if (channelPending && channelHint) view = { ...view, source: channelHint };

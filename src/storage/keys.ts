@@ -11,6 +11,7 @@ export const ENTITY = {
   spaceDay: 'space-day',
   viewerDay: 'viewer-day',
   settings: 'settings',
+  account: 'account',
 } as const;
 
 export const KEYS = {
@@ -21,6 +22,8 @@ export const KEYS = {
   contentDay: (contentId: string, day: string) => `cd:${contentId}:${day}`,
   spaceDay: (spaceKey: string, day: string, shard: number) => `sd:${safe(spaceKey)}:${day}:${shard}`,
   viewerDay: (viewer: string, day: string) => `ud:${safe(viewer)}:${day}`,
+  /** An account id the app has stored (personal data reporting). */
+  account: (accountId: string) => `acct:${safe(accountId)}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
   /** Audit entries sort newest first under this prefix. */

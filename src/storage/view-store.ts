@@ -18,6 +18,8 @@ export interface SnapshotRequest {
   groupsOf?: string;
   /** Also fetch the browser's channel hint for this viewer and content. */
   withChannelHint?: boolean;
+  /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
+  storesAccountId: boolean;
 }
 
 export interface CachedGroups {
@@ -44,6 +46,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
     ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
+    ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
   ];
   const result = await kvs.batchGet<unknown>(items);
   // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
@@ -65,6 +68,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     groups,
     channelHint: CHANNELS.find((channel) => channel === hint),
     snapshot: {
+      accountKnown: request.storesAccountId ? get(ENTITY.account, KEYS.account(request.storedViewer)) !== undefined : null,
       viewRecordExists: get(ENTITY.view, KEYS.view(request.contentId, request.storedViewer, request.at)) !== undefined,
       contentStats: stats === undefined ? undefined : decode.contentStats(stats),
       contentDays: byDay(ENTITY.contentDay, (day) => KEYS.contentDay(request.contentId, day), decode.contentDay),
@@ -106,6 +110,13 @@ export async function commitPlan(plan: WritePlan): Promise<'committed' | 'confli
     transaction = transaction.set(viewKey(record), record, {
       entityName: ENTITY.view,
       conditions: new Filter<ViewRecord>().and('at', FilterConditions.notExists()),
+    });
+  }
+  if (plan.registerAccount) {
+    const { accountId, firstSeen } = plan.registerAccount;
+    transaction = transaction.set(KEYS.account(accountId), { accountId, firstSeen, reportedAt: 0 }, {
+      entityName: ENTITY.account,
+      conditions: new Filter<{ accountId: string }>().and('accountId', FilterConditions.notExists()),
     });
   }
   for (const record of plan.removeViews) {

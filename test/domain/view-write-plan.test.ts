@@ -3,7 +3,7 @@ import type { View } from '../../src/domain/view';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 const policy = { blockingTimeMs: 5000, horizonMs: 30 * 60_000, maxTimes: 100, maxCorrections: 1000 };
-const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(), viewRecordExists: false };
+const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(), viewRecordExists: false, accountKnown: false };
 const view = (at: number, viewer: View['viewer'] = { kind: 'user', accountId: 'u1' }): View =>
   ({ contentId: '42', contentType: 'page', spaceKey: 'HR', title: 'Handbook', viewer, at, source: 'desktop' });
 const input = (overrides: Partial<PlanInput>): PlanInput =>
@@ -23,11 +23,14 @@ describe('planViewWrite', () => {
       spaceKey: 'HR', day: '2026-11-20', shard: expect.any(Number), views: 1, pageViews: 1, blogpostViews: 0, anonymousViews: 0, bySource: { desktop: 1 }, version: 1,
     } }]);
     expect(outcome.plan.viewerDays).toEqual([{ expectedVersion: null, row: { viewer: 'u1', day: '2026-11-20', views: 1, version: 1 } }]);
+    expect(outcome.plan.registerAccount).toEqual({ accountId: 'u1', firstSeen: T0 + 1000 });
+    const known = planViewWrite(input({ snapshot: { ...empty, accountKnown: true } }));
+    expect(known.kind === 'write' && known.plan.registerAccount).toBeNull();
   });
 
   it('keeps no per-viewer daily row for anonymous visitors (they would be one hot row)', () => {
-    const outcome = planViewWrite(input({ view: view(T0, { kind: 'anonymous' }), storedViewer: 'anonymous', applyBlocking: false }));
-    expect(outcome).toMatchObject({ plan: { viewerDays: [], spaceDays: [{ row: { anonymousViews: 1, views: 1 } }] } });
+    const outcome = planViewWrite(input({ view: view(T0, { kind: 'anonymous' }), storedViewer: 'anonymous', applyBlocking: false, snapshot: { ...empty, accountKnown: null } }));
+    expect(outcome).toMatchObject({ plan: { viewerDays: [], spaceDays: [{ row: { anonymousViews: 1, views: 1 } }], registerAccount: null } });
   });
 
   it('a redelivered view (its record exists) is a duplicate and writes nothing', () => {

@@ -1,0 +1,47 @@
+import { kvs, WhereConditions } from '@forge/kvs';
+import { ENTITY, KEYS } from './keys';
+
+export interface StoredAccount {
+  accountId: string;
+  firstSeen: number;
+  reportedAt: number;
+}
+
+/** Accounts last reported before `before`, oldest first (never reported: 0). */
+export async function accountsReportedBefore(before: number, limit: number): Promise<StoredAccount[]> {
+  const page = await kvs.entity<StoredAccount>(ENTITY.account).query().index('by-reported')
+    .where(WhereConditions.lessThan(before)).limit(Math.min(limit, 100)).getMany();
+  return page.results.map((result) => result.value);
+}
+
+export async function markReported(accounts: StoredAccount[], at: number): Promise<void> {
+  for (let start = 0; start < accounts.length; start += 25) {
+    const batch = accounts.slice(start, start + 25).map((account) => ({
+      key: KEYS.account(account.accountId), entityName: ENTITY.account, value: { ...account, reportedAt: at },
+    }));
+    await kvs.batchSet(batch);
+  }
+}
+
+/**
+ * Erases everything stored under a closed account: its views, its histories, its daily rows, its
+ * cached groups and its registration. Page and space totals hold no account id and keep the views.
+ * Returns the number of rows deleted.
+ */
+export async function eraseAccount(accountId: string): Promise<number> {
+  let deleted = 0;
+  for (const entityName of [ENTITY.view, ENTITY.viewerContent, ENTITY.viewerDay]) {
+    for (;;) {
+      const page = await kvs.entity<unknown>(entityName).query().index('by-viewer', { partition: [accountId] }).limit(100).getMany();
+      const keys = page.results.map((result) => result.key);
+      for (let start = 0; start < keys.length; start += 25) {
+        await kvs.batchDelete(keys.slice(start, start + 25).map((key) => ({ key, entityName })));
+      }
+      deleted += keys.length;
+      if (keys.length < 100) break;
+    }
+  }
+  await kvs.delete(KEYS.userGroups(accountId));
+  await kvs.entity(ENTITY.account).delete(KEYS.account(accountId));
+  return deleted;
+}
