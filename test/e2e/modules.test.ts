@@ -31,6 +31,10 @@ test('the byline opens page statistics in a modal; closing it asks for the bylin
   await page.click('button[data-byline]');
   const statistics = moduleFrame(page, 'view-counter');
   await statistics.locator('body').waitFor();
+  // The modal's total is the byline's count, and its chart loads below it.
+  await statistics.locator('.vt-trend__chart').waitFor();
+  await expect(statistics.locator('.vt-stat__value').first().textContent()).resolves.toBe(String(count));
+  await expect(statistics.getByRole('button', { name: '1 year' }).isVisible()).resolves.toBe(true);
   await settle();
   await page.screenshot({ path: artifactPath('byline-modal-page-statistics') });
 
@@ -67,13 +71,17 @@ test('a JSM portal article view fires no product event', async () => {
 test('the global report, the space report and the settings page render', async () => {
   const reportReader = site.user('report-reader').accountId;
   await site.visit(page, reportReader, site.globalReportPath());
-  await moduleFrame(page, 'global-report').locator('body').waitFor();
+  const globalReport = moduleFrame(page, 'global-report');
+  await globalReport.locator('.vt-table tbody tr').first().waitFor();
+  expect(await globalReport.locator('.vt-table tbody tr').count()).toBeGreaterThan(5);
   await settle();
   await page.screenshot({ path: artifactPath('global-report'), fullPage: true });
 
   const admin = site.user('admin').accountId;
   await site.visit(page, admin, site.spaceReportPath('ENG'));
-  await moduleFrame(page, 'space-report').locator('body').waitFor();
+  const spaceReport = moduleFrame(page, 'space-report');
+  await spaceReport.getByRole('heading', { name: 'Not viewed for the longest time' }).waitFor();
+  expect(await spaceReport.locator('.vt-table').count()).toBe(2);
   await settle();
   await page.screenshot({ path: artifactPath('space-report'), fullPage: true });
 });
