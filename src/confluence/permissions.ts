@@ -33,14 +33,12 @@ const permissionCheck = z.object({ hasPermission: z.boolean() }).passthrough();
  * which works for every account type (guests cannot make asUser calls on Forge).
  */
 export async function fetchContentReadableBy(contentId: string, accountId: string): Promise<VisibleContent | null> {
-  const body = await getJson('app', route`/wiki/rest/api/content/${contentId}?expand=space`);
-  if (body === null) return null;
-  const parsed = content.safeParse(body);
-  if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');
+  const found = await fetchContentAsApp(contentId);
+  if (!found) return null;
   const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
     subject: { type: 'user', identifier: accountId }, operation: 'read',
   });
-  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission ? parsed.data : null;
+  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission ? found : null;
 }
 
 /** The content as the app sees it (it exists), for reports from tools that name no user. */

@@ -5,6 +5,7 @@ import type { ContentStatsRow } from '../domain/rows';
 import { stalestContentOfSpace, topContentAllTime, topContentOfSpace } from '../storage/content-ranking';
 import { currentSettings } from '../services/settings-source';
 import { mayOpenGlobalReport } from '../services/report-access';
+import { mapInChunks } from '../services/in-chunks';
 import { callerOf } from './context';
 import { fetchContentReadableBy } from '../confluence/permissions';
 import { isConfluenceAdmin } from '../services/admin-check';
@@ -49,13 +50,6 @@ async function ranked(accountId: string, rows: ContentStatsRow[]): Promise<Conte
  */
 async function readableBy(accountId: string, contentIds: string[]): Promise<Set<string>> {
   if (await isConfluenceAdmin(accountId)) return new Set(contentIds);
-  const readable = new Set<string>();
-  for (let start = 0; start < contentIds.length; start += 10) {
-    const chunk = contentIds.slice(start, start + 10);
-    const answers = await Promise.all(chunk.map((id) => fetchContentReadableBy(id, accountId)));
-    chunk.forEach((id, index) => {
-      if (answers[index]) readable.add(id);
-    });
-  }
-  return readable;
+  const answers = await mapInChunks(contentIds, 10, (id) => fetchContentReadableBy(id, accountId));
+  return new Set(contentIds.filter((_, index) => answers[index] !== null));
 }

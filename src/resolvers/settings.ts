@@ -11,6 +11,7 @@ import { listSettingsAudit, readSettings, writeSettings } from '../storage/setti
 import { isConfluenceAdmin } from '../services/admin-check';
 import { forgetCachedSettings } from '../services/settings-source';
 import { unavailableChannels } from '../services/channels';
+import { mapInChunks } from '../services/in-chunks';
 import { callerOf } from './context';
 import { fail, ok } from './envelope';
 
@@ -107,13 +108,6 @@ async function groupsMissingFromConfluence(settings: Settings): Promise<Record<s
 
 /** Checked 10 at a time: 500 excluded spaces must not become 500 simultaneous REST calls (429). */
 async function spacesMissingFromConfluence(keys: readonly string[]): Promise<Record<string, string>> {
-  const missing: Record<string, string> = {};
-  for (let start = 0; start < keys.length; start += 10) {
-    const chunk = keys.slice(start, start + 10);
-    const exists = await Promise.all(chunk.map((key) => spaceExists(key)));
-    chunk.forEach((key, offset) => {
-      if (!exists[offset]) missing[`excludedSpaces.${start + offset}`] = `Space "${key}" does not exist`;
-    });
-  }
-  return missing;
+  const exists = await mapInChunks(keys, 10, spaceExists);
+  return Object.fromEntries(keys.flatMap((key, index) => (exists[index] ? [] : [[`excludedSpaces.${index}`, `Space "${key}" does not exist`]])));
 }

@@ -1,4 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
+import { deleteEntityKeys } from './delete-keys';
 import { ENTITY, KEYS } from './keys';
 
 export interface StoredAccount {
@@ -34,9 +35,7 @@ export async function eraseAccount(accountId: string): Promise<number> {
     for (;;) {
       const page = await kvs.entity<unknown>(entityName).query().index('by-viewer', { partition: [accountId] }).limit(100).getMany();
       const keys = page.results.map((result) => result.key);
-      for (let start = 0; start < keys.length; start += 25) {
-        await kvs.batchDelete(keys.slice(start, start + 25).map((key) => ({ key, entityName })));
-      }
+      await deleteEntityKeys(entityName, keys);
       deleted += keys.length;
       if (keys.length < 100) break;
     }

@@ -1,4 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
+import { deleteEntityKeys } from './delete-keys';
 import { ENTITY } from './keys';
 
 /**
@@ -8,11 +9,7 @@ import { ENTITY } from './keys';
 async function purgeBelow(entityName: string, indexName: string, before: number | string, limit: number): Promise<number> {
   const page = await kvs.entity<unknown>(entityName).query().index(indexName).where(WhereConditions.lessThan(before)).limit(Math.min(limit, 100)).getMany();
   const keys = page.results.map((result) => result.key);
-  for (let start = 0; start < keys.length; start += 25) {
-    const batch = keys.slice(start, start + 25).map((key) => ({ key, entityName }));
-    const result = await kvs.batchDelete(batch);
-    if (result.failedKeys.length > 0) throw new Error(`Purge of ${entityName} failed for ${result.failedKeys[0]!.key}: ${result.failedKeys[0]!.error.code}`);
-  }
+  await deleteEntityKeys(entityName, keys);
   return keys.length;
 }
 
