@@ -55,6 +55,8 @@ export class ConfluenceFake {
       [/^\/wiki\/rest\/api\/content\/(\d+)$/, (m, params, caller) => this.content(m[1]!, params, caller)],
       [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, _params, caller) => this.space(decodeURIComponent(m[1]!), caller)],
       [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
+      [/^\/wiki\/api\/v2\/spaces\/(\d+)\/operations$/, (m, _params, caller) => this.spaceOperations(Number(m[1]), caller)],
+      [/^\/wiki\/rest\/api\/content\/search$/, (_m, params, caller) => this.contentSearch(params, caller)],
     ];
   }
 
@@ -211,6 +213,33 @@ export class ConfluenceFake {
       .filter((space) => !type || space.type === type)
       .map(spaceJson);
     return json(200, pageOf(visible, readPaging(params, 25, 250), '/rest/api/space', params));
+  }
+
+  /** v2 permitted operations of the calling user in a space: read, and administer for its admins. */
+  private spaceOperations(id: number, caller: Caller): RestResponse {
+    const space = this.directory.site.spaces.find((candidate) => candidate.id === id);
+    if (!space || !canViewSpace(this.directory, caller, space)) return json(404, errorJson(404, `No space with id ${id}`));
+    const user = caller.kind === 'user' ? activeUser(this.directory, caller.accountId) : undefined;
+    const administer = caller.kind === 'app' || (user !== undefined && (user.isAdmin || (space.adminIds ?? []).includes(user.accountId)));
+    const operations = [{ operation: 'read', targetType: 'space' }, ...(administer ? [{ operation: 'administer', targetType: 'space' }] : [])];
+    return json(200, { operations });
+  }
+
+  /**
+   * CQL search, for the forms the app uses: `id in (1,2,...)` (which of these the caller may read).
+   * Content the caller may not see is left out, as Confluence does.
+   */
+  private contentSearch(params: URLSearchParams, caller: Caller): RestResponse {
+    const cql = params.get('cql') ?? '';
+    const ids = /^\s*id\s+in\s*\(([\d,\s]*)\)\s*$/i.exec(cql);
+    if (!ids) return json(400, errorJson(400, `The local Confluence understands only "id in (...)" CQL, not: ${cql}`));
+    const wanted = ids[1]!.split(',').map((id) => id.trim()).filter(Boolean);
+    const visible = wanted.flatMap((id) => {
+      const content = this.directory.content(id);
+      const space = content && this.directory.space(content.spaceKey);
+      return content && space && canViewContent(this.directory, caller, content) ? [contentJson(content, space, false)] : [];
+    });
+    return json(200, pageOf(visible, readPaging(params, 25, 100), '/rest/api/content/search', params));
   }
 
   private directoryDenied(caller: Caller): RestResponse | null {

@@ -29,6 +29,8 @@ export interface DemoSpace {
   /** Anonymous visitors may read it (the site allows anonymous access to this space). */
   anonymousAccess: boolean;
   description: string;
+  /** Users with the space's "administer" permission (besides site admins, who administer every space). */
+  adminIds?: string[];
 }
 
 export interface Restriction {

@@ -15,6 +15,14 @@ export const PRIVACY_MODES = ['standard', 'hide-viewers', 'extended'] as const;
  */
 export type PrivacyMode = (typeof PRIVACY_MODES)[number];
 
+/** Standard mode: who sees the names in a page's viewer list (readers of the page, or only its managers). */
+export const VIEWER_LIST_AUDIENCES = ['readers', 'managers'] as const;
+export type ViewerListAudience = (typeof VIEWER_LIST_AUDIENCES)[number];
+
+/** Who may open a space's report besides site admins and the report group: its admins, or everyone who may view it. */
+export const SPACE_REPORT_AUDIENCES = ['managers', 'space-viewers'] as const;
+export type SpaceReportAudience = (typeof SPACE_REPORT_AUDIENCES)[number];
+
 export interface GroupRef {
   id: string;
   name: string;
@@ -30,11 +38,18 @@ export interface Settings {
   reportAccessGroup: GroupRef | null;
   viewCounter: boolean;
   customReports: boolean;
+  /** Space admins always open their space's report; `space-viewers` opens it to everyone who may view the space. */
+  spaceReportAudience: SpaceReportAudience;
   blockingTimeMs: number;
   privacy: {
     mode: PrivacyMode;
     /** In hide-viewers mode, members of this group still see names. */
     viewerNamesGroup: GroupRef | null;
+    /**
+     * Standard mode: `readers` shows who viewed a page to everyone who may read it (as Viewtracker
+     * Cloud does); `managers` only to site admins, the space's admins and the report group.
+     */
+    viewerListAudience: ViewerListAudience;
     /** Purge individual views older than this many days (all-time totals stay); null keeps them forever. */
     retentionDays: number | null;
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, PRIVACY_MODES, type Settings } from '@contracts/settings';
+import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type Settings } from '@contracts/settings';
 import { parseWith, type Parsed } from './parse';
 
 export const DEFAULT_BLOCKING_TIME_MS = 5000;
@@ -20,8 +20,9 @@ export const DEFAULT_SETTINGS: Settings = {
   reportAccessGroup: null,
   viewCounter: true,
   customReports: false,
+  spaceReportAudience: 'managers',
   blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
-  privacy: { mode: 'standard', viewerNamesGroup: null, retentionDays: null },
+  privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
 };
 
 const groupRef = z.object({
@@ -44,11 +45,13 @@ export const settingsSchema = z.object({
   reportAccessGroup: groupRef.nullable(),
   viewCounter: z.boolean(),
   customReports: z.boolean(),
+  spaceReportAudience: z.enum(SPACE_REPORT_AUDIENCES),
   blockingTimeMs: z.number().int('Must be a whole number of milliseconds')
     .min(0, 'Must not be negative').max(MAX_BLOCKING_TIME_MS, `At most ${MAX_BLOCKING_TIME_MS} ms (one day)`),
   privacy: z.object({
     mode: z.enum(PRIVACY_MODES),
     viewerNamesGroup: groupRef.nullable(),
+    viewerListAudience: z.enum(VIEWER_LIST_AUDIENCES),
     retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `At least ${MIN_RETENTION_DAYS} days`)
       .max(MAX_RETENTION_DAYS, `At most ${MAX_RETENTION_DAYS} days`).nullable(),
   }).strict(),

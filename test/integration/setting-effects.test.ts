@@ -97,7 +97,7 @@ describe('effects of each setting', () => {
 
   it('extended privacy: no account id is stored anywhere, but views and the blocking time still work', async () => {
     // With a group excluded, so that group memberships are looked up and cached too.
-    await configure({ excludedGroups: [group('bots')], privacy: { mode: 'extended', viewerNamesGroup: null, retentionDays: null } });
+    await configure({ excludedGroups: [group('bots')], privacy: { mode: 'extended', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null } });
     const page = app.publicContent();
     await app.view(app.users.reader, page, T);
     await app.view(app.users.reader, page, T + 1000);

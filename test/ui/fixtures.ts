@@ -11,8 +11,9 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     reportAccessGroup: null,
     viewCounter: true,
     customReports: false,
+    spaceReportAudience: 'managers',
     blockingTimeMs: 5000,
-    privacy: { mode: 'standard', viewerNamesGroup: null, retentionDays: null },
+    privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
     ...overrides,
   };
 }

@@ -32,7 +32,7 @@ describe('settings page state', () => {
   });
 
   it('counts unsaved changes and resets them to the saved version', () => {
-    const draft = settings({ viewCounter: false, privacy: { mode: 'extended', viewerNamesGroup: null, retentionDays: null } });
+    const draft = settings({ viewCounter: false, privacy: { mode: 'extended', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null } });
     const edited = run({ type: 'loaded', view: settingsView() }, { type: 'edited', draft });
     expect(unsavedPaths(editor(edited))).toEqual(['viewCounter', 'privacy.mode']);
     expect(editor(pageReducer(edited, { type: 'reset' })).draft).toEqual(settings());

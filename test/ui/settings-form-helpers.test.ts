@@ -47,7 +47,7 @@ describe('validateDraft', () => {
   });
 
   it('checks retention only when views are purged', () => {
-    const privacy = (retentionDays: number | null) => settings({ privacy: { mode: 'standard', viewerNamesGroup: null, retentionDays } });
+    const privacy = (retentionDays: number | null) => settings({ privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays } });
     expect(validateDraft(privacy(null))).toEqual({});
     expect(validateDraft(privacy(30))).toEqual({});
     expect(validateDraft(privacy(3650))).toEqual({});

@@ -47,7 +47,7 @@ describe('Auto Tracking section', () => {
 });
 
 describe('Data privacy section', () => {
-  const privacy = (mode: Settings['privacy']['mode']) => settings({ privacy: { mode, viewerNamesGroup: null, retentionDays: 90 } });
+  const privacy = (mode: Settings['privacy']['mode']) => settings({ privacy: { mode, viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: 90 } });
 
   it('warns that Extended privacy cannot be undone for views recorded under it', () => {
     const markup = renderToStaticMarkup(<sections.PrivacySection {...props(privacy('extended'))} savedMode="standard" />);

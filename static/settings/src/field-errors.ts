@@ -14,9 +14,11 @@ export const FIELD_KEYS = [
   'reportAccessGroup',
   'viewCounter',
   'customReports',
+  'spaceReportAudience',
   'blockingTimeMs',
   'privacy.mode',
   'privacy.viewerNamesGroup',
+  'privacy.viewerListAudience',
   'privacy.retentionDays',
   'privacy',
 ] as const;

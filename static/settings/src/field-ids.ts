@@ -21,6 +21,10 @@ export function fieldElementId(field: FieldKey, settings: Settings): string {
       return 'custom-reports';
     case 'blockingTimeMs':
       return 'blocking-time';
+    case 'spaceReportAudience':
+      return `space-report-audience-${settings.spaceReportAudience}`;
+    case 'privacy.viewerListAudience':
+      return `viewer-list-audience-${settings.privacy.viewerListAudience}`;
     case 'privacy.viewerNamesGroup':
       return 'viewer-names-group';
     case 'privacy.retentionDays':

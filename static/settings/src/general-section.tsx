@@ -4,6 +4,8 @@ import { Field } from '../../shared/components/field';
 import { NumberField } from '../../shared/components/number-field';
 import { PageSection } from '../../shared/components/page';
 import { Toggle } from '../../shared/components/toggle';
+import { RadioGroup } from '../../shared/components/radio-group';
+import type { SpaceReportAudience } from '@contracts/settings';
 import { formatDuration } from '../../shared/format/duration';
 import { formatNumber } from '../../shared/format/time';
 import { GroupPicker } from './pickers';
@@ -39,6 +41,18 @@ export function GeneralSection({ draft, onChange, errorsFor, disabled }: Section
             />
           )}
         </Field>
+        <RadioGroup<SpaceReportAudience>
+          name="space-report-audience"
+          legend="Space reports"
+          value={draft.spaceReportAudience}
+          disabled={disabled}
+          errors={errorsFor('spaceReportAudience')}
+          onChange={(spaceReportAudience) => onChange({ ...draft, spaceReportAudience })}
+          options={[
+            { value: 'managers', label: 'Space admins', description: 'A space’s report opens for Confluence administrators, the Access Global Report group and that space’s admins.' },
+            { value: 'space-viewers', label: 'Everyone who can view the space', description: 'Anyone who may view a space may also open its report. Top readers stay visible to the people above only.' },
+          ]}
+        />
       </div>
       <div className="vt-section-fields">
         <Toggle

@@ -38,10 +38,12 @@ const FIELD_LABELS: Record<string, string> = {
   reportAccessGroup: 'Access Global Report group',
   viewCounter: 'View Counter',
   customReports: 'Custom Reports',
+  spaceReportAudience: 'Space reports',
   blockingTimeMs: 'Blocking time',
   privacy: 'Data privacy',
   'privacy.mode': 'Privacy mode',
   'privacy.viewerNamesGroup': 'Group that sees viewer names',
+  'privacy.viewerListAudience': 'Who sees who viewed a page',
   'privacy.retentionDays': 'Retention',
 };
 

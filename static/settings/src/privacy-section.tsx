@@ -1,6 +1,6 @@
 /** The privacy mode (with the group that still sees names) and how long individual views are kept. */
 import { useRef } from 'react';
-import { PRIVACY_MODES } from '@contracts/settings';
+import { PRIVACY_MODES, type ViewerListAudience } from '@contracts/settings';
 import { Field } from '../../shared/components/field';
 import { NumberField } from '../../shared/components/number-field';
 import { PageSection } from '../../shared/components/page';
@@ -40,6 +40,21 @@ export function PrivacySection({ draft, onChange, errorsFor, disabled, savedMode
     </Field>
   );
 
+  const viewerListAudience = (
+    <RadioGroup<ViewerListAudience>
+      name="viewer-list-audience"
+      legend="Who sees who viewed a page"
+      value={privacy.viewerListAudience}
+      disabled={disabled}
+      errors={errorsFor('privacy.viewerListAudience')}
+      onChange={(audience) => setPrivacy({ viewerListAudience: audience })}
+      options={[
+        { value: 'readers', label: 'Everyone who can read the page', description: 'As in Viewtracker Cloud: page statistics list the page’s viewers to its readers.' },
+        { value: 'managers', label: 'Administrators only', description: 'Only Confluence administrators, the space’s admins and the Access Global Report group see names; other readers see counts.' },
+      ]}
+    />
+  );
+
   const extendedWarning = (
     <SectionMessage appearance="warning" title="This cannot be undone for views recorded while it is on">
       <p>
@@ -67,7 +82,7 @@ export function PrivacySection({ draft, onChange, errorsFor, disabled, savedMode
             value: mode,
             label: PRIVACY_MODE_TEXT[mode].label,
             description: PRIVACY_MODE_TEXT[mode].description,
-            whenSelected: mode === 'hide-viewers' ? viewerNamesGroup : mode === 'extended' && savedMode !== 'extended' ? extendedWarning : undefined,
+            whenSelected: mode === 'standard' ? viewerListAudience : mode === 'hide-viewers' ? viewerNamesGroup : mode === 'extended' && savedMode !== 'extended' ? extendedWarning : undefined,
           }))}
         />
         {savedMode === 'extended' && privacy.mode !== 'extended' ? (

@@ -5,7 +5,7 @@
 import type {
   ContentRanking, ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiStatus,
 } from '@contracts/resolvers';
-import { CHANNELS, PRIVACY_MODES, type GroupRef, type Settings } from '@contracts/settings';
+import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type GroupRef, type Settings } from '@contracts/settings';
 import {
   arrayOf, isBoolean, isNumber, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
@@ -20,10 +20,12 @@ export const isSettings = shape<Settings>({
   reportAccessGroup: nullable(isGroupRef),
   viewCounter: isBoolean,
   customReports: isBoolean,
+  spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
   blockingTimeMs: isNumber,
   privacy: shape<Settings['privacy']>({
     mode: oneOf(PRIVACY_MODES),
     viewerNamesGroup: nullable(isGroupRef),
+    viewerListAudience: oneOf(VIEWER_LIST_AUDIENCES),
     retentionDays: nullable(isNumber),
   }),
 });

@@ -1,0 +1,50 @@
+import type { Settings } from '@contracts/settings';
+import type { CallerStanding, SpaceStanding } from '../domain/access-policy';
+import { fetchCallerSpaceOperations, fetchSpaceAsApp } from '../confluence/space-permissions';
+import { isConfluenceAdmin } from '../services/admin-check';
+import { groupsOfUser } from '../services/viewer-groups';
+import { MemoryCache } from '../services/memory-cache';
+import type { Caller } from '../resolvers/context';
+
+const ANONYMOUS: CallerStanding = { signedIn: false, licensed: false, siteAdmin: false, inReportGroup: false, inViewerNamesGroup: false };
+
+/**
+ * The caller's standing on the site, from Confluence: admin rights (cached 60 s) and groups (cached
+ * 10 min). Groups are asked only when a setting names a group, so most callers cost one admin check.
+ */
+export async function standingOf(caller: Caller, settings: Settings): Promise<CallerStanding> {
+  if (caller.kind !== 'user') return ANONYMOUS;
+  const licensed = caller.accountType === 'licensed';
+  // Admin rights are asked as the user; Forge gives guests no asUser calls, and guests are never admins.
+  const siteAdmin = licensed && (await isConfluenceAdmin(caller.accountId));
+  const groupIds = [settings.reportAccessGroup?.id, settings.privacy.viewerNamesGroup?.id].filter((id): id is string => Boolean(id));
+  const groups = groupIds.length > 0 ? new Set(await groupsOfUser(caller.accountId)) : new Set<string>();
+  return {
+    signedIn: true,
+    licensed,
+    siteAdmin,
+    inReportGroup: settings.reportAccessGroup !== null && groups.has(settings.reportAccessGroup.id),
+    inViewerNamesGroup: settings.privacy.viewerNamesGroup !== null && groups.has(settings.privacy.viewerNamesGroup.id),
+  };
+}
+
+/** Space permissions change rarely; a caller opening a report pages through it within this time. */
+const spaceCache = new MemoryCache<SpaceStanding>(60_000);
+const NO_SPACE: SpaceStanding = { spaceAdmin: false, spaceViewer: false };
+
+/** The caller's standing in one space, asked of Confluence as the caller (licensed users only). */
+export async function spaceStandingOf(caller: Caller, spaceKey: string): Promise<SpaceStanding> {
+  if (caller.kind !== 'user' || caller.accountType !== 'licensed') return NO_SPACE;
+  const key = `${caller.accountId}|${spaceKey}`;
+  const cached = spaceCache.get(key);
+  if (cached) return cached;
+  const space = await fetchSpaceAsApp(spaceKey);
+  const operations = space ? await fetchCallerSpaceOperations(space.id) : null;
+  const standing = operations ? { spaceAdmin: operations.administer, spaceViewer: operations.view || operations.administer } : NO_SPACE;
+  spaceCache.set(key, standing);
+  return standing;
+}
+
+export function forgetSpaceStandings(): void {
+  spaceCache.clear();
+}

@@ -1,0 +1,96 @@
+/**
+ * The access module: for a caller, what they may open (settings, reports, a space's report, a page's
+ * statistics) and what they may see there (titles of content, names of people). Every resolver and
+ * every export asks here; the rules themselves are pure (`src/domain/access-policy.ts`), this module
+ * only gathers the facts from Confluence, from the trusted caller and never from the browser.
+ */
+import type { Settings } from '@contracts/settings';
+import {
+  decidePeopleView, mayOpenGlobalReport, mayOpenSpaceReport,
+  type CallerStanding, type PeopleView, type SpaceStanding,
+} from '../domain/access-policy';
+import { fetchContentReadableBy, type VisibleContent } from '../confluence/permissions';
+import { MemoryCache } from '../services/memory-cache';
+import type { Caller } from '../resolvers/context';
+import { spaceStandingOf, standingOf } from './caller-standing';
+import { readableContentIds } from './readable-content';
+
+export type { PeopleView } from '../domain/access-policy';
+export { standingOf, spaceStandingOf } from './caller-standing';
+
+export type AccessDenied = { ok: false; code: 'forbidden' | 'not-found'; message: string };
+
+/** A report the caller may open, with what they may see in it. */
+export interface ReportAccess {
+  ok: true;
+  caller: Caller & { kind: 'user' };
+  standing: CallerStanding;
+  people: PeopleView;
+  /** Of these content ids, the ones whose titles (and rows, where a report hides them) the caller may see. */
+  readable: (contentIds: readonly string[]) => Promise<Set<string>>;
+}
+
+const REPORT_AUDIENCE = 'Viewtracker reports are open to Confluence administrators and to members of the group an administrator chose.';
+const SPACE_AUDIENCE = 'This space’s report is open to Confluence administrators, the space’s admins and the group an administrator chose.';
+const SIGN_IN = 'Sign in to see Viewtracker statistics.';
+
+export async function globalReportAccess(caller: Caller, settings: Settings): Promise<ReportAccess | AccessDenied> {
+  const standing = await standingOf(caller, settings);
+  const opening = mayOpenGlobalReport(standing);
+  if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? REPORT_AUDIENCE : SIGN_IN };
+  return reportAccess(caller, standing, settings, { spaceAdmin: false, spaceViewer: false });
+}
+
+export async function spaceReportAccess(caller: Caller, settings: Settings, spaceKey: string): Promise<ReportAccess | AccessDenied> {
+  const standing = await standingOf(caller, settings);
+  if (caller.kind !== 'user') return { ok: false, code: 'forbidden', message: SIGN_IN };
+  const space = await spaceStandingOf(caller, spaceKey);
+  const opening = mayOpenSpaceReport(settings, standing, space);
+  if (!opening.open) return { ok: false, code: 'forbidden', message: opening.reason === 'sign-in' ? SIGN_IN : SPACE_AUDIENCE };
+  return reportAccess(caller, standing, settings, space);
+}
+
+function reportAccess(caller: Caller & { kind: 'user' }, standing: CallerStanding, settings: Settings, space: SpaceStanding): ReportAccess {
+  return {
+    ok: true, caller, standing,
+    people: decidePeopleView(settings, standing, { kind: 'report', spaceAdmin: space.spaceAdmin }),
+    readable: (contentIds) => readableContentIds(caller, standing, contentIds),
+  };
+}
+
+/** Page statistics of one piece of content, for a caller who may read it. */
+export interface PageAccess {
+  ok: true;
+  caller: Caller & { kind: 'user' };
+  content: VisibleContent;
+  standing: CallerStanding;
+  people: PeopleView;
+}
+
+/** Permission answers are cached briefly: the byline, the macro and the statistics of one page ask in turn. */
+const readableContent = new MemoryCache<VisibleContent | null>(60_000);
+
+export async function pageAccess(caller: Caller, settings: Settings, contentId: string | null): Promise<PageAccess | AccessDenied> {
+  // An app cannot ask Confluence what an anonymous visitor may see, so it shows them nothing here.
+  if (caller.kind !== 'user') return { ok: false, code: 'forbidden', message: 'Sign in to see and record page views here. Anonymous visits are counted from Confluence\'s own view events.' };
+  const content = contentId ? await contentReadableBy(caller.accountId, contentId) : null;
+  if (!content) return { ok: false, code: 'not-found', message: 'This page does not exist or you may not see it.' };
+  const standing = await standingOf(caller, settings);
+  const needsSpace = settings.privacy.mode === 'standard' && settings.privacy.viewerListAudience === 'managers' && !standing.siteAdmin && !standing.inReportGroup;
+  const space = needsSpace ? await spaceStandingOf(caller, content.space.key) : { spaceAdmin: false, spaceViewer: true };
+  return { ok: true, caller, content, standing, people: decidePeopleView(settings, standing, { kind: 'page', spaceAdmin: space.spaceAdmin }) };
+}
+
+/** The content, if this account may read it (Confluence's permission check as the app; works for guests). */
+export async function contentReadableBy(accountId: string, contentId: string): Promise<VisibleContent | null> {
+  const key = `${accountId}|${contentId}`;
+  const cached = readableContent.get(key);
+  if (cached !== undefined) return cached;
+  const content = await fetchContentReadableBy(contentId, accountId);
+  readableContent.set(key, content);
+  return content;
+}
+
+export function forgetAccessCaches(): void {
+  readableContent.clear();
+}

@@ -1,0 +1,28 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { getJson } from './client';
+import { parseOrThrow } from './directory';
+
+const searchPage = z.object({
+  results: z.array(z.object({ id: z.string() }).passthrough()),
+}).passthrough();
+
+/** CQL `id in (...)` takes this many ids per request; Confluence answers only what the caller may read. */
+export const CQL_IDS_PER_REQUEST = 50;
+
+/**
+ * Which of these content ids the calling user may read: one CQL search as that user per 50 ids
+ * (Confluence leaves out what the user may not see). Licensed users only: Forge gives guests no asUser calls.
+ */
+export async function fetchReadableIdsAsUser(contentIds: readonly string[]): Promise<Set<string>> {
+  const readable = new Set<string>();
+  for (let start = 0; start < contentIds.length; start += CQL_IDS_PER_REQUEST) {
+    const chunk = contentIds.slice(start, start + CQL_IDS_PER_REQUEST).filter((id) => /^\d{1,20}$/.test(id));
+    if (chunk.length === 0) continue;
+    const cql = `id in (${chunk.join(',')})`;
+    const body = await getJson('user', route`/wiki/rest/api/content/search?cql=${cql}&limit=${CQL_IDS_PER_REQUEST}`);
+    if (body === null) continue;
+    for (const result of parseOrThrow(searchPage, body, '/wiki/rest/api/content/search').results) readable.add(result.id);
+  }
+  return readable;
+}

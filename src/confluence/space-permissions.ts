@@ -1,0 +1,29 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { getJson } from './client';
+import { parseOrThrow } from './directory';
+
+const space = z.object({ id: z.union([z.number(), z.string()]).transform(String), key: z.string(), name: z.string(), type: z.string() }).passthrough();
+export type SpaceSummary = z.infer<typeof space>;
+
+/** The space as the app sees it (it exists), or null. */
+export async function fetchSpaceAsApp(spaceKey: string): Promise<SpaceSummary | null> {
+  const body = await getJson('app', route`/wiki/rest/api/space/${spaceKey}`);
+  return body === null ? null : parseOrThrow(space, body, '/wiki/rest/api/space');
+}
+
+const operations = z.object({
+  operations: z.array(z.object({ operation: z.string(), targetType: z.string() }).passthrough()),
+}).passthrough();
+
+/**
+ * What the calling user may do in a space, asked of Confluence as that user (v2 permitted
+ * operations). Null when the user may not view the space at all.
+ */
+export async function fetchCallerSpaceOperations(spaceId: string): Promise<{ view: boolean; administer: boolean } | null> {
+  const body = await getJson('user', route`/wiki/api/v2/spaces/${spaceId}/operations`);
+  if (body === null) return null;
+  const parsed = parseOrThrow(operations, body, '/wiki/api/v2/spaces/{id}/operations');
+  const has = (operation: string) => parsed.operations.some((op) => op.operation === operation && op.targetType === 'space');
+  return { view: has('read'), administer: has('administer') };
+}

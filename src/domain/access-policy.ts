@@ -1,0 +1,71 @@
+import type { Settings } from '@contracts/settings';
+
+/**
+ * Who may open what, and whether they may see people, as pure rules over facts that
+ * `src/access` gathers from Confluence (admin rights, groups, space permissions, content permissions).
+ * Every resolver and export asks these rules through `src/access`; nothing decides access elsewhere.
+ */
+export interface CallerStanding {
+  signedIn: boolean;
+  /** Licensed Confluence user (guests and customers are not). */
+  licensed: boolean;
+  siteAdmin: boolean;
+  /** Member of the "Access Global Report" group chosen in the settings. */
+  inReportGroup: boolean;
+  /** Member of the group that still sees names in Hide viewers mode. */
+  inViewerNamesGroup: boolean;
+}
+
+/** What the caller may know about one space, asked of Confluence as the caller. */
+export interface SpaceStanding {
+  spaceAdmin: boolean;
+  /** May view the space at all. */
+  spaceViewer: boolean;
+}
+
+export type Denial = { open: false; reason: 'sign-in' | 'not-allowed' };
+export type Opening = { open: true } | Denial;
+
+export function mayOpenGlobalReport(standing: CallerStanding): Opening {
+  if (!standing.signedIn) return { open: false, reason: 'sign-in' };
+  return standing.siteAdmin || standing.inReportGroup ? { open: true } : { open: false, reason: 'not-allowed' };
+}
+
+/**
+ * A space's report: site admins, the report group and that space's admins; everyone who may view
+ * the space as well when the admin opened space reports to them.
+ */
+export function mayOpenSpaceReport(settings: Settings, standing: CallerStanding, space: SpaceStanding): Opening {
+  if (!standing.signedIn) return { open: false, reason: 'sign-in' };
+  if (standing.siteAdmin || standing.inReportGroup || space.spaceAdmin) return { open: true };
+  if (settings.spaceReportAudience === 'space-viewers' && space.spaceViewer) return { open: true };
+  return { open: false, reason: 'not-allowed' };
+}
+
+/** Whether names, avatars and account ids of viewers may be shown, and if not, why (the UI says it). */
+export type PeopleView =
+  | { names: true }
+  | { names: false; reason: 'extended-privacy' | 'hide-viewers' | 'audience' | 'sign-in' };
+
+/**
+ * Where people are shown: the viewer list of one page (to a caller who may read it), or a report
+ * (to a caller who may open it). `spaceAdmin` is the caller's standing in the page's or report's space.
+ */
+export type PeopleScope = { kind: 'page'; spaceAdmin: boolean } | { kind: 'report'; spaceAdmin: boolean };
+
+export function decidePeopleView(settings: Settings, standing: CallerStanding, scope: PeopleScope): PeopleView {
+  // Extended privacy stores no account id: there are no names to show, to anybody.
+  if (settings.privacy.mode === 'extended') return { names: false, reason: 'extended-privacy' };
+  if (!standing.signedIn) return { names: false, reason: 'sign-in' };
+  // Hide viewers: names only for the authorised group, administrators included in the rule.
+  if (settings.privacy.mode === 'hide-viewers') {
+    return standing.inViewerNamesGroup ? { names: true } : { names: false, reason: 'hide-viewers' };
+  }
+  const manager = standing.siteAdmin || standing.inReportGroup || scope.spaceAdmin;
+  if (scope.kind === 'report') {
+    // Top readers of a space are for the people who run it, even when the report is open to all viewers.
+    return manager ? { names: true } : { names: false, reason: 'audience' };
+  }
+  if (settings.privacy.viewerListAudience === 'readers') return { names: true };
+  return manager ? { names: true } : { names: false, reason: 'audience' };
+}
