@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
 import { parseWith, type Parsed } from './parse';
+import { isoTime } from './event-time';
 
 export const MAX_VIEWS_PER_REQUEST = 100;
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -16,7 +17,7 @@ const reportedView = z.object({
   /** Omitted for anonymous visitors. */
   accountId: z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'Not an account id').optional(),
   /** Required: the view's own time is what makes a retried request idempotent. */
-  at: z.string().datetime({ offset: true }),
+  at: isoTime,
   source: z.enum(SOURCES),
 }).strict();
 

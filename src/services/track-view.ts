@@ -2,6 +2,7 @@ import type { Settings } from '@contracts/settings';
 import { affectedDays, planViewWrite } from '../domain/view-write-plan';
 import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/decide-tracking';
 import type { BlockingPolicy } from '../domain/blocking-time';
+import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from '../domain/event-time';
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../domain/view';
 import { commitPlan, readSnapshot } from '../storage/view-store';
 import { isTransientStorageError } from '../storage/kvs-errors';
@@ -11,7 +12,7 @@ import { pseudonymFor } from './pseudonyms';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
-  | { tracked: false; reason: SkipReason | 'blocking-time' | 'duplicate' };
+  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' };
 
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
@@ -21,8 +22,8 @@ export class ContentionError extends Error {
   }
 }
 
-/** Late events may still reorder a viewer's chain for 30 minutes: Forge's 3-minute lag plus retries. */
-export const HORIZON_MS = 30 * 60 * 1000;
+/** Late events may still reorder a viewer's chain for as long as their time is accepted (event-time.ts). */
+export const HORIZON_MS = BLOCKING_HORIZON_MS;
 const MAX_HISTORY = 100;
 /** Keeps the view's transaction within Forge's 25 operations (see BlockingPolicy.maxCorrections). */
 const MAX_CORRECTIONS = 8;
@@ -45,8 +46,11 @@ export interface TrackRequest {
  * again, so concurrent views are all counted exactly once.
  */
 export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
-  const settings = await currentSettings();
   let { view } = request;
+  // Outside the tolerance a view could not be placed among the viewer's others: refused, not clamped.
+  const time = judgeEventTime(view.at, request.now ?? Date.now());
+  if (!time.ok) return { tracked: false, reason: time.reason };
+  const settings = await currentSettings();
   const groupLookup = needsGroupLookup(settings, view);
   const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
   const channelPending = request.channelFromHint === true;

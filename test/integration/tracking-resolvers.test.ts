@@ -81,9 +81,10 @@ describe('content summary and byline', () => {
   it('gives views per day for the chart, zero-filled, oldest first', async () => {
     const page = app.publicContent();
     const now = Date.now();
+    // Delivered in time order: a view's event arrives within the hour after it, never days later.
+    await app.view(app.users.reader, page, now - 2 * 86_400_000);
     await app.view(app.users.reader, page, now);
     await app.view(app.users.otherReader, page, now);
-    await app.view(app.users.reader, page, now - 2 * 86_400_000);
     const answer = await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 7 }, page);
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
