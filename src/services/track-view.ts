@@ -1,5 +1,6 @@
 import type { Settings } from '@contracts/settings';
 import { affectedDays, planViewWrite } from '../domain/view-write-plan';
+import { refineSource } from '../domain/channel-hint';
 import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/decide-tracking';
 import type { BlockingPolicy } from '../domain/blocking-time';
 import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from '../domain/event-time';
@@ -77,7 +78,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
-      if (channelPending && channelHint) view = { ...view, source: channelHint };
+      if (channelPending) view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
       if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
         viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
       }
