@@ -84,6 +84,25 @@ export interface RotatedViewApiToken {
   status: ViewApiStatus;
 }
 
+/**
+ * One authenticated request to the view API, as recorded for admins: the web trigger is static (Runs
+ * on Atlassian), so its answer carries no details; what happened to each view is listed here.
+ */
+export interface ViewApiRequestRecord {
+  at: number;
+  outcome: 'accepted' | 'invalid' | 'too-large' | 'busy' | 'error';
+  /** Views in the request; 0 when the body could not be read. */
+  views: number;
+  /** Per view, in request order: `counted`, or why the counts did not change. Empty for a refused request. */
+  results: Array<{ index: number; contentId: string; outcome: string }>;
+  /** Dotted path → problem, for a refused request (nothing of it was stored). */
+  fieldErrors: Record<string, string>;
+  message: string | null;
+}
+export interface ViewApiRequests {
+  requests: ViewApiRequestRecord[];
+}
+
 export interface ContentTrendPayload {
   /** How many days back from today (UTC), today included. */
   days: 7 | 30 | 90 | 365;
@@ -136,6 +155,7 @@ export interface ResolverContract {
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
+  getViewApiRequests: [Record<string, never>, ViewApiRequests];
 }
 
 export type ResolverKey = keyof ResolverContract;

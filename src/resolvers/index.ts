@@ -4,7 +4,7 @@ import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
-import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
+import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
@@ -24,6 +24,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,
+  getViewApiRequests: getViewApiRequestsResolver,
 };
 
 const resolver = new Resolver();

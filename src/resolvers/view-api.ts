@@ -1,5 +1,6 @@
 import type { Envelope } from '@contracts/envelope';
-import type { RotatedViewApiToken, ViewApiStatus } from '@contracts/resolvers';
+import type { RotatedViewApiToken, ViewApiRequests, ViewApiStatus } from '@contracts/resolvers';
+import { listViewApiRequests } from '../storage/view-api-log-store';
 import { fetchViewApiUrl } from '../confluence/web-trigger-url';
 import { currentApiToken, revokeApiToken, rotateApiToken } from '../services/view-api-token';
 import { fail, ok } from './envelope';
@@ -21,6 +22,14 @@ export async function revokeViewApiTokenResolver(_payload: unknown, context: unk
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   await revokeApiToken();
   return ok(await status());
+}
+
+const REQUESTS_SHOWN = 20;
+
+/** The static web trigger answers no details: admins read what happened to each view here. */
+export async function getViewApiRequestsResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiRequests>> {
+  if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
+  return ok({ requests: await listViewApiRequests(REQUESTS_SHOWN) });
 }
 
 async function status(): Promise<ViewApiStatus> {

@@ -13,7 +13,8 @@ import { pseudonymFor } from './pseudonyms';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
-  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' };
+  /** `swapped`: counted in place of a view it blocks (a late, earlier view): the counts did not change. */
+  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' };
 
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
@@ -38,6 +39,8 @@ export interface TrackRequest {
    * browser's hint (written by the background script for mobile web), else Desktop.
    */
   channelFromHint?: boolean;
+  /** Anonymous views reported by other tools cannot be told apart: throttled per content by the blocking time. */
+  throttleAnonymous?: boolean;
   now?: number;
 }
 
@@ -60,8 +63,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 
   const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
-  // time; anonymous views reported by browsers (the macro) are throttled per content instead.
-  const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro';
+  // time; anonymous views reported by other tools (the view API) are throttled per content instead.
+  const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
   const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY, maxCorrections: MAX_CORRECTIONS };
   const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
   const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
@@ -88,8 +91,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
       if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
       if ((await commitPlan(outcome.plan)) === 'committed') {
-        const changedCounts = outcome.plan.contentStats !== null;
-        return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };
+        if (outcome.counted > 0) return { tracked: true, counted: outcome.counted };
+        return { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
       }
     } catch (error) {
       // Throttling or a lost response: try again shortly. A write that was applied after all is

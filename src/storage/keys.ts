@@ -37,6 +37,9 @@ export const KEYS = {
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
+  /** Recent view API requests and their per-view outcomes, newest first (TTL). */
+  viewApiRequestPrefix: 'api-request:',
+  viewApiRequest: (at: number, nonce: string) => `api-request:${String(9_999_999_999_999 - Math.floor(at)).padStart(13, '0')}:${nonce}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

@@ -7,6 +7,7 @@ import { forgetCachedSettings } from '../../src/services/settings-source';
 import { forgetCachedGroups } from '../../src/services/viewer-groups';
 import { forgetAdminChecks } from '../../src/services/admin-check';
 import { forgetHintBudget } from '../../src/resolvers/tracking';
+import { forgetReportedViewLookups } from '../../src/services/report-views';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {
@@ -31,4 +32,5 @@ export function resetAppCaches(): void {
   forgetCachedGroups();
   forgetAdminChecks();
   forgetHintBudget();
+  forgetReportedViewLookups();
 }
