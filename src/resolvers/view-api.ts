@@ -1,6 +1,7 @@
 import type { Envelope } from '@contracts/envelope';
 import type { RotatedViewApiToken, ViewApiRequests, ViewApiStatus } from '@contracts/resolvers';
 import { listViewApiRequests } from '../storage/view-api-log-store';
+import { NO_ACCOUNT } from '../storage/account-store';
 import { fetchViewApiUrl } from '../confluence/web-trigger-url';
 import { currentApiToken, revokeApiToken, rotateApiToken } from '../services/view-api-token';
 import { fail, ok } from './envelope';
@@ -36,6 +37,7 @@ async function status(): Promise<ViewApiStatus> {
   const [token, url] = await Promise.all([currentApiToken(), fetchViewApiUrl()]);
   return {
     configured: token !== undefined, url,
-    createdAt: token?.createdAt ?? null, createdBy: token?.createdBy ?? null, hint: token?.hint ?? null,
+    // `createdBy` is NO_ACCOUNT once the creator's closed account was erased.
+    createdAt: token?.createdAt ?? null, createdBy: token && token.createdBy !== NO_ACCOUNT ? token.createdBy : null, hint: token?.hint ?? null,
   };
 }

@@ -4,6 +4,7 @@ import type { SettingsAuditEntry } from '@contracts/resolvers';
 import { parseStoredSettings, DEFAULT_SETTINGS } from '../domain/settings';
 import { ENTITY, KEYS } from './keys';
 import { isConditionFailure } from './kvs-errors';
+import { NO_ACCOUNT, registerAccount } from './account-store';
 
 export interface StoredSettings {
   settings: Settings;
@@ -32,7 +33,9 @@ export async function readSettings(): Promise<StoredSettings> {
 export async function writeSettings(
   settings: Settings, expectedVersion: number, audit: SettingsAuditEntry,
 ): Promise<'saved' | 'conflict'> {
-  const doc: SettingsDocument = { version: expectedVersion + 1, value: settings, updatedAt: audit.at, updatedBy: audit.accountId ?? '' };
+  const doc: SettingsDocument = { version: expectedVersion + 1, value: settings, updatedAt: audit.at, updatedBy: audit.accountId ?? NO_ACCOUNT };
+  // Registered before it is stored: there is never an account id in storage that is not reported.
+  if (audit.accountId) await registerAccount(audit.accountId, audit.at);
   const condition = new Filter<SettingsDocument>();
   try {
     await kvs.transact()
