@@ -35,6 +35,15 @@ export interface SettingsAuditEntry {
   changes: Array<{ field: string; before: unknown; after: unknown }>;
 }
 
+/**
+ * Set when the stored settings could not be read (fail closed, never silently the defaults): what
+ * applies instead, and why. Saving the settings again repairs them.
+ */
+export interface SettingsProblem {
+  message: string;
+  applied: 'last-good' | 'tracking-stopped';
+}
+
 export interface SettingsView {
   settings: Settings;
   version: number;
@@ -42,6 +51,7 @@ export interface SettingsView {
   audit: SettingsAuditEntry[];
   /** Channels the platform cannot observe, with why: the UI disables their switches. */
   unavailableChannels: Array<{ channel: Channel; reason: string }>;
+  problem: SettingsProblem | null;
 }
 
 export interface SaveSettingsPayload {

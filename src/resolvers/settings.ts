@@ -59,7 +59,8 @@ export async function saveSettingsResolver(payload: unknown, context: unknown): 
     return fail('conflict', 'Another administrator saved the settings after you opened them. Reload to see their changes.');
   }
   const changes = diffSettings(current.settings, next);
-  if (changes.length > 0) {
+  // An unreadable stored document is rewritten even when the admin changed nothing: saving repairs it.
+  if (changes.length > 0 || current.problem !== null) {
     const audit = { at: Date.now(), accountId, version: current.version + 1, changes };
     if ((await writeSettings(next, current.version, audit)) === 'conflict') {
       return fail('conflict', 'Another administrator saved the settings at the same moment. Reload to see their changes.');
@@ -91,7 +92,7 @@ export async function searchSpacesResolver(payload: unknown, context: unknown): 
 
 async function settingsView(): Promise<SettingsView> {
   const [stored, audit, unavailable] = await Promise.all([readSettings(), listSettingsAudit(AUDIT_SHOWN), unavailableChannels()]);
-  return { settings: stored.settings, version: stored.version, updatedAt: stored.updatedAt, audit, unavailableChannels: unavailable };
+  return { settings: stored.settings, version: stored.version, updatedAt: stored.updatedAt, audit, unavailableChannels: unavailable, problem: stored.problem };
 }
 
 /** Field errors for groups Confluence does not know (deleted, or an id typed by hand). */

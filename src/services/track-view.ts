@@ -7,14 +7,14 @@ import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from '../do
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../domain/view';
 import { commitPlan, readSnapshot } from '../storage/view-store';
 import { isTransientStorageError } from '../storage/kvs-errors';
-import { currentSettings } from './settings-source';
+import { currentSettings, currentStoredSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
   /** `swapped`: counted in place of a view it blocks (a late, earlier view): the counts did not change. */
-  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' };
+  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' | 'settings-unreadable' };
 
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
@@ -54,7 +54,10 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // Outside the tolerance a view could not be placed among the viewer's others: refused, not clamped.
   const time = judgeEventTime(view.at, request.now ?? Date.now());
   if (!time.ok) return { tracked: false, reason: time.reason };
-  const settings = await currentSettings();
+  const stored = await currentStoredSettings();
+  // Fail closed: with neither the stored settings nor a last good copy readable, nothing is tracked.
+  if (stored.problem?.applied === 'tracking-stopped') return { tracked: false, reason: 'settings-unreadable' };
+  const { settings } = stored;
   const groupLookup = needsGroupLookup(settings, view);
   const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
   const channelPending = request.channelFromHint === true;

@@ -26,6 +26,8 @@ export const KEYS = {
   account: (accountId: string) => `acct:${safe(accountId)}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
+  /** A copy of the last settings saved, written with them: what applies if the document cannot be read. */
+  settingsLastGood: 'settings-last-good',
   /** Audit entries sort newest first under this prefix. */
   settingsAuditPrefix: 'audit:settings:',
   settingsAudit: (version: number) => `audit:settings:${String(999_999_999 - version).padStart(9, '0')}`,

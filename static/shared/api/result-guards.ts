@@ -44,6 +44,7 @@ const isSettingsView = shape<SettingsView>({
     channel: oneOf(CHANNELS),
     reason: isString,
   })),
+  problem: nullable(shape<NonNullable<SettingsView['problem']>>({ message: isString, applied: oneOf(['last-good', 'tracking-stopped'] as const) })),
 });
 
 const isTrackViewResult: Guard<TrackViewResult> = union(
