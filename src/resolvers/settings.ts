@@ -13,7 +13,7 @@ import { forgetCachedSettings } from '../services/settings-source';
 import { unavailableChannels } from '../services/channels';
 import { mapInChunks } from '../services/in-chunks';
 import { callerOf } from './context';
-import { fail, ok } from './envelope';
+import { fail, ok, unexpectedPayload } from './envelope';
 
 const AUDIT_SHOWN = 50;
 const MAX_SETTINGS_BYTES = 64 * 1024;
@@ -27,7 +27,9 @@ export async function requireAdmin(context: unknown): Promise<string | null> {
 
 export const FORBIDDEN = 'Only Confluence administrators can view or change Viewtracker settings.';
 
-export async function getSettingsResolver(_payload: unknown, context: unknown): Promise<Envelope<SettingsView>> {
+export async function getSettingsResolver(payload: unknown, context: unknown): Promise<Envelope<SettingsView>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   return ok(await settingsView());
 }

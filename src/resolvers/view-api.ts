@@ -4,22 +4,28 @@ import { listViewApiRequests } from '../storage/view-api-log-store';
 import { NO_ACCOUNT } from '../storage/account-store';
 import { fetchViewApiUrl } from '../confluence/web-trigger-url';
 import { currentApiToken, revokeApiToken, rotateApiToken } from '../services/view-api-token';
-import { fail, ok } from './envelope';
+import { fail, ok, unexpectedPayload } from './envelope';
 import { FORBIDDEN, requireAdmin } from './settings';
 
-export async function getViewApiResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+export async function getViewApiResolver(payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   return ok(await status());
 }
 
-export async function rotateViewApiTokenResolver(_payload: unknown, context: unknown): Promise<Envelope<RotatedViewApiToken>> {
+export async function rotateViewApiTokenResolver(payload: unknown, context: unknown): Promise<Envelope<RotatedViewApiToken>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   const accountId = await requireAdmin(context);
   if (!accountId) return fail('forbidden', FORBIDDEN);
   const { token } = await rotateApiToken(accountId, Date.now());
   return ok({ token, status: await status() });
 }
 
-export async function revokeViewApiTokenResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+export async function revokeViewApiTokenResolver(payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   await revokeApiToken();
   return ok(await status());
@@ -28,7 +34,9 @@ export async function revokeViewApiTokenResolver(_payload: unknown, context: unk
 const REQUESTS_SHOWN = 20;
 
 /** The static web trigger answers no details: admins read what happened to each view here. */
-export async function getViewApiRequestsResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiRequests>> {
+export async function getViewApiRequestsResolver(payload: unknown, context: unknown): Promise<Envelope<ViewApiRequests>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   return ok({ requests: await listViewApiRequests(REQUESTS_SHOWN) });
 }
