@@ -28,7 +28,7 @@ export interface ContentSummary {
 
 export interface SettingsAuditEntry {
   at: number;
-  /** Shown as a name by the UI; null where privacy hides it. */
+  /** Kept in every privacy mode (accountability); null once the account was closed and its data erased. */
   accountId: string | null;
   version: number;
   /** Dotted paths of what changed, with before and after. */
