@@ -24,6 +24,15 @@ export function crossSiteProblem(request: IncomingMessage): { status: number; me
 }
 
 /**
+ * A navigation from another site (a link or a redirect elsewhere) must not switch the session: the
+ * session switcher then only redirects. Browsers say so in `Sec-Fetch-Site`; tools send none.
+ */
+export function isCrossSiteNavigation(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
+}
+
+/**
  * A `back=` target that stays on this host. Browsers treat `/\evil.example` like `//evil.example`, so
  * backslashes and control characters are refused, and whatever URL parsing makes of the rest must
  * keep our origin.

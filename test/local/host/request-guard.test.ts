@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { crossSiteProblem, jsonDepthExceeds, sameSitePath } from '../../../local/host/request-guard';
+import { crossSiteProblem, isCrossSiteNavigation, jsonDepthExceeds, sameSitePath } from '../../../local/host/request-guard';
 import { readJson, HttpError } from '../../../local/host/http-util';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -29,6 +29,13 @@ describe('local host: requests that act as a user come from its own pages', () =
 });
 
 describe('local host: the session switcher redirects only within the site', () => {
+  it('does not let a link from another site switch the session user', () => {
+    expect(isCrossSiteNavigation(request('GET', { 'sec-fetch-site': 'cross-site' }))).toBe(true);
+    expect(isCrossSiteNavigation(request('GET', { 'sec-fetch-site': 'same-origin' }))).toBe(false);
+    expect(isCrossSiteNavigation(request('GET', { 'sec-fetch-site': 'none' }))).toBe(false);
+    expect(isCrossSiteNavigation(request('GET', {}))).toBe(false);
+  });
+
   it.each([
     ['/\\example.org', '/wiki/home'],
     ['//example.org/x', '/wiki/home'],
