@@ -42,4 +42,14 @@ describe('manifest.yml', () => {
   it('runs on a supported Node runtime', () => {
     expect(readFileSync(join(root, 'manifest.yml'), 'utf8')).toMatch(/name:\s*nodejs(22|24)\.x/);
   });
+
+  it('declares only static web triggers with v2 URLs (a dynamic one makes the app ineligible for Runs on Atlassian)', () => {
+    const webtriggers = (result.manifestObject?.yamlContent?.modules as { webtrigger?: Array<{ key: string; urlFormat?: string; response?: { type?: string; outputs?: Array<{ key: string; statusCode: number }> } }> } | undefined)?.webtrigger ?? [];
+    expect(webtriggers.length).toBeGreaterThan(0);
+    for (const trigger of webtriggers) {
+      expect(trigger.urlFormat).toBe('v2');
+      expect(trigger.response?.type).toBe('static');
+      expect((trigger.response?.outputs ?? []).map((output) => output.key)).toEqual(expect.arrayContaining(['accepted', 'invalid', 'unauthorized', 'busy']));
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { GROUP_NAMES } from '../demo/generate-site';
 import type { DemoPlan } from '../demo/plan';
 import { seedHistory } from '../demo/seed-history';
 import type { ForgePlatform } from './platform';
+import { deliveredAt } from './delivery-clock';
 
 const settingsEnvelope = z.object({
   ok: z.literal(true),
@@ -24,7 +25,9 @@ export async function seedDemo(platform: ForgePlatform, plan: DemoPlan, log: (li
     state: plan.state,
     days: plan.days,
     deliver: async (event) => {
-      await platform.deliverEvent(event);
+      // History is replayed as delivered when it happened: the app refuses stale event times.
+      const at = Date.parse(String(event.eventCreatedDate));
+      await deliveredAt(Number.isFinite(at) ? at + 1000 : Date.now(), () => platform.deliverEvent(event));
     },
     saveProgress: (state) => writeDemoState(plan.stateFile, state),
     log,

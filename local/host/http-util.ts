@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodType, ZodTypeDef } from 'zod';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './request-guard';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -30,6 +31,7 @@ export async function readJson<T>(request: IncomingMessage, schema: ZodType<T, Z
   } catch {
     throw new HttpError(400, 'Body is not valid JSON');
   }
+  if (jsonDepthExceeds(json)) throw new HttpError(400, `Body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -40,7 +40,14 @@ const manifestSchema = z.object({
     'confluence:globalPage': z.array(uiModule.extend({ route: z.string() })).default([]),
     'confluence:spacePage': z.array(uiModule.extend({ route: z.string() })).default([]),
     'confluence:backgroundScript': z.array(uiModule).default([]),
-    webtrigger: z.array(z.object({ key: z.string(), function: z.string() }).passthrough()).default([]),
+    webtrigger: z.array(z.object({
+      key: z.string(),
+      function: z.string(),
+      response: z.object({
+        type: z.enum(['static', 'dynamic']),
+        outputs: z.array(z.object({ key: z.string(), statusCode: z.number(), contentType: z.string().optional(), body: z.string().optional() })).optional(),
+      }).optional(),
+    }).passthrough()).default([]),
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   permissions: z.object({
@@ -83,7 +90,8 @@ export interface AppManifest {
   /** resource key → folder, relative to the project root. */
   resources: Map<string, string>;
   triggers: Array<{ key: string; functionKey: string; events: string[] }>;
-  webTriggers: Array<{ key: string; functionKey: string }>;
+  /** `outputs` only for static web triggers: the function picks one by key (see platform.runWebTrigger). */
+  webTriggers: Array<{ key: string; functionKey: string; outputs?: Array<{ key: string; statusCode: number; contentType?: string; body?: string }> }>;
   uiModules: UiModule[];
   /** `permissions.content`: what the Custom UI's Content-Security-Policy relaxes (e.g. `unsafe-inline` styles). */
   contentPermissions: { styles: string[]; scripts: string[] };
@@ -178,7 +186,10 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
     functions: new Map(modules.function.map((f) => [f.key, f.handler])),
     resources: new Map(doc.resources.map((r) => [r.key, r.path])),
     triggers: modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events })),
-    webTriggers: modules.webtrigger.map((t) => ({ key: t.key, functionKey: t.function })),
+    webTriggers: modules.webtrigger.map((t) => ({
+      key: t.key, functionKey: t.function,
+      ...(t.response?.type === 'static' ? { outputs: t.response.outputs ?? [] } : {}),
+    })),
     uiModules,
     contentPermissions: { styles: doc.permissions?.content?.styles ?? [], scripts: doc.permissions?.content?.scripts ?? [] },
   };

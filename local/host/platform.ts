@@ -115,6 +115,7 @@ export class ForgePlatform {
     if (!trigger) return { statusCode: 404, headers: {}, body: `No web trigger ${moduleKey}` };
     const context = { installContext: this.installContext, moduleKey, cloudId: this.identity.cloudId };
     const result = await this.run({ kind: 'webtrigger', functionKey: trigger.functionKey, moduleKey, principal: null }, [{ ...request, context: { cloudId: this.identity.cloudId, moduleKey } }, context]);
+    if (trigger.outputs) return staticResponse(moduleKey, trigger.outputs, result);
     const parsed = webTriggerResponse.safeParse(result);
     if (!parsed.success) {
       console.error(`local host: web trigger ${moduleKey} returned something Forge would reject:`, result);
@@ -180,4 +181,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<
     timer = setTimeout(() => reject(new Error(`Function ${name} timed out after ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const staticChoice = z.object({ outputKey: z.string() }).strict();
+
+/**
+ * A static web trigger (Runs on Atlassian): the function returns only `{outputKey}` and the answer is
+ * that configured output. Anything else (a body of its own, an unknown key) is what Forge refuses.
+ */
+function staticResponse(moduleKey: string, outputs: ReadonlyArray<{ key: string; statusCode: number; contentType?: string; body?: string }>, result: unknown): WebTriggerResponse {
+  const choice = staticChoice.safeParse(result);
+  const output = choice.success ? outputs.find((o) => o.key === choice.data.outputKey) : undefined;
+  if (!output) {
+    console.error(`local host: static web trigger ${moduleKey} must return {outputKey} naming a configured output; got`, result);
+    return { statusCode: 500, headers: {}, body: 'The web trigger returned an invalid response' };
+  }
+  return { statusCode: output.statusCode, headers: output.contentType ? { 'Content-Type': [output.contentType] } : {}, body: output.body ?? '' };
 }

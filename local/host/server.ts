@@ -7,6 +7,7 @@ import { hostApiRoutes } from './routes/host-api';
 import type { HostServices } from './routes/services';
 import { siteRoutes } from './routes/site';
 import { readSession } from './session';
+import { crossSiteProblem } from './request-guard';
 
 export function createHostServer(services: HostServices): Server {
   const routes: Route[] = [...hostApiRoutes(services), ...devRoutes(services), ...siteRoutes(services)];
@@ -19,6 +20,9 @@ export function createHostServer(services: HostServices): Server {
       sendHtml(response, status, notFoundPage(services, readSession(request, services.directory, services.defaultUser), message));
     };
     if (!found) return fail(404, `Nothing at ${request.method} ${url.pathname}`);
+    // Web triggers (/x1/) are for other tools and authenticate by token; the host's own endpoints act as a user.
+    const crossSite = url.pathname.startsWith('/__') ? crossSiteProblem(request) : null;
+    if (crossSite) return fail(crossSite.status, crossSite.message);
     Promise.resolve()
       .then(() => found.route.handle({ request, response, match: found.match, url }))
       .catch((error: unknown) => {

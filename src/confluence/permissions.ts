@@ -35,10 +35,15 @@ const permissionCheck = z.object({ hasPermission: z.boolean() }).passthrough();
 export async function fetchContentReadableBy(contentId: string, accountId: string): Promise<VisibleContent | null> {
   const found = await fetchContentAsApp(contentId);
   if (!found) return null;
+  return (await fetchMayRead(contentId, accountId)) ? found : null;
+}
+
+/** Whether `accountId` may read content that exists (Confluence's permission check, asked as the app). */
+export async function fetchMayRead(contentId: string, accountId: string): Promise<boolean> {
   const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
     subject: { type: 'user', identifier: accountId }, operation: 'read',
   });
-  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission ? found : null;
+  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
 }
 
 /** The content as the app sees it (it exists), for reports from tools that name no user. */

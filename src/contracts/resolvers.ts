@@ -28,11 +28,20 @@ export interface ContentSummary {
 
 export interface SettingsAuditEntry {
   at: number;
-  /** Shown as a name by the UI; null where privacy hides it. */
+  /** Kept in every privacy mode (accountability); null once the account was closed and its data erased. */
   accountId: string | null;
   version: number;
   /** Dotted paths of what changed, with before and after. */
   changes: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+/**
+ * Set when the stored settings could not be read (fail closed, never silently the defaults): what
+ * applies instead, and why. Saving the settings again repairs them.
+ */
+export interface SettingsProblem {
+  message: string;
+  applied: 'last-good' | 'tracking-stopped';
 }
 
 export interface SettingsView {
@@ -42,6 +51,7 @@ export interface SettingsView {
   audit: SettingsAuditEntry[];
   /** Channels the platform cannot observe, with why: the UI disables their switches. */
   unavailableChannels: Array<{ channel: Channel; reason: string }>;
+  problem: SettingsProblem | null;
 }
 
 export interface SaveSettingsPayload {
@@ -82,6 +92,25 @@ export interface RotatedViewApiToken {
   /** Shown exactly once: only its hash is stored. */
   token: string;
   status: ViewApiStatus;
+}
+
+/**
+ * One authenticated request to the view API, as recorded for admins: the web trigger is static (Runs
+ * on Atlassian), so its answer carries no details; what happened to each view is listed here.
+ */
+export interface ViewApiRequestRecord {
+  at: number;
+  outcome: 'accepted' | 'invalid' | 'too-large' | 'busy' | 'error';
+  /** Views in the request; 0 when the body could not be read. */
+  views: number;
+  /** Per view, in request order: `counted`, or why the counts did not change. Empty for a refused request. */
+  results: Array<{ index: number; contentId: string; outcome: string }>;
+  /** Dotted path → problem, for a refused request (nothing of it was stored). */
+  fieldErrors: Record<string, string>;
+  message: string | null;
+}
+export interface ViewApiRequests {
+  requests: ViewApiRequestRecord[];
 }
 
 export interface ContentTrendPayload {
@@ -136,6 +165,7 @@ export interface ResolverContract {
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
+  getViewApiRequests: [Record<string, never>, ViewApiRequests];
 }
 
 export type ResolverKey = keyof ResolverContract;

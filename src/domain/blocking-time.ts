@@ -50,7 +50,7 @@ export function countedTimes(history: ViewerHistory, blockingTimeMs: number): nu
 export function applyBlockingTime(history: ViewerHistory, at: number, policy: BlockingPolicy): BlockingOutcome {
   if (history.times.includes(at)) return { kind: 'duplicate' };
   const newest = history.times[history.times.length - 1];
-  if (newest !== undefined && at < newest - policy.horizonMs) return judgeBeyondHorizon(history, at, policy);
+  if (newest !== undefined && at < newest - policy.horizonMs) return leaveUncounted(history);
 
   const before = countedTimes(history, policy.blockingTimeMs);
   const withView: ViewerHistory = { anchor: history.anchor, times: insertSorted(history.times, at) };
@@ -58,21 +58,22 @@ export function applyBlockingTime(history: ViewerHistory, at: number, policy: Bl
   const added = difference(after, before);
   const removed = difference(before, after);
   if (added.length + removed.length > policy.maxCorrections) {
-    // Keep the chain as counted and judge the late view on its own, as one beyond the horizon.
-    return judgeBeyondHorizon(history, at, policy);
+    // Keep the chain as counted; the late view is blocked by the counted view right after it.
+    return leaveUncounted(history);
   }
   return { kind: 'applied', history: prune(withView, after, policy), added, removed };
 }
 
 /**
- * An event older than the horizon can no longer reorder the chain (we no longer hold the times around
- * it). It counts unless a counted view we still know of lies within the blocking time of it.
- * Its redelivery is caught by the view record's idempotency key, not by the history.
+ * A view the chain cannot take in is not counted, so that every counted view is in the history and
+ * blocks the views around it. Two cases reach here: a view older than the horizon (the caller's time
+ * tolerance keeps it from happening: see event-time.ts), and a late view whose insertion would swap
+ * more than `maxCorrections` counted views. The latter is always within the blocking time of the next
+ * counted view (only then can a new view shift the chain), so not counting it is what the chain's
+ * rule says for it at the time it was seen, without touching the views counted since.
  */
-function judgeBeyondHorizon(history: ViewerHistory, at: number, policy: BlockingPolicy): BlockingOutcome {
-  const known = [...(history.anchor === null ? [] : [history.anchor]), ...countedTimes(history, policy.blockingTimeMs)];
-  const blocked = known.some((counted) => Math.abs(counted - at) < policy.blockingTimeMs);
-  return { kind: 'applied', history, added: blocked ? [] : [at], removed: [] };
+function leaveUncounted(history: ViewerHistory): BlockingOutcome {
+  return { kind: 'applied', history, added: [], removed: [] };
 }
 
 function prune(history: ViewerHistory, counted: number[], policy: BlockingPolicy): ViewerHistory {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWith, type Parsed } from './parse';
 import type { View } from './view';
+import { isoTime } from './event-time';
 
 /**
  * Confluence's `avi:confluence:viewed:*` event, reduced to what we use. Everything else in the payload
@@ -10,7 +11,7 @@ const viewedEventSchema = z.object({
   eventType: z.enum(['avi:confluence:viewed:page', 'avi:confluence:viewed:blogpost']),
   // Absent for anonymous visitors.
   atlassianId: z.string().min(1).max(128).optional(),
-  eventCreatedDate: z.string().datetime({ offset: true }),
+  eventCreatedDate: isoTime,
   content: z.object({
     id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,20}$/)),
     type: z.enum(['page', 'blogpost']),

@@ -8,11 +8,11 @@ export interface ViewRecord {
   contentId: string;
   spaceKey: string;
   contentType: ContentType;
-  /** Account id, `anonymous`, or `private` (extended privacy: no account id is ever stored). */
+  /** Account id, `anonymous`, or in extended privacy a daily pseudonym `p-<HMAC>` (no account id is stored). */
   viewer: string;
   at: number;
   source: Source;
-  /** When we wrote it: rollups and retention scan by this, never by the (possibly late) view time. */
+  /** When we wrote it (index `by-recorded`). Retention purges by the view's own time (`by-time`), not by this. */
   recordedAt: number;
 }
 

@@ -63,11 +63,13 @@ export function parseSettings(input: unknown): Parsed<Settings> {
 }
 
 /**
- * Stored settings written by an older version may lack newer fields: fill them from the defaults
- * rather than failing every view. Fields that are present are still validated.
+ * Stored settings written by an older version may lack newer fields: they are filled from the
+ * defaults. Fields that are present are still validated, and a stored document that fails is an
+ * error, never silently the defaults: defaults would revert extended privacy to standard and track
+ * excluded groups again. The caller falls back to the last good settings, or stops tracking.
  */
-export function parseStoredSettings(input: unknown): Settings {
-  if (typeof input !== 'object' || input === null) return DEFAULT_SETTINGS;
+export function parseStoredSettings(input: unknown): Parsed<Settings> {
+  if (typeof input !== 'object' || input === null) return { ok: false, message: 'The stored settings are not an object', fieldErrors: {} };
   const stored = input as Partial<Record<keyof Settings, unknown>>;
   const merged = {
     ...DEFAULT_SETTINGS,
@@ -75,9 +77,19 @@ export function parseStoredSettings(input: unknown): Settings {
     autoTracking: { ...DEFAULT_SETTINGS.autoTracking, ...asObject(stored.autoTracking) },
     privacy: { ...DEFAULT_SETTINGS.privacy, ...asObject(stored.privacy) },
   };
-  const parsed = parseSettings(merged);
-  return parsed.ok ? parsed.value : DEFAULT_SETTINGS;
+  return parseSettings(merged);
 }
+
+/**
+ * What applies while neither the stored settings nor a last good copy can be read: nothing is tracked
+ * (track-view refuses every view), nobody's name is shown, nothing is purged.
+ */
+export const FAIL_CLOSED_SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  autoTracking: { desktop: false, 'mobile-web': false, 'confluence-app': false, 'jsm-portal': false, linchpin: false },
+  excludeAnonymous: true,
+  privacy: { mode: 'extended', viewerNamesGroup: null, retentionDays: null },
+};
 
 function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};

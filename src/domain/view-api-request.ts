@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
 import { parseWith, type Parsed } from './parse';
+import { isoTime } from './event-time';
 
 export const MAX_VIEWS_PER_REQUEST = 100;
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -10,13 +11,19 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export const MAX_REPORTED_AGE_MS = 15 * 60_000;
 const CLOCK_SKEW_MS = 60_000;
+/**
+ * Atlassian account ids: 24 hex digits, or the older `<number>:<uuid>`, or a portal customer's
+ * `qm:<uuid>:<uuid>`. Whether Confluence knows the account is checked afterwards (services/report-views.ts).
+ */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+export const ACCOUNT_ID = new RegExp(`^(?:[0-9a-f]{24}|\\d{1,10}:${UUID}|qm:${UUID}:${UUID})$`, 'i');
 
 const reportedView = z.object({
   contentId: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,20}$/, 'Not a content id')),
   /** Omitted for anonymous visitors. */
-  accountId: z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'Not an account id').optional(),
+  accountId: z.string().regex(ACCOUNT_ID, 'Not an Atlassian account id').optional(),
   /** Required: the view's own time is what makes a retried request idempotent. */
-  at: z.string().datetime({ offset: true }),
+  at: isoTime,
   source: z.enum(SOURCES),
 }).strict();
 

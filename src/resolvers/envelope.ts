@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Envelope, ErrorCode } from '@contracts/envelope';
 import { ConfluenceError } from '../confluence/client';
 import { isTransientStorageError } from '../storage/kvs-errors';
@@ -9,6 +10,13 @@ export function ok<T>(data: T): Envelope<T> {
 
 export function fail(code: ErrorCode, message: string, fieldErrors?: Record<string, string>): Envelope<never> {
   return { ok: false, error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+const NO_PAYLOAD = z.object({}).strict();
+
+/** For resolvers that take no payload: anything sent is refused rather than silently ignored. */
+export function unexpectedPayload(payload: unknown): Envelope<never> | null {
+  return NO_PAYLOAD.safeParse(payload ?? {}).success ? null : fail('invalid-input', 'This function takes no payload.');
 }
 
 /**

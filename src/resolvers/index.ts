@@ -1,10 +1,10 @@
 import Resolver from '@forge/resolver';
 import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
-import { guarded } from './envelope';
+import { fail, guarded } from './envelope';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
-import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
+import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
@@ -24,6 +24,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,
+  getViewApiRequests: getViewApiRequestsResolver,
 };
 
 const resolver = new Resolver();
@@ -32,4 +33,17 @@ for (const key of Object.keys(handlers) as ResolverKey[]) {
   resolver.define(key, ({ payload, context }) => guarded(key, () => handler(payload, context)));
 }
 
-export const resolverHandler = resolver.getDefinitions();
+const definitions = resolver.getDefinitions();
+
+/**
+ * @forge/resolver looks definitions up with `key in functions`, which also finds `constructor`,
+ * `toString`, `__proto__`... on Object.prototype and would call them with the payload and context
+ * (echoing both back). Only our own keys reach it; anything else is a clean error.
+ */
+export async function resolverHandler(...args: Parameters<typeof definitions>): ReturnType<typeof definitions> {
+  const functionKey: unknown = args[0]?.call?.functionKey;
+  if (typeof functionKey !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, functionKey)) {
+    return fail('invalid-input', 'This app has no such resolver function.');
+  }
+  return definitions(...args);
+}

@@ -13,7 +13,7 @@ import { forgetCachedSettings } from '../services/settings-source';
 import { unavailableChannels } from '../services/channels';
 import { mapInChunks } from '../services/in-chunks';
 import { callerOf } from './context';
-import { fail, ok } from './envelope';
+import { fail, ok, unexpectedPayload } from './envelope';
 
 const AUDIT_SHOWN = 50;
 const MAX_SETTINGS_BYTES = 64 * 1024;
@@ -27,7 +27,9 @@ export async function requireAdmin(context: unknown): Promise<string | null> {
 
 export const FORBIDDEN = 'Only Confluence administrators can view or change Viewtracker settings.';
 
-export async function getSettingsResolver(_payload: unknown, context: unknown): Promise<Envelope<SettingsView>> {
+export async function getSettingsResolver(payload: unknown, context: unknown): Promise<Envelope<SettingsView>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   return ok(await settingsView());
 }
@@ -59,7 +61,8 @@ export async function saveSettingsResolver(payload: unknown, context: unknown): 
     return fail('conflict', 'Another administrator saved the settings after you opened them. Reload to see their changes.');
   }
   const changes = diffSettings(current.settings, next);
-  if (changes.length > 0) {
+  // An unreadable stored document is rewritten even when the admin changed nothing: saving repairs it.
+  if (changes.length > 0 || current.problem !== null) {
     const audit = { at: Date.now(), accountId, version: current.version + 1, changes };
     if ((await writeSettings(next, current.version, audit)) === 'conflict') {
       return fail('conflict', 'Another administrator saved the settings at the same moment. Reload to see their changes.');
@@ -91,7 +94,7 @@ export async function searchSpacesResolver(payload: unknown, context: unknown): 
 
 async function settingsView(): Promise<SettingsView> {
   const [stored, audit, unavailable] = await Promise.all([readSettings(), listSettingsAudit(AUDIT_SHOWN), unavailableChannels()]);
-  return { settings: stored.settings, version: stored.version, updatedAt: stored.updatedAt, audit, unavailableChannels: unavailable };
+  return { settings: stored.settings, version: stored.version, updatedAt: stored.updatedAt, audit, unavailableChannels: unavailable, problem: stored.problem };
 }
 
 /** Field errors for groups Confluence does not know (deleted, or an id typed by hand). */

@@ -58,23 +58,32 @@ const reportChannelPayload = z.object({ channel: z.enum(CHANNELS) }).strict();
 const MAX_HINTS_PER_MINUTE = 30;
 const hintBudget = new MemoryCache<number>(60_000);
 
+/** Tests start every case with fresh function instances. */
+export function forgetHintBudget(): void {
+  hintBudget.clear();
+}
+
 /**
  * The background script runs in the reader's browser on every page and tells which channel it sees.
  * Desktop is the default and costs nothing; other channels leave a short-lived hint that the view
- * event's handler reads in its batch. A forged hint can only misfile the caller's own view.
+ * event's handler reads in its batch. The hint must name content the caller may read, and it is
+ * stored only for a channel whose Auto Tracking is on: any other hint would be ignored anyway (see
+ * domain/channel-hint.ts), so a forged one can at most relabel the caller's own view.
  */
 export async function reportChannelResolver(payload: unknown, context: unknown): Promise<Envelope<{ stored: boolean }>> {
   const parsed = parseWith(reportChannelPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
-  const contentId = claimedContentId(context);
-  if (!contentId) return fail('invalid-input', 'The background script runs on content pages only.');
+  if (!claimedContentId(context)) return fail('invalid-input', 'The background script runs on content pages only.');
   const caller = callerOf(context);
   // Anonymous visitors share one identity: one visitor's hint would relabel everyone's views.
   if (parsed.value.channel === 'desktop' || caller.kind !== 'user') return ok({ stored: false });
+  if (!(await currentSettings()).autoTracking[parsed.value.channel]) return ok({ stored: false });
   const used = hintBudget.get(caller.accountId) ?? 0;
   if (used >= MAX_HINTS_PER_MINUTE) return ok({ stored: false });
   hintBudget.set(caller.accountId, used + 1);
-  await writeChannelHint(contentId, await storedViewerFor({ kind: 'user', accountId: caller.accountId }, Date.now()), parsed.value.channel);
+  const content = await verifiedContent(context, caller.accountId);
+  if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
+  await writeChannelHint(content.id, await storedViewerFor({ kind: 'user', accountId: caller.accountId }, Date.now()), parsed.value.channel);
   return ok({ stored: true });
 }
 

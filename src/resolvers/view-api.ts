@@ -1,32 +1,51 @@
 import type { Envelope } from '@contracts/envelope';
-import type { RotatedViewApiToken, ViewApiStatus } from '@contracts/resolvers';
+import type { RotatedViewApiToken, ViewApiRequests, ViewApiStatus } from '@contracts/resolvers';
+import { listViewApiRequests } from '../storage/view-api-log-store';
+import { NO_ACCOUNT } from '../storage/account-store';
 import { fetchViewApiUrl } from '../confluence/web-trigger-url';
 import { currentApiToken, revokeApiToken, rotateApiToken } from '../services/view-api-token';
-import { fail, ok } from './envelope';
+import { fail, ok, unexpectedPayload } from './envelope';
 import { FORBIDDEN, requireAdmin } from './settings';
 
-export async function getViewApiResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+export async function getViewApiResolver(payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   return ok(await status());
 }
 
-export async function rotateViewApiTokenResolver(_payload: unknown, context: unknown): Promise<Envelope<RotatedViewApiToken>> {
+export async function rotateViewApiTokenResolver(payload: unknown, context: unknown): Promise<Envelope<RotatedViewApiToken>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   const accountId = await requireAdmin(context);
   if (!accountId) return fail('forbidden', FORBIDDEN);
   const { token } = await rotateApiToken(accountId, Date.now());
   return ok({ token, status: await status() });
 }
 
-export async function revokeViewApiTokenResolver(_payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+export async function revokeViewApiTokenResolver(payload: unknown, context: unknown): Promise<Envelope<ViewApiStatus>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   await revokeApiToken();
   return ok(await status());
+}
+
+const REQUESTS_SHOWN = 20;
+
+/** The static web trigger answers no details: admins read what happened to each view here. */
+export async function getViewApiRequestsResolver(payload: unknown, context: unknown): Promise<Envelope<ViewApiRequests>> {
+  const refused = unexpectedPayload(payload);
+  if (refused) return refused;
+  if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
+  return ok({ requests: await listViewApiRequests(REQUESTS_SHOWN) });
 }
 
 async function status(): Promise<ViewApiStatus> {
   const [token, url] = await Promise.all([currentApiToken(), fetchViewApiUrl()]);
   return {
     configured: token !== undefined, url,
-    createdAt: token?.createdAt ?? null, createdBy: token?.createdBy ?? null, hint: token?.hint ?? null,
+    // `createdBy` is NO_ACCOUNT once the creator's closed account was erased.
+    createdAt: token?.createdAt ?? null, createdBy: token && token.createdBy !== NO_ACCOUNT ? token.createdBy : null, hint: token?.hint ?? null,
   };
 }

@@ -1,17 +1,20 @@
 import type { Settings } from '@contracts/settings';
 import { affectedDays, planViewWrite } from '../domain/view-write-plan';
+import { refineSource } from '../domain/channel-hint';
 import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/decide-tracking';
 import type { BlockingPolicy } from '../domain/blocking-time';
+import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from '../domain/event-time';
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../domain/view';
 import { commitPlan, readSnapshot } from '../storage/view-store';
 import { isTransientStorageError } from '../storage/kvs-errors';
-import { currentSettings } from './settings-source';
+import { currentSettings, currentStoredSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
-  | { tracked: false; reason: SkipReason | 'blocking-time' | 'duplicate' };
+  /** `swapped`: counted in place of a view it blocks (a late, earlier view): the counts did not change. */
+  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' | 'settings-unreadable' };
 
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
@@ -21,8 +24,8 @@ export class ContentionError extends Error {
   }
 }
 
-/** Late events may still reorder a viewer's chain for 30 minutes: Forge's 3-minute lag plus retries. */
-export const HORIZON_MS = 30 * 60 * 1000;
+/** Late events may still reorder a viewer's chain for as long as their time is accepted (event-time.ts). */
+export const HORIZON_MS = BLOCKING_HORIZON_MS;
 const MAX_HISTORY = 100;
 /** Keeps the view's transaction within Forge's 25 operations (see BlockingPolicy.maxCorrections). */
 const MAX_CORRECTIONS = 8;
@@ -36,6 +39,8 @@ export interface TrackRequest {
    * browser's hint (written by the background script for mobile web), else Desktop.
    */
   channelFromHint?: boolean;
+  /** Anonymous views reported by other tools cannot be told apart: throttled per content by the blocking time. */
+  throttleAnonymous?: boolean;
   now?: number;
 }
 
@@ -45,8 +50,14 @@ export interface TrackRequest {
  * again, so concurrent views are all counted exactly once.
  */
 export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
-  const settings = await currentSettings();
   let { view } = request;
+  // Outside the tolerance a view could not be placed among the viewer's others: refused, not clamped.
+  const time = judgeEventTime(view.at, request.now ?? Date.now());
+  if (!time.ok) return { tracked: false, reason: time.reason };
+  const stored = await currentStoredSettings();
+  // Fail closed: with neither the stored settings nor a last good copy readable, nothing is tracked.
+  if (stored.problem?.applied === 'tracking-stopped') return { tracked: false, reason: 'settings-unreadable' };
+  const { settings } = stored;
   const groupLookup = needsGroupLookup(settings, view);
   const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
   const channelPending = request.channelFromHint === true;
@@ -55,8 +66,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 
   const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
-  // time; anonymous views reported by browsers (the macro) are throttled per content instead.
-  const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro';
+  // time; anonymous views reported by other tools (the view API) are throttled per content instead.
+  const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
   const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY, maxCorrections: MAX_CORRECTIONS };
   const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
   const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
@@ -73,7 +84,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
-      if (channelPending && channelHint) view = { ...view, source: channelHint };
+      if (channelPending) view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
       if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
         viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
       }
@@ -83,8 +94,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
       if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
       if ((await commitPlan(outcome.plan)) === 'committed') {
-        const changedCounts = outcome.plan.contentStats !== null;
-        return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };
+        if (outcome.counted > 0) return { tracked: true, counted: outcome.counted };
+        return { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
       }
     } catch (error) {
       // Throttling or a lost response: try again shortly. A write that was applied after all is

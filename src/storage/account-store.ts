@@ -1,11 +1,36 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, Filter, FilterConditions, WhereConditions } from '@forge/kvs';
+import { isConditionFailure } from './kvs-errors';
 import { deleteEntityKeys } from './delete-keys';
+import { redactAccountInAdminRecords } from './account-references';
 import { ENTITY, KEYS } from './keys';
+
+/** Stands where an account id is unknown or was erased: Forge refuses empty strings in entity attributes. */
+export const NO_ACCOUNT = 'none';
 
 export interface StoredAccount {
   accountId: string;
   firstSeen: number;
   reportedAt: number;
+}
+
+/**
+ * Registers an account id about to be stored outside a view's transaction (settings audit, token):
+ * written only if absent, so an existing registration keeps its reporting state.
+ */
+export async function registerAccount(accountId: string, now: number): Promise<void> {
+  if ((await kvs.entity(ENTITY.account).get(KEYS.account(accountId))) !== undefined) return;
+  try {
+    await kvs.transact().set(KEYS.account(accountId), { accountId, firstSeen: now, reportedAt: 0 }, {
+      entityName: ENTITY.account, conditions: new Filter<StoredAccount>().and('accountId', FilterConditions.notExists()),
+    }).execute();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error; // registered meanwhile: nothing to do
+  }
+}
+
+/** An account with nothing stored any more is not reported again (see services/personal-data.ts). */
+export async function unregisterAccount(accountId: string): Promise<void> {
+  await kvs.entity(ENTITY.account).delete(KEYS.account(accountId));
 }
 
 /** Accounts last reported before `before`, oldest first (never reported: 0). */
@@ -26,7 +51,8 @@ export async function markReported(accounts: StoredAccount[], at: number): Promi
 
 /**
  * Erases everything stored under a closed account: its views, its histories, its daily rows, its
- * cached groups and its registration. Page and space totals hold no account id and keep the views.
+ * cached groups, its id in the admin records (redacted) and its registration. Page and space totals
+ * hold no account id and keep the views.
  * Returns the number of rows deleted.
  */
 export async function eraseAccount(accountId: string): Promise<number> {
@@ -41,6 +67,7 @@ export async function eraseAccount(accountId: string): Promise<number> {
     }
   }
   await kvs.delete(KEYS.userGroups(accountId));
+  deleted += await redactAccountInAdminRecords(accountId);
   await kvs.entity(ENTITY.account).delete(KEYS.account(accountId));
   return deleted;
 }

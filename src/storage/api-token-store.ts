@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { KEYS } from './keys';
+import { NO_ACCOUNT, registerAccount } from './account-store';
 
 /** Only a hash of the view API token is stored; the token itself is shown to the admin once. */
 export interface StoredApiToken {
@@ -17,7 +18,14 @@ export async function readApiToken(): Promise<StoredApiToken | undefined> {
   return { sha256, hint, createdAt, createdBy };
 }
 
+/** A new token: its creator's account id is registered as personal data before it is stored. */
 export async function writeApiToken(token: StoredApiToken): Promise<void> {
+  if (token.createdBy !== NO_ACCOUNT) await registerAccount(token.createdBy, token.createdAt);
+  await writeApiTokenRecord(token);
+}
+
+/** Rewrites the stored record as is (erasure redacts `createdBy`). */
+export async function writeApiTokenRecord(token: StoredApiToken): Promise<void> {
   await kvs.setSecret(KEYS.viewApiToken, token);
 }
 

@@ -26,6 +26,8 @@ export const KEYS = {
   account: (accountId: string) => `acct:${safe(accountId)}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
+  /** A copy of the last settings saved, written with them: what applies if the document cannot be read. */
+  settingsLastGood: 'settings-last-good',
   /** Audit entries sort newest first under this prefix. */
   settingsAuditPrefix: 'audit:settings:',
   settingsAudit: (version: number) => `audit:settings:${String(999_999_999 - version).padStart(9, '0')}`,
@@ -37,6 +39,9 @@ export const KEYS = {
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
+  /** Recent view API requests and their per-view outcomes, newest first (TTL). */
+  viewApiRequestPrefix: 'api-request:',
+  viewApiRequest: (at: number, nonce: string) => `api-request:${String(9_999_999_999_999 - Math.floor(at)).padStart(13, '0')}:${nonce}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

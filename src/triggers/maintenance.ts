@@ -17,9 +17,9 @@ export async function maintenance(_event?: unknown, _context?: unknown): Promise
   const personalData = await reportPersonalData(started, started + BUDGET_MS / 2).catch((error: unknown): PersonalDataResult => {
     // Not retried by Forge: tomorrow's run reports the same accounts again. Retention still runs.
     console.error('Personal data reporting failed', error);
-    return { reported: 0, erased: [], complete: false };
+    return { reported: 0, erased: [], released: 0, complete: false };
   });
-  console.log(`Personal data: reported ${personalData.reported} accounts, erased ${personalData.erased.length} closed ones${personalData.complete ? '' : ', to be continued tomorrow'}`);
+  console.log(`Personal data: reported ${personalData.reported} accounts, erased ${personalData.erased.length} closed ones, released ${personalData.released} with nothing left${personalData.complete ? '' : ', to be continued tomorrow'}`);
   const retention = await applyRetention(settings, started, started + BUDGET_MS - Date.now());
   console.log(`Retention: cutoff ${retention.cutoff === null ? 'none (keep all)' : new Date(retention.cutoff).toISOString()}, deleted ${JSON.stringify(retention.deleted)}${retention.complete ? '' : ', to be continued tomorrow'}`);
   return { retention, personalData };

@@ -9,6 +9,7 @@ import { installKvsEmulator } from '../../local/kvs';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { writeSettings } from '../../src/storage/settings-store';
 import { processViewedEvent } from '../../src/triggers/on-content-viewed';
+import { deliveredAt } from '../../local/host/delivery-clock';
 import { bylineProperties } from '../../src/triggers/byline-properties';
 import { measureStartup, measureViewLatency } from '../../local/host/measure';
 import { manifestEntities, resetAppCaches } from '../support/app-store';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < deliveries.length) {
       const view = deliveries[next++]!;
-      const { result, units } = await measured(() => processViewedEvent(viewedEvent(view)));
+      const { result, units } = await measured(() => deliveredAt(view.at + 60_000, () => processViewedEvent(viewedEvent(view))));
       const key = typeof result === 'string' ? result : result.tracked ? 'counted' : result.reason;
       reasons.set(key, (reasons.get(key) ?? 0) + 1);
       add(typeof result !== 'string' && result.tracked ? 'counted' : 'skipped', units);

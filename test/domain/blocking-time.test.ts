@@ -73,13 +73,22 @@ describe('blocking time', () => {
     expect(result.counted.size).toBe(10); // 0, 5000, ..., 45000
   });
 
-  it('an event older than the horizon is judged against the counted views we still know', () => {
+  it('an event older than the horizon is not counted: every counted view stays in the history and blocks its neighbours', () => {
     const small: BlockingPolicy = { blockingTimeMs: 5000, horizonMs: 10_000, maxTimes: 100, maxCorrections: 1000 };
     const base = deliver([100_000], small).history;
-    const farBack = applyBlockingTime(base, 10_000, small);
-    expect(farBack).toEqual({ kind: 'applied', history: base, added: [10_000], removed: [] });
+    expect(applyBlockingTime(base, 10_000, small)).toEqual({ kind: 'applied', history: base, added: [], removed: [] });
+    // Before the fix, two such views 2 s apart were both counted: none of them entered the history.
+    expect(applyBlockingTime(base, 12_000, small)).toMatchObject({ added: [] });
     const pruned = deliver([0, 20_000], small).history; // anchor 0
     expect(applyBlockingTime(pruned, 2000, small)).toMatchObject({ added: [] });
+  });
+
+  it('a view far in the future cannot make the views after it escape the blocking time', () => {
+    // Once the tolerance is passed (see event-time tests) the future view is in the history;
+    // the real views that follow are judged against it and against each other.
+    const result = deliver([7_200_000, 1000, 2000, 3000]);
+    expect([...result.counted]).not.toContain(2000);
+    expect([...result.counted]).not.toContain(3000);
   });
 
   it('a late event that would swap a long chain is judged on its own, keeping the transaction small', () => {

@@ -43,10 +43,20 @@ describe('settings parser', () => {
   });
 
   it('fills fields missing from settings stored by an older version', () => {
-    const stored = parseStoredSettings({ blockingTimeMs: 9000, autoTracking: { desktop: false } });
+    const parsed = parseStoredSettings({ blockingTimeMs: 9000, autoTracking: { desktop: false } });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const stored = parsed.value;
     expect(stored.blockingTimeMs).toBe(9000);
     expect(stored.autoTracking.desktop).toBe(false);
     expect(stored.autoTracking['mobile-web']).toBe(true);
     expect(stored.privacy).toEqual(DEFAULT_SETTINGS.privacy);
+  });
+
+  it.each([
+    ['a field of the wrong type', { privacy: { mode: 'extended' }, excludedGroups: 'bots' }],
+    ['an unknown privacy mode', { privacy: { mode: 'public' } }],
+    ['not an object', 'garbage'],
+  ])('refuses stored settings with %s instead of falling back to the defaults', (_name, stored) => {
+    expect(parseStoredSettings(stored).ok).toBe(false);
   });
 });

@@ -98,8 +98,9 @@ test('dark theme reaches the Custom UIs that enable theming', async () => {
   await statistics.locator('body').waitFor();
   await settle();
   await page.screenshot({ path: artifactPath('dark-page-statistics') });
-  const mode = await statistics.locator('html').getAttribute('data-color-mode');
-  expect(mode === null || mode === 'dark').toBe(true);
+  // Every app mounts through static/shared/mount.tsx, which enables theming: the frame must be dark.
+  await statistics.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached', timeout: 10_000 });
+  expect(await statistics.locator('html').getAttribute('data-color-mode')).toBe('dark');
   await page.keyboard.press('Escape');
   await page.click('#theme-toggle');
 });

@@ -54,9 +54,29 @@ test('an event delivered three times and late counts once', async () => {
 });
 
 test('restricted content is not found for a reader who may not see it', async () => {
-  const restricted = site.demo.contents.find((c) => c.restricted);
-  if (!restricted) return; // the seed made no restricted page at this size
+  // The small demo always has restricted content (see local/demo/generate-site.ts); without it this test must fail.
+  const restricted = site.content((c) => c.restricted);
   const guest = site.user('guest').accountId;
   const response = await page.goto(`${site.url}/__host/session?user=${guest}&back=${encodeURIComponent(restricted.url)}`);
   expect(response?.status()).toBe(404);
+  // And the app refuses its statistics to that reader (the server decides, not the page).
+  const extension = { type: 'confluence:contentBylineItem', content: { id: restricted.id, type: restricted.type }, space: { key: restricted.spaceKey } };
+  const answer = await site.post('/__local/invoke', { as: guest, functionKey: 'getContentSummary', payload: {}, moduleKey: 'view-counter', extension });
+  expect(answer).toEqual({ ok: true, result: { ok: false, error: expect.objectContaining({ code: 'not-found' }) } });
+});
+
+test('the local host refuses cross-site requests, off-site redirects and hostile nesting', async () => {
+  const invoke = { frame: { moduleKey: 'settings', localId: 'x', extension: { type: 'confluence:globalSettings' } }, functionKey: 'getSettings', payload: {} };
+  // A page elsewhere posting a form to the host (no cookie: the session would be the admin).
+  const crossSite = await fetch(`${site.url}/__host/invoke`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'text/plain' }, body: JSON.stringify(invoke) });
+  expect(crossSite.status).toBe(403);
+  const sameSite = await fetch(`${site.url}/__host/invoke`, { method: 'POST', headers: { origin: site.url, 'content-type': 'application/json' }, body: JSON.stringify(invoke) });
+  expect(sameSite.status).toBe(200);
+
+  const redirect = await fetch(`${site.url}/__host/session?back=/%5Cexample.org`, { redirect: 'manual' });
+  expect(redirect.headers.get('location')).toBe('/wiki/home');
+
+  const deep = `{"frame":{"moduleKey":"settings","localId":"x","extension":{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}},"functionKey":"getSettings","payload":{}}`;
+  const nested = await fetch(`${site.url}/__host/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+  expect(nested.status).toBe(400);
 });

@@ -1,5 +1,5 @@
 import { seededRandom } from '../../local/kvs/rng';
-import { onContentViewed } from '../../src/triggers/on-content-viewed';
+import { onContentViewedOnTime as onContentViewed } from '../support/on-time';
 import { expectedCounts, viewedEvent, type SimpleView } from '../support/events';
 import { startAppStore, type AppStore } from '../support/app-store';
 import { storedCounts, storedSpaceDays, storedViewerViews } from '../support/stored-counts';

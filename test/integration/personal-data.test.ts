@@ -1,4 +1,7 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
+import { writeSettings } from '../../src/storage/settings-store';
+import { rotateApiToken } from '../../src/services/view-api-token';
+import { REPORT_CYCLE_MS, reportPersonalData } from '../../src/services/personal-data';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { maintenance } from '../../src/triggers/maintenance';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
@@ -35,10 +38,51 @@ describe('personal data reporting (daily scheduled trigger)', () => {
     expect((await maintenance()).personalData).toMatchObject({ reported: 0, erased: [] });
   });
 
-  it('extended privacy registers no account at all', async () => {
+  it('extended privacy registers no viewer: only the admin whose id the settings audit keeps', async () => {
     const saved = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, mode: 'extended' } }, expectedVersion: 0 });
     expect(saved.ok).toBe(true);
     await app.view(app.users.reader, app.publicContent(), Date.now());
-    expect((await maintenance()).personalData.reported).toBe(0);
+    expect(await registeredAccounts()).toEqual([accountOf(app.users.admin)]);
+    expect((await maintenance()).personalData.reported).toBe(1);
+  });
+
+  it('registers the account ids of the settings audit, updatedBy and the token creator', async () => {
+    expect(await registeredAccounts()).toEqual([]);
+    await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, viewCounter: false }, expectedVersion: 0 });
+    await app.invoke(app.users.admin, 'settings', 'rotateViewApiToken', {});
+    expect(await registeredAccounts()).toEqual([accountOf(app.users.admin)]);
+  });
+
+  it('erasing a closed account redacts it in the settings audit, the settings document and the token', async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, viewCounter: false }, 0, { at: Date.now(), accountId: CLOSED, version: 1, changes: [{ field: 'viewCounter', before: true, after: false }] });
+    await rotateApiToken(CLOSED, Date.now());
+    expect(await registeredAccounts()).toEqual([CLOSED]);
+
+    expect((await maintenance()).personalData).toMatchObject({ erased: [CLOSED] });
+    expect(JSON.stringify(await kvs.query().where('key', WhereConditions.beginsWith('audit:')).getMany())).not.toContain(CLOSED);
+    expect(await kvs.entity<{ updatedBy: string }>('settings').get('settings')).toMatchObject({ updatedBy: 'none' });
+    expect(JSON.stringify(await kvs.getSecret('view-api-token'))).not.toContain(CLOSED);
+    expect(await registeredAccounts()).toEqual([]);
+    // The settings themselves and the audit entry stay, without saying who.
+    const view = await app.invoke(app.users.admin, 'settings', 'getSettings', {});
+    expect(view.ok && view.data.audit[0]).toMatchObject({ accountId: null, version: 1 });
+  });
+
+  it('drops the registration of an account whose views retention purged, once nothing is left', async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, retentionDays: 30 } }, 0, { at: Date.now(), accountId: null, version: 1, changes: [] });
+    await app.view(app.users.reader, app.publicContent(), Date.now() - 40 * 86_400_000);
+    expect(await registeredAccounts()).toEqual([accountOf(app.users.reader)]);
+    await maintenance(); // reported (it still had views), then retention purged them
+    const later = Date.now() + REPORT_CYCLE_MS + 1000;
+    expect(await reportPersonalData(later, later + 60_000)).toMatchObject({ reported: 0, released: 1 });
+    expect(await registeredAccounts()).toEqual([]);
   });
 });
+
+async function registeredAccounts(): Promise<string[]> {
+  const page = await kvs.entity<{ accountId: string }>('account').query().index('by-reported').limit(100).getMany();
+  return page.results.map((result) => result.value.accountId).sort();
+}
+function accountOf(who: unknown): string {
+  return (who as { accountId: string }).accountId;
+}

@@ -78,8 +78,26 @@ describe('effects of each setting', () => {
     expect(answer).toEqual({ ok: true, data: { tracked: false, reason: 'auto-tracked', views: 0 } });
   });
 
-  it('mobile web off: a view event whose browser reported mobile web is not counted; desktop still is', async () => {
+  it('mobile web off: a mobile web hint cannot hide the view; it counts under Desktop, as every view event does', async () => {
     await configure({ autoTracking: { ...DEFAULT_SETTINGS.autoTracking, 'mobile-web': false } });
+    const page = app.publicContent();
+    expect(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page)).toEqual({ ok: true, data: { stored: false } });
+    await app.view(app.users.reader, page, T);
+    await app.view(app.users.otherReader, page, T);
+    expect(await storedCounts(page.id)).toMatchObject({ views: 2, viewers: 2 });
+    const record = await kvs.entity<{ source: string }>('view').get(`v:${page.id}:${(app.users.reader as { accountId: string }).accountId}:${T}`);
+    expect(record?.source).toBe('desktop');
+  });
+
+  it('a hint naming the Confluence app (a switch that cannot be on) cannot make the reader\'s next view disappear', async () => {
+    const page = app.publicContent();
+    await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'confluence-app' }, page);
+    await app.view(app.users.reader, page, T);
+    expect(await storedCounts(page.id)).toMatchObject({ views: 1, viewers: 1 });
+  });
+
+  it('desktop off, mobile web on: a mobile web view is counted from the view event under mobile web', async () => {
+    await configure({ autoTracking: { ...DEFAULT_SETTINGS.autoTracking, desktop: false } });
     const page = app.publicContent();
     expect(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page)).toEqual({ ok: true, data: { stored: true } });
     await app.view(app.users.reader, page, T);

@@ -1,3 +1,4 @@
+import { canViewContent } from '../../local/confluence/permissions';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { storedCounts } from '../support/stored-counts';
@@ -41,8 +42,17 @@ describe('macro trackView', () => {
 
   it('bounds how many channel hints one user can write', async () => {
     const results = [];
-    for (const page of app.directory.site.contents.slice(0, 40)) results.push(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page));
+    const reader = { kind: 'user' as const, accountId: (app.users.reader as { accountId: string }).accountId };
+    const readable = app.directory.site.contents.filter((content) => canViewContent(app.directory, reader, content)).slice(0, 40);
+    expect(readable.length).toBeGreaterThan(30);
+    for (const page of readable) results.push(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page));
     expect(results.filter((r) => r.ok && r.data.stored).length).toBe(30);
+  });
+
+  it('refuses a channel hint for content the caller may not read', async () => {
+    const { content, allowed, denied } = app.restrictedContent();
+    expect(await app.invoke(denied, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, content)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    expect(await app.invoke(allowed, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, content)).toEqual({ ok: true, data: { stored: true } });
   });
 
   it('refuses content the caller may not see, and content that does not exist', async () => {
@@ -81,9 +91,10 @@ describe('content summary and byline', () => {
   it('gives views per day for the chart, zero-filled, oldest first', async () => {
     const page = app.publicContent();
     const now = Date.now();
+    // Delivered in time order: a view's event arrives within the hour after it, never days later.
+    await app.view(app.users.reader, page, now - 2 * 86_400_000);
     await app.view(app.users.reader, page, now);
     await app.view(app.users.otherReader, page, now);
-    await app.view(app.users.reader, page, now - 2 * 86_400_000);
     const answer = await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 7 }, page);
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;

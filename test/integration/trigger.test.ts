@@ -1,4 +1,7 @@
-import { onContentViewed } from '../../src/triggers/on-content-viewed';
+import { onContentViewedOnTime } from '../support/on-time';
+import { onContentViewed as onContentViewedNow, processViewedEvent } from '../../src/triggers/on-content-viewed';
+
+const onContentViewed = (event: unknown) => typeof event === 'object' && event !== null ? onContentViewedOnTime(event as Record<string, unknown>) : onContentViewedNow(event);
 import { viewedEvent } from '../support/events';
 import { startAppStore, type AppStore } from '../support/app-store';
 import { storedCounts } from '../support/stored-counts';
@@ -37,5 +40,24 @@ describe('the view trigger', () => {
     store.emulator.setFaults(undefined);
     expect(await onContentViewed(viewedEvent(view))).toBeUndefined(); // Forge redelivers anyway: a duplicate
     expect(await storedCounts(view.contentId)).toMatchObject({ views: 1, recordCount: 1 });
+  });
+
+  it.each([
+    ['two hours in the future', 2 * 3_600_000],
+    ['in 1970', -Date.now()],
+    ['older than Forge retries', -3 * 3_600_000],
+  ])('refuses a view stamped %s, and the next real views still obey the blocking time', async (_name, offset) => {
+    const now = Date.now();
+    const odd = await processViewedEvent(viewedEvent({ ...view, at: now + offset }));
+    expect(odd).toEqual({ tracked: false, reason: offset > 0 ? 'time-in-future' : 'time-too-old' });
+    expect(await processViewedEvent(viewedEvent({ ...view, at: now }))).toEqual({ tracked: true, counted: 1 });
+    expect(await processViewedEvent(viewedEvent({ ...view, at: now + 1000 }))).toEqual({ tracked: false, reason: 'blocking-time' });
+    expect(await storedCounts(view.contentId)).toMatchObject({ views: 1, recordCount: 1 });
+  });
+
+  it('refuses a time whose offset passes the format check but is no time (+99:99)', async () => {
+    const event = { ...viewedEvent(view), eventCreatedDate: '2026-12-01T10:00:00+99:99' };
+    expect(await processViewedEvent(event)).toBe('malformed');
+    expect(store.emulator.stats().writeRequests).toBe(0);
   });
 });

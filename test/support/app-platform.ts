@@ -14,6 +14,7 @@ import { createProductFetch } from '../../local/host/product-fetch';
 import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
+import { deliveredAt } from '../../local/host/delivery-clock';
 
 /**
  * The app as Forge runs it, in-process: the real manifest, the real handlers from src/index, the
@@ -66,7 +67,8 @@ export async function startAppPlatform(): Promise<AppPlatform> {
     invoke: async (who, moduleKey, call, payload, content) =>
       (await platform.invokeResolver(who, { moduleKey, localId: 'local-1', extension: extensionOf(content) }, call, payload)) as Envelope<never>,
     view: async (who, content, at = Date.now()) => {
-      await platform.deliverEvent(viewedEvent({ contentId: content.id, spaceKey: content.spaceKey, type: content.type, title: content.title, at, ...(who.kind === 'user' ? { accountId: who.accountId } : {}) }) as { eventType: string });
+      // Delivered a second after the view happened, as Forge would have (tests use fixed dates).
+      await deliveredAt(at + 1000, () => platform.deliverEvent(viewedEvent({ contentId: content.id, spaceKey: content.spaceKey, type: content.type, title: content.title, at, ...(who.kind === 'user' ? { accountId: who.accountId } : {}) }) as { eventType: string }));
     },
     byline: async (who, content) => (await platform.bylineProperties(who, platform.uiModule('view-counter')!, extensionOf(content), 'byline-1')) as { title?: string },
     webTrigger: (request) => platform.runWebTrigger('view-api', {

@@ -6,6 +6,8 @@ import type { EntityDefinition } from '../../local/kvs';
 import { forgetCachedSettings } from '../../src/services/settings-source';
 import { forgetCachedGroups } from '../../src/services/viewer-groups';
 import { forgetAdminChecks } from '../../src/services/admin-check';
+import { forgetHintBudget } from '../../src/resolvers/tracking';
+import { forgetReportedViewLookups } from '../../src/services/report-views';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {
@@ -29,4 +31,6 @@ export function resetAppCaches(): void {
   forgetCachedSettings();
   forgetCachedGroups();
   forgetAdminChecks();
+  forgetHintBudget();
+  forgetReportedViewLookups();
 }

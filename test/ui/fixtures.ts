@@ -25,6 +25,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     updatedAt: 1_700_000_000_000,
     audit: [{ at: 1_700_000_000_000, accountId: 'acc-1', version: 3, changes: [{ field: 'viewCounter', before: false, after: true }] }],
     unavailableChannels: [{ channel: 'linchpin', reason: 'Linchpin is not installed' }],
+    problem: null,
     ...overrides,
   };
 }

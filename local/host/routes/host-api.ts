@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canViewContent } from '../../confluence/permissions';
 import { isHostChannel } from '../channels';
 import { HttpError, cookie, readBody, readJson, redirect, sendJson, sendText } from '../http-util';
+import { isCrossSiteNavigation, sameSitePath } from '../request-guard';
 import { callerOf } from '../pages/layout';
 import { hostCss } from '../pages/styles';
 import { route, type Route } from '../router';
@@ -47,9 +48,8 @@ export function hostApiRoutes(host: HostServices): Route[] {
       if (isHostChannel(channel)) cookies.push(cookie(COOKIES.channel, channel));
       const theme = url.searchParams.get('theme');
       if (theme === 'light' || theme === 'dark') cookies.push(cookie(COOKIES.theme, theme));
-      response.setHeader('set-cookie', cookies);
-      const back = url.searchParams.get('back') ?? '/wiki/home';
-      if (request.method === 'GET') return redirect(response, back.startsWith('/') && !back.startsWith('//') ? back : '/wiki/home');
+      if (!isCrossSiteNavigation(request)) response.setHeader('set-cookie', cookies);
+      if (request.method === 'GET') return redirect(response, sameSitePath(url.searchParams.get('back')));
       response.writeHead(204).end();
     }),
     route('POST', /^\/__host\/invoke$/, async ({ request, response }) => {

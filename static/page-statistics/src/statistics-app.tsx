@@ -1,7 +1,7 @@
 /**
- * Page statistics, opened from the "N views" byline item in a modal. Today: the all-time summary.
- * The layout is a column of sections; the views-over-time chart and the who-viewed table of a later
- * release are further sections below the summary, each loading its own data.
+ * Page statistics, opened from the "N views" byline item in a modal: the all-time summary and the
+ * views-over-time chart (TrendSection), a column of sections each loading its own data. There is no
+ * who-viewed table yet.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Envelope } from '@contracts/envelope';

@@ -15,6 +15,7 @@ import { GeneralSection } from './general-section';
 import { ForbiddenPage, PAGE_DESCRIPTION, PAGE_TITLE, SettingsSkeleton } from './page-states';
 import { PrivacySection } from './privacy-section';
 import { SaveBar } from './save-bar';
+import { StoredSettingsProblem } from './stored-settings-problem';
 import { ViewApiSection } from './view-api-section';
 import { initialPageState, pageReducer, unsavedPaths, type EditorState, type PageAction } from './settings-editor';
 import { validateDraft } from './validate-draft';
@@ -93,6 +94,7 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
         description={PAGE_DESCRIPTION}
         actions={unsaved.length > 0 ? <Lozenge appearance="moved">Unsaved changes</Lozenge> : null}
       />
+      <StoredSettingsProblem problem={saved.problem} />
       <form
         className="vt-settings-form"
         aria-label="Viewtracker settings"

@@ -16,6 +16,7 @@ import { flag } from '../../shared/host';
 import { formatRelativeTime } from '../../shared/format/time';
 import { describeActor } from './audit-format';
 import { ViewApiUsage } from './view-api-usage';
+import { ViewApiRequests } from './view-api-requests';
 
 type Confirming = 'rotate' | 'revoke' | null;
 
@@ -106,6 +107,7 @@ export function ViewApiSection({ currentAccountId, onStatusChange }: {
             </div>
           )}
           <ViewApiUsage url={status.url} />
+          {status.configured ? <ViewApiRequests /> : null}
         </div>
       )}
     </PageSection>

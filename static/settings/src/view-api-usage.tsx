@@ -30,7 +30,9 @@ export function ViewApiUsage({ url }: { url: string | null }) {
             <code>desktop</code>, <code>mobile-web</code>, <code>confluence-app</code>, <code>jsm-portal</code>,{' '}
             <code>linchpin</code> or <code>other</code>. Leave out <code>accountId</code> for anonymous visitors.{' '}
             <code>at</code>, the time of the view, is required: it makes a resent request count nothing twice. Views
-            older than 15 minutes are refused.
+            older than 15 minutes are refused. A request with any invalid view is refused as a whole (400) and records
+            nothing. The answer only says accepted, invalid, unauthorized or busy (503: retry the whole request later);
+            what happened to each view is listed under Recent requests.
           </p>
           <pre className="vt-pre">{EXAMPLE_BODY}</pre>
         </div>

@@ -3,11 +3,11 @@
  * of the contract, so a resolver added there does not compile until its answer has a guard here.
  */
 import type {
-  ContentRanking, ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiStatus,
+  ContentRanking, ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiRequestRecord, ViewApiStatus,
 } from '@contracts/resolvers';
 import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type GroupRef, type Settings } from '@contracts/settings';
 import {
-  arrayOf, isBoolean, isNumber, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
+  arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
@@ -46,6 +46,7 @@ const isSettingsView = shape<SettingsView>({
     channel: oneOf(CHANNELS),
     reason: isString,
   })),
+  problem: nullable(shape<NonNullable<SettingsView['problem']>>({ message: isString, applied: oneOf(['last-good', 'tracking-stopped'] as const) })),
 });
 
 const isTrackViewResult: Guard<TrackViewResult> = union(
@@ -64,6 +65,10 @@ const isViewApiStatus = shape<ViewApiStatus>({
   createdBy: nullable(isString),
   hint: nullable(isString),
 });
+
+/** Field errors: any keys (dotted paths), string messages. */
+const recordOfStrings: Guard<Record<string, string>> = (value): value is Record<string, string> =>
+  isRecord(value) && Object.values(value).every(isString);
 
 const isContentRanking = shape<ContentRanking>({
   contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
@@ -97,4 +102,14 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getViewApi: isViewApiStatus,
   rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),
   revokeViewApiToken: isViewApiStatus,
+  getViewApiRequests: shape<ResultOf<'getViewApiRequests'>>({
+    requests: arrayOf(shape<ViewApiRequestRecord>({
+      at: isNumber,
+      outcome: oneOf(['accepted', 'invalid', 'too-large', 'busy', 'error'] as const),
+      views: isNumber,
+      results: arrayOf(shape<ViewApiRequestRecord['results'][number]>({ index: isNumber, contentId: isString, outcome: isString })),
+      fieldErrors: recordOfStrings,
+      message: nullable(isString),
+    })),
+  }),
 };
