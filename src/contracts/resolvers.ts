@@ -100,7 +100,7 @@ export interface ContentRanking {
   title: string;
   titleHidden: boolean;
   spaceKey: string;
-  contentType: 'page' | 'blogpost';
+  contentType: 'page' | 'blogpost' | 'attachment';
   views: number;
   viewers: number;
   lastViewedAt: number | null;
