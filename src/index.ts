@@ -4,3 +4,4 @@ export { onContentViewed } from './triggers/on-content-viewed';
 export { bylineProperties } from './triggers/byline-properties';
 export { viewApi } from './triggers/view-api';
 export { maintenance } from './triggers/maintenance';
+export { onContentLifecycle } from './triggers/on-content-lifecycle';

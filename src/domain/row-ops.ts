@@ -17,7 +17,13 @@ export type StoredRow =
   | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } };
 
 /** What the stored row must be for the operation to apply: the version read, or not there yet. */
-export type Expectation = { kind: 'version'; version: number } | { kind: 'absent' } | { kind: 'present' } | { kind: 'any' };
+export type Expectation =
+  | { kind: 'version'; version: number }
+  | { kind: 'absent' }
+  | { kind: 'present' }
+  | { kind: 'any' }
+  /** A content row whose lifecycle time is still this one (views may change its version meanwhile). */
+  | { kind: 'lifecycle'; at: number };
 
 export type RowOp =
   /** Write the row if the expectation holds. */

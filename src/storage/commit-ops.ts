@@ -23,7 +23,7 @@ const PRESENCE_FIELD: Record<StoredRow['entity'], keyof Conditioned> = {
 };
 
 /** Every stored row has at least one of these attributes, which is all a condition needs to name. */
-type Conditioned = Partial<Record<'version' | 'at' | 'accountId', unknown>>;
+type Conditioned = Partial<Record<'version' | 'at' | 'accountId' | 'lifecycleAt', unknown>>;
 
 function conditionOf(row: StoredRow, expect: Expectation) {
   const field = expect.kind === 'version' ? 'version' : PRESENCE_FIELD[row.entity];
@@ -32,6 +32,7 @@ function conditionOf(row: StoredRow, expect: Expectation) {
     case 'version': return filter.and(field, FilterConditions.equalTo(expect.version));
     case 'absent': return filter.and(field, FilterConditions.notExists());
     case 'present': return filter.and(field, FilterConditions.exists());
+    case 'lifecycle': return filter.and('lifecycleAt', FilterConditions.equalTo(expect.at));
     case 'any': return undefined;
   }
 }
