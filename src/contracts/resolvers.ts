@@ -3,6 +3,7 @@
  * `invoke` client are both checked against this table, so neither can drift from the other.
  */
 import type { Channel, GroupRef, Settings } from './settings';
+import type { AttachmentViews, InventoryStatus } from './inventory';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -136,6 +137,9 @@ export interface ResolverContract {
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
+  getInventoryStatus: [Record<string, never>, InventoryStatus];
+  startInventoryBackfill: [Record<string, never>, InventoryStatus];
+  getAttachmentViews: [Record<string, never>, AttachmentViews[]];
 }
 
 export type ResolverKey = keyof ResolverContract;

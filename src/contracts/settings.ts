@@ -30,6 +30,8 @@ export interface Settings {
   reportAccessGroup: GroupRef | null;
   viewCounter: boolean;
   customReports: boolean;
+  /** Track attachment views (`avi:confluence:viewed:attachment`) as a third content type. */
+  trackAttachments: boolean;
   blockingTimeMs: number;
   privacy: {
     mode: PrivacyMode;

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportAccessGroup: null,
   viewCounter: true,
   customReports: false,
+  trackAttachments: true,
   blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
   privacy: { mode: 'standard', viewerNamesGroup: null, retentionDays: null },
 };
@@ -44,6 +45,7 @@ export const settingsSchema = z.object({
   reportAccessGroup: groupRef.nullable(),
   viewCounter: z.boolean(),
   customReports: z.boolean(),
+  trackAttachments: z.boolean(),
   blockingTimeMs: z.number().int('Must be a whole number of milliseconds')
     .min(0, 'Must not be negative').max(MAX_BLOCKING_TIME_MS, `At most ${MAX_BLOCKING_TIME_MS} ms (one day)`),
   privacy: z.object({

@@ -5,6 +5,7 @@ import { guarded } from './envelope';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
+import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './inventory';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
@@ -24,6 +25,9 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,
+  getInventoryStatus: getInventoryStatusResolver,
+  startInventoryBackfill: startInventoryBackfillResolver,
+  getAttachmentViews: getAttachmentViewsResolver,
 };
 
 const resolver = new Resolver();

@@ -11,6 +11,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     reportAccessGroup: null,
     viewCounter: true,
     customReports: false,
+    trackAttachments: true,
     blockingTimeMs: 5000,
     privacy: { mode: 'standard', viewerNamesGroup: null, retentionDays: null },
     ...overrides,

@@ -9,6 +9,7 @@ import { CHANNELS, PRIVACY_MODES, type GroupRef, type Settings } from '@contract
 import {
   arrayOf, isBoolean, isNumber, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
+import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -20,6 +21,7 @@ export const isSettings = shape<Settings>({
   reportAccessGroup: nullable(isGroupRef),
   viewCounter: isBoolean,
   customReports: isBoolean,
+  trackAttachments: isBoolean,
   blockingTimeMs: isNumber,
   privacy: shape<Settings['privacy']>({
     mode: oneOf(PRIVACY_MODES),
@@ -64,7 +66,7 @@ const isViewApiStatus = shape<ViewApiStatus>({
 });
 
 const isContentRanking = shape<ContentRanking>({
-  contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+  contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost', 'attachment'] as const),
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
 });
 
@@ -95,4 +97,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getViewApi: isViewApiStatus,
   rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),
   revokeViewApiToken: isViewApiStatus,
+  getInventoryStatus: isInventoryStatus,
+  startInventoryBackfill: isInventoryStatus,
+  getAttachmentViews: isAttachmentViewsList,
 };
