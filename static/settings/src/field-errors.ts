@@ -14,6 +14,7 @@ export const FIELD_KEYS = [
   'reportAccessGroup',
   'viewCounter',
   'customReports',
+  'trackAttachments',
   'blockingTimeMs',
   'privacy.mode',
   'privacy.viewerNamesGroup',

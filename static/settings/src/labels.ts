@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   reportAccessGroup: 'Access Global Report group',
   viewCounter: 'View Counter',
   customReports: 'Custom Reports',
+  trackAttachments: 'Track attachments',
   blockingTimeMs: 'Blocking time',
   privacy: 'Data privacy',
   'privacy.mode': 'Privacy mode',
