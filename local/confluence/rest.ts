@@ -45,6 +45,8 @@ export class ConfluenceFake {
   /** The v2 content listing is rate limited (429 + Retry-After), as Confluence's is. */
   readonly v2Limiter = new RateLimiter(Number(process.env.LOCAL_CONFLUENCE_V2_RATE ?? 50));
   private readonly log: LoggedRequest[] = [];
+  /** Every request answered since start (the log keeps only the last 500). */
+  requestCount = 0;
   private readonly routes: Array<[RegExp, Handler]>;
 
   constructor(private readonly directory: Directory) {
@@ -69,6 +71,7 @@ export class ConfluenceFake {
     const response = permissionCheck && request.method.toUpperCase() === 'POST'
       ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
       : this.route(request.method.toUpperCase(), url, request.caller);
+    this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
     return response;

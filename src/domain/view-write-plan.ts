@@ -41,8 +41,8 @@ export type PlanOutcome =
   | { kind: 'purged' }
   /** The content is stored under another space than the event says (moved): read that space's rows and plan again. */
   | { kind: 'reread'; spaceKey: string }
-  /** A lifecycle change is moving this content's daily rows right now: try again shortly. */
-  | { kind: 'busy' };
+  /** A lifecycle change is moving this content's daily rows (or was interrupted): settle them, then plan again. */
+  | { kind: 'busy'; content: ContentStatsRow };
 
 export interface PlanInput {
   view: View;
@@ -73,7 +73,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
   if (stats && stats.spaceKey !== input.view.spaceKey) return { kind: 'reread', spaceKey: stats.spaceKey };
   const status = stats?.status ?? 'current';
   const settled = [...snapshot.contentDays.values()].every((row) => row.spaceKey === input.view.spaceKey && row.status === status);
-  if (!settled) return { kind: 'busy' };
+  if (!settled && stats) return { kind: 'busy', content: stats };
   const view = { ...input.view, spaceKey: stats?.spaceKey ?? input.view.spaceKey };
   const record = (at: number): ViewRecord => ({
     contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType,

@@ -8,6 +8,7 @@ import { isTransientStorageError } from '../storage/kvs-errors';
 import { currentSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
+import { settleContent } from './content-lifecycle';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
@@ -88,6 +89,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         storedSpace = outcome.spaceKey;
         continue;
       }
+      // Idempotent and conditional: finishing a lifecycle pass alongside it (or after a crash) is safe.
+      if (outcome.kind === 'busy') await settleContent(outcome.content);
       if (outcome.kind === 'write' && (await commitPlan(outcome.plan)) === 'committed') {
         const changedCounts = outcome.plan.contentStats !== null;
         return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };

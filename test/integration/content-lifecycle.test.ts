@@ -3,6 +3,10 @@ import { onContentViewed } from '../../src/triggers/on-content-viewed';
 import { onContentLifecycle, processLifecycleEvent } from '../../src/triggers/on-content-lifecycle';
 import { topContentAllTime, topContentOfSpace } from '../../src/storage/content-ranking';
 import { getContentStats } from '../../src/storage/view-store';
+import { commitOps } from '../../src/storage/commit-ops';
+import { listedContentIds } from '../../src/storage/content-status-store';
+import { decideLifecycle } from '../../src/domain/lifecycle-plan';
+import { parseLifecycleEvent } from '../../src/domain/lifecycle-event';
 import { expectedCounts, viewedEvent, type SimpleView } from '../support/events';
 import { lifecycleEvent, type SimpleLifecycle } from '../support/lifecycle-events';
 import { spaceTotalsAgree } from '../support/space-invariant';
@@ -87,6 +91,23 @@ describe('content lifecycle', () => {
     const totals = await spaceTotalsAgree(['ENG'], ['801', '802']);
     expect(totals.fromSpaceDays).toEqual(totals.fromContentDays);
     expect(Object.values(totals.fromSpaceDays).reduce((a, b) => a + b, 0)).toBe((await storedCounts('802')).views);
+  });
+
+  it('a pass interrupted after the content row was written is finished by the next view of that page', async () => {
+    await deliver(views('651', 'ENG', 6, 8).map(viewedEvent));
+    const current = await getContentStats('651');
+    const parsed = parseLifecycleEvent(life('moved', '651', 'OPS', T0 + 3_600_000));
+    if (!parsed.ok || !current) throw new Error('setup');
+    const decision = decideLifecycle(current, parsed.value);
+    if (decision.kind !== 'apply') throw new Error('setup');
+    // Only the content row is written, as if the function died before settling the day rows.
+    expect(await commitOps([decision.op])).toBe('committed');
+    await deliver([viewedEvent({ contentId: '651', spaceKey: 'OPS', accountId: 'new-reader', at: T0 + 120_000 })]);
+    expect((await getContentStats('651'))?.views).toBe(current.views + 1);
+    const totals = await spaceTotalsAgree(['ENG', 'OPS'], ['651']);
+    expect(totals.fromSpaceDays).toEqual(totals.fromContentDays);
+    expect(Object.keys(totals.fromSpaceDays).every((key) => key.startsWith('OPS|'))).toBe(true);
+    expect([...(await listedContentIds(['651', '999']))]).toEqual(['651', '999']);
   });
 
   it('drops malformed lifecycle events without a retry', async () => {
