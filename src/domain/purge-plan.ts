@@ -43,3 +43,17 @@ export function planRecordPurge(records: readonly ViewRecord[], viewerDays: Read
 export function planViewerRowPurge(rows: readonly ViewerContentRow[]): RowOp[] {
   return rows.map((value): RowOp => ({ kind: 'delete', row: { entity: 'viewer-content', value }, expect: { kind: 'any' } }));
 }
+
+/**
+ * A move, records part: view records and per-viewer rows are filed under the content's new space
+ * too (reports of a space's raw views read them by space). Records only if still there; per-viewer
+ * rows conditional on their version (a concurrent view re-reads and wins).
+ */
+export function planRecordMove(spaceKey: string, records: readonly ViewRecord[], viewers: readonly ViewerContentRow[]): RowOp[] {
+  return [
+    ...records.filter((record) => record.spaceKey !== spaceKey)
+      .map((value): RowOp => ({ kind: 'put', row: { entity: 'view', value: { ...value, spaceKey } }, expect: { kind: 'present' } })),
+    ...viewers.filter((row) => row.spaceKey !== spaceKey)
+      .map((row): RowOp => ({ kind: 'put', row: { entity: 'viewer-content', value: { ...row, spaceKey, version: row.version + 1 } }, expect: expectVersion(row) })),
+  ];
+}

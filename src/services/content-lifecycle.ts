@@ -1,6 +1,7 @@
 import { decideLifecycle, isSettled, planDayMoves, spaceDaysTouched } from '../domain/lifecycle-plan';
 import type { LifecycleEvent } from '../domain/lifecycle-event';
-import { planRecordPurge, planViewerRowPurge, RECORDS_PER_PURGE, viewerDaysOf } from '../domain/purge-plan';
+import { planRecordMove, planRecordPurge, planViewerRowPurge, RECORDS_PER_PURGE, viewerDaysOf } from '../domain/purge-plan';
+import { chunkOps } from '../domain/row-ops';
 import type { ContentStatsRow } from '../domain/rows';
 import { commitOps } from '../storage/commit-ops';
 import { contentDaysOf, readSpaceDays, readViewerDays, viewerRowsOf, viewRecordsOf } from '../storage/lifecycle-store';
@@ -27,7 +28,7 @@ export async function applyLifecycleEvent(event: LifecycleEvent): Promise<Lifecy
     const decision = decideLifecycle(current, event);
     if (decision.kind === 'stale') return 'stale';
     if ((await commitOps([decision.op])) === 'committed') {
-      await settleContent(decision.next);
+      await settleContent(decision.next, event.kind === 'moved' || current?.spaceKey !== decision.next.spaceKey);
       return 'applied';
     }
     await pause(attempt);
@@ -36,10 +37,11 @@ export async function applyLifecycleEvent(event: LifecycleEvent): Promise<Lifecy
 }
 
 /** Brings every row of the content in line with its content row (see planDayMoves). */
-export async function settleContent(content: ContentStatsRow): Promise<void> {
+export async function settleContent(content: ContentStatsRow, moved = false): Promise<void> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     if (await settleDays(content)) {
       if (content.status === 'purged') await purgeOwnRows(content.contentId);
+      else if (moved) await moveOwnRows(content);
       return;
     }
     const latest = await getContentStats(content.contentId);
@@ -72,6 +74,15 @@ async function purgeOwnRows(contentId: string): Promise<void> {
     const rows = await viewerRowsOf(contentId, 25);
     if (rows.length === 0) return;
     await commitOps(planViewerRowPurge(rows));
+  }
+}
+
+/** Every view record and per-viewer row of a moved content, refiled under its new space. */
+async function moveOwnRows(content: ContentStatsRow): Promise<void> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const ops = planRecordMove(content.spaceKey, await viewRecordsOf(content.contentId, Infinity), await viewerRowsOf(content.contentId, Infinity));
+    if (ops.length === 0) return;
+    for (const chunk of chunkOps(ops)) await commitOps(chunk);
   }
 }
 

@@ -37,6 +37,8 @@ test('trash, restore, move and purge a viewed page: the reports follow', async (
   const target = site.demo.spaces.find((space) => space.key !== top.spaceKey && space.type === 'global')!;
   await site.post(`/__local/content/${top.id}/moved?space=${target.key}`, {});
   expect((await reportRows(site.spaceReportPath(target.key), 'space-report')).some((row) => row.includes(top.title))).toBe(true);
+  // The report says what a move does to history: it moves with the page.
+  await expect(moduleFrame(page, 'space-report').getByTestId('lifecycle-note').textContent()).resolves.toContain('takes its whole history with it');
   await page.screenshot({ path: artifactPath('space-report-after-move') });
 
   await site.post(`/__local/content/${top.id}/deleted`, {});

@@ -1,3 +1,4 @@
+import { kvs } from '@forge/kvs';
 import { seededRandom } from '../../local/kvs/rng';
 import { onContentViewed } from '../../src/triggers/on-content-viewed';
 import { onContentLifecycle, processLifecycleEvent } from '../../src/triggers/on-content-lifecycle';
@@ -35,6 +36,11 @@ function views(contentId: string, spaceKey: string, count: number, seed: number)
   return Array.from({ length: count }, (_, i) => ({ contentId, spaceKey, accountId: `user-${i % 7}`, at: T0 + Math.floor(random() * 30 * 60_000) }));
 }
 
+async function recordSpaces(contentId: string): Promise<string[]> {
+  const page = await kvs.entity<{ spaceKey: string }>('view').query().index('by-content', { partition: [contentId] }).limit(100).getMany();
+  return [...new Set(page.results.map((r) => r.value.spaceKey))];
+}
+
 const life = (action: SimpleLifecycle['action'], contentId: string, spaceKey: string, at: number) => lifecycleEvent({ action, contentId, spaceKey, at });
 
 describe('content lifecycle', () => {
@@ -64,6 +70,9 @@ describe('content lifecycle', () => {
     const totals = await spaceTotalsAgree(['ENG', 'HR'], ['601']);
     expect(totals.fromSpaceDays).toEqual(totals.fromContentDays);
     expect(Object.keys(totals.fromSpaceDays).every((key) => key.startsWith('HR|'))).toBe(true);
+    const moved = await storedCounts('601');
+    expect(moved.viewerRows.every((row) => (row as { spaceKey?: string }).spaceKey === 'HR')).toBe(true);
+    expect(await recordSpaces('601')).toEqual(['HR']);
     // A late view that still names the old space is counted where the page now lives.
     await deliver([viewedEvent({ contentId: '601', spaceKey: 'ENG', accountId: 'late-user', at: T0 + 60_000 })]);
     expect((await getContentStats('601'))?.spaceKey).toBe('HR');
