@@ -92,9 +92,12 @@ async function upsertItems(items: InventoryItem[], readAt: number): Promise<numb
       const item = items.find((candidate) => candidate.contentId === contentId)!;
       for (let attempt = 0; attempt < 10; attempt += 1) {
         const fresh = planInventoryRow((await readContentRows([contentId])).get(contentId), item, readAt);
-        if (!fresh || (await commitOps([fresh.op])) === 'committed') break;
+        if (!fresh) break;
+        if ((await commitOps([fresh.op])) === 'committed') {
+          written += 1;
+          break;
+        }
       }
-      written += 1;
     }
   }
   for (const upsert of upserts) if (upsert.needsSettle) await settleContent(upsert.next);

@@ -9,17 +9,18 @@ import { ENTITY, KEYS } from './keys';
 export interface InventoryJob extends InventoryStatus {
   cursor: string | null;
   leaseUntil: number;
-  /** Reconciliation pass: where in the content rows it continues. */
+  /** Reconciliation pass: where in the content rows it continues, and when it last went through all. */
   reconcileCursor: string | null;
+  reconciledAt: number | null;
 }
 
 const job = z.object({
   state: z.enum(['idle', 'running']), phase: z.enum(['page', 'blogpost']), processed: z.number(), written: z.number(),
   startedAt: z.number().nullable(), completedAt: z.number().nullable(), throttledUntil: z.number().nullable(),
-  cursor: z.string().nullable(), leaseUntil: z.number(), reconcileCursor: z.string().nullable().default(null),
+  cursor: z.string().nullable(), leaseUntil: z.number(), reconcileCursor: z.string().nullable().default(null), reconciledAt: z.number().nullable().default(null),
 });
 
-export const IDLE_JOB: InventoryJob = { state: 'idle', phase: 'page', processed: 0, written: 0, startedAt: null, completedAt: null, throttledUntil: null, cursor: null, leaseUntil: 0, reconcileCursor: null };
+export const IDLE_JOB: InventoryJob = { state: 'idle', phase: 'page', processed: 0, written: 0, startedAt: null, completedAt: null, throttledUntil: null, cursor: null, leaseUntil: 0, reconcileCursor: null, reconciledAt: null };
 
 export async function readInventoryJob(): Promise<InventoryJob> {
   const parsed = job.safeParse(await kvs.get(KEYS.inventoryJob));

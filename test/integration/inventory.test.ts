@@ -47,12 +47,19 @@ describe('content inventory', () => {
   it('the reconciliation pass purges content that Confluence deleted without an event (a cascade)', async () => {
     const page = app.publicContent(0);
     await app.view(app.users.reader, page);
+    await app.platform.deliverEvent({
+      eventType: 'avi:confluence:viewed:attachment', eventCreatedDate: new Date().toISOString(),
+      attachment: { id: '990100', type: 'attachment', title: 'plan.pdf', space: { id: 1, key: page.spaceKey }, container: { id: page.id } },
+    });
     await installed();
     app.confluence.overlay.purged.add(page.id);
     const { reconcile } = await inventoryMaintenance();
-    expect(reconcile.purged).toEqual([page.id]);
+    expect(reconcile.purged.sort()).toEqual([page.id, '990100'].sort());
     expect((await getContentStats(page.id))?.status).toBe('purged');
+    expect((await getContentStats('990100'))?.status).toBe('purged');
     expect((await storedCounts(page.id)).recordCount).toBe(0);
+    // One pass a day: the next hourly run checks nothing.
+    expect((await inventoryMaintenance()).reconcile.checked).toBe(0);
   });
 
   it('attachment views count as a third content type under their page, behind the trackAttachments switch', async () => {
