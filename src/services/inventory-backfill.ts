@@ -3,8 +3,12 @@ import { planInventoryRow, type InventoryItem } from '../domain/inventory-plan';
 import { chunkOps } from '../domain/row-ops';
 import { listContent, spaceKeysOf, type ListedContent } from '../confluence/content-inventory';
 import { commitOps } from '../storage/commit-ops';
+import { isTransientStorageError } from '../storage/kvs-errors';
 import { readContentRows, readInventoryJob, writeInventoryJob, type InventoryJob } from '../storage/inventory-store';
 import { settleContent } from './content-lifecycle';
+
+/** About 480 bytes a content row: 20 keep a transaction within one 10 KB write unit. */
+const ROWS_PER_TRANSACTION = 20;
 
 /** Space keys by id, per function instance: a site has far fewer spaces than pages. */
 const spaceKeys = new Map<string, string>();
@@ -48,7 +52,14 @@ export async function runBackfill(budgetMs: number, now: () => number = Date.now
     }
     const items = await withSpaceKeys(page.items);
     if (items === 'throttled') continue;
-    const written = await upsertItems(items, now());
+    let written: number;
+    try {
+      written = await upsertItems(items, now());
+    } catch (error) {
+      // KVS throttled us (4000 write units a minute): stop this slice; the page is redone next run (idempotent).
+      if (!isTransientStorageError(error)) throw error;
+      break;
+    }
     job = { ...job, processed: job.processed + page.items.length, written: job.written + written, cursor: page.nextCursor, throttledUntil: null };
     if (page.nextCursor === null) {
       job = job.phase === 'page' ? { ...job, phase: 'blogpost', cursor: null } : { ...job, state: 'idle', cursor: null, completedAt: now() };
@@ -81,7 +92,7 @@ async function upsertItems(items: InventoryItem[], readAt: number): Promise<numb
   const current = await readContentRows(items.map((item) => item.contentId));
   const upserts = items.flatMap((item) => planInventoryRow(current.get(item.contentId), item, readAt) ?? []);
   let written = 0;
-  for (const chunk of chunkOps(upserts.map((upsert) => upsert.op))) {
+  for (const chunk of chunkOps(upserts.map((upsert) => upsert.op), ROWS_PER_TRANSACTION)) {
     if ((await commitOps(chunk)) === 'committed') {
       written += chunk.length;
       continue;
