@@ -21,6 +21,16 @@ async function reportRows(path: string, moduleKey: string): Promise<string[]> {
   return frame.locator('.vt-table').first().locator('tbody tr').allTextContents();
 }
 
+test('npm start backfills the inventory on installation; the settings page shows its last completion', async () => {
+  const admin = site.user('admin').accountId;
+  const status = await site.invoke(admin, 'getInventoryStatus', {});
+  expect(status.ok && status.data).toMatchObject({ state: 'idle', processed: site.demo.contents.length });
+  await site.visit(page, admin, site.settingsPath());
+  const settings = moduleFrame(page, 'settings');
+  await expect(settings.getByTestId('inventory-status').textContent()).resolves.toContain('Last completed');
+  await page.screenshot({ path: artifactPath('settings-content-inventory'), fullPage: true });
+});
+
 test('trash, restore, move and purge a viewed page: the reports follow', async () => {
   const rows = await reportRows(site.globalReportPath(), 'global-report');
   const top = site.content((c) => rows[0]!.includes(c.title) && c.type === 'page');
