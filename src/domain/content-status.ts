@@ -18,3 +18,10 @@ export function isListedStatus(status: ContentStatus): boolean {
 export function isListed(row: { status: ContentStatus }): boolean {
   return isListedStatus(row.status);
 }
+
+/** Trashed or archived: its counts are kept but shown nowhere until it is restored (purged content has none left). */
+export function isHidden(row: { status: ContentStatus }): boolean {
+  return row.status === 'trashed' || row.status === 'archived';
+}
+
+export const HIDDEN_CONTENT_MESSAGE = 'This content is archived or in the trash: its views are kept and shown again when it is restored.';

@@ -79,3 +79,23 @@ describe('content inventory', () => {
     expect(await getContentStats('990002')).toBeUndefined();
   });
 });
+
+describe('hidden content in the byline and page statistics', () => {
+  it('a trashed page shows no count; restored, its statistics come back intact', async () => {
+    const page = app.publicContent(0);
+    await app.view(app.users.reader, page);
+    await app.view(app.users.otherReader, page);
+    const event = (action: string, at: number) => ({
+      eventType: `avi:confluence:${action}:page`, eventCreatedDate: new Date(at).toISOString(),
+      content: { id: page.id, type: 'page', status: action === 'trashed' ? 'trashed' : 'current', title: page.title, space: { id: app.directory.space(page.spaceKey)!.id, key: page.spaceKey } },
+    });
+    await app.platform.deliverEvent(event('trashed', Date.now()));
+    expect(await app.byline(app.users.reader, page)).toMatchObject({ title: 'Page statistics' });
+    expect(await app.invoke(app.users.reader, 'view-counter', 'getContentSummary', {}, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    expect(await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 7 }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    await app.platform.deliverEvent(event('restored', Date.now() + 1000));
+    expect(await app.byline(app.users.reader, page)).toMatchObject({ title: '2 views' });
+    const summary = await app.invoke(app.users.reader, 'view-counter', 'getContentSummary', {}, page);
+    expect(summary.ok && summary.data).toMatchObject({ views: 2, viewers: 2 });
+  });
+});
