@@ -4,3 +4,6 @@ export { onContentViewed } from './triggers/on-content-viewed';
 export { bylineProperties } from './triggers/byline-properties';
 export { viewApi } from './triggers/view-api';
 export { maintenance } from './triggers/maintenance';
+export { onContentLifecycle } from './triggers/on-content-lifecycle';
+export { onAppInstalled, inventoryMaintenance } from './triggers/inventory';
+export { onAttachmentViewed } from './triggers/on-attachment-viewed';

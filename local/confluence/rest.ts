@@ -4,6 +4,7 @@ import { pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
+import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
 
 export interface RestRequest {
   method: string;
@@ -39,7 +40,13 @@ const LOG_SIZE = 500;
  */
 export class ConfluenceFake {
   readonly throttle = new Throttle();
+  /** Lifecycle changes made through the developer endpoints (trash, move, purge), seen by every route. */
+  readonly overlay = new ContentOverlay();
+  /** The v2 content listing is rate limited (429 + Retry-After), as Confluence's is. */
+  readonly v2Limiter = new RateLimiter(Number(process.env.LOCAL_CONFLUENCE_V2_RATE ?? 50));
   private readonly log: LoggedRequest[] = [];
+  /** Every request answered since start (the log keeps only the last 500). */
+  requestCount = 0;
   private readonly routes: Array<[RegExp, Handler]>;
 
   constructor(private readonly directory: Directory) {
@@ -66,6 +73,7 @@ export class ConfluenceFake {
     const response = permissionCheck && request.method.toUpperCase() === 'POST'
       ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
       : this.route(request.method.toUpperCase(), url, request.caller);
+    this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
     return response;
@@ -76,6 +84,12 @@ export class ConfluenceFake {
   }
 
   private route(method: string, url: URL, caller: Caller): RestResponse {
+    if (url.pathname.startsWith('/wiki/api/v2/')) {
+      if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
+      const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
+      if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
+      return answerV2(this.directory, this.overlay, url.pathname, url.searchParams) ?? json(404, errorJson(404, url.pathname));
+    }
     for (const [pattern, handler] of this.routes) {
       const match = url.pathname.match(pattern);
       if (!match) continue;
@@ -189,7 +203,8 @@ export class ConfluenceFake {
   }
 
   private content(id: string, params: URLSearchParams, caller: Caller): RestResponse {
-    const content = this.directory.content(id);
+    const stored = this.directory.content(id);
+    const content = stored && this.overlay.view(stored)?.content;
     const space = content && this.directory.space(content.spaceKey);
     // Confluence answers 404, not 403, for content the caller may not see: existence is not revealed.
     if (!content || !space || !canViewContent(this.directory, caller, content)) {

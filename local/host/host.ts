@@ -76,6 +76,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (plan.needsSeeding) {
       log(`First start: generating the demo site (${plan.state.size}, seed ${plan.state.seed}) through the app's trigger...`);
       await seedDemo(platform, plan, log);
+      // As Forge does on installation: the inventory backfill reads the demo site through the REST fake.
+      const triggers = await platform.deliverEvent({ eventType: 'avi:forge:installed:app', eventCreatedDate: new Date().toISOString() });
+      log(`  inventory backfill started by avi:forge:installed:app (${triggers} trigger)`);
     }
     const services: HostServices = {
       directory,

@@ -3,6 +3,7 @@ import { HttpError, sendHtml, sendJson } from './http-util';
 import { notFoundPage } from './pages/site-pages';
 import { findRoute, type Route } from './router';
 import { devRoutes } from './routes/dev';
+import { contentLifecycleRoutes } from './routes/content-lifecycle';
 import { hostApiRoutes } from './routes/host-api';
 import type { HostServices } from './routes/services';
 import { siteRoutes } from './routes/site';
@@ -10,7 +11,7 @@ import { readSession } from './session';
 import { crossSiteProblem } from './request-guard';
 
 export function createHostServer(services: HostServices): Server {
-  const routes: Route[] = [...hostApiRoutes(services), ...devRoutes(services), ...siteRoutes(services)];
+  const routes: Route[] = [...hostApiRoutes(services), ...devRoutes(services), ...contentLifecycleRoutes(services), ...siteRoutes(services)];
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const found = findRoute(routes, request.method ?? 'GET', url.pathname);

@@ -3,6 +3,7 @@
  * `invoke` client are both checked against this table, so neither can drift from the other.
  */
 import type { Channel, GroupRef, Settings } from './settings';
+import type { AttachmentViews, InventoryStatus } from './inventory';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -129,7 +130,7 @@ export interface ContentRanking {
   title: string;
   titleHidden: boolean;
   spaceKey: string;
-  contentType: 'page' | 'blogpost';
+  contentType: 'page' | 'blogpost' | 'attachment';
   views: number;
   viewers: number;
   lastViewedAt: number | null;
@@ -166,6 +167,9 @@ export interface ResolverContract {
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
   getViewApiRequests: [Record<string, never>, ViewApiRequests];
+  getInventoryStatus: [Record<string, never>, InventoryStatus];
+  startInventoryBackfill: [Record<string, never>, InventoryStatus];
+  getAttachmentViews: [Record<string, never>, AttachmentViews[]];
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -40,6 +40,8 @@ export interface Settings {
   customReports: boolean;
   /** Space admins always open their space's report; `space-viewers` opens it to everyone who may view the space. */
   spaceReportAudience: SpaceReportAudience;
+  /** Track attachment views (`avi:confluence:viewed:attachment`) as a third content type. */
+  trackAttachments: boolean;
   blockingTimeMs: number;
   privacy: {
     mode: PrivacyMode;

@@ -1,6 +1,7 @@
 import type { Source } from '@contracts/settings';
 import type { ViewerHistory } from './blocking-time';
 import type { ContentType } from './view';
+import type { ContentStatus } from './content-status';
 
 /** Stored shapes, as plain data. Storage maps them to entities; nothing here knows about KVS. */
 
@@ -36,6 +37,19 @@ export interface ContentStatsRow {
   viewers: number;
   anonymousViews: number;
   lastViewedAt: number;
+  /**
+   * Lifecycle, kept on the row every view already reads (so it costs a view nothing): the content's
+   * status in Confluence, its space id (a renamed space key does not orphan it), and the event time
+   * of the newest lifecycle fact applied, which orders late and duplicated lifecycle events.
+   */
+  status: ContentStatus;
+  spaceId: string | null;
+  lifecycleAt: number;
+  /** Inventory fields (backfill and lifecycle events); null where not known yet. */
+  createdAt: number | null;
+  lastModifiedAt: number | null;
+  /** An attachment's page or blog post; null for pages and blog posts. */
+  containerId: string | null;
   version: number;
 }
 
@@ -46,6 +60,14 @@ export interface ContentDayRow {
   contentType: ContentType;
   day: string;
   views: number;
+  /** Breakdowns, so a trash, move or purge can take this row's share out of the space's daily rows exactly. */
+  anonymousViews: number;
+  bySource: Partial<Record<Source, number>>;
+  /**
+   * The content's status when this row was last reconciled. Only `current` rows are counted in the
+   * space's daily rows: space-day = sum of its listed content-day rows, always.
+   */
+  status: ContentStatus;
   version: number;
 }
 
@@ -60,6 +82,7 @@ export interface SpaceDayRow {
   views: number;
   pageViews: number;
   blogpostViews: number;
+  attachmentViews: number;
   anonymousViews: number;
   bySource: Partial<Record<Source, number>>;
   version: number;

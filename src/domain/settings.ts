@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   viewCounter: true,
   customReports: false,
   spaceReportAudience: 'managers',
+  trackAttachments: true,
   blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
   privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
 };
@@ -46,6 +47,7 @@ export const settingsSchema = z.object({
   viewCounter: z.boolean(),
   customReports: z.boolean(),
   spaceReportAudience: z.enum(SPACE_REPORT_AUDIENCES),
+  trackAttachments: z.boolean(),
   blockingTimeMs: z.number().int('Must be a whole number of milliseconds')
     .min(0, 'Must not be negative').max(MAX_BLOCKING_TIME_MS, `At most ${MAX_BLOCKING_TIME_MS} ms (one day)`),
   privacy: z.object({
@@ -88,7 +90,7 @@ export const FAIL_CLOSED_SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
   autoTracking: { desktop: false, 'mobile-web': false, 'confluence-app': false, 'jsm-portal': false, linchpin: false },
   excludeAnonymous: true,
-  privacy: { mode: 'extended', viewerNamesGroup: null, retentionDays: null },
+  privacy: { mode: 'extended', viewerNamesGroup: null, viewerListAudience: 'managers', retentionDays: null },
 };
 
 function asObject(value: unknown): Record<string, unknown> {

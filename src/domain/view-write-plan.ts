@@ -1,6 +1,8 @@
 import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, type ViewerHistory } from './blocking-time';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import { utcDay, type View } from './view';
+import { isListedStatus } from './content-status';
+import { addSources, addToSpaceDay, emptySpaceDay, type DayShare } from './day-share';
 
 /** Everything stored about this view's content and viewer, read in one batch before deciding. */
 export interface WriteSnapshot {
@@ -32,7 +34,15 @@ export interface WritePlan {
 }
 
 /** `counted` is the net change of the content's views: 0 for a blocked view, -1..n after corrections. */
-export type PlanOutcome = { kind: 'write'; plan: WritePlan; counted: number } | { kind: 'duplicate' };
+export type PlanOutcome =
+  | { kind: 'write'; plan: WritePlan; counted: number }
+  | { kind: 'duplicate' }
+  /** The content was purged: a late view must not bring any of its rows back. */
+  | { kind: 'purged' }
+  /** The content is stored under another space than the event says (moved): read that space's rows and plan again. */
+  | { kind: 'reread'; spaceKey: string }
+  /** A lifecycle change is moving this content's daily rows (or was interrupted): settle them, then plan again. */
+  | { kind: 'busy'; content: ContentStatsRow };
 
 export interface PlanInput {
   view: View;
@@ -55,8 +65,16 @@ export function affectedDays(at: number, horizonMs: number): string[] {
  * and the storage layer commits them only if no row changed meanwhile (optimistic concurrency).
  */
 export function planViewWrite(input: PlanInput): PlanOutcome {
-  const { view, snapshot } = input;
+  const { snapshot } = input;
   if (snapshot.viewRecordExists) return { kind: 'duplicate' };
+  const stats = snapshot.contentStats;
+  if (stats?.status === 'purged') return { kind: 'purged' };
+  // The stored row is the authority on where the content lives: a view may arrive before or after its move event.
+  if (stats && stats.spaceKey !== input.view.spaceKey) return { kind: 'reread', spaceKey: stats.spaceKey };
+  const status = stats?.status ?? 'current';
+  const settled = [...snapshot.contentDays.values()].every((row) => row.spaceKey === input.view.spaceKey && row.status === status);
+  if (!settled && stats) return { kind: 'busy', content: stats };
+  const view = { ...input.view, spaceKey: stats?.spaceKey ?? input.view.spaceKey };
   const record = (at: number): ViewRecord => ({
     contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType,
     viewer: input.storedViewer, at, source: view.source, recordedAt: input.now,
@@ -87,7 +105,6 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
   }
 
   const delta = added.length - removed.length;
-  const stats = snapshot.contentStats;
   const isNewViewer = input.applyBlocking && input.storedViewer !== 'anonymous' && !snapshot.viewerContent;
   const contentStats = {
     expectedVersion: stats?.version ?? null,
@@ -98,6 +115,9 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
       viewers: (stats?.viewers ?? 0) + (isNewViewer ? 1 : 0),
       anonymousViews: (stats?.anonymousViews ?? 0) + (view.viewer.kind === 'anonymous' ? delta : 0),
       lastViewedAt: Math.max(stats?.lastViewedAt ?? 0, ...added),
+      status, spaceId: stats?.spaceId ?? view.spaceId ?? null, lifecycleAt: stats?.lifecycleAt ?? 0,
+      createdAt: stats?.createdAt ?? null, lastModifiedAt: stats?.lastModifiedAt ?? null,
+      containerId: stats?.containerId ?? view.containerId ?? null,
       version: (stats?.version ?? 0) + 1,
     },
   };
@@ -106,7 +126,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
     counted: delta,
     plan: {
       viewerContent, contentStats,
-      ...dayChanges(snapshot, view, input.storedViewer, added, removed),
+      ...dayChanges(snapshot, view, input.storedViewer, added, removed, status),
       addViews: added.map(record), removeViews: removed.map(record),
       registerAccount: registration(input),
     },
@@ -126,7 +146,7 @@ export function spaceShardOf(contentId: string): number {
 type DayChanges = Pick<WritePlan, 'contentDays' | 'spaceDays' | 'viewerDays'>;
 
 /** Per-day counter changes; a late view's swap on the same day nets out and writes nothing. */
-function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, added: number[], removed: number[]): DayChanges {
+function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, added: number[], removed: number[], status: ContentDayRow['status']): DayChanges {
   const deltas = new Map<string, number>();
   for (const at of added) deltas.set(utcDay(at), (deltas.get(utcDay(at)) ?? 0) + 1);
   for (const at of removed) deltas.set(utcDay(at), (deltas.get(utcDay(at)) ?? 0) - 1);
@@ -136,21 +156,15 @@ function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, a
     row: { ...apply(existing ?? fresh), version: (existing?.version ?? 0) + 1 },
   });
   const anonymous = view.viewer.kind === 'anonymous';
+  // A swapped-out view of the same viewer and page is assumed to share this view's source.
+  const share = (delta: number): DayShare => ({ contentType: view.contentType, views: delta, anonymousViews: anonymous ? delta : 0, bySource: { [view.source]: delta } });
   return {
     contentDays: changed.map(([day, delta]) => next(snapshot.contentDays.get(day),
-      { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType, day, views: 0, version: 0 },
-      (row) => ({ ...row, views: row.views + delta }))),
-    spaceDays: changed.map(([day, delta]) => next(snapshot.spaceDays.get(day),
-      { spaceKey: view.spaceKey, day, shard: spaceShardOf(view.contentId), views: 0, pageViews: 0, blogpostViews: 0, anonymousViews: 0, bySource: {}, version: 0 },
-      (row) => ({
-        ...row,
-        views: row.views + delta,
-        pageViews: row.pageViews + (view.contentType === 'page' ? delta : 0),
-        blogpostViews: row.blogpostViews + (view.contentType === 'blogpost' ? delta : 0),
-        anonymousViews: row.anonymousViews + (anonymous ? delta : 0),
-        // A swapped-out view of the same viewer and page is assumed to share this view's source.
-        bySource: { ...row.bySource, [view.source]: (row.bySource[view.source] ?? 0) + delta },
-      }))),
+      { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType, day, views: 0, anonymousViews: 0, bySource: {}, status, version: 0 },
+      (row) => ({ ...row, views: row.views + delta, anonymousViews: row.anonymousViews + (anonymous ? delta : 0), bySource: addSources(row.bySource, { [view.source]: delta }) }))),
+    // Hidden (trashed, archived) content keeps its own daily rows but is not counted in the space's.
+    spaceDays: !isListedStatus(status) ? [] : changed.map(([day, delta]) => next(snapshot.spaceDays.get(day),
+      emptySpaceDay(view.spaceKey, day, spaceShardOf(view.contentId)), (row) => addToSpaceDay(row, share(delta)))),
     // Anonymous visitors share one identity: a site-wide daily row for them would be a hot spot,
     // and "most active readers" is about people. Their views are in the space rows.
     viewerDays: anonymous ? [] : changed.map(([day, delta]) => next(snapshot.viewerDays.get(day),

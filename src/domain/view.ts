@@ -1,6 +1,6 @@
 import type { Source } from '@contracts/settings';
 
-export type ContentType = 'page' | 'blogpost';
+export type ContentType = 'page' | 'blogpost' | 'attachment';
 
 /** Who viewed. Anonymous visitors cannot be told apart, so they share one identity. */
 export type Viewer = { kind: 'user'; accountId: string } | { kind: 'anonymous' };
@@ -10,6 +10,10 @@ export interface View {
   contentId: string;
   contentType: ContentType;
   spaceKey: string;
+  /** Confluence's numeric space id, when the entry point knows it: stored next to the key. */
+  spaceId?: string;
+  /** An attachment's page or blog post. */
+  containerId?: string;
   /** Content title when the entry point knows it (the product event does; the macro does not). */
   title?: string;
   viewer: Viewer;

@@ -5,6 +5,7 @@ import { fail, guarded } from './envelope';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
+import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './inventory';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
@@ -25,6 +26,9 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,
   getViewApiRequests: getViewApiRequestsResolver,
+  getInventoryStatus: getInventoryStatusResolver,
+  startInventoryBackfill: startInventoryBackfillResolver,
+  getAttachmentViews: getAttachmentViewsResolver,
 };
 
 const resolver = new Resolver();

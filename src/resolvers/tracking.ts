@@ -5,6 +5,7 @@ import type { ContentSummary, ContentTrend, TrackViewResult } from '@contracts/r
 import { contentDaysBetween } from '../storage/content-days';
 import { lastDays } from '../domain/view';
 import { parseWith } from '../domain/parse';
+import { HIDDEN_CONTENT_MESSAGE, isHidden } from '../domain/content-status';
 import { fetchContentReadableBy, type VisibleContent } from '../confluence/permissions';
 import { MemoryCache } from '../services/memory-cache';
 import { getContentStats, writeChannelHint } from '../storage/view-store';
@@ -93,6 +94,7 @@ export async function getContentSummaryResolver(_payload: unknown, context: unkn
   const content = await verifiedContent(context, caller.accountId);
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
   const [stats, settings] = await Promise.all([getContentStats(content.id), currentSettings()]);
+  if (stats && isHidden(stats)) return fail('not-found', HIDDEN_CONTENT_MESSAGE);
   return ok({
     contentId: content.id,
     views: stats?.views ?? 0,
@@ -113,6 +115,8 @@ export async function getContentTrendResolver(payload: unknown, context: unknown
   if (caller.kind !== 'user') return fail('forbidden', SIGN_IN);
   const content = await verifiedContent(context, caller.accountId);
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
+  const stats = await getContentStats(content.id);
+  if (stats && isHidden(stats)) return fail('not-found', HIDDEN_CONTENT_MESSAGE);
   const days = lastDays(Date.now(), parsed.value.days);
   const views = await contentDaysBetween(content.id, days[0]!, days[days.length - 1]!);
   return ok({ series: days.map((day) => ({ day, views: views.get(day) ?? 0 })) });

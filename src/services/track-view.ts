@@ -10,11 +10,12 @@ import { isTransientStorageError } from '../storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
+import { settleContent } from './content-lifecycle';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
   /** `swapped`: counted in place of a view it blocks (a late, earlier view): the counts did not change. */
-  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' | 'settings-unreadable' };
+  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' | 'settings-unreadable' | 'purged' };
 
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
@@ -75,11 +76,13 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
   let viewerGroupIds: readonly string[] | undefined = fetchGroups ? undefined : knownGroups ?? [];
   let lastTransient: unknown;
+  // Set when the content is stored under another space than the event names (see planViewWrite).
+  let storedSpace: string | undefined;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint } = await readSnapshot({
-        contentId: view.contentId, spaceKey: view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
+        contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
@@ -91,9 +94,15 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       // Pure and cheap: re-applied now that the channel and the groups are known.
       const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });
       if (!decision.track) return { tracked: false, reason: decision.reason };
-      const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
-      if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
-      if ((await commitPlan(outcome.plan)) === 'committed') {
+      const outcome = planViewWrite({ view: storedSpace ? { ...view, spaceKey: storedSpace } : view, storedViewer, applyBlocking, policy, snapshot, now });
+      if (outcome.kind === 'duplicate' || outcome.kind === 'purged') return { tracked: false, reason: outcome.kind };
+      if (outcome.kind === 'reread') {
+        storedSpace = outcome.spaceKey;
+        continue;
+      }
+      // Idempotent and conditional: finishing a lifecycle pass alongside it (or after a crash) is safe.
+      if (outcome.kind === 'busy') await settleContent(outcome.content);
+      if (outcome.kind === 'write' && (await commitPlan(outcome.plan)) === 'committed') {
         if (outcome.counted > 0) return { tracked: true, counted: outcome.counted };
         return { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
       }

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
+import { CONTENT_STATUSES } from '../domain/content-status';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../domain/rows';
 
 /**
  * Stored rows are parsed on the way in like any other input: a row written by an older version or
  * damaged by hand must fail loudly here, not turn into NaN counts three layers further.
  */
-const contentType = z.enum(['page', 'blogpost']);
+const contentType = z.enum(['page', 'blogpost', 'attachment']);
+// Rows written before the lifecycle fields existed are current content of unknown space id.
+const status = z.enum(CONTENT_STATUSES).default('current');
+const bySource = z.record(z.enum(SOURCES), z.number().int());
 const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()) });
 
 const viewRecord = z.object({
@@ -20,15 +24,19 @@ const viewerContent = z.object({
 const contentStats = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, title: z.string(), views: z.number().int(),
   viewers: z.number().int(), anonymousViews: z.number().int(), lastViewedAt: z.number(), version: z.number().int(),
+  status, spaceId: z.string().nullable().default(null), lifecycleAt: z.number().default(0),
+  createdAt: z.number().nullable().default(null), lastModifiedAt: z.number().nullable().default(null),
+  containerId: z.string().nullable().default(null),
 });
 const contentDay = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, day: z.string(), views: z.number().int(), version: z.number().int(),
-});
+  status, anonymousViews: z.number().int().default(0), bySource: bySource.optional(),
+}).transform((row) => ({ ...row, bySource: row.bySource ?? { desktop: row.views } }));
 
 const count = z.number().int();
 const spaceDay = z.object({
   spaceKey: z.string(), day: z.string(), shard: count, views: count, pageViews: count, blogpostViews: count,
-  anonymousViews: count, bySource: z.record(z.enum(SOURCES), count), version: count,
+  attachmentViews: count.default(0), anonymousViews: count, bySource: z.record(z.enum(SOURCES), count), version: count,
 });
 const viewerDay = z.object({ viewer: z.string(), day: z.string(), views: count, version: count });
 

@@ -1,27 +1,49 @@
 import { kvs, Sort } from '@forge/kvs';
+import { isListed } from '../domain/content-status';
 import type { ContentStatsRow } from '../domain/rows';
 import { decode } from './codecs';
 import { ENTITY } from './keys';
+
+/** Hidden (trashed, archived, purged) rows are skipped while reading: a few extra pages at most. */
+const MAX_PAGES = 5;
+
+type Query = ReturnType<ReturnType<typeof kvs.entity<unknown>>['query']>;
+
+/**
+ * Reads an index in order and keeps the listed rows with views until `limit` are found. Rows of
+ * hidden content stay stored (their counts return on restore) but never reach a report.
+ */
+async function listedRows(query: () => ReturnType<Query['index']>, limit: number, keep: (row: ContentStatsRow) => boolean): Promise<ContentStatsRow[]> {
+  const rows: ContentStatsRow[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES && rows.length < limit; page += 1) {
+    let next = query().limit(100);
+    if (cursor) next = next.cursor(cursor);
+    const result = await next.getMany();
+    rows.push(...result.results.map((item) => decode.contentStats(item.value)).filter((row) => isListed(row) && keep(row)));
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return rows.slice(0, limit);
+}
+
+const viewed = (row: ContentStatsRow) => row.views > 0;
+const stats = () => kvs.entity<unknown>(ENTITY.contentStats).query();
 
 /**
  * The most viewed content, all time: one index query on `content-stats`, already sorted by views,
  * whatever the size of the site (no scan, no aggregation at read time).
  */
-export async function topContentAllTime(limit: number): Promise<ContentStatsRow[]> {
-  const page = await kvs.entity<unknown>(ENTITY.contentStats).query().index('by-views').sort(Sort.DESC).limit(Math.min(limit, 100)).getMany();
-  return page.results.map((result) => decode.contentStats(result.value)).filter((row) => row.views > 0);
+export function topContentAllTime(limit: number): Promise<ContentStatsRow[]> {
+  return listedRows(() => stats().index('by-views').sort(Sort.DESC), Math.min(limit, 100), viewed);
 }
 
 /** A space's most viewed content, all time (index `by-space-views`). */
-export async function topContentOfSpace(spaceKey: string, limit: number): Promise<ContentStatsRow[]> {
-  const page = await kvs.entity<unknown>(ENTITY.contentStats).query().index('by-space-views', { partition: [spaceKey] })
-    .sort(Sort.DESC).limit(Math.min(limit, 100)).getMany();
-  return page.results.map((result) => decode.contentStats(result.value)).filter((row) => row.views > 0);
+export function topContentOfSpace(spaceKey: string, limit: number): Promise<ContentStatsRow[]> {
+  return listedRows(() => stats().index('by-space-views', { partition: [spaceKey] }).sort(Sort.DESC), Math.min(limit, 100), viewed);
 }
 
-/** A space's content ordered by its last view, oldest first (index `by-space-last-viewed`). */
-export async function stalestContentOfSpace(spaceKey: string, limit: number): Promise<ContentStatsRow[]> {
-  const page = await kvs.entity<unknown>(ENTITY.contentStats).query().index('by-space-last-viewed', { partition: [spaceKey] })
-    .sort(Sort.ASC).limit(Math.min(limit, 100)).getMany();
-  return page.results.map((result) => decode.contentStats(result.value)).filter((row) => row.views > 0);
+/** A space's viewed content ordered by its last view, oldest first (index `by-space-last-viewed`). */
+export function stalestContentOfSpace(spaceKey: string, limit: number): Promise<ContentStatsRow[]> {
+  return listedRows(() => stats().index('by-space-last-viewed', { partition: [spaceKey] }).sort(Sort.ASC), Math.min(limit, 100), viewed);
 }

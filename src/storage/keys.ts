@@ -37,6 +37,8 @@ export const KEYS = {
   pseudonymSalt: (day: string) => `salt:${day}`,
   /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min. */
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
+  /** The inventory backfill's progress and cursor (issue 8). */
+  inventoryJob: 'inventory:job',
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */

@@ -1,11 +1,11 @@
-import { kvs, Filter, FilterConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { CHANNELS, type Channel } from '@contracts/settings';
 import { spaceShardOf, type WritePlan, type WriteSnapshot } from '../domain/view-write-plan';
 import { ANONYMOUS_VIEWER } from '../domain/view';
-import type { ViewRecord } from '../domain/rows';
+import { viewPlanOps } from '../domain/view-plan-ops';
+import { commitOps } from './commit-ops';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
-import { isConditionFailure } from './kvs-errors';
 
 export interface SnapshotRequest {
   contentId: string;
@@ -79,56 +79,9 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   };
 }
 
-/**
- * Commits a plan as ONE transaction (one write unit when small): every counter is written only if it
- * still has the version we read, and a view record only if it does not exist yet. Returns `conflict`
- * when another writer got there first; the caller re-reads and plans again.
- */
-export async function commitPlan(plan: WritePlan): Promise<'committed' | 'conflict'> {
-  let transaction = kvs.transact();
-  const versioned = <T extends { version: number }>(entityName: string, key: string, row: T, expected: number | null) => {
-    transaction = transaction.set(key, row, { entityName, conditions: versionCondition(expected) });
-  };
-  if (plan.viewerContent) {
-    const { row, expectedVersion } = plan.viewerContent;
-    versioned(ENTITY.viewerContent, KEYS.viewerContent(row.contentId, row.viewer), row, expectedVersion);
-  }
-  if (plan.contentStats) {
-    const { row, expectedVersion } = plan.contentStats;
-    versioned(ENTITY.contentStats, KEYS.contentStats(row.contentId), row, expectedVersion);
-  }
-  for (const { row, expectedVersion } of plan.contentDays) {
-    versioned(ENTITY.contentDay, KEYS.contentDay(row.contentId, row.day), row, expectedVersion);
-  }
-  for (const { row, expectedVersion } of plan.spaceDays) {
-    versioned(ENTITY.spaceDay, KEYS.spaceDay(row.spaceKey, row.day, row.shard), row, expectedVersion);
-  }
-  for (const { row, expectedVersion } of plan.viewerDays) {
-    versioned(ENTITY.viewerDay, KEYS.viewerDay(row.viewer, row.day), row, expectedVersion);
-  }
-  for (const record of plan.addViews) {
-    transaction = transaction.set(viewKey(record), record, {
-      entityName: ENTITY.view,
-      conditions: new Filter<ViewRecord>().and('at', FilterConditions.notExists()),
-    });
-  }
-  if (plan.registerAccount) {
-    const { accountId, firstSeen } = plan.registerAccount;
-    transaction = transaction.set(KEYS.account(accountId), { accountId, firstSeen, reportedAt: 0 }, {
-      entityName: ENTITY.account,
-      conditions: new Filter<{ accountId: string }>().and('accountId', FilterConditions.notExists()),
-    });
-  }
-  for (const record of plan.removeViews) {
-    transaction = transaction.delete(viewKey(record), { entityName: ENTITY.view });
-  }
-  try {
-    await transaction.execute();
-    return 'committed';
-  } catch (error) {
-    if (isConditionFailure(error)) return 'conflict';
-    throw error;
-  }
+/** A view's plan goes through the app's one write function (see commit-ops.ts): one transaction, one write unit. */
+export function commitPlan(plan: WritePlan): Promise<'committed' | 'conflict'> {
+  return commitOps(viewPlanOps(plan));
 }
 
 /** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */
@@ -146,17 +99,6 @@ export async function cacheUserGroups(accountId: string, groups: CachedGroups, t
 export async function getContentStats(contentId: string) {
   const value = await kvs.entity<unknown>(ENTITY.contentStats).get(KEYS.contentStats(contentId));
   return value === undefined ? undefined : decode.contentStats(value);
-}
-
-function viewKey(record: ViewRecord): string {
-  return KEYS.view(record.contentId, record.viewer, record.at);
-}
-
-function versionCondition(expected: number | null) {
-  const filter = new Filter<{ version: number }>();
-  return expected === null
-    ? filter.and('version', FilterConditions.notExists())
-    : filter.and('version', FilterConditions.equalTo(expected));
 }
 
 function parseCachedGroups(value: unknown): CachedGroups | undefined {

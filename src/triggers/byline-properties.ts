@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatViewCount } from '../domain/format-count';
 import { getContentStats } from '../storage/view-store';
 import { currentSettings } from '../services/settings-source';
+import { isHidden } from '../domain/content-status';
 
 const payloadSchema = z.object({
   extension: z.object({
@@ -25,5 +26,6 @@ export async function bylineProperties(payload: unknown, _context?: unknown): Pr
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return { title: 'Views' };
   const stats = await getContentStats(parsed.data.extension.content.id);
+  if (stats && isHidden(stats)) return { title: 'Page statistics', tooltip: 'Views are hidden while this content is archived or in the trash' };
   return { title: formatViewCount(stats?.views ?? 0), tooltip: 'Open page statistics' };
 }

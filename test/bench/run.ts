@@ -17,6 +17,7 @@ import { viewedEvent } from '../support/events';
 import { benchConfluence } from './bench-site';
 import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask, type Units } from './unit-meter';
+import { benchInventory } from './inventory-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
   for (const [name, value] of lines) console.log(`${name}: ${value}`);
   emulator.close?.();
   rmSync(dir, { recursive: true, force: true });
+
+  if (process.env.BENCH_SKIP_INVENTORY !== '1') {
+    for (const [name, value] of await benchInventory()) console.log(`${name}: ${value}`);
+  }
 
   // The whole stack through the local Confluence (its own process): start-up and one page view.
   if (process.env.BENCH_SKIP_HOST !== '1') {

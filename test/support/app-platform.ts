@@ -25,6 +25,8 @@ export interface AppPlatform {
   platform: ForgePlatform;
   directory: Directory;
   emulator: KvsEmulator;
+  /** The Confluence REST fake (its overlay trashes, moves and purges demo content). */
+  confluence: ConfluenceFake;
   users: { admin: Principal; reader: Principal; otherReader: Principal; bot: Principal; guest: Principal; anonymous: Principal };
   invoke<K extends ResolverKey>(who: Principal, moduleKey: string, call: K, payload: PayloadOf<K> | unknown, content?: DemoContent): Promise<Envelope<ResultOf<K>>>;
   /** Confluence's view event for this content, delivered to the manifest's trigger (with its retries). */
@@ -44,7 +46,8 @@ export async function startAppPlatform(): Promise<AppPlatform> {
   const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
   const identity = { appId: manifest.appId, environmentId: 'test', installationId: 'test-install', cloudId: directory.site.cloudId, siteUrl: 'http://127.0.0.1:9' };
   const restoreRuntime = installForgeRuntime(identity);
-  const products = createProductFetch(new ConfluenceFake(directory), directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
+  const confluence = new ConfluenceFake(directory);
+  const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
   const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3 });
   resetAppCaches();
   const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0 });
@@ -59,7 +62,7 @@ export async function startAppPlatform(): Promise<AppPlatform> {
   const isPublic = (c: DemoContent) => !c.restriction && directory.space(c.spaceKey)?.anonymousAccess === true && directory.space(c.spaceKey)?.type === 'global';
 
   return {
-    platform, directory, emulator,
+    platform, directory, emulator, confluence,
     users: {
       admin: principal(directory.firstWithRole('admin')), reader: principal(readers[0]!), otherReader: principal(readers[1]!),
       bot: principal(directory.firstWithRole('bot')), guest: principal(guest), anonymous: ANONYMOUS,

@@ -12,6 +12,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     viewCounter: true,
     customReports: false,
     spaceReportAudience: 'managers',
+    trackAttachments: true,
     blockingTimeMs: 5000,
     privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
     ...overrides,

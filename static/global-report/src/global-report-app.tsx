@@ -5,6 +5,7 @@
 import type { ContentRanking } from '@contracts/resolvers';
 import { useResolver } from '../../shared/api/use-resolver';
 import { Page, PageHeader, PageSection } from '../../shared/components/page';
+import { LifecycleNote } from '../../shared/components/lifecycle-note';
 import { ErrorState, LoadingState } from '../../shared/components/states';
 import { ContentRankingTable } from '../../shared/components/content-ranking-table';
 
@@ -14,6 +15,7 @@ export function GlobalReportApp() {
   return (
     <Page width="wide">
       <PageHeader breadcrumb="Viewtracker" title="Viewtracker report" description="The most viewed pages and blog posts of the whole site, all time." />
+      <LifecycleNote />
       {report === null && <LoadingState label="Loading the report" />}
       {report !== null && !report.ok && <ErrorState error={report.error} {...(report.error.code === 'forbidden' ? {} : { onRetry: reload })} />}
       {report?.ok && <TopContent rows={report.data.topContent} />}

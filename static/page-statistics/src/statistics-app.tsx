@@ -12,6 +12,7 @@ import { ErrorState } from '../../shared/components/states';
 import { closeView } from '../../shared/host';
 import { SummarySection, SummarySkeleton } from './summary-section';
 import { TrendSection } from './trend-section';
+import { AttachmentsSection } from './attachments-section';
 
 export function StatisticsApp() {
   const [summary, setSummary] = useState<Envelope<ContentSummary> | null>(null);
@@ -46,6 +47,7 @@ export function StatisticsApp() {
           <>
             <SummarySection summary={summary.data} now={Date.now()} />
             <TrendSection />
+            <AttachmentsSection />
           </>
         ) : (
           <ErrorState

@@ -15,6 +15,7 @@ export const FIELD_KEYS = [
   'viewCounter',
   'customReports',
   'spaceReportAudience',
+  'trackAttachments',
   'blockingTimeMs',
   'privacy.mode',
   'privacy.viewerNamesGroup',

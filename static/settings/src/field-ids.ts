@@ -19,6 +19,8 @@ export function fieldElementId(field: FieldKey, settings: Settings): string {
       return 'view-counter';
     case 'customReports':
       return 'custom-reports';
+    case 'trackAttachments':
+      return 'track-attachments';
     case 'blockingTimeMs':
       return 'blocking-time';
     case 'spaceReportAudience':

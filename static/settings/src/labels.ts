@@ -39,6 +39,7 @@ const FIELD_LABELS: Record<string, string> = {
   viewCounter: 'View Counter',
   customReports: 'Custom Reports',
   spaceReportAudience: 'Space reports',
+  trackAttachments: 'Track attachments',
   blockingTimeMs: 'Blocking time',
   privacy: 'Data privacy',
   'privacy.mode': 'Privacy mode',

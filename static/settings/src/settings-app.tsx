@@ -12,6 +12,7 @@ import { AuditSection } from './audit-section';
 import { AutoTrackingSection } from './auto-tracking-section';
 import { ExclusionsSection } from './exclusions-section';
 import { GeneralSection } from './general-section';
+import { ContentSection } from './content-section';
 import { ForbiddenPage, PAGE_DESCRIPTION, PAGE_TITLE, SettingsSkeleton } from './page-states';
 import { PrivacySection } from './privacy-section';
 import { SaveBar } from './save-bar';
@@ -106,6 +107,7 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
         <AutoTrackingSection {...sectionProps} unavailable={saved.unavailableChannels} />
         <ExclusionsSection {...sectionProps} />
         <GeneralSection {...sectionProps} />
+        <ContentSection {...sectionProps} />
         <PrivacySection {...sectionProps} savedMode={saved.settings.privacy.mode} />
         <SaveBar
           unsavedCount={unsaved.length}

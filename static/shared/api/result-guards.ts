@@ -9,6 +9,7 @@ import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES,
 import {
   arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
+import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -21,6 +22,7 @@ export const isSettings = shape<Settings>({
   viewCounter: isBoolean,
   customReports: isBoolean,
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
+  trackAttachments: isBoolean,
   blockingTimeMs: isNumber,
   privacy: shape<Settings['privacy']>({
     mode: oneOf(PRIVACY_MODES),
@@ -71,7 +73,7 @@ const recordOfStrings: Guard<Record<string, string>> = (value): value is Record<
   isRecord(value) && Object.values(value).every(isString);
 
 const isContentRanking = shape<ContentRanking>({
-  contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+  contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost', 'attachment'] as const),
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
 });
 
@@ -112,4 +114,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
       message: nullable(isString),
     })),
   }),
+  getInventoryStatus: isInventoryStatus,
+  startInventoryBackfill: isInventoryStatus,
+  getAttachmentViews: isAttachmentViewsList,
 };

@@ -12,7 +12,7 @@ export function ContentRankingTable({ rows, caption, showSpace = true }: { rows:
     { key: 'title', header: 'Content', cell: (row) => (
       <span className="vt-ranking__title">
         {row.titleHidden ? <em className="vt-ranking__hidden">Content you cannot see</em> : row.title || `Content ${row.contentId}`}
-        <span className="vt-ranking__meta">{row.contentType === 'blogpost' ? 'Blog post' : 'Page'}{showSpace ? ` in ${row.spaceKey}` : ''}</span>
+        <span className="vt-ranking__meta">{row.contentType === 'blogpost' ? 'Blog post' : row.contentType === 'attachment' ? 'Attachment' : 'Page'}{showSpace ? ` in ${row.spaceKey}` : ''}</span>
       </span>
     ) },
     { key: 'views', header: 'Views', width: '34%', cell: (row) => (

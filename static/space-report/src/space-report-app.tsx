@@ -5,6 +5,7 @@
 import { useResolver } from '../../shared/api/use-resolver';
 import { ContentRankingTable } from '../../shared/components/content-ranking-table';
 import { Page, PageHeader, PageSection } from '../../shared/components/page';
+import { LifecycleNote } from '../../shared/components/lifecycle-note';
 import { ErrorState, LoadingState } from '../../shared/components/states';
 
 export function SpaceReportApp() {
@@ -13,6 +14,7 @@ export function SpaceReportApp() {
   return (
     <Page width="wide">
       <PageHeader breadcrumb="Viewtracker" title="Space report" description={report?.ok ? `Views of the pages and blog posts in ${report.data.spaceKey}, all time.` : 'Views of this space\u2019s pages and blog posts, all time.'} />
+      <LifecycleNote />
       {report === null && <LoadingState label="Loading the report" />}
       {report !== null && !report.ok && <ErrorState error={report.error} {...(report.error.code === 'forbidden' ? {} : { onRetry: reload })} />}
       {report?.ok && (

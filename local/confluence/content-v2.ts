@@ -1,0 +1,74 @@
+import type { DemoContent, Directory } from '../demo/directory';
+import { errorJson } from './shapes';
+
+/**
+ * What happened to the demo site's content since it was generated: trashed, archived, moved or
+ * purged through the developer endpoints. The REST fake answers from the directory with these applied.
+ */
+export class ContentOverlay {
+  readonly status = new Map<string, 'current' | 'trashed' | 'archived'>();
+  readonly space = new Map<string, string>();
+  readonly title = new Map<string, string>();
+  readonly purged = new Set<string>();
+
+  view(content: DemoContent): { content: DemoContent; status: 'current' | 'trashed' | 'archived' } | null {
+    if (this.purged.has(content.id)) return null;
+    return {
+      content: { ...content, spaceKey: this.space.get(content.id) ?? content.spaceKey, title: this.title.get(content.id) ?? content.title },
+      status: this.status.get(content.id) ?? 'current',
+    };
+  }
+}
+
+/**
+ * Confluence's v2 content listing, rate limited like the real one: more than `maxPerSecond`
+ * requests in one second are answered 429 with `Retry-After: 1`.
+ */
+export class RateLimiter {
+  private windowStart = 0;
+  private used = 0;
+  constructor(private readonly maxPerSecond: number) {}
+
+  take(now = Date.now()): number | null {
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.used = 0;
+    }
+    this.used += 1;
+    return this.used > this.maxPerSecond ? 1 : null;
+  }
+}
+
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** `GET /wiki/api/v2/pages|blogposts` (cursor, limit ≤ 250, status, id filters) and `/wiki/api/v2/spaces?ids=`. */
+export function answerV2(directory: Directory, overlay: ContentOverlay, pathname: string, params: URLSearchParams): Answer | null {
+  const listing = pathname.match(/^\/wiki\/api\/v2\/(pages|blogposts)$/);
+  if (listing) {
+    const type = listing[1] === 'pages' ? 'page' : 'blogpost';
+    const statuses = (params.get('status') ?? 'current').split(',');
+    const ids = params.get('id')?.split(',').filter(Boolean);
+    const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
+    const start = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) || 0 : 0;
+    const all = directory.site.contents.filter((c) => c.type === type && (!ids || ids.includes(c.id)))
+      .flatMap((c) => overlay.view(c) ?? []).filter((entry) => statuses.includes(entry.status));
+    const results = all.slice(start, start + limit).map(({ content, status }) => ({
+      id: content.id, status, title: content.title, spaceId: String(directory.space(content.spaceKey)?.id ?? 0),
+      createdAt: new Date(content.createdAt).toISOString(), version: { number: content.version, createdAt: new Date(content.updatedAt).toISOString() },
+    }));
+    const next = start + limit < all.length ? `/wiki/api/v2/${listing[1]}?${withCursor(params, start + limit)}` : undefined;
+    return { status: 200, body: { results, _links: next ? { next } : {} } };
+  }
+  if (pathname === '/wiki/api/v2/spaces') {
+    const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
+    const results = directory.site.spaces.filter((s) => ids.length === 0 || ids.includes(String(s.id))).map((s) => ({ id: String(s.id), key: s.key, name: s.name, type: s.type, status: 'current' }));
+    return { status: 200, body: { results, _links: {} } };
+  }
+  return pathname.startsWith('/wiki/api/v2/') ? { status: 404, body: errorJson(404, `local Confluence: no v2 route ${pathname}`) } : null;
+}
+
+function withCursor(params: URLSearchParams, start: number): string {
+  const next = new URLSearchParams(params);
+  next.set('cursor', Buffer.from(String(start)).toString('base64url'));
+  return next.toString();
+}

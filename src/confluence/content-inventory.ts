@@ -1,0 +1,94 @@
+import api, { route } from '@forge/api';
+import { z } from 'zod';
+import { ConfluenceError } from './client';
+
+/** One page or blog post as Confluence's v2 API lists it. */
+export interface ListedContent {
+  id: string;
+  type: 'page' | 'blogpost';
+  status: 'current' | 'trashed' | 'archived';
+  title: string;
+  spaceId: string;
+  createdAt: number | null;
+  modifiedAt: number | null;
+}
+
+export type ListedPage =
+  | { kind: 'page'; items: ListedContent[]; nextCursor: string | null }
+  /** Confluence asked us to slow down: Retry-After is authoritative when present. */
+  | { kind: 'throttled'; retryAfterSeconds: number };
+
+const time = z.string().datetime({ offset: true }).transform((value) => Date.parse(value));
+const listing = z.object({
+  results: z.array(z.object({
+    id: z.string().regex(/^\d{1,20}$/),
+    status: z.string(),
+    title: z.string().max(1000).default(''),
+    spaceId: z.union([z.string(), z.number()]).transform(String),
+    createdAt: time.optional(),
+    version: z.object({ createdAt: time.optional() }).passthrough().optional(),
+  }).passthrough()),
+  _links: z.object({ next: z.string().optional() }).passthrough().optional(),
+}).passthrough();
+
+const spaces = z.object({ results: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string() }).passthrough()) }).passthrough();
+
+/** Items per request: the v2 API's maximum, so a 100,000-page site is 400 requests. */
+export const LISTING_LIMIT = 250;
+
+async function getThrottled(path: ReturnType<typeof route>): Promise<{ kind: 'ok'; body: unknown } | { kind: 'throttled'; retryAfterSeconds: number }> {
+  const response = await api.asApp().requestConfluence(path, { headers: { Accept: 'application/json' } });
+  if (response.status === 429) {
+    const retryAfter = Number(response.headers.get('Retry-After') ?? '');
+    return { kind: 'throttled', retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 5 };
+  }
+  if (!response.ok) throw new ConfluenceError(response.status, String(path), await response.text());
+  return { kind: 'ok', body: await response.json() };
+}
+
+/**
+ * One page of `GET /wiki/api/v2/pages` or `/blogposts` (cursor paging), current, archived and
+ * trashed content alike: the inventory must know what is hidden as well as what is shown.
+ */
+export async function listContent(type: 'page' | 'blogpost', cursor: string | null): Promise<ListedPage> {
+  const base = type === 'page' ? 'pages' : 'blogposts';
+  const path = cursor
+    ? route`/wiki/api/v2/${base}?limit=${LISTING_LIMIT}&status=current,archived,trashed&cursor=${cursor}`
+    : route`/wiki/api/v2/${base}?limit=${LISTING_LIMIT}&status=current,archived,trashed`;
+  const answer = await getThrottled(path);
+  if (answer.kind === 'throttled') return answer;
+  const parsed = listing.parse(answer.body);
+  const next = parsed._links?.next;
+  return {
+    kind: 'page',
+    nextCursor: next ? new URL(next, 'https://confluence.invalid').searchParams.get('cursor') : null,
+    items: parsed.results.flatMap((item): ListedContent[] => {
+      if (item.status !== 'current' && item.status !== 'archived' && item.status !== 'trashed') return [];
+      return [{ id: item.id, type, status: item.status, title: item.title, spaceId: item.spaceId, createdAt: item.createdAt ?? null, modifiedAt: item.version?.createdAt ?? null }];
+    }),
+  };
+}
+
+/** Space keys for space ids (`GET /wiki/api/v2/spaces?ids=`), at most 250 ids per call. */
+export async function spaceKeysOf(ids: readonly string[]): Promise<Map<string, string> | { kind: 'throttled'; retryAfterSeconds: number }> {
+  const keys = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += LISTING_LIMIT) {
+    const answer = await getThrottled(route`/wiki/api/v2/spaces?limit=${LISTING_LIMIT}&ids=${ids.slice(start, start + LISTING_LIMIT).join(',')}`);
+    if (answer.kind === 'throttled') return answer;
+    for (const space of spaces.parse(answer.body).results) keys.set(space.id, space.key);
+  }
+  return keys;
+}
+
+/** Which of these ids still exist (in any status): `GET /wiki/api/v2/pages?id=` for the reconciliation pass. */
+export async function existingIds(type: 'page' | 'blogpost', ids: readonly string[]): Promise<Set<string> | { kind: 'throttled'; retryAfterSeconds: number }> {
+  const base = type === 'page' ? 'pages' : 'blogposts';
+  const found = new Set<string>();
+  for (let start = 0; start < ids.length; start += LISTING_LIMIT) {
+    const slice = ids.slice(start, start + LISTING_LIMIT);
+    const answer = await getThrottled(route`/wiki/api/v2/${base}?limit=${LISTING_LIMIT}&status=current,archived,trashed&id=${slice.join(',')}`);
+    if (answer.kind === 'throttled') return answer;
+    for (const item of listing.parse(answer.body).results) found.add(item.id);
+  }
+  return found;
+}

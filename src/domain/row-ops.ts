@@ -1,0 +1,58 @@
+import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
+
+/**
+ * The one way stored data changes: a list of conditional row operations, built by pure domain code
+ * and committed by one storage function (`commitOps`) as one all-or-nothing transaction. A view's
+ * write, a trash, a move, a purge and the inventory backfill are all lists of these.
+ *
+ * Rows are named by their value (storage derives the key), so domain code never builds a key.
+ */
+export type StoredRow =
+  | { entity: 'view'; value: ViewRecord }
+  | { entity: 'viewer-content'; value: ViewerContentRow }
+  | { entity: 'content-stats'; value: ContentStatsRow }
+  | { entity: 'content-day'; value: ContentDayRow }
+  | { entity: 'space-day'; value: SpaceDayRow }
+  | { entity: 'viewer-day'; value: ViewerDayRow }
+  | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } };
+
+/** What the stored row must be for the operation to apply: the version read, or not there yet. */
+export type Expectation =
+  | { kind: 'version'; version: number }
+  | { kind: 'absent' }
+  | { kind: 'present' }
+  | { kind: 'any' }
+  /** A content row whose lifecycle time is still this one (views may change its version meanwhile). */
+  | { kind: 'lifecycle'; at: number };
+
+export type RowOp =
+  /** Write the row if the expectation holds. */
+  | { kind: 'put'; row: StoredRow; expect: Expectation }
+  /** Delete the row if the expectation holds. */
+  | { kind: 'delete'; row: StoredRow; expect: Expectation }
+  /** Write nothing, but fail the whole transaction unless the expectation holds. */
+  | { kind: 'check'; row: StoredRow; expect: Expectation };
+
+/** Forge's limit on operations per transaction. */
+export const MAX_OPS_PER_TRANSACTION = 25;
+
+/** The expectation for a versioned row we read (or found missing). */
+export function expectVersion(previous: { version: number } | undefined | null): Expectation {
+  return previous ? { kind: 'version', version: previous.version } : { kind: 'absent' };
+}
+
+/** Writes `next` over `previous` (or creates it), bumping the version: the usual optimistic update. */
+export function putVersioned<R extends StoredRow>(entity: R['entity'], previous: { version: number } | undefined | null, next: Omit<R['value'], 'version'>): RowOp {
+  const value = { ...next, version: (previous?.version ?? 0) + 1 };
+  return { kind: 'put', row: { entity, value } as StoredRow, expect: expectVersion(previous) };
+}
+
+/**
+ * Splits operations into transactions of at most 25. Used only for big lifecycle changes, whose
+ * every chunk is idempotent on its own (it moves rows into a target state, conditional on versions).
+ */
+export function chunkOps(ops: readonly RowOp[], size = MAX_OPS_PER_TRANSACTION): RowOp[][] {
+  const chunks: RowOp[][] = [];
+  for (let start = 0; start < ops.length; start += size) chunks.push(ops.slice(start, start + size));
+  return chunks;
+}

@@ -1,0 +1,32 @@
+import type { Envelope } from '@contracts/envelope';
+import type { AttachmentViews, InventoryStatus } from '@contracts/inventory';
+import { inventoryStatus, runBackfill, startBackfill } from '../services/inventory-backfill';
+import { readInventoryJob } from '../storage/inventory-store';
+import { FORBIDDEN, requireAdmin } from './settings';
+import { fail, ok } from './envelope';
+import { attachmentsOf } from '../storage/attachment-views';
+import { claimedContentId, callerOf } from './context';
+import { fetchContentReadableBy } from '../confluence/permissions';
+
+/** A resolver has 25 s: the settings page's "run now" does a first slice, scheduled runs the rest. */
+const RESOLVER_BUDGET_MS = 12_000;
+
+export async function getInventoryStatusResolver(_payload: unknown, context: unknown): Promise<Envelope<InventoryStatus>> {
+  if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
+  return ok(inventoryStatus(await readInventoryJob()));
+}
+
+export async function startInventoryBackfillResolver(_payload: unknown, context: unknown): Promise<Envelope<InventoryStatus>> {
+  if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
+  await startBackfill(Date.now());
+  return ok(inventoryStatus(await runBackfill(RESOLVER_BUDGET_MS)));
+}
+
+/** The container page's attachments with their views, for the page statistics (same audience as the page). */
+export async function getAttachmentViewsResolver(_payload: unknown, context: unknown): Promise<Envelope<AttachmentViews[]>> {
+  const caller = callerOf(context);
+  if (caller.kind !== 'user') return fail('forbidden', 'Sign in to see page statistics.');
+  const contentId = claimedContentId(context);
+  if (!contentId || !(await fetchContentReadableBy(contentId, caller.accountId))) return fail('not-found', 'This page does not exist or you may not see it.');
+  return ok(await attachmentsOf(contentId));
+}

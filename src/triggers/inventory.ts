@@ -1,0 +1,26 @@
+import { runBackfill, startBackfill } from '../services/inventory-backfill';
+import { reconcileInventory, type ReconcileResult } from '../services/inventory-reconcile';
+import type { InventoryJob } from '../storage/inventory-store';
+
+/** Product-event triggers run for at most 25 s by default: the installed trigger does a first slice. */
+const INSTALLED_BUDGET_MS = 18_000;
+/** The scheduled run's function has 900 s (manifest.yml); a margin is left for the page in flight. */
+const SCHEDULED_BUDGET_MS = 780_000;
+
+/** `avi:forge:installed:app`: the inventory backfill starts with the installation. */
+export async function onAppInstalled(_event?: unknown, _context?: unknown): Promise<InventoryJob> {
+  await startBackfill(Date.now());
+  return runBackfill(INSTALLED_BUDGET_MS);
+}
+
+/**
+ * Hourly: continue a running backfill (resumable, one saved cursor per page), then the
+ * reconciliation pass that finds content Confluence deleted without an event (cascades).
+ */
+export async function inventoryMaintenance(_event?: unknown, _context?: unknown): Promise<{ backfill: InventoryJob; reconcile: ReconcileResult }> {
+  const started = Date.now();
+  const backfill = await runBackfill(SCHEDULED_BUDGET_MS * 0.6);
+  const reconcile = await reconcileInventory(Math.max(0, SCHEDULED_BUDGET_MS - (Date.now() - started)));
+  console.log(`Inventory: ${backfill.state} (${backfill.processed} read); reconciliation checked ${reconcile.checked}, purged ${reconcile.purged.length}`);
+  return { backfill, reconcile };
+}
