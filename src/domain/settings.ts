@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportAccessGroup: null,
   viewCounter: true,
   customReports: false,
+  reportMacroAnonymous: false,
   spaceReportAudience: 'managers',
   blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
   privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
@@ -45,6 +46,7 @@ export const settingsSchema = z.object({
   reportAccessGroup: groupRef.nullable(),
   viewCounter: z.boolean(),
   customReports: z.boolean(),
+  reportMacroAnonymous: z.boolean(),
   spaceReportAudience: z.enum(SPACE_REPORT_AUDIENCES),
   blockingTimeMs: z.number().int('Must be a whole number of milliseconds')
     .min(0, 'Must not be negative').max(MAX_BLOCKING_TIME_MS, `At most ${MAX_BLOCKING_TIME_MS} ms (one day)`),

@@ -19,6 +19,8 @@ export function fieldElementId(field: FieldKey, settings: Settings): string {
       return 'view-counter';
     case 'customReports':
       return 'custom-reports';
+    case 'reportMacroAnonymous':
+      return 'report-macro-anonymous';
     case 'blockingTimeMs':
       return 'blocking-time';
     case 'spaceReportAudience':

@@ -20,6 +20,7 @@ export const isSettings = shape<Settings>({
   reportAccessGroup: nullable(isGroupRef),
   viewCounter: isBoolean,
   customReports: isBoolean,
+  reportMacroAnonymous: isBoolean,
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
   blockingTimeMs: isNumber,
   privacy: shape<Settings['privacy']>({

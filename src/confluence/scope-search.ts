@@ -1,0 +1,43 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { getJson } from './client';
+import { parseOrThrow } from './directory';
+
+const searchPage = z.object({
+  results: z.array(z.object({ id: z.string() }).passthrough()),
+  size: z.number().optional(),
+  totalSize: z.number().optional(),
+  _links: z.object({ next: z.string().optional() }).passthrough().optional(),
+}).passthrough();
+
+/** Content search answers up to this many results per request without expansions. */
+export const CQL_PAGE_SIZE = 200;
+
+export interface CqlIds {
+  ids: string[];
+  /** What Confluence says the whole result holds; when it does not say, what we saw (at least `ids`). */
+  total: number;
+  /** More results existed than `max`. */
+  capped: boolean;
+}
+
+/**
+ * Content ids matching a CQL query, page by page, up to `max`. As the user, Confluence leaves out what
+ * they may not read; as the app (for guests, who cannot make asUser calls), everything comes back
+ * and the caller must filter it by permission before showing anything.
+ */
+export async function searchContentIds(as: 'user' | 'app', cql: string, max: number): Promise<CqlIds> {
+  const ids: string[] = [];
+  let total = 0;
+  for (let start = 0; ids.length < max; start += CQL_PAGE_SIZE) {
+    const limit = Math.min(CQL_PAGE_SIZE, max - ids.length);
+    const body = await getJson(as, route`/wiki/rest/api/content/search?cql=${cql}&start=${start}&limit=${limit}`);
+    if (body === null) return { ids, total: Math.max(total, ids.length), capped: false };
+    const page = parseOrThrow(searchPage, body, '/wiki/rest/api/content/search');
+    ids.push(...page.results.map((result) => result.id));
+    total = Math.max(total, page.totalSize ?? 0, ids.length);
+    if (!page._links?.next || page.results.length < limit) return { ids, total, capped: false };
+  }
+  // Stopped at the cap with more to come: Confluence's totalSize says how many, else "more than max".
+  return { ids, total: Math.max(total, ids.length + 1), capped: true };
+}
