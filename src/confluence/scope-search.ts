@@ -4,7 +4,10 @@ import { getJson } from './client';
 import { parseOrThrow } from './directory';
 
 const searchPage = z.object({
-  results: z.array(z.object({ id: z.string() }).passthrough()),
+  results: z.array(z.object({
+    id: z.string(), type: z.string(), title: z.string(),
+    space: z.object({ key: z.string() }).passthrough().optional(),
+  }).passthrough()),
   size: z.number().optional(),
   totalSize: z.number().optional(),
   _links: z.object({ next: z.string().optional() }).passthrough().optional(),
@@ -13,8 +16,17 @@ const searchPage = z.object({
 /** Content search answers up to this many results per request without expansions. */
 export const CQL_PAGE_SIZE = 200;
 
+/** One search result: what a report needs to name content nobody viewed (it has no stored row). */
+export interface FoundContent {
+  id: string;
+  type: 'page' | 'blogpost';
+  title: string;
+  spaceKey: string;
+}
+
 export interface CqlIds {
   ids: string[];
+  found: FoundContent[];
   /** What Confluence says the whole result holds; when it does not say, what we saw (at least `ids`). */
   total: number;
   /** More results existed than `max`. */
@@ -28,16 +40,21 @@ export interface CqlIds {
  */
 export async function searchContentIds(as: 'user' | 'app', cql: string, max: number): Promise<CqlIds> {
   const ids: string[] = [];
+  const found: FoundContent[] = [];
   let total = 0;
   for (let start = 0; ids.length < max; start += CQL_PAGE_SIZE) {
     const limit = Math.min(CQL_PAGE_SIZE, max - ids.length);
-    const body = await getJson(as, route`/wiki/rest/api/content/search?cql=${cql}&start=${start}&limit=${limit}`);
-    if (body === null) return { ids, total: Math.max(total, ids.length), capped: false };
+    const body = await getJson(as, route`/wiki/rest/api/content/search?cql=${cql}&expand=space&start=${start}&limit=${limit}`);
+    if (body === null) return { ids, found, total: Math.max(total, ids.length), capped: false };
     const page = parseOrThrow(searchPage, body, '/wiki/rest/api/content/search');
-    ids.push(...page.results.map((result) => result.id));
+    for (const result of page.results) {
+      if (result.type !== 'page' && result.type !== 'blogpost') continue;
+      ids.push(result.id);
+      found.push({ id: result.id, type: result.type, title: result.title, spaceKey: result.space?.key ?? '' });
+    }
     total = Math.max(total, page.totalSize ?? 0, ids.length);
-    if (!page._links?.next || page.results.length < limit) return { ids, total, capped: false };
+    if (!page._links?.next || page.results.length < limit) return { ids, found, total, capped: false };
   }
   // Stopped at the cap with more to come: Confluence's totalSize says how many, else "more than max".
-  return { ids, total: Math.max(total, ids.length + 1), capped: true };
+  return { ids, found, total: Math.max(total, ids.length + 1), capped: true };
 }

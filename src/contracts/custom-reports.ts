@@ -25,8 +25,10 @@ export type ReportScope =
   | { kind: 'page-tree'; pageId: string };
 export const REPORT_SCOPE_KINDS = ['this-space', 'spaces', 'label', 'page-tree'] as const;
 
-/** Relative (the last N days, today included) or fixed UTC days (YYYY-MM-DD, inclusive). */
-export type ReportRange = { kind: 'last-days'; days: number } | { kind: 'fixed'; from: string; to: string };
+import type { DateRange } from './report-range';
+
+/** Relative (the last N days, today included), or the reports' date range: a preset or fixed UTC days. */
+export type ReportRange = { kind: 'last-days'; days: number } | DateRange;
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -96,6 +98,8 @@ export interface SavedReport {
 }
 
 export interface SavedReportsView {
+  /** False while Custom Reports is switched off: saved reports are hidden (and kept). */
+  enabled: boolean;
   spaceKey: string;
   reports: SavedReport[];
   /** Whether the caller may save, change and delete the space's reports. */

@@ -3,6 +3,7 @@
  * `invoke` client are both checked against this table, so neither can drift from the other.
  */
 import type { Channel, GroupRef, Settings } from './settings';
+import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -121,6 +122,13 @@ export interface SpaceReport {
   generatedAt: number;
 }
 
+/** Custom Reports: save a named definition for the space (no id: a new one). */
+export interface SaveSpaceReportPayload {
+  id?: string;
+  name: string;
+  definition: ReportQueryDefinition;
+}
+
 /** functionKey → [payload, answer]. */
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
@@ -136,6 +144,13 @@ export interface ResolverContract {
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
+  getReportMacro: [Record<string, never>, ReportAnswer];
+  getSpaceSavedReports: [Record<string, never>, SavedReportsView];
+  runSavedReport: [{ id: string }, ReportAnswer];
+  saveSpaceReport: [SaveSpaceReportPayload, SavedReportsView];
+  deleteSpaceReport: [{ id: string }, SavedReportsView];
+  getAllSavedReports: [Record<string, never>, AllSavedReportsView];
+  deleteAnySavedReport: [{ spaceKey: string; id: string }, AllSavedReportsView];
 }
 
 export type ResolverKey = keyof ResolverContract;

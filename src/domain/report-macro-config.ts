@@ -3,6 +3,8 @@ import {
   REPORT_COLUMNS, REPORT_CONTENT_TYPES, REPORT_KINDS,
   type ReportColumn, type ReportQueryDefinition, type ReportRange,
 } from '@contracts/custom-reports';
+import type { ResolvedRange } from '@contracts/report-range';
+import { addDays, dateRangeSchema, daysBetween, resolveRange } from './date-range';
 import { parseWith, type Parsed } from './parse';
 
 export const MAX_REPORT_ROWS = 100;
@@ -21,8 +23,6 @@ export const DEFAULT_REPORT: ReportQueryDefinition = {
   sort: { column: 'views', direction: 'desc' },
 };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = z.string().regex(DAY, 'A day is YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Not a real day');
 const spaceKey = z.string().trim().regex(/^~?[A-Za-z0-9]{1,255}$/, 'Not a valid space key');
 // Confluence labels: lower-case, no spaces; we also refuse quotes so a label cannot break out of CQL.
 const label = z.string().trim().toLowerCase().min(1, 'A label is required').max(255).regex(/^[^\s"'\\()]+$/, 'A label has no spaces, quotes or brackets');
@@ -35,11 +35,9 @@ const scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('page-tree'), pageId: z.string().regex(/^\d{1,20}$/, 'A page id is a number') }).strict(),
 ]);
 
-const range = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('last-days'), days: z.number().int().min(1, 'At least 1 day').max(MAX_REPORT_DAYS, `At most ${MAX_REPORT_DAYS} days`) }).strict(),
-  z.object({ kind: z.literal('fixed'), from: day, to: day }).strict(),
-]).superRefine((r, ctx) => {
-  if (r.kind !== 'fixed') return;
+const lastDays = z.object({ kind: z.literal('last-days'), days: z.number().int().min(1, 'At least 1 day').max(MAX_REPORT_DAYS, `At most ${MAX_REPORT_DAYS} days`) }).strict();
+const range = z.union([lastDays, dateRangeSchema]).superRefine((r, ctx) => {
+  if (r.kind !== 'custom') return;
   if (r.from > r.to) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'The range ends before it starts', path: ['to'] });
   else if (daysBetween(r.from, r.to) > MAX_REPORT_DAYS) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `At most ${MAX_REPORT_DAYS} days`, path: ['to'] });
 });
@@ -110,16 +108,15 @@ function upgradeV1(old: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** The UTC days a range covers, inclusive, for a given "now". */
-export function resolveRange(range: ReportRange, now: number): { from: string; to: string } {
-  if (range.kind === 'fixed') return { from: range.from, to: range.to };
-  const to = new Date(now).toISOString().slice(0, 10);
-  const from = new Date(now - (range.days - 1) * 86_400_000).toISOString().slice(0, 10);
-  return { from, to };
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+/**
+ * The UTC days a range covers, inclusive, on `today`. Presets and custom days resolve as in the
+ * reports (`domain/date-range`); a custom range that ends after today is clipped to today.
+ */
+export function resolveReportRange(range: ReportRange, today: string): ResolvedRange {
+  if (range.kind === 'last-days') return { from: addDays(today, -(range.days - 1)), to: today, days: range.days };
+  const clipped = range.kind === 'custom' && range.to > today ? { ...range, to: today < range.from ? range.from : today } : range;
+  const resolved = resolveRange(clipped, today, addDays(today, -(MAX_REPORT_DAYS - 1)));
+  return resolved.ok ? resolved.range : { from: today, to: today, days: 1 };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,6 +6,11 @@ import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolv
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
+import { getReportMacroResolver } from './report-macro';
+import {
+  deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
+  runSavedReportResolver, saveSpaceReportResolver,
+} from './saved-reports';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -24,6 +29,13 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,
+  getReportMacro: getReportMacroResolver,
+  getSpaceSavedReports: getSpaceSavedReportsResolver,
+  runSavedReport: runSavedReportResolver,
+  saveSpaceReport: saveSpaceReportResolver,
+  deleteSpaceReport: deleteSpaceReportResolver,
+  getAllSavedReports: getAllSavedReportsResolver,
+  deleteAnySavedReport: deleteAnySavedReportResolver,
 };
 
 const resolver = new Resolver();

@@ -12,6 +12,7 @@ export const ENTITY = {
   viewerDay: 'viewer-day',
   settings: 'settings',
   account: 'account',
+  spaceReports: 'space-reports',
 } as const;
 
 export const KEYS = {
@@ -35,6 +36,8 @@ export const KEYS = {
   pseudonymSalt: (day: string) => `salt:${day}`,
   /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min. */
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
+  /** A space's saved report definitions (Custom Reports), one document per space. */
+  spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
 } as const;

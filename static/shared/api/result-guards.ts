@@ -9,6 +9,7 @@ import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES,
 import {
   arrayOf, isBoolean, isNumber, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
+import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -98,4 +99,11 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getViewApi: isViewApiStatus,
   rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),
   revokeViewApiToken: isViewApiStatus,
+  getReportMacro: isReportAnswer,
+  getSpaceSavedReports: isSavedReportsView,
+  runSavedReport: isReportAnswer,
+  saveSpaceReport: isSavedReportsView,
+  deleteSpaceReport: isSavedReportsView,
+  getAllSavedReports: isAllSavedReportsView,
+  deleteAnySavedReport: isAllSavedReportsView,
 };

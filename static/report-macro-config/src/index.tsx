@@ -1,0 +1,2 @@
+import { mountApp } from '../../shared/mount';
+mountApp(<div />, null);
