@@ -47,6 +47,20 @@ export interface ReportQueryDefinition {
   sort: { column: ReportColumn; direction: SortDirection };
 }
 
+export const DEFAULT_COLUMNS: ReportColumn[] = ['title', 'space', 'views', 'viewers', 'last-viewed'];
+
+/** What a new report shows, and what any field of a stored config falls back to. */
+export const DEFAULT_REPORT: ReportQueryDefinition = {
+  version: 2,
+  what: 'most-viewed',
+  scope: { kind: 'this-space' },
+  contentType: 'all',
+  range: { kind: 'last-days', days: 30 },
+  rows: 10,
+  columns: DEFAULT_COLUMNS,
+  sort: { column: 'views', direction: 'desc' },
+};
+
 /** The Forge macro config this app stores (`view.submit({config})`): the definition itself. */
 export type ReportMacroConfig = ReportQueryDefinition;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  REPORT_COLUMNS, REPORT_CONTENT_TYPES, REPORT_KINDS,
-  type ReportColumn, type ReportQueryDefinition, type ReportRange,
+  DEFAULT_REPORT, REPORT_COLUMNS, REPORT_CONTENT_TYPES, REPORT_KINDS,
+  type ReportQueryDefinition, type ReportRange,
 } from '@contracts/custom-reports';
 import type { ResolvedRange } from '@contracts/report-range';
 import { addDays, dateRangeSchema, daysBetween, resolveRange } from './date-range';
@@ -10,18 +10,7 @@ import { parseWith, type Parsed } from './parse';
 export const MAX_REPORT_ROWS = 100;
 export const MAX_REPORT_DAYS = 366;
 export const MAX_SCOPE_SPACES = 20;
-export const DEFAULT_COLUMNS: ReportColumn[] = ['title', 'space', 'views', 'viewers', 'last-viewed'];
-
-export const DEFAULT_REPORT: ReportQueryDefinition = {
-  version: 2,
-  what: 'most-viewed',
-  scope: { kind: 'this-space' },
-  contentType: 'all',
-  range: { kind: 'last-days', days: 30 },
-  rows: 10,
-  columns: DEFAULT_COLUMNS,
-  sort: { column: 'views', direction: 'desc' },
-};
+export { DEFAULT_REPORT, DEFAULT_COLUMNS } from '@contracts/custom-reports';
 
 const spaceKey = z.string().trim().regex(/^~?[A-Za-z0-9]{1,255}$/, 'Not a valid space key');
 // Confluence labels: lower-case, no spaces; we also refuse quotes so a label cannot break out of CQL.

@@ -30,9 +30,9 @@ async function configure(change: Partial<Settings>): Promise<void> {
   version += 1;
 }
 
-function inSpace<K extends 'getSpaceSavedReports' | 'saveSpaceReport' | 'deleteSpaceReport' | 'runSavedReport'>(who: Principal, key: K, payload: unknown, spaceKey = app.publicContent(0).spaceKey) {
+function inSpace(who: Principal, key: 'getSpaceSavedReports' | 'saveSpaceReport' | 'deleteSpaceReport' | 'runSavedReport', payload: unknown, spaceKey = app.publicContent(0).spaceKey): Promise<Envelope<unknown>> {
   const space = app.directory.space(spaceKey)!;
-  return app.platform.invokeResolver(who, { moduleKey: 'space-report', localId: 'x', extension: { type: 'confluence:spacePage', space: { id: String(space.id), key: space.key } } }, key, payload);
+  return <Promise<Envelope<unknown>>>app.platform.invokeResolver(who, { moduleKey: 'space-report', localId: 'x', extension: { type: 'confluence:spacePage', space: { id: String(space.id), key: space.key } } }, key, payload);
 }
 
 const definition = { ...DEFAULT_REPORT, range: { kind: 'preset', preset: 'all' } };
