@@ -16,6 +16,7 @@ import { ForbiddenPage, PAGE_DESCRIPTION, PAGE_TITLE, SettingsSkeleton } from '.
 import { PrivacySection } from './privacy-section';
 import { SaveBar } from './save-bar';
 import { ViewApiSection } from './view-api-section';
+import { SavedReportsAdminSection } from './saved-reports-admin-section';
 import { initialPageState, pageReducer, unsavedPaths, type EditorState, type PageAction } from './settings-editor';
 import { validateDraft } from './validate-draft';
 
@@ -122,6 +123,7 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
         />
       </form>
       <ViewApiSection currentAccountId={accountId} onStatusChange={() => void refreshChannels()} />
+      <SavedReportsAdminSection />
       <AuditSection audit={saved.audit} currentAccountId={accountId} now={Date.now()} />
     </Page>
   );
