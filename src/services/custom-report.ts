@@ -3,7 +3,7 @@ import type { Settings } from '@contracts/settings';
 import type { CallerStanding, PeopleView } from '../domain/access-policy';
 import { dayOf } from '../domain/date-range';
 import { resolveReportRange } from '../domain/report-macro-config';
-import { reportRows } from '../domain/report-rows';
+import { reportRows } from '../domain/custom-report-rows';
 import { scopeCql } from '../domain/report-scope';
 import { readableScope } from '../access/report-scope';
 import { contentStatsOf } from '../storage/content-stats-batch';
