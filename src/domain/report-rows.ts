@@ -53,7 +53,7 @@ export type SketchKind = 'viewers' | 'contents';
 /** One shard of a HyperLogLog sketch of the site for a day or a month. */
 export interface SketchRow {
   kind: SketchKind;
-  level: 'd' | 'm';
+  level: 'd' | 'w' | 'm';
   period: string;
   shard: number;
   registers: string;

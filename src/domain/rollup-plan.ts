@@ -1,5 +1,6 @@
 import { ANONYMOUS_VIEWER, utcDay, type View } from './view';
 import { dayOfMonth, monthOf } from './report-periods';
+import { weekOf } from './sketch-periods';
 import { raiseRegister, emptyShard, sketchSlot } from './hyperloglog';
 import { cellKey, rollupShardOf, type ContentMonthRow, type RollupLevel, type RollupRow, type SketchKind, type SketchRow, type ViewerMonthRow } from './report-rows';
 
@@ -27,7 +28,7 @@ export function rollupId(scope: string, level: RollupLevel, period: string): str
   return `${scope}|${level}|${period}`;
 }
 
-export function sketchId(kind: SketchKind, level: 'd' | 'm', period: string): string {
+export function sketchId(kind: SketchKind, level: 'd' | 'w' | 'm', period: string): string {
   return `${kind}|${level}|${period}`;
 }
 
@@ -116,7 +117,7 @@ function raisedSketches(change: CountedChange, snapshot: RollupSnapshot): Array<
   const writes: Array<Versioned<SketchRow>> = [];
   for (const [kind, element] of elements) {
     const slot = sketchSlot(element);
-    for (const [level, period] of [['d', day], ['m', monthOf(day)]] as const) {
+    for (const [level, period] of sketchPeriodsOf(day)) {
       const existing = snapshot.sketches.get(sketchId(kind, level, period));
       const registers = raiseRegister(existing?.registers ?? emptyShard(), slot);
       if (registers === null) continue;
@@ -132,4 +133,9 @@ function raisedSketches(change: CountedChange, snapshot: RollupSnapshot): Array<
 function versioned<R extends { version: number }>(existing: R | undefined, fresh: R): Versioned<R> {
   const base = existing ?? fresh;
   return { expectedVersion: existing?.version ?? null, row: { ...base, version: (existing?.version ?? 0) + 1 } };
+}
+
+/** A view raises the sketches of its day, its ISO week and its month. */
+export function sketchPeriodsOf(day: string): Array<['d' | 'w' | 'm', string]> {
+  return [['d', day], ['w', weekOf(day)], ['m', monthOf(day)]];
 }

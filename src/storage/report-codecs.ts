@@ -15,7 +15,7 @@ const rollup = z.object({
   views: count, viewers: count, contents: count, cells: dayCounts, version: count,
 });
 const sketch = z.object({
-  kind: z.enum(['viewers', 'contents']), level: z.enum(['d', 'm']), period: z.string(), shard: count,
+  kind: z.enum(['viewers', 'contents']), level: z.enum(['d', 'w', 'm']), period: z.string(), shard: count,
   registers: z.string(), version: count,
 });
 

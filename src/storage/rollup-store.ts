@@ -2,7 +2,7 @@ import { kvs, Filter, FilterConditions } from '@forge/kvs';
 import { ANONYMOUS_VIEWER, utcDay } from '../domain/view';
 import { monthOf } from '../domain/report-periods';
 import { sketchSlot } from '../domain/hyperloglog';
-import { rollupId, sketchId, type RollupSnapshot, type RollupWrites } from '../domain/rollup-plan';
+import { rollupId, sketchId, sketchPeriodsOf, type RollupSnapshot, type RollupWrites } from '../domain/rollup-plan';
 import { rollupShardOf, type SketchKind } from '../domain/report-rows';
 import { decodeReport } from './report-codecs';
 import { ENTITY, KEYS } from './keys';
@@ -38,7 +38,7 @@ function items(request: RollupRequest): Item[] {
   const elements: Array<[SketchKind, string]> = [['contents', request.contentId], ...(signedIn ? [['viewers', request.storedViewer] as [SketchKind, string]] : [])];
   for (const [kind, element] of elements) {
     const { shard: slot } = sketchSlot(element);
-    for (const [level, period] of [['d', day], ['m', monthOf(day)]] as const) {
+    for (const [level, period] of sketchPeriodsOf(day)) {
       list.push({ kind: 'hl', id: sketchId(kind, level, period), entityName: ENTITY.sketch, key: KEYS.sketch(kind, level, period, slot) });
     }
   }
