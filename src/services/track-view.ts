@@ -8,6 +8,8 @@ import { isTransientStorageError } from '../storage/kvs-errors';
 import { currentSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
+import { planRollups } from '../domain/rollup-plan';
+import { countedChangeOf, fitRollups } from '../domain/rollup-fit';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
@@ -67,7 +69,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
-      const { snapshot, groups, channelHint } = await readSnapshot({
+      const { snapshot, groups, channelHint, rollups } = await readSnapshot({
         contentId: view.contentId, spaceKey: view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
@@ -82,7 +84,9 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       if (!decision.track) return { tracked: false, reason: decision.reason };
       const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
       if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
-      if ((await commitPlan(outcome.plan)) === 'committed') {
+      // Report rollups: a separate pure plan over the view's own, in the same transaction.
+      const rollupWrites = fitRollups(outcome.plan, planRollups(countedChangeOf(outcome.plan, view, storedViewer), rollups));
+      if ((await commitPlan(outcome.plan, rollupWrites)) === 'committed') {
         const changedCounts = outcome.plan.contentStats !== null;
         return changedCounts ? { tracked: true, counted: outcome.counted } : { tracked: false, reason: 'blocking-time' };
       }

@@ -12,6 +12,10 @@ export const ENTITY = {
   viewerDay: 'viewer-day',
   settings: 'settings',
   account: 'account',
+  contentMonth: 'content-month',
+  viewerMonth: 'viewer-month',
+  rollup: 'rollup',
+  sketch: 'sketch',
   spaceReports: 'space-reports',
 } as const;
 
@@ -25,6 +29,11 @@ export const KEYS = {
   viewerDay: (viewer: string, day: string) => `ud:${safe(viewer)}:${day}`,
   /** An account id the app has stored (personal data reporting). */
   account: (accountId: string) => `acct:${safe(accountId)}`,
+  /** Report rollups (see domain/report-rows.ts): months of a content or viewer, site/space cells, sketches. */
+  contentMonth: (contentId: string, month: string) => `cm:${contentId}:${month}`,
+  viewerMonth: (viewer: string, month: string) => `um:${safe(viewer)}:${month}`,
+  rollup: (scope: string, level: string, period: string, shard: number) => `ru:${safe(scope)}:${level}:${period}:${shard}`,
+  sketch: (kind: string, level: string, period: string, shard: number) => `hl:${kind}:${level}:${period}:${shard}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
   /** Audit entries sort newest first under this prefix. */
