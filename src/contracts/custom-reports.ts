@@ -85,7 +85,7 @@ export interface ReportRow {
 export type ReportAnswer =
   /** Custom Reports is switched off, or the caller may not see it: a short notice, the config is kept. */
   | { state: 'notice'; reason: 'switched-off' | 'sign-in' | 'anonymous-not-allowed' | 'not-allowed'; message: string; config: ReportMacroConfig }
-  /** The figures need the reports query layer, which this build does not have yet: nothing is made up. */
+  /** This report cannot be computed for the reader's scope (the message says why): nothing is made up. */
   | { state: 'unavailable'; message: string; config: ReportMacroConfig; coverage: ScopeCoverage }
   | {
     state: 'report';

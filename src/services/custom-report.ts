@@ -6,7 +6,9 @@ import { resolveReportRange } from '../domain/report-macro-config';
 import { reportRows } from '../domain/custom-report-rows';
 import { scopeCql } from '../domain/report-scope';
 import { readableScope } from '../access/report-scope';
-import { contentStatsOf } from '../storage/content-stats-batch';
+import { contentStatsOf, contentViewsInRange } from '../storage/report-lookups';
+import { contentSetDailyViews } from '../storage/content-set-days';
+import { daysOf } from '../domain/date-range';
 import type { Caller } from '../resolvers/context';
 
 export interface ReportRequest {
@@ -22,7 +24,7 @@ export interface ReportRequest {
   now: number;
 }
 
-const NEEDS_QUERY_LAYER = 'Views per day, views in a date range and top readers come from the reports’ date-range queries, which this version does not include yet. All-time views and content not viewed in a range are available.';
+const NO_READERS_PER_CONTENT = 'Top readers of a chosen set of content are not available: Viewtracker keeps each reader’s views per day, not per page and day, so they cannot be limited to the content you may read.';
 
 const PEOPLE_HIDDEN: Record<Exclude<PeopleView, { names: true }>['reason'], string> = {
   'extended-privacy': 'Extended privacy is on: Viewtracker stores no account ids, so there are no readers to list.',
@@ -46,10 +48,20 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   if (config.what === 'top-readers' && !request.people.names) {
     return { state: 'report', ...base, rows: [], readers: [], peopleHidden: PEOPLE_HIDDEN[request.people.reason] };
   }
-  const allTime = config.range.kind === 'preset' && config.range.preset === 'all';
-  if (config.what === 'views-over-time' || config.what === 'top-readers' || (config.what === 'most-viewed' && !allTime)) {
-    return { state: 'unavailable', message: NEEDS_QUERY_LAYER, config, coverage: scope.coverage };
+  if (config.what === 'top-readers') return { state: 'unavailable', message: NO_READERS_PER_CONTENT, config, coverage: scope.coverage };
+  if (config.what === 'views-over-time') {
+    const perDay = await contentSetDailyViews(scope.ids, range);
+    return { state: 'report', ...base, rows: [], series: daysOf(range).map((day) => ({ day, views: perDay.get(day) ?? 0 })) };
   }
-  const stats = await contentStatsOf(scope.ids);
-  return { state: 'report', ...base, rows: reportRows(config, scope.found, stats, range) };
+  const allTime = config.range.kind === 'preset' && config.range.preset === 'all';
+  if (config.what === 'least-viewed' || allTime) {
+    return { state: 'report', ...base, rows: reportRows(config, scope.found, await contentStatsOf(scope.ids), range) };
+  }
+  // Most viewed in a range: the range's views of each readable content (the query layer's month rows),
+  // then all-time rows (viewers, last view) only for the content that was viewed.
+  const inRange = await contentViewsInRange(scope.ids, range);
+  const viewed = scope.found.filter((content) => (inRange.get(content.id)?.views ?? 0) > 0);
+  const stats = await contentStatsOf(viewed.map((content) => content.id));
+  const ranged = new Map([...stats].map(([id, row]) => [id, { ...row, views: inRange.get(id)?.views ?? 0 }]));
+  return { state: 'report', ...base, rows: reportRows(config, viewed, ranged, range) };
 }

@@ -123,6 +123,36 @@ describe('report macro: scopes, resolved through Confluence as the reader', () =
   });
 });
 
+describe('report macro: date ranges (the query layer\'s rows)', () => {
+  beforeEach(() => configure({}));
+
+  it('most viewed in a range counts only the range\'s views', async () => {
+    const [a, b] = [app.publicContent(0), app.publicContent(1)];
+    const now = Date.now();
+    await app.view(app.users.reader, a, now - 40 * 86_400_000);
+    await app.view(app.users.otherReader, a, now - 40 * 86_400_000);
+    await app.view(app.users.reader, b, now - 3600_000);
+    const answer = await macro(app.users.admin, a, { ...DEFAULT_REPORT, range: { kind: 'last-days', days: 7 } });
+    expect(answer.ok && answer.data.state === 'report' && answer.data.rows.map((row) => [row.contentId, row.views])).toEqual([[b.id, 1]]);
+    const allTime = await macro(app.users.admin, a, { ...DEFAULT_REPORT, ...ALL_TIME });
+    expect(answer.ok && allTime.ok && allTime.data.state === 'report' && allTime.data.rows.slice(0, 2).map((row) => [row.contentId, row.views])).toEqual([[a.id, 2], [b.id, 1]]);
+  });
+
+  it('views over time: views per day of the readable scope only', async () => {
+    const { content, allowed, denied } = app.restrictedContent();
+    const home = app.directory.contentsOf(content.spaceKey)[0]!;
+    const now = Date.now();
+    await app.view(allowed, content, now - 3600_000);
+    await app.view(allowed, home, now - 3600_000);
+    const config = { ...DEFAULT_REPORT, what: 'views-over-time', range: { kind: 'last-days', days: 3 } };
+    const total = (answer: Envelope<ReportAnswer>) => (answer.ok && answer.data.state === 'report' ? (answer.data.series ?? []).reduce((sum, point) => sum + point.views, 0) : -1);
+    const asAllowed = await macro(allowed, home, config);
+    expect(asAllowed.ok && asAllowed.data.state === 'report' && asAllowed.data.series?.length).toBe(3);
+    expect(total(asAllowed)).toBe(2);
+    expect(total(await macro(denied, home, config))).toBe(1);
+  });
+});
+
 describe('report macro: readers see it with their own rights', () => {
   beforeEach(() => configure({}));
 

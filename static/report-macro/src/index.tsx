@@ -1,6 +1,7 @@
 import '../../shared/styles/index.css';
 import '../../shared/styles/surface.css';
 import '../../shared/styles/custom-report.css';
+import '../../shared/styles/chart.css';
 import { mountApp } from '../../shared/mount';
 import { ReportMacroApp } from './report-macro-app';
 

@@ -4,7 +4,7 @@ import type { CsvCell } from '../csv/write-csv';
 import { formatDate, formatNumber } from '../format/time';
 
 export const COLUMN_LABELS: Record<ReportColumn, string> = {
-  title: 'Title', space: 'Space', type: 'Type', views: 'Views', viewers: 'Viewers', 'last-viewed': 'Last viewed',
+  title: 'Title', space: 'Space', type: 'Type', views: 'Views', viewers: 'Viewers (all time)', 'last-viewed': 'Last viewed',
 };
 
 export function cellText(column: ReportColumn, row: ReportRow): string {

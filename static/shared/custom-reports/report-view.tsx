@@ -9,6 +9,9 @@ import { Button } from '../components/button';
 import { SectionMessage } from '../components/section-message';
 import { Table, type Column } from '../components/table';
 import { formatNumber } from '../format/time';
+import { TimeSeriesChart } from '../components/time-series-chart';
+import { chartData } from '../format/chart-data';
+import { bucketFor } from '../format/buckets';
 import { cellText, COLUMN_LABELS, csvValue, WHAT_LABELS } from './report-columns';
 
 export function coverageText(coverage: { included: number; total: number; capped: boolean }): string {
@@ -32,6 +35,10 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
       : cellText(column, row)),
   }));
   const exportCsv = () => {
+    if (answer.series) {
+      downloadText(csvFileName('viewtracker', title, answer.range.from, answer.range.to), csvFileText([{ header: 'Day (UTC)', value: (point: { day: string; views: number }) => point.day }, { header: 'Views', value: (point: { day: string; views: number }) => point.views }], answer.series));
+      return;
+    }
     const csvColumns = answer.config.columns.map((column) => ({ header: COLUMN_LABELS[column], value: (row: ReportRow) => csvValue(column, row) }));
     downloadText(csvFileName('viewtracker', title, answer.range.from, answer.range.to), csvFileText(csvColumns, answer.rows));
   };
@@ -41,10 +48,13 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
         <span className="vt-report__meta">
           {WHAT_LABELS[answer.config.what]} · {answer.range.from} to {answer.range.to} (UTC) · {coverageText(answer.coverage)}
         </span>
-        {answer.rows.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
+        {answer.rows.length > 0 || answer.series ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
       </div>
       {answer.peopleHidden ? <p className="vt-report__notice" role="status">{answer.peopleHidden}</p> : null}
-      {answer.config.what === 'top-readers' ? null : (
+      {answer.series ? (
+        <TimeSeriesChart title={`${title}: views`} data={chartData(answer.series.map((point) => ({ day: point.day, values: { views: point.views } })), bucketFor(answer.series.length), [{ key: 'views', label: 'Views', kind: 'bar' }])} />
+      ) : null}
+      {answer.config.what === 'top-readers' || answer.series ? null : (
         <div className="vt-report__scroll">
           <Table caption={title} hideCaption columns={columns} rows={answer.rows} rowKey={(row) => row.contentId}
             emptyView={<p className="vt-report__notice">Nothing to show for this scope and range.</p>} />

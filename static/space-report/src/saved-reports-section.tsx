@@ -18,6 +18,8 @@ import { TextField } from '../../shared/components/text-field';
 import { DefinitionForm, definitionProblems } from '../../shared/custom-reports/definition-form';
 import { ReportView } from '../../shared/custom-reports/report-view';
 import '../../shared/styles/custom-report.css';
+import '../../shared/styles/chart.css';
+import 'react-day-picker/style.css';
 
 type Draft = { id?: string; name: string; definition: ReportQueryDefinition };
 
