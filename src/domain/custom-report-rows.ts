@@ -1,6 +1,13 @@
 import type { ReportColumn, ReportQueryDefinition, ReportRow } from '@contracts/custom-reports';
 import type { ResolvedRange } from '@contracts/report-range';
-import type { ContentStatsRow } from './rows';
+
+/** What a report knows of one content's views: in the range (or all time), all-time viewers, last view. */
+export interface ContentFigures {
+  views: number;
+  viewers: number;
+  /** 0 or absent: never viewed. */
+  lastViewedAt: number;
+}
 
 export interface ScopedContent {
   id: string;
@@ -14,7 +21,7 @@ export interface ScopedContent {
  * all-time views; `least-viewed` lists content not viewed in the range (never viewed included), the
  * longest unread first. The author's sort and row count apply last.
  */
-export function reportRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: Map<string, ContentStatsRow>, range: ResolvedRange): ReportRow[] {
+export function reportRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): ReportRow[] {
   const rows = scoped.map((content) => rowOf(content, stats.get(content.id)));
   const fromMs = Date.parse(`${range.from}T00:00:00Z`);
   const chosen = definition.what === 'least-viewed'
@@ -23,12 +30,12 @@ export function reportRows(definition: ReportQueryDefinition, scoped: ScopedCont
   return sortRows(chosen, definition.sort.column, definition.sort.direction).slice(0, definition.rows);
 }
 
-function rowOf(content: ScopedContent, stats: ContentStatsRow | undefined): ReportRow {
+function rowOf(content: ScopedContent, stats: ContentFigures | undefined): ReportRow {
   return {
     contentId: content.id,
     // Confluence's title (as the reader sees it now) rather than the one stored at the last view.
     title: content.title,
-    spaceKey: content.spaceKey || stats?.spaceKey || '',
+    spaceKey: content.spaceKey,
     contentType: content.type,
     views: stats?.views ?? 0,
     viewers: stats?.viewers ?? 0,
@@ -56,4 +63,9 @@ export function sortRows(rows: ReportRow[], column: ReportColumn, direction: 'as
     if (x !== y) return (x < y ? -1 : 1) * sign;
     return a.title.localeCompare(b.title) || a.contentId.localeCompare(b.contentId);
   });
+}
+
+/** Columns whose order needs the all-time rows; the others rank from the search and the range's views. */
+export function sortNeedsAllTimeRows(definition: ReportQueryDefinition): boolean {
+  return definition.sort.column === 'viewers' || definition.sort.column === 'last-viewed';
 }

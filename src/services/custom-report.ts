@@ -3,7 +3,7 @@ import type { Settings } from '@contracts/settings';
 import type { CallerStanding, PeopleView } from '../domain/access-policy';
 import { dayOf } from '../domain/date-range';
 import { resolveReportRange } from '../domain/report-macro-config';
-import { reportRows } from '../domain/custom-report-rows';
+import { reportRows, sortNeedsAllTimeRows } from '../domain/custom-report-rows';
 import { scopeCql } from '../domain/report-scope';
 import { readableScope } from '../access/report-scope';
 import { contentStatsOf, contentViewsInRange } from '../storage/report-lookups';
@@ -59,9 +59,12 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   }
   // Most viewed in a range: the range's views of each readable content (the query layer's month rows),
   // then all-time rows (viewers, last view) only for the content that was viewed.
+  // When the order does not depend on them, only the rows shown are read.
   const inRange = await contentViewsInRange(scope.ids, range);
-  const viewed = scope.found.filter((content) => (inRange.get(content.id)?.views ?? 0) > 0);
-  const stats = await contentStatsOf(viewed.map((content) => content.id));
-  const ranged = new Map([...stats].map(([id, row]) => [id, { ...row, views: inRange.get(id)?.views ?? 0 }]));
-  return { state: 'report', ...base, rows: reportRows(config, viewed, ranged, range) };
+  const rangeOnly = new Map([...inRange].map(([id, entry]) => [id, { views: entry.views, viewers: 0, lastViewedAt: 0 }]));
+  const candidates = sortNeedsAllTimeRows(config) ? scope.found : reportRows(config, scope.found, rangeOnly, range).map((row) => row.contentId);
+  const shown = new Set(candidates.map((item) => (typeof item === 'string' ? item : item.id)));
+  const stats = await contentStatsOf([...shown]);
+  const figures = new Map([...stats].map(([id, row]) => [id, { views: inRange.get(id)?.views ?? 0, viewers: row.viewers, lastViewedAt: row.lastViewedAt }]));
+  return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => shown.has(content.id)), figures, range) };
 }

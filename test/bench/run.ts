@@ -16,6 +16,7 @@ import { viewedEvent } from '../support/events';
 import { benchConfluence } from './bench-site';
 import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask, type Units } from './unit-meter';
+import { benchReportMacro } from './report-macro-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   for (const [name, value] of lines) console.log(`${name}: ${value}`);
   emulator.close?.();
   rmSync(dir, { recursive: true, force: true });
+  for (const [name, value] of await benchReportMacro()) console.log(`${name}: ${value}`);
 
   // The whole stack through the local Confluence (its own process): start-up and one page view.
   if (process.env.BENCH_SKIP_HOST !== '1') {
