@@ -5,6 +5,7 @@ import { activeUser, canBrowseDirectory, canViewContent, canViewSpace } from './
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
+import { CqlError, parseCql, type CqlPredicate } from './cql';
 
 export interface RestRequest {
   method: string;
@@ -241,20 +242,24 @@ export class ConfluenceFake {
   }
 
   /**
-   * CQL search, for the forms the app uses: `id in (1,2,...)` (which of these the caller may read).
-   * Content the caller may not see is left out, as Confluence does.
+   * CQL search (see ./cql.ts for the forms understood): `id in (...)` (which of these the caller may
+   * read), and the report scopes `space in (...)`, `label = "x"`, `(id = N or ancestor = N)`, `type`.
+   * Content the caller may not see is left out, as Confluence does; `totalSize` counts what they may see.
    */
   private contentSearch(params: URLSearchParams, caller: Caller): RestResponse {
     const cql = params.get('cql') ?? '';
-    const ids = /^\s*id\s+in\s*\(([\d,\s]*)\)\s*$/i.exec(cql);
-    if (!ids) return json(400, errorJson(400, `The local Confluence understands only "id in (...)" CQL, not: ${cql}`));
-    const wanted = ids[1]!.split(',').map((id) => id.trim()).filter(Boolean);
-    const visible = wanted.flatMap((id) => {
-      const content = this.directory.content(id);
-      const space = content && this.directory.space(content.spaceKey);
-      return content && space && canViewContent(this.directory, caller, content) ? [contentJson(content, space, false)] : [];
-    });
-    return json(200, pageOf(visible, readPaging(params, 25, 100), '/rest/api/content/search', params));
+    let matches: CqlPredicate;
+    try {
+      matches = parseCql(cql, this.directory);
+    } catch (error) {
+      if (!(error instanceof CqlError)) throw error;
+      return json(400, errorJson(400, `Could not parse cql : ${cql} (${error.message})`));
+    }
+    const visible = this.directory.site.contents.filter((content) => {
+      const space = this.directory.space(content.spaceKey);
+      return space !== undefined && matches(content) && canViewContent(this.directory, caller, content);
+    }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, false));
+    return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
   }
 
   private directoryDenied(caller: Caller): RestResponse | null {

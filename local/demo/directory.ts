@@ -52,6 +52,10 @@ export interface DemoContent {
   /** The page body carries the Viewtracker macro. */
   hasMacro: boolean;
   paragraphs: string[];
+  /** Confluence labels (lower case), for label-scoped reports. */
+  labels?: string[];
+  /** The parent page in the space's page tree (pages only; the space home has none). */
+  parentId?: string | null;
 }
 
 export interface DemoSite {

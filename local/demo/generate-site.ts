@@ -27,7 +27,7 @@ export function generateSite(seed: number, size: DemoSize, now: number): DemoSit
   const users = makeUsers(rng, size, groups);
   const admin = users[0]!;
   const spaces = makeSpaces(size, admin);
-  const contents = makeContents(rng, size, spaces, users, groups, now);
+  const contents = arrangeTree(makeContents(rng, size, spaces, users, groups, now));
   return { seed, cloudId: hexId(new Rng(seed + 1), 8) + '-local', siteName: 'Acme (local)', users, groups, spaces, contents };
 }
 
@@ -119,6 +119,26 @@ function makeContents(rng: Rng, size: DemoSize, spaces: DemoSpace[], users: Demo
     }
   });
   return contents;
+}
+
+const LABELS = ['how-to', 'onboarding', 'meeting-notes', 'archive'] as const;
+
+/**
+ * Page trees and labels, derived from each page's position (no random draws, so the rest of the demo
+ * site stays what it was): in every space, page k hangs under page ⌊(k-1)/3⌋, the home at the root;
+ * labels repeat on a fixed pattern so label reports have something to find in every space.
+ */
+function arrangeTree(contents: DemoContent[]): DemoContent[] {
+  const pagesBySpace = new Map<string, DemoContent[]>();
+  return contents.map((content, index) => {
+    const labels = LABELS.filter((_, n) => (index + n) % (n + 3) === 0);
+    if (content.type !== 'page') return { ...content, labels, parentId: null };
+    const pages = pagesBySpace.get(content.spaceKey) ?? [];
+    pagesBySpace.set(content.spaceKey, pages);
+    const parentId = pages.length === 0 ? null : pages[Math.floor((pages.length - 1) / 3)]!.id;
+    pages.push(content);
+    return { ...content, labels, parentId };
+  });
 }
 
 function titleFor(rng: Rng, template: SpaceTemplate | undefined, type: DemoContent['type'], index: number): string {

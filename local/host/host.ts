@@ -17,6 +17,7 @@ import { ResourceServer } from './resources';
 import type { HostServices } from './routes/services';
 import { createHostServer } from './server';
 import { SiteUrls } from './urls';
+import { MacroStore } from './macro-store';
 import { ViewDispatcher } from './views';
 
 export interface HostOptions {
@@ -85,6 +86,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       platform,
       urls: SiteUrls.forApp(manifest.appId),
       siteUrl: identity.siteUrl,
+      macros: new MacroStore(() => manifest.uiModules),
       views: new ViewDispatcher(platform, directory),
       confluence,
       store,

@@ -77,6 +77,10 @@ export interface UiModule {
   viewportContainer?: 'modal' | 'popup';
   dynamicPropertiesFunction?: string;
   layout?: string;
+  /** Macros with custom configuration (`config: {resource, title, viewportSize}`): the editor opens this resource. */
+  configResource?: string;
+  configTitle?: string;
+  configViewportSize?: string;
 }
 
 export type EntityDefinition = z.infer<typeof entitySchema>;
@@ -167,7 +171,7 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
     type, key: m.key, title: m.title ?? m.key, resource: m.resource, resolverFunction: m.resolver?.function,
   });
   const uiModules: UiModule[] = [
-    ...modules.macro.map((m) => ({ ...base('macro', m), ...(m.layout ? { layout: m.layout } : {}) })),
+    ...modules.macro.map((m) => ({ ...base('macro', m), ...(m.layout ? { layout: m.layout } : {}), ...customConfig(m.config) })),
     ...modules['confluence:contentBylineItem'].map((m) => ({
       ...base('confluence:contentBylineItem', m),
       ...(m.tooltip ? { tooltip: m.tooltip } : {}),
@@ -201,3 +205,9 @@ export function missingResourceBuilds(root: string, manifest: AppManifest): stri
     .filter(([, folder]) => !existsSync(path.join(root, folder, 'index.html')))
     .map(([key, folder]) => `${key} (${folder}/index.html)`);
 }
+
+const customConfig = (config: unknown): Pick<UiModule, 'configResource' | 'configTitle' | 'configViewportSize'> => {
+  const parsed = z.object({ resource: z.string(), title: z.string().optional(), viewportSize: z.string().optional() }).passthrough().safeParse(config);
+  if (!parsed.success) return {};
+  return { configResource: parsed.data.resource, ...(parsed.data.title ? { configTitle: parsed.data.title } : {}), ...(parsed.data.viewportSize ? { configViewportSize: parsed.data.viewportSize } : {}) };
+};

@@ -4,6 +4,7 @@
  */
 import type { Channel, GroupRef, Settings } from './settings';
 import type { AttachmentViews, InventoryStatus } from './inventory';
+import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -151,6 +152,13 @@ export interface SpaceReport {
   generatedAt: number;
 }
 
+/** Custom Reports: save a named definition for the space (no id: a new one). */
+export interface SaveSpaceReportPayload {
+  id?: string;
+  name: string;
+  definition: ReportQueryDefinition;
+}
+
 /** functionKey → [payload, answer]. */
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
@@ -170,6 +178,13 @@ export interface ResolverContract {
   getInventoryStatus: [Record<string, never>, InventoryStatus];
   startInventoryBackfill: [Record<string, never>, InventoryStatus];
   getAttachmentViews: [Record<string, never>, AttachmentViews[]];
+  getReportMacro: [Record<string, never>, ReportAnswer];
+  getSpaceSavedReports: [Record<string, never>, SavedReportsView];
+  runSavedReport: [{ id: string }, ReportAnswer];
+  saveSpaceReport: [SaveSpaceReportPayload, SavedReportsView];
+  deleteSpaceReport: [{ id: string }, SavedReportsView];
+  getAllSavedReports: [Record<string, never>, AllSavedReportsView];
+  deleteAnySavedReport: [{ spaceKey: string; id: string }, AllSavedReportsView];
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -38,6 +38,8 @@ export interface Settings {
   reportAccessGroup: GroupRef | null;
   viewCounter: boolean;
   customReports: boolean;
+  /** Custom Reports: anonymous visitors see report macros (only content open to anonymous visitors). */
+  reportMacroAnonymous: boolean;
   /** Space admins always open their space's report; `space-viewers` opens it to everyone who may view the space. */
   spaceReportAudience: SpaceReportAudience;
   /** Track attachment views (`avi:confluence:viewed:attachment`) as a third content type. */

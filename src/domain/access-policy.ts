@@ -69,3 +69,27 @@ export function decidePeopleView(settings: Settings, standing: CallerStanding, s
   if (settings.privacy.viewerListAudience === 'readers') return { names: true };
   return manager ? { names: true } : { names: false, reason: 'audience' };
 }
+
+/** Custom Reports: why a report macro shows a notice instead of figures. */
+export type ReportMacroDenial = { open: false; reason: 'switched-off' | 'anonymous-not-allowed' };
+
+/**
+ * The "Viewtracker report" macro. Off with the Custom Reports switch (its config stays on the page).
+ * Signed-in readers (guests included) see it with their own rights; anonymous visitors only when the
+ * admin allowed it, and then only content that anonymous visitors may read.
+ */
+export function mayViewReportMacro(settings: Settings, standing: CallerStanding): { open: true } | ReportMacroDenial {
+  if (!settings.customReports) return { open: false, reason: 'switched-off' };
+  if (!standing.signedIn && !settings.reportMacroAnonymous) return { open: false, reason: 'anonymous-not-allowed' };
+  return { open: true };
+}
+
+/** Saved space reports are saved, changed and deleted by that space's admins and by site admins. */
+export function mayManageSavedReports(standing: CallerStanding, space: SpaceStanding): boolean {
+  return standing.signedIn && (standing.siteAdmin || space.spaceAdmin);
+}
+
+/** Site admins see and manage every space's saved reports (the settings page lists them all). */
+export function mayManageAllSavedReports(standing: CallerStanding): boolean {
+  return standing.signedIn && standing.siteAdmin;
+}

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportAccessGroup: null,
   viewCounter: true,
   customReports: false,
+  reportMacroAnonymous: false,
   spaceReportAudience: 'managers',
   trackAttachments: true,
   blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
@@ -46,6 +47,7 @@ export const settingsSchema = z.object({
   reportAccessGroup: groupRef.nullable(),
   viewCounter: z.boolean(),
   customReports: z.boolean(),
+  reportMacroAnonymous: z.boolean(),
   spaceReportAudience: z.enum(SPACE_REPORT_AUDIENCES),
   trackAttachments: z.boolean(),
   blockingTimeMs: z.number().int('Must be a whole number of milliseconds')

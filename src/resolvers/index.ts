@@ -7,6 +7,11 @@ import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './inventory';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
+import { getReportMacroResolver } from './report-macro';
+import {
+  deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
+  runSavedReportResolver, saveSpaceReportResolver,
+} from './saved-reports';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -29,6 +34,13 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getInventoryStatus: getInventoryStatusResolver,
   startInventoryBackfill: startInventoryBackfillResolver,
   getAttachmentViews: getAttachmentViewsResolver,
+  getReportMacro: getReportMacroResolver,
+  getSpaceSavedReports: getSpaceSavedReportsResolver,
+  runSavedReport: runSavedReportResolver,
+  saveSpaceReport: saveSpaceReportResolver,
+  deleteSpaceReport: deleteSpaceReportResolver,
+  getAllSavedReports: getAllSavedReportsResolver,
+  deleteAnySavedReport: deleteAnySavedReportResolver,
 };
 
 const resolver = new Resolver();

@@ -12,6 +12,11 @@ export const ENTITY = {
   viewerDay: 'viewer-day',
   settings: 'settings',
   account: 'account',
+  contentMonth: 'content-month',
+  viewerMonth: 'viewer-month',
+  rollup: 'rollup',
+  sketch: 'sketch',
+  spaceReports: 'space-reports',
 } as const;
 
 export const KEYS = {
@@ -24,6 +29,11 @@ export const KEYS = {
   viewerDay: (viewer: string, day: string) => `ud:${safe(viewer)}:${day}`,
   /** An account id the app has stored (personal data reporting). */
   account: (accountId: string) => `acct:${safe(accountId)}`,
+  /** Report rollups (see domain/report-rows.ts): months of a content or viewer, site/space cells, sketches. */
+  contentMonth: (contentId: string, month: string) => `cm:${contentId}:${month}`,
+  viewerMonth: (viewer: string, month: string) => `um:${safe(viewer)}:${month}`,
+  rollup: (scope: string, level: string, period: string, shard: number) => `ru:${safe(scope)}:${level}:${period}:${shard}`,
+  sketch: (kind: string, level: string, period: string, shard: number) => `hl:${kind}:${level}:${period}:${shard}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
   /** A copy of the last settings saved, written with them: what applies if the document cannot be read. */
@@ -39,6 +49,8 @@ export const KEYS = {
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
   /** The inventory backfill's progress and cursor (issue 8). */
   inventoryJob: 'inventory:job',
+  /** A space's saved report definitions (Custom Reports), one document per space. */
+  spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */

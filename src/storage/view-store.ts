@@ -6,6 +6,8 @@ import { viewPlanOps } from '../domain/view-plan-ops';
 import { commitOps } from './commit-ops';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
+import { batchGetAll, rollupSnapshotFrom, rollupSnapshotItems } from './rollup-store';
+import type { RollupSnapshot } from '../domain/rollup-plan';
 
 export interface SnapshotRequest {
   contentId: string;
@@ -35,7 +37,7 @@ function spaceDayKey(request: SnapshotRequest, day: string): string {
   return KEYS.spaceDay(request.spaceKey, day, spaceShardOf(request.contentId));
 }
 
-export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined }> {
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot }> {
   const anonymous = request.storedViewer === ANONYMOUS_VIEWER;
   const items = [
     { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
@@ -47,8 +49,9 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
     ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
+    ...rollupSnapshotItems(request),
   ];
-  const result = await kvs.batchGet<unknown>(items);
+  const result = await batchGetAll<unknown>(items);
   // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
   const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
   if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code} ${failure.error.message}`);
@@ -66,6 +69,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
   return {
     groups,
+    rollups: rollupSnapshotFrom(request, get),
     channelHint: CHANNELS.find((channel) => channel === hint),
     snapshot: {
       accountKnown: request.storesAccountId ? get(ENTITY.account, KEYS.account(request.storedViewer)) !== undefined : null,

@@ -18,6 +18,7 @@ import { benchConfluence } from './bench-site';
 import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask, type Units } from './unit-meter';
 import { benchInventory } from './inventory-bench';
+import { benchReportMacro } from './report-macro-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   for (const [name, value] of lines) console.log(`${name}: ${value}`);
   emulator.close?.();
   rmSync(dir, { recursive: true, force: true });
+  for (const [name, value] of await benchReportMacro()) console.log(`${name}: ${value}`);
 
   if (process.env.BENCH_SKIP_INVENTORY !== '1') {
     for (const [name, value] of await benchInventory()) console.log(`${name}: ${value}`);

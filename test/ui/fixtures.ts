@@ -11,6 +11,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     reportAccessGroup: null,
     viewCounter: true,
     customReports: false,
+    reportMacroAnonymous: false,
     spaceReportAudience: 'managers',
     trackAttachments: true,
     blockingTimeMs: 5000,

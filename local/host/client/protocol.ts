@@ -51,6 +51,8 @@ export interface FrameData {
   context: Record<string, unknown>;
   /** `modal` and `popup` frames can be closed; `inline` frames (pages, macros) cannot; `hidden` is a background script. */
   container: 'inline' | 'modal' | 'popup' | 'hidden';
+  /** A macro's configuration frame: `view.submit({config})` stores the config for this macro. */
+  macroConfig?: { contentId: string; localId: string | null };
   /** Module route base for createHistory (global and space pages). */
   routeBase?: string;
 }

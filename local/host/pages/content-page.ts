@@ -18,6 +18,7 @@ export function contentPage(ctx: HostContext, session: Session, content: DemoCon
   const article = html`
 <div class="breadcrumbs"><a href="${ctx.urls.space(space.key)}">${space.name}</a> / ${content.type === 'page' ? 'Pages' : 'Blog'}</div>
 <h1 class="page-title">${content.title}</h1>
+${session.user?.accountType === 'licensed' ? html`<a class="edit-link" href="${editPath(content)}">Edit</a>` : ''}
 <div class="byline">
   <span class="avatar" aria-hidden="true">${initials(author?.displayName ?? '?')}</span>
   <span>${content.type === 'page' ? 'Owned by' : 'By'} ${author?.displayName ?? 'Former user'}</span>
@@ -26,7 +27,7 @@ export function contentPage(ctx: HostContext, session: Session, content: DemoCon
   ${bylineItems(ctx, session, content, contentRef, spaceRef, viewId)}
 </div>
 <div class="page-body">
-  ${content.paragraphs.map((text, index) => html`<p>${text}</p>${index === 0 && content.hasMacro ? macros(ctx, session, content, contentRef, spaceRef) : ''}`)}
+  ${content.paragraphs.map((text, index) => html`<p>${text}</p>${index === 0 ? macros(ctx, session, content, contentRef, spaceRef) : ''}`)}
 </div>
 ${backgroundScripts(ctx, session, content, contentRef, spaceRef)}`;
   if (portal) return portalLayout(ctx, session, content, article);
@@ -54,11 +55,13 @@ function bylineItems(ctx: HostContext, session: Session, content: DemoContent, c
   });
 }
 
-function macros(ctx: HostContext, session: Session, content: DemoContent, contentRef: object, spaceRef: object): Html[] {
-  return ctx.platform.manifest.uiModules.filter((m) => m.type === 'macro').map((module, index) => {
-    const localId = `${content.id}-${module.key}-${index}`;
-    const extension = { type: module.type, content: contentRef, space: spaceRef, isEditing: false };
-    return frameTag(module, frameData(ctx, session, module, { localId, extension, container: 'inline' }), 'macro-frame');
+/** The page's macros, each with the config its author saved (Forge passes it as `extension.config`). */
+export function macros(ctx: HostContext, session: Session, content: DemoContent, contentRef: object, spaceRef: object, isEditing = false): Html[] {
+  return ctx.macros.on(content).flatMap((instance) => {
+    const module = ctx.platform.uiModule(instance.moduleKey);
+    if (!module) return [];
+    const extension = { type: module.type, content: contentRef, space: spaceRef, isEditing, ...(instance.config ? { config: instance.config } : {}) };
+    return [frameTag(module, frameData(ctx, session, module, { localId: instance.localId, extension, container: 'inline' }), 'macro-frame')];
   });
 }
 
@@ -77,4 +80,9 @@ function portalLayout(ctx: HostContext, session: Session, content: DemoContent, 
     main: html`<div class="portal-header">Help Center</div><div class="portal-main">${article}</div>`,
     mainClass: 'portal',
   });
+}
+
+/** Confluence's editor URL for a page or blog post. */
+export function editPath(content: DemoContent): string {
+  return `/wiki/spaces/${encodeURIComponent(content.spaceKey)}/${content.type === 'page' ? 'pages' : 'blog'}/edit-v2/${content.id}`;
 }

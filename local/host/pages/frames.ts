@@ -10,6 +10,7 @@ export interface FrameOptions {
   extension: Record<string, unknown>;
   container: FrameData['container'];
   routeBase?: string;
+  macroConfig?: FrameData['macroConfig'];
 }
 
 /** What `view.getContext()` answers inside this frame (the theme is added by the host page at call time). */
@@ -22,6 +23,7 @@ export function frameData(ctx: HostContext, session: Session, module: UiModule, 
     extension: options.extension,
     container: options.container,
     ...(options.routeBase ? { routeBase: options.routeBase } : {}),
+    ...(options.macroConfig ? { macroConfig: options.macroConfig } : {}),
     context: {
       ...(accountId ? { accountId } : {}),
       accountType: accountTypeOf(session.principal),

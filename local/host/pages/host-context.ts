@@ -1,5 +1,6 @@
 import type { Directory } from '../../demo/directory';
 import type { ForgePlatform } from '../platform';
+import type { MacroStore } from '../macro-store';
 import type { SiteUrls } from '../urls';
 
 /** What every page rendering needs from the running host. */
@@ -8,4 +9,6 @@ export interface HostContext {
   platform: ForgePlatform;
   urls: SiteUrls;
   siteUrl: string;
+  /** The macros on each page (and their configs), as the editor left them. */
+  macros: MacroStore;
 }

@@ -77,6 +77,12 @@ table.list th { color: var(--ds-text-subtlest); font-size: 12px; font-weight: 60
 .flag-error .flag-icon { background: var(--ds-icon-danger); }
 .flag-warning .flag-icon { background: var(--ds-icon-warning); }
 .flag-close { margin-left: auto; border: 0; background: none; color: var(--ds-text-subtle); font-size: 18px; cursor: pointer; }
+.edit-link { float: right; margin-top: -40px; padding: 4px 12px; border: 1px solid var(--ds-border); border-radius: 3px; color: var(--ds-text); text-decoration: none; }
+.editor-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 0 16px; border-bottom: 1px solid var(--ds-border); margin-bottom: 16px; }
+.editor-toolbar button, .editor-macro__bar button { padding: 4px 12px; border: 1px solid var(--ds-border); border-radius: 3px; background: var(--ds-surface-raised); color: var(--ds-text); cursor: pointer; }
+.editor-close { margin-left: auto; }
+.editor-macro { border: 1px dashed var(--ds-border-bold, #758195); border-radius: 3px; padding: 4px 8px; margin: 8px 0 16px; }
+.editor-macro__bar { display: flex; justify-content: space-between; align-items: center; font-size: 12px; color: var(--ds-text-subtle); }
 .main.portal { padding: 0; }
 .portal-header { height: 120px; display: flex; align-items: center; padding: 0 48px; background: #0747A6; color: #fff; font-size: 22px; font-weight: 600; }
 .portal-main { max-width: 800px; margin: -32px auto 48px; padding: 32px 40px; background: var(--ds-surface-raised); box-shadow: var(--ds-shadow-raised); border-radius: 3px; }

@@ -8,6 +8,7 @@ import { hostCss } from '../pages/styles';
 import { route, type Route } from '../router';
 import { COOKIES, readSession } from '../session';
 import { tokenCss } from '../tokens';
+import { configProblem, macroSubmitBody } from '../macro-store';
 import type { HostServices } from './services';
 
 const extension = z.record(z.unknown()).refine((value) => JSON.stringify(value).length < 10_000, 'extension too large');
@@ -62,6 +63,20 @@ export function hostApiRoutes(host: HostServices): Route[] {
       } catch (error) {
         sendJson(response, 200, { ok: false, error: error instanceof Error ? error.message : String(error) });
       }
+    }),
+    route('POST', /^\/__host\/macro-config$/, async ({ request, response }) => {
+      // The editor's side of view.submit({config}): who may edit is the host's session, never the body.
+      const body = await readJson(request, macroSubmitBody);
+      const s = readSession(request, host.directory, host.defaultUser);
+      const content = host.directory.content(body.contentId);
+      const module = host.platform.uiModule(body.moduleKey);
+      if (!content || !module || module.type !== 'macro' || s.user?.accountType !== 'licensed' || !canViewContent(host.directory, callerOf(s), content)) {
+        return sendJson(response, 404, { ok: false, error: 'MACRO_NOT_FOUND' });
+      }
+      const problem = configProblem(body.config);
+      if (problem || typeof body.config !== 'object' || body.config === null) return sendJson(response, 400, { ok: false, error: problem ?? 'INVALID_CONFIG' });
+      const instance = host.macros.submit(content, module.key, body.localId, { ...body.config });
+      sendJson(response, 200, { ok: true, value: instance });
     }),
     route('POST', /^\/__host\/byline$/, async ({ request, response }) => {
       const body = await readJson(request, bylineBody);

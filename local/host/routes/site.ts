@@ -4,6 +4,7 @@ import { channelFiresProductEvent } from '../channels';
 import { html } from '../html';
 import { redirect, sendHtml } from '../http-util';
 import { contentPage } from '../pages/content-page';
+import { editorPage } from '../pages/editor-page';
 import { callerOf } from '../pages/layout';
 import { adminIndex, adminSidebar, homePage, modulePage, notFoundPage, profilePage } from '../pages/site-pages';
 import { route, type Route } from '../router';
@@ -40,6 +41,13 @@ export function siteRoutes(host: HostServices): Route[] {
       if (s.channel === 'jsm-portal') return redirect(response, host.urls.portalArticle(content) + url.search);
       const viewId = channelFiresProductEvent(s.channel) ? host.views.recordView(s.principal, content, deliveryFromQuery(url.searchParams)) : null;
       sendHtml(response, 200, contentPage(host, s, content, viewId, false));
+    }),
+    route('GET', /^\/wiki\/spaces\/([^/]+)\/(pages|blog)\/edit-v2\/(\d+)$/, ({ request, response, match }) => {
+      const s = session(request);
+      const content = visibleContent(s, match[3]!);
+      // Editing needs a licensed user who may see the page (the demo has no separate edit permission).
+      if (!content || s.user?.accountType !== 'licensed') return sendHtml(response, 404, notFoundPage(host, s, `We can't find page ${match[3]} to edit.`));
+      sendHtml(response, 200, editorPage(host, s, content));
     }),
     route('GET', /^\/wiki\/pages\/viewpage\.action$/, ({ request, response, url }) => {
       const content = visibleContent(session(request), url.searchParams.get('pageId') ?? '');

@@ -14,6 +14,7 @@ export const FIELD_KEYS = [
   'reportAccessGroup',
   'viewCounter',
   'customReports',
+  'reportMacroAnonymous',
   'spaceReportAudience',
   'trackAttachments',
   'blockingTimeMs',

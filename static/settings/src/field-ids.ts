@@ -21,6 +21,8 @@ export function fieldElementId(field: FieldKey, settings: Settings): string {
       return 'custom-reports';
     case 'trackAttachments':
       return 'track-attachments';
+    case 'reportMacroAnonymous':
+      return 'report-macro-anonymous';
     case 'blockingTimeMs':
       return 'blocking-time';
     case 'spaceReportAudience':

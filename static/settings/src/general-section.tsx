@@ -21,6 +21,7 @@ export function blockingTimeHint(ms: number): string {
 export function GeneralSection({ draft, onChange, errorsFor, disabled }: SectionProps) {
   const [viewCounterError] = errorsFor('viewCounter');
   const [customReportsError] = errorsFor('customReports');
+  const [reportMacroAnonymousError] = errorsFor('reportMacroAnonymous');
   const hint = blockingTimeHint(draft.blockingTimeMs);
   return (
     <PageSection id="general" title="General">
@@ -67,11 +68,20 @@ export function GeneralSection({ draft, onChange, errorsFor, disabled }: Section
         <Toggle
           id="custom-reports"
           label="Custom Reports"
-          description="Lets people take Viewtracker data out of Confluence: a configurable space report and a read-only, token-protected export for external tools."
+          description="Viewtracker report macros on pages and saved reports in space reports. Readers see them with their own rights; the data stays in Confluence. Off: macros show a short notice (their configuration is kept) and saved reports are hidden."
           checked={draft.customReports}
           disabled={disabled}
           error={customReportsError}
           onChange={(customReports) => onChange({ ...draft, customReports })}
+        />
+        <Toggle
+          id="report-macro-anonymous"
+          label="Report macros for anonymous visitors"
+          description="Anonymous visitors see report macros, limited to content open to anonymous visitors. Off: they are asked to sign in."
+          checked={draft.reportMacroAnonymous}
+          disabled={disabled || !draft.customReports}
+          error={reportMacroAnonymousError}
+          onChange={(reportMacroAnonymous) => onChange({ ...draft, reportMacroAnonymous })}
         />
       </div>
       <div className="vt-section-fields">

@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   reportAccessGroup: 'Access Global Report group',
   viewCounter: 'View Counter',
   customReports: 'Custom Reports',
+  reportMacroAnonymous: 'Report macros for anonymous visitors',
   spaceReportAudience: 'Space reports',
   trackAttachments: 'Track attachments',
   blockingTimeMs: 'Blocking time',

@@ -18,6 +18,7 @@ import { PrivacySection } from './privacy-section';
 import { SaveBar } from './save-bar';
 import { StoredSettingsProblem } from './stored-settings-problem';
 import { ViewApiSection } from './view-api-section';
+import { SavedReportsAdminSection } from './saved-reports-admin-section';
 import { initialPageState, pageReducer, unsavedPaths, type EditorState, type PageAction } from './settings-editor';
 import { validateDraft } from './validate-draft';
 
@@ -126,6 +127,7 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
         />
       </form>
       <ViewApiSection currentAccountId={accountId} onStatusChange={() => void refreshChannels()} />
+      <SavedReportsAdminSection />
       <AuditSection audit={saved.audit} currentAccountId={accountId} now={Date.now()} />
     </Page>
   );

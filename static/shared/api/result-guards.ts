@@ -10,6 +10,7 @@ import {
   arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
+import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -21,6 +22,7 @@ export const isSettings = shape<Settings>({
   reportAccessGroup: nullable(isGroupRef),
   viewCounter: isBoolean,
   customReports: isBoolean,
+  reportMacroAnonymous: isBoolean,
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
   trackAttachments: isBoolean,
   blockingTimeMs: isNumber,
@@ -117,4 +119,11 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getInventoryStatus: isInventoryStatus,
   startInventoryBackfill: isInventoryStatus,
   getAttachmentViews: isAttachmentViewsList,
+  getReportMacro: isReportAnswer,
+  getSpaceSavedReports: isSavedReportsView,
+  runSavedReport: isReportAnswer,
+  saveSpaceReport: isSavedReportsView,
+  deleteSpaceReport: isSavedReportsView,
+  getAllSavedReports: isAllSavedReportsView,
+  deleteAnySavedReport: isAllSavedReportsView,
 };

@@ -7,6 +7,7 @@ import { ContentRankingTable } from '../../shared/components/content-ranking-tab
 import { Page, PageHeader, PageSection } from '../../shared/components/page';
 import { LifecycleNote } from '../../shared/components/lifecycle-note';
 import { ErrorState, LoadingState } from '../../shared/components/states';
+import { SavedReportsSection } from './saved-reports-section';
 
 export function SpaceReportApp() {
   const { answer: report, reload } = useResolver('getSpaceReport', {});
@@ -25,6 +26,7 @@ export function SpaceReportApp() {
           <PageSection id="stale-content" title="Not viewed for the longest time" description="Content of this space that was viewed before, ordered by its last view, oldest first.">
             <ContentRankingTable rows={report.data.staleContent} caption="Content not viewed for the longest time" showSpace={false} />
           </PageSection>
+          <SavedReportsSection />
         </>
       )}
     </Page>

@@ -1,0 +1,126 @@
+/**
+ * Custom Reports: the "Viewtracker report" macro's configuration and answer, and saved space reports.
+ * Types and option lists only (shared by backend and UI); the rules and bounds live in src/domain.
+ */
+
+/** What a report shows. */
+export const REPORT_KINDS = ['most-viewed', 'least-viewed', 'views-over-time', 'top-readers'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_COLUMNS = ['title', 'space', 'type', 'views', 'viewers', 'last-viewed'] as const;
+export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+
+export const REPORT_CONTENT_TYPES = ['all', 'page', 'blogpost'] as const;
+export type ReportContentType = (typeof REPORT_CONTENT_TYPES)[number];
+
+/**
+ * Which content a report covers. `this-space` is the space of the page the macro stands on (or of the
+ * space report); the others are resolved through Confluence as the reader (CQL), so what a reader may
+ * not see is never part of it.
+ */
+export type ReportScope =
+  | { kind: 'this-space' }
+  | { kind: 'spaces'; spaceKeys: string[] }
+  | { kind: 'label'; label: string }
+  | { kind: 'page-tree'; pageId: string };
+export const REPORT_SCOPE_KINDS = ['this-space', 'spaces', 'label', 'page-tree'] as const;
+
+import type { DateRange } from './report-range';
+
+/** Relative (the last N days, today included), or the reports' date range: a preset or fixed UTC days. */
+export type ReportRange = { kind: 'last-days'; days: number } | DateRange;
+
+export type SortDirection = 'asc' | 'desc';
+
+/**
+ * One report query: the macro's configuration and a saved space report's definition are this shape.
+ * Forge stores macro config as JSON without nulls and with arrays of one type, which it satisfies.
+ */
+export interface ReportQueryDefinition {
+  version: 2;
+  what: ReportKind;
+  scope: ReportScope;
+  contentType: ReportContentType;
+  range: ReportRange;
+  rows: number;
+  columns: ReportColumn[];
+  sort: { column: ReportColumn; direction: SortDirection };
+}
+
+export const DEFAULT_COLUMNS: ReportColumn[] = ['title', 'space', 'views', 'viewers', 'last-viewed'];
+
+/** What a new report shows, and what any field of a stored config falls back to. */
+export const DEFAULT_REPORT: ReportQueryDefinition = {
+  version: 2,
+  what: 'most-viewed',
+  scope: { kind: 'this-space' },
+  contentType: 'all',
+  range: { kind: 'last-days', days: 30 },
+  rows: 10,
+  columns: DEFAULT_COLUMNS,
+  sort: { column: 'views', direction: 'desc' },
+};
+
+/** The Forge macro config this app stores (`view.submit({config})`): the definition itself. */
+export type ReportMacroConfig = ReportQueryDefinition;
+
+/** How much of a scope the report covers: large scopes are capped, and say so. */
+export interface ScopeCoverage {
+  included: number;
+  /** Total that Confluence reported for the scope (as the reader); at least `included`. */
+  total: number;
+  capped: boolean;
+}
+
+export interface ReportRow {
+  contentId: string;
+  title: string;
+  spaceKey: string;
+  contentType: 'page' | 'blogpost';
+  views: number;
+  viewers: number;
+  lastViewedAt: number | null;
+}
+
+export type ReportAnswer =
+  /** Custom Reports is switched off, or the caller may not see it: a short notice, the config is kept. */
+  | { state: 'notice'; reason: 'switched-off' | 'sign-in' | 'anonymous-not-allowed' | 'not-allowed'; message: string; config: ReportMacroConfig }
+  /** This report cannot be computed for the reader's scope (the message says why): nothing is made up. */
+  | { state: 'unavailable'; message: string; config: ReportMacroConfig; coverage: ScopeCoverage }
+  | {
+    state: 'report';
+    config: ReportMacroConfig;
+    coverage: ScopeCoverage;
+    range: { from: string; to: string };
+    rows: ReportRow[];
+    series?: Array<{ day: string; views: number }>;
+    readers?: Array<{ name: string; views: number }>;
+    /** Why names are not shown, when they are not (privacy mode or audience). */
+    peopleHidden?: string;
+    generatedAt: number;
+  };
+
+/** A named report definition a space admin saved for their space. */
+export interface SavedReport {
+  id: string;
+  spaceKey: string;
+  name: string;
+  definition: ReportQueryDefinition;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SavedReportsView {
+  /** False while Custom Reports is switched off: saved reports are hidden (and kept). */
+  enabled: boolean;
+  spaceKey: string;
+  reports: SavedReport[];
+  /** Whether the caller may save, change and delete the space's reports. */
+  canManage: boolean;
+  max: number;
+}
+
+export interface AllSavedReportsView {
+  reports: SavedReport[];
+}

@@ -1,0 +1,71 @@
+import type { ReportColumn, ReportQueryDefinition, ReportRow } from '@contracts/custom-reports';
+import type { ResolvedRange } from '@contracts/report-range';
+
+/** What a report knows of one content's views: in the range (or all time), all-time viewers, last view. */
+export interface ContentFigures {
+  views: number;
+  viewers: number;
+  /** 0 or absent: never viewed. */
+  lastViewedAt: number;
+}
+
+export interface ScopedContent {
+  id: string;
+  type: 'page' | 'blogpost';
+  title: string;
+  spaceKey: string;
+}
+
+/**
+ * The rows of a report over content the reader may read (pure). `most-viewed` ranks viewed content by
+ * all-time views; `least-viewed` lists content not viewed in the range (never viewed included), the
+ * longest unread first. The author's sort and row count apply last.
+ */
+export function reportRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): ReportRow[] {
+  const rows = scoped.map((content) => rowOf(content, stats.get(content.id)));
+  const fromMs = Date.parse(`${range.from}T00:00:00Z`);
+  const chosen = definition.what === 'least-viewed'
+    ? rows.filter((row) => row.lastViewedAt === null || row.lastViewedAt < fromMs)
+    : rows.filter((row) => row.views > 0);
+  return sortRows(chosen, definition.sort.column, definition.sort.direction).slice(0, definition.rows);
+}
+
+function rowOf(content: ScopedContent, stats: ContentFigures | undefined): ReportRow {
+  return {
+    contentId: content.id,
+    // Confluence's title (as the reader sees it now) rather than the one stored at the last view.
+    title: content.title,
+    spaceKey: content.spaceKey,
+    contentType: content.type,
+    views: stats?.views ?? 0,
+    viewers: stats?.viewers ?? 0,
+    lastViewedAt: stats && stats.lastViewedAt > 0 ? stats.lastViewedAt : null,
+  };
+}
+
+const KEY: Record<ReportColumn, (row: ReportRow) => string | number> = {
+  title: (row) => row.title.toLowerCase(),
+  space: (row) => row.spaceKey,
+  type: (row) => row.contentType,
+  views: (row) => row.views,
+  viewers: (row) => row.viewers,
+  // Never viewed sorts as the oldest possible view.
+  'last-viewed': (row) => row.lastViewedAt ?? 0,
+};
+
+/** Stable: ties keep the title order, so a report does not reshuffle between renders. */
+export function sortRows(rows: ReportRow[], column: ReportColumn, direction: 'asc' | 'desc'): ReportRow[] {
+  const key = KEY[column];
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x !== y) return (x < y ? -1 : 1) * sign;
+    return a.title.localeCompare(b.title) || a.contentId.localeCompare(b.contentId);
+  });
+}
+
+/** Columns whose order needs the all-time rows; the others rank from the search and the range's views. */
+export function sortNeedsAllTimeRows(definition: ReportQueryDefinition): boolean {
+  return definition.sort.column === 'viewers' || definition.sort.column === 'last-viewed';
+}

@@ -1,0 +1,88 @@
+import type { Estimate, ReportDayRange, ReportFilters, ReportSummary, ReportTotals, SeriesPoint } from '@contracts/report-query';
+import { combine, emptyFigures, type PeriodFigures } from '../domain/report-figures';
+import { daysBetween, decomposeRange, lengthInDays, monthOf, monthsBetween, previousRange, type Period } from '../domain/report-periods';
+import { coverRange } from '../domain/sketch-periods';
+import { estimateDistinct } from '../domain/hyperloglog';
+import { periodFigures } from '../storage/report-figures-store';
+import { sketchUnion } from '../storage/report-rollups';
+
+/** Ranges up to this long are charted per day, longer ones per month. */
+export const DAILY_CHART_DAYS = 92;
+
+/**
+ * Tiles and chart of a report: the range and the previous period of the same length, from rollup
+ * rows (exact sums of cells for every filter combination), distinct counts exact for a single day
+ * or month and estimated from sketches otherwise.
+ */
+export async function reportSummary(range: ReportDayRange, filters: ReportFilters, today: string): Promise<ReportSummary> {
+  const previous = previousRange(range);
+  const daily = lengthInDays(range) <= DAILY_CHART_DAYS;
+  const spaceKeys = filters.spaceKeys?.length ? filters.spaceKeys : null;
+  const current = decomposeRange(range, today);
+  const before = decomposeRange(previous, today);
+  const periods: Period[] = daily
+    ? daysBetween(previous.from, range.to < today ? range.to : today).map((key) => ({ level: 'd', key }))
+    : [...current.plus, ...current.minus, ...before.plus, ...before.minus];
+  const figures = await periodFigures(spaceKeys, periods, filters);
+  const totalsOf = (part: { from: string; to: string }, decomposition: typeof current) => daily
+    ? combine(figures, daysBetween(part.from, part.to).map((key) => ({ level: 'd', key })), [])
+    : combine(figures, decomposition.plus, decomposition.minus);
+  const [currentDistinct, previousDistinct] = await Promise.all([
+    distinct(range, filters, spaceKeys, today, totalsOf(range, current), current),
+    distinct(previous, filters, spaceKeys, today, totalsOf(previous, before), before),
+  ]);
+  return {
+    range, previousRange: previous,
+    current: { ...figuresToTotals(totalsOf(range, current)), ...currentDistinct },
+    previous: { ...figuresToTotals(totalsOf(previous, before)), ...previousDistinct },
+    granularity: daily ? 'day' : 'month',
+    series: (daily ? dailySeries(range, figures) : monthlySeries(range, figures, current))
+      .map((point) => (spaceKeys || narrowedFilters(filters) ? { ...point, viewers: null } : point)),
+  };
+}
+
+function figuresToTotals(figures: PeriodFigures): Pick<ReportTotals, 'views' | 'anonymousViews'> {
+  return { views: figures.views, anonymousViews: figures.anonymousViews };
+}
+
+async function distinct(range: ReportDayRange, filters: ReportFilters, spaceKeys: string[] | null, today: string, totals: PeriodFigures, parts: ReturnType<typeof decomposeRange>): Promise<Pick<ReportTotals, 'viewers' | 'contentViewed'>> {
+  const narrowed = narrowedFilters(filters);
+  const single = parts.plus.length === 1 && parts.minus.length === 0;
+  const anonymousOnly = filters.audience === 'anonymous';
+  const exact = (value: number): Estimate => ({ value, exact: true });
+  if (narrowed) return { viewers: anonymousOnly ? exact(0) : null, contentViewed: null };
+  if (single) return { viewers: anonymousOnly ? exact(0) : spaceKeys ? null : exact(totals.viewers), contentViewed: filters.audience && filters.audience !== 'all' ? null : exact(totals.contents) };
+  if (spaceKeys) return { viewers: anonymousOnly ? exact(0) : null, contentViewed: null };
+  const cover = coverRange(range, today);
+  const [viewers, contents] = await Promise.all([
+    anonymousOnly ? Promise.resolve(null) : sketchUnion('viewers', cover),
+    filters.audience && filters.audience !== 'all' ? Promise.resolve(null) : sketchUnion('contents', cover),
+  ]);
+  return {
+    viewers: anonymousOnly ? exact(0) : viewers ? { value: estimateDistinct(viewers), exact: false } : null,
+    contentViewed: contents ? { value: estimateDistinct(contents), exact: false } : null,
+  };
+}
+
+function dailySeries(range: ReportDayRange, figures: ReadonlyMap<string, PeriodFigures>): SeriesPoint[] {
+  return daysBetween(range.from, range.to).map((day) => {
+    const part = figures.get(day) ?? emptyFigures();
+    return { start: day, views: part.views, viewers: part.viewers };
+  });
+}
+
+function monthlySeries(range: ReportDayRange, figures: ReadonlyMap<string, PeriodFigures>, parts: ReturnType<typeof decomposeRange>): SeriesPoint[] {
+  return monthsBetween(range.from, range.to).map((month) => {
+    const plus = parts.plus.filter((period) => (period.level === 'm' ? period.key : monthOf(period.key)) === month);
+    const minus = parts.minus.filter((period) => monthOf(period.key) === month);
+    const part = combine(figures, plus, minus);
+    const whole = plus.length === 1 && plus[0]?.level === 'm' && minus.length === 0;
+    const start = range.from > `${month}-01` ? range.from : `${month}-01`;
+    return { start, views: part.views, viewers: whole ? part.viewers : null };
+  });
+}
+
+/** Filters that distinct counts cannot follow (rows count distinct viewers and content unfiltered). */
+function narrowedFilters(filters: ReportFilters): boolean {
+  return Boolean(filters.contentTypes?.length || filters.sources?.length || filters.groupId || filters.contentIds?.length);
+}

@@ -1,0 +1,118 @@
+import type { ContentFigure, ReportQuery, ReportRows } from '@contracts/report-query';
+import { SOURCES } from '@contracts/settings';
+import { thresholdTopK } from '../domain/threshold-top';
+import { dayMs, decomposeRange, type Period } from '../domain/report-periods';
+import { combine } from '../domain/report-figures';
+import { isListed } from '../domain/listed-content';
+import { ROLLUP_SHARDS } from '../domain/report-rows';
+import { contentList, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
+import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
+import { periodFigures } from '../storage/report-figures-store';
+import { contentNotViewedSince } from '../storage/report-not-viewed';
+import { sortRows } from '../domain/report-sort';
+
+/** Rankings hold the most viewed this many rows; sorting by another column sorts those. */
+export const RANKING_CAP = 500;
+
+export interface TableAnswer { result: ReportRows; total: number; nextCursor: string | null; notes: string[] }
+
+const PEOPLE_FILTERS = 'Readers are counted per person, not per space, content type or source: this table ignores those filters.';
+const CONTENT_FILTERS = 'Per-content counts are not split by source or signed-in/anonymous: remove those filters to rank content.';
+const NEVER_VIEWED = 'Lists content viewed before the range. Content never viewed at all appears once the content inventory is kept.';
+
+/** One table of a report, one page of it: rankings by the threshold merge, breakdowns from rollups. */
+export async function reportTable(query: ReportQuery, today: string): Promise<TableAnswer> {
+  const offset = Number(query.cursor ?? 0);
+  const byViews = query.sort.column === 'views' && query.sort.direction === 'desc';
+  const k = Math.min(RANKING_CAP, byViews ? offset + query.pageSize : RANKING_CAP);
+  const page = <R>(rows: R[], notes: string[] = []) => {
+    const sorted = sortRows(rows, query.sort);
+    const slice = sorted.slice(offset, offset + query.pageSize);
+    const more = offset + query.pageSize < Math.min(sorted.length, RANKING_CAP);
+    return { rows: slice, total: sorted.length, nextCursor: more ? String(offset + query.pageSize) : null, notes };
+  };
+  const { filters, range } = query;
+  const parts = decomposeRange(range, today);
+
+  switch (query.table) {
+    case 'top-content': {
+      if (filters.sources?.length || (filters.audience && filters.audience !== 'all')) return answer('top-content', page([], [CONTENT_FILTERS]));
+      const rows = await topContent(query, parts.plus, k);
+      return answer('top-content', page(rows));
+    }
+    case 'top-readers': {
+      if (filters.audience === 'anonymous') return answer('top-readers', page([]));
+      const notes = filters.spaceKeys?.length || filters.contentTypes?.length || filters.sources?.length ? [PEOPLE_FILTERS] : [];
+      const { ranking } = await thresholdTopK({ k, lists: parts.plus.map(viewerList), exact: (ids) => viewerViewsInRange(ids, range) });
+      return answer('top-readers', page(ranking.map(({ id, total }) => ({ viewer: id, views: total })), notes));
+    }
+    case 'top-spaces': {
+      const ids = filters.spaceKeys?.length ? filters.spaceKeys : null;
+      const exact = async (keys: string[]) => new Map([...await spaceFiguresInRange(keys, parts, filters)].map(([key, figures]) => [key, figures.views]));
+      const ranking = ids
+        ? [...await exact(ids)].map(([id, total]) => ({ id, total })).filter((entry) => entry.total > 0)
+        : (await thresholdTopK({ k, lists: parts.plus.map((period) => spaceList(period, ROLLUP_SHARDS)), exact })).ranking;
+      const figures = await spaceFiguresInRange(ranking.map((entry) => entry.id), parts, filters);
+      return answer('top-spaces', page(ranking.map(({ id }) => {
+        const part = figures.get(id)!;
+        return { spaceKey: id, views: part.views, pageViews: part.pageViews, blogpostViews: part.blogpostViews, anonymousViews: part.anonymousViews };
+      })));
+    }
+    case 'by-source':
+    case 'by-type': {
+      const figures = await periodFigures(filters.spaceKeys?.length ? filters.spaceKeys : null, [...parts.plus, ...parts.minus], filters);
+      const total = combine(figures, parts.plus, parts.minus);
+      if (query.table === 'by-type') {
+        return answer('by-type', page([{ contentType: 'page' as const, views: total.pageViews }, { contentType: 'blogpost' as const, views: total.blogpostViews }].filter((row) => row.views > 0)));
+      }
+      return answer('by-source', page(SOURCES.map((source) => ({ source, views: total.bySource[source] ?? 0 })).filter((row) => row.views > 0)));
+    }
+    case 'not-viewed': {
+      const spaces = filters.spaceKeys ?? [];
+      const found = await contentNotViewedSince(dayMs(range.from), spaces.length === 1 ? spaces[0]! : null, query.pageSize, query.cursor);
+      const rows: ContentFigure[] = found.rows
+        .filter((row) => isListed(row) && (spaces.length <= 1 || spaces.includes(row.spaceKey)))
+        .filter((row) => !filters.contentTypes?.length || filters.contentTypes.includes(row.contentType))
+        .map((row) => ({ contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, title: row.title, titleHidden: false, views: row.views, lastViewedAt: row.lastViewedAt || null }));
+      return { result: { table: 'not-viewed', rows }, total: rows.length, nextCursor: found.nextCursor, notes: [NEVER_VIEWED] };
+    }
+  }
+}
+
+function answer<T extends ReportRows['table']>(table: T, paged: { rows: unknown[]; total: number; nextCursor: string | null; notes: string[] }): TableAnswer {
+  return { result: { table, rows: paged.rows } as ReportRows, total: paged.total, nextCursor: paged.nextCursor, notes: paged.notes };
+}
+
+async function topContent(query: ReportQuery, plus: Period[], k: number): Promise<ContentFigure[]> {
+  const { filters, range } = query;
+  const types = filters.contentTypes ?? [];
+  const spaces = filters.spaceKeys ?? [];
+  const keep = (row: ListedContent) => (types.length === 0 || types.includes(row.contentType)) && (spaces.length === 0 || spaces.includes(row.spaceKey));
+  const seen = new Map<string, ListedContent>();
+  let ranking: Array<{ id: string; total: number }>;
+  if (filters.contentIds?.length) {
+    const totals = await contentViewsInRange(filters.contentIds, range);
+    ranking = [...totals].filter(([, entry]) => keep(entry.row)).map(([id, entry]) => ({ id, total: entry.views })).filter((entry) => entry.total > 0);
+  } else {
+    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen))) : plus.map((period) => contentList(period, null, keep, seen));
+    ranking = (await thresholdTopK({
+      k, lists,
+      exact: async (ids) => {
+        const totals = await contentViewsInRange(ids, range);
+        return new Map(ids.map((id) => {
+          const entry = totals.get(id);
+          return [id, entry && keep(entry.row) ? entry.views : 0];
+        }));
+      },
+    })).ranking;
+  }
+  const stats = await contentStatsOf(ranking.map((entry) => entry.id));
+  return ranking.filter(({ id }) => { const row = stats.get(id); return !row || isListed(row); }).map(({ id, total }) => {
+    const row = stats.get(id);
+    const listed = seen.get(id);
+    return {
+      contentId: id, spaceKey: row?.spaceKey ?? listed?.spaceKey ?? '', contentType: row?.contentType ?? listed?.contentType ?? 'page',
+      title: row?.title ?? '', titleHidden: false, views: total, lastViewedAt: row && row.lastViewedAt > 0 ? row.lastViewedAt : null,
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { kvs, Sort } from '@forge/kvs';
+import type { SortedList } from '../domain/threshold-top';
+import type { Period } from '../domain/report-periods';
+import { decode } from './codecs';
+import { decodeReport } from './report-codecs';
+import { ENTITY } from './keys';
+
+/** Rows per index page: small pages keep the threshold merge's head reads at one or two units. */
+export const LIST_PAGE = 50;
+
+export interface ListedContent { contentId: string; spaceKey: string; contentType: 'page' | 'blogpost' }
+
+/** One sorted index partition, read page by page, highest first, rows mapped and filtered. */
+function indexList(entity: string, index: string, partition: string[], map: (value: unknown) => { id: string; value: number; keep: boolean }, multiplicity = 1): SortedList {
+  let cursor: string | undefined;
+  let finished = false;
+  return {
+    multiplicity,
+    async next() {
+      if (finished) return { rows: [], done: true };
+      let query = kvs.entity<unknown>(entity).query().index(index, { partition }).sort(Sort.DESC).limit(LIST_PAGE);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      cursor = page.nextCursor;
+      finished = !cursor;
+      const mapped = page.results.map((result) => map(result.value));
+      const floor = mapped.length > 0 ? mapped[mapped.length - 1]!.value : undefined;
+      return { rows: mapped.filter((row) => row.keep).map(({ id, value }) => ({ id, value })), done: finished, ...(floor === undefined ? {} : { floor }) };
+    },
+  };
+}
+
+/** Content ranked by views in one period (of one space, or of the site), remembering what it saw. */
+export function contentList(period: Period, spaceKey: string | null, keep: (row: ListedContent) => boolean, seen: Map<string, ListedContent>): SortedList {
+  const month = period.level === 'm';
+  const entity = month ? ENTITY.contentMonth : ENTITY.contentDay;
+  const index = spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day');
+  const partition = spaceKey ? [spaceKey, period.key] : [period.key];
+  return indexList(entity, index, partition, (value) => {
+    const row = month ? decodeReport.contentMonth(value) : decode.contentDay(value);
+    const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType };
+    seen.set(row.contentId, listed);
+    return { id: row.contentId, value: row.views, keep: keep(listed) };
+  });
+}
+
+/** Signed-in viewers ranked by views in one period. */
+export function viewerList(period: Period): SortedList {
+  const month = period.level === 'm';
+  return indexList(month ? ENTITY.viewerMonth : ENTITY.viewerDay, 'by-' + (month ? 'month' : 'day'), [period.key], (value) => {
+    const row = month ? decodeReport.viewerMonth(value) : decode.viewerDay(value);
+    return { id: row.viewer, value: row.views, keep: true };
+  });
+}
+
+/** Spaces ranked by views in one period: each space has up to 8 shard rows in the list. */
+export function spaceList(period: Period, shards: number): SortedList {
+  return indexList(ENTITY.rollup, 'by-level-period', [period.level, period.key], (value) => {
+    const row = decodeReport.rollup(value);
+    return { id: row.scope, value: row.views, keep: true };
+  }, shards);
+}

@@ -1,0 +1,133 @@
+/**
+ * The form for one report definition: the macro's configuration and a saved space report use it.
+ * The server parses and bounds whatever it receives; the checks here only say early what it would refuse.
+ */
+import type { ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition, ReportScope } from '@contracts/custom-reports';
+import { REPORT_COLUMNS } from '@contracts/custom-reports';
+import type { DateRange } from '@contracts/report-range';
+import { useState } from 'react';
+import { DateRangePicker } from '../components/date-range-picker';
+import { Field } from '../components/field';
+import { NumberField } from '../components/number-field';
+import { RadioGroup } from '../components/radio-group';
+import { TextField } from '../components/text-field';
+import { COLUMN_LABELS, WHAT_LABELS } from './report-columns';
+
+export interface DefinitionFormProps {
+  value: ReportQueryDefinition;
+  onChange: (value: ReportQueryDefinition) => void;
+  /** Saved space reports stay in their space: no scope choice beyond it. */
+  scopes?: ReadonlyArray<ReportScope['kind']>;
+  /** The page the macro stands on: the default root of a page-tree scope. */
+  pageId?: string;
+}
+
+export const LIMITS = { rows: 100, days: 366 } as const;
+
+/** What the server would refuse, by field, in words. */
+export function definitionProblems(value: ReportQueryDefinition): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!Number.isInteger(value.rows) || value.rows < 1 || value.rows > LIMITS.rows) problems.rows = `From 1 to ${LIMITS.rows} rows.`;
+  if (value.range.kind === 'last-days' && (!Number.isInteger(value.range.days) || value.range.days < 1 || value.range.days > LIMITS.days)) problems.range = `From 1 to ${LIMITS.days} days.`;
+  if (value.columns.length === 0) problems.columns = 'Choose at least one column.';
+  if (value.scope.kind === 'label' && !/^[^\s"'\\()]+$/.test(value.scope.label)) problems.scope = 'A label has no spaces, quotes or brackets.';
+  if (value.scope.kind === 'spaces' && (value.scope.spaceKeys.length === 0 || value.scope.spaceKeys.some((key) => !/^~?[A-Za-z0-9]{1,255}$/.test(key)))) problems.scope = 'Space keys are letters and digits, separated by commas.';
+  if (value.scope.kind === 'page-tree' && !/^\d{1,20}$/.test(value.scope.pageId)) problems.scope = 'A page id is a number.';
+  return problems;
+}
+
+const KIND_DESCRIPTIONS: Record<ReportKind, string> = {
+  'most-viewed': 'Content ranked by its views.',
+  'least-viewed': 'Content nobody viewed in the range, never viewed first: candidates for review or archiving.',
+  'views-over-time': 'Views per day over the range.',
+  'top-readers': 'Who read most, where the privacy settings allow names.',
+};
+
+export function DefinitionForm({ value, onChange, scopes = ['this-space', 'spaces', 'label', 'page-tree'], pageId = '' }: DefinitionFormProps) {
+  const problems = definitionProblems(value);
+  const set = (change: Partial<ReportQueryDefinition>) => onChange({ ...value, ...change });
+  const scopeOptions = scopes.map((kind) => scopeOption(kind, value, set, pageId));
+  const lastDays = value.range.kind === 'last-days' ? value.range.days : 30;
+  const toggleColumn = (column: ReportColumn, on: boolean) => set({ columns: REPORT_COLUMNS.filter((c) => (c === column ? on : value.columns.includes(c))) });
+  return (
+    <div className="vt-stack">
+      <RadioGroup<ReportKind> name="report-what" legend="What" value={value.what} onChange={(what) => set({ what })}
+        options={(Object.keys(WHAT_LABELS) as ReportKind[]).map((kind) => ({ value: kind, label: WHAT_LABELS[kind], description: KIND_DESCRIPTIONS[kind] }))} />
+      <RadioGroup<ReportScope['kind']> name="report-scope" legend="Scope" value={value.scope.kind} errors={problems.scope ? [problems.scope] : []}
+        onChange={(kind) => set({ scope: defaultScope(kind, pageId) })} options={scopeOptions} />
+      <RadioGroup<ReportContentType> name="report-type" legend="Content type" value={value.contentType} onChange={(contentType) => set({ contentType })}
+        options={[{ value: 'all', label: 'Pages and blog posts' }, { value: 'page', label: 'Pages' }, { value: 'blogpost', label: 'Blog posts' }]} />
+      <RadioGroup<'last-days' | 'dates'> name="report-range" legend="Range" value={value.range.kind === 'last-days' ? 'last-days' : 'dates'}
+        errors={problems.range ? [problems.range] : []}
+        onChange={(kind) => set({ range: kind === 'last-days' ? { kind: 'last-days', days: lastDays } : { kind: 'preset', preset: 'all' } })}
+        options={[
+          { value: 'last-days', label: 'The last days', whenSelected: <NumberField id="report-days" aria-label="Number of days" unit="days" value={lastDays} onChange={(days) => set({ range: { kind: 'last-days', days } })} /> },
+          { value: 'dates', label: 'A period or fixed dates', whenSelected: value.range.kind === 'last-days' ? null
+            : <DateRangePicker value={value.range} onChange={(range: DateRange) => set({ range })} label="Period" /> },
+        ]} />
+      <Field id="report-rows" label="Rows" helper={`Up to ${LIMITS.rows}.`} errors={problems.rows ? [problems.rows] : []}>
+        {(control) => <NumberField {...control} value={value.rows} onChange={(rows) => set({ rows })} />}
+      </Field>
+      <fieldset className="vt-radio-group">
+        <legend className="vt-field__label">Columns</legend>
+        {REPORT_COLUMNS.map((column) => (
+          <label key={column} className="vt-checkbox">
+            <input type="checkbox" checked={value.columns.includes(column)} onChange={(event) => toggleColumn(column, event.target.checked)} /> {COLUMN_LABELS[column]}
+          </label>
+        ))}
+        {problems.columns ? <p className="vt-field__error" role="alert">{problems.columns}</p> : null}
+      </fieldset>
+      <div className="vt-inline">
+        <label htmlFor="report-sort" className="vt-field__label">Sort by</label>
+        <select id="report-sort" value={value.sort.column} onChange={(event) => set({ sort: { ...value.sort, column: REPORT_COLUMNS.find((c) => c === event.target.value) ?? 'views' } })}>
+          {REPORT_COLUMNS.map((column) => <option key={column} value={column}>{COLUMN_LABELS[column]}</option>)}
+        </select>
+        <select aria-label="Sort direction" value={value.sort.direction} onChange={(event) => set({ sort: { ...value.sort, direction: event.target.value === 'asc' ? 'asc' : 'desc' } })}>
+          <option value="desc">Highest first</option>
+          <option value="asc">Lowest first</option>
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function defaultScope(kind: ReportScope['kind'], pageId: string): ReportScope {
+  switch (kind) {
+    case 'this-space': return { kind };
+    case 'spaces': return { kind, spaceKeys: [] };
+    case 'label': return { kind, label: '' };
+    case 'page-tree': return { kind, pageId };
+  }
+}
+
+function scopeOption(kind: ReportScope['kind'], value: ReportQueryDefinition, set: (change: Partial<ReportQueryDefinition>) => void, pageId: string) {
+  const scope = value.scope;
+  switch (kind) {
+    case 'this-space':
+      return { value: kind, label: 'This space' };
+    case 'spaces':
+      return { value: kind, label: 'Chosen spaces', whenSelected: scope.kind === 'spaces' ? (
+        <SpacesField keys={scope.spaceKeys} onChange={(spaceKeys) => set({ scope: { kind: 'spaces', spaceKeys } })} />
+      ) : null };
+    case 'label':
+      return { value: kind, label: 'Content with a label', whenSelected: scope.kind === 'label' ? (
+        <TextField id="report-label" aria-label="Label" placeholder="how-to" value={scope.label} onChange={(event) => set({ scope: { kind: 'label', label: event.target.value.trim().toLowerCase() } })} />
+      ) : null };
+    case 'page-tree':
+      return { value: kind, label: 'A page and its descendants', description: pageId ? 'This page by default.' : undefined, whenSelected: scope.kind === 'page-tree' ? (
+        <TextField id="report-page" aria-label="Page id" inputMode="numeric" value={scope.pageId} onChange={(event) => set({ scope: { kind: 'page-tree', pageId: event.target.value.trim() } })} />
+      ) : null };
+  }
+}
+
+/** Keeps the typed text (a trailing comma, spaces) while the definition gets the parsed keys. */
+function SpacesField({ keys, onChange }: { keys: string[]; onChange: (keys: string[]) => void }) {
+  const [text, setText] = useState(keys.join(', '));
+  return (
+    <TextField id="report-spaces" aria-label="Space keys, separated by commas" placeholder="ENG, HR" value={text}
+      onChange={(event) => {
+        setText(event.target.value);
+        onChange(event.target.value.split(',').map((key) => key.trim()).filter(Boolean));
+      }} />
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * One custom report as the reader may see it: the macro and the saved space reports both draw it.
+ * Columns and rows as configured; what was included of a large scope; CSV of exactly what is shown.
+ */
+import type { ReportAnswer, ReportRow } from '@contracts/custom-reports';
+import { csvFileName, csvFileText } from '../csv/write-csv';
+import { downloadText } from '../csv/download';
+import { Button } from '../components/button';
+import { SectionMessage } from '../components/section-message';
+import { Table, type Column } from '../components/table';
+import { formatNumber } from '../format/time';
+import { TimeSeriesChart } from '../components/time-series-chart';
+import { chartData } from '../format/chart-data';
+import { bucketFor } from '../format/buckets';
+import { cellText, COLUMN_LABELS, csvValue, WHAT_LABELS } from './report-columns';
+
+export function coverageText(coverage: { included: number; total: number; capped: boolean }): string {
+  if (!coverage.capped) return `${formatNumber(coverage.included)} ${coverage.included === 1 ? 'item' : 'items'} in scope`;
+  return coverage.total > coverage.included
+    ? `Included ${formatNumber(coverage.included)} of ${formatNumber(coverage.total)} items in scope`
+    : `Included the first ${formatNumber(coverage.included)} items in scope`;
+}
+
+export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; title: string; onOpen?: (row: ReportRow) => void }) {
+  if (answer.state === 'notice') return <p className="vt-report__notice" role="status">{answer.message}</p>;
+  if (answer.state === 'unavailable') {
+    return <SectionMessage appearance="information" title="Not available yet">{answer.message} <span className="vt-report__meta">({coverageText(answer.coverage)})</span></SectionMessage>;
+  }
+  const columns: Array<Column<ReportRow>> = answer.config.columns.map((column) => ({
+    key: column,
+    header: COLUMN_LABELS[column],
+    align: column === 'views' || column === 'viewers' ? 'end' : 'start',
+    cell: (row: ReportRow) => (column === 'title' && onOpen
+      ? <button type="button" className="vt-link-button" onClick={() => onOpen(row)}>{row.title}</button>
+      : cellText(column, row)),
+  }));
+  const exportCsv = () => {
+    if (answer.series) {
+      downloadText(csvFileName('viewtracker', title, answer.range.from, answer.range.to), csvFileText([{ header: 'Day (UTC)', value: (point: { day: string; views: number }) => point.day }, { header: 'Views', value: (point: { day: string; views: number }) => point.views }], answer.series));
+      return;
+    }
+    const csvColumns = answer.config.columns.map((column) => ({ header: COLUMN_LABELS[column], value: (row: ReportRow) => csvValue(column, row) }));
+    downloadText(csvFileName('viewtracker', title, answer.range.from, answer.range.to), csvFileText(csvColumns, answer.rows));
+  };
+  return (
+    <div className="vt-report">
+      <div className="vt-report__bar">
+        <span className="vt-report__meta">
+          {WHAT_LABELS[answer.config.what]} · {answer.range.from} to {answer.range.to} (UTC) · {coverageText(answer.coverage)}
+        </span>
+        {answer.rows.length > 0 || answer.series ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
+      </div>
+      {answer.peopleHidden ? <p className="vt-report__notice" role="status">{answer.peopleHidden}</p> : null}
+      {answer.series ? (
+        <TimeSeriesChart title={`${title}: views`} data={chartData(answer.series.map((point) => ({ day: point.day, values: { views: point.views } })), bucketFor(answer.series.length), [{ key: 'views', label: 'Views', kind: 'bar' }])} />
+      ) : null}
+      {answer.config.what === 'top-readers' || answer.series ? null : (
+        <div className="vt-report__scroll">
+          <Table caption={title} hideCaption columns={columns} rows={answer.rows} rowKey={(row) => row.contentId}
+            emptyView={<p className="vt-report__notice">Nothing to show for this scope and range.</p>} />
+        </div>
+      )}
+    </div>
+  );
+}

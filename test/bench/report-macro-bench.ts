@@ -1,0 +1,94 @@
+/**
+ * The report macro on the KVS emulator: a label scope of 1,000 pages (and a space of 5,000, beyond the
+ * cap) resolved through the local Confluence as a reader, then the figures read for that content.
+ * Prints time and read units of one render, through the real resolver handler.
+ */
+import { installKvsEmulator } from '../../local/kvs';
+import { ConfluenceFake } from '../../local/confluence/rest';
+import { Directory, type DemoContent, type DemoSite } from '../../local/demo/directory';
+import { createProductFetch } from '../../local/host/product-fetch';
+import { runInScope } from '../../local/host/invocation-scope';
+import { DEFAULT_REPORT } from '../../src/domain/report-macro-config';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { writeSettings } from '../../src/storage/settings-store';
+import { processViewedEvent } from '../../src/triggers/on-content-viewed';
+import { getReportMacroResolver } from '../../src/resolvers/report-macro';
+import { forgetAccessCaches } from '../../src/access';
+import { forgetReadableAnswers } from '../../src/access/readable-content';
+import { manifestEntities, resetAppCaches } from '../support/app-store';
+import { viewedEvent } from '../support/events';
+import { measured, meterKvsPerTask } from './unit-meter';
+
+const DAY = 86_400_000;
+
+function site(now: number): DemoSite {
+  const page = (id: number, spaceKey: string, labels: string[]): DemoContent => ({
+    id: String(id), type: 'page', title: `Page ${id}`, spaceKey, authorId: 'reader', createdAt: now - 400 * DAY, updatedAt: now - 10 * DAY,
+    version: 1, restriction: null, hasMacro: false, paragraphs: [], labels, parentId: null,
+  });
+  return {
+    seed: 1, cloudId: 'bench-macro', siteName: 'Bench',
+    users: [{ accountId: 'reader', displayName: 'Reader', role: 'reader', accountType: 'licensed', isAdmin: false, groupIds: [], status: 'active' }],
+    groups: [],
+    spaces: [
+      { id: 1, key: 'DOCS', name: 'Docs', type: 'global', anonymousAccess: false, description: '' },
+      { id: 2, key: 'BIG', name: 'Big', type: 'global', anonymousAccess: false, description: '' },
+    ],
+    contents: [
+      ...Array.from({ length: 1000 }, (_, i) => page(600_000 + i, 'DOCS', ['handbook'])),
+      ...Array.from({ length: 5000 }, (_, i) => page(700_000 + i, 'BIG', [])),
+    ],
+  };
+}
+
+export async function benchReportMacro(): Promise<Array<[string, string | number]>> {
+  const now = Date.now();
+  const directory = new Directory(site(now));
+  const products = createProductFetch(new ConfluenceFake(directory), directory, { keys: [], siteUrl: () => 'http://127.0.0.1' });
+  const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'memory' }, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 2 });
+  meterKvsPerTask();
+  resetAppCaches();
+  forgetAccessCaches();
+  forgetReadableAnswers();
+  await writeSettings({ ...DEFAULT_SETTINGS, customReports: true }, 0, { at: now, accountId: 'bench', version: 1, changes: [] });
+  // Three views of every handbook page and of a fifth of the big space, spread over the last 30 days.
+  const viewed = directory.site.contents.filter((c, i) => c.spaceKey === 'DOCS' || i % 5 === 0);
+  for (const [i, content] of viewed.entries()) {
+    for (let n = 0; n < 3; n += 1) {
+      await processViewedEvent(viewedEvent({ contentId: content.id, spaceKey: content.spaceKey, title: content.title, accountId: 'reader', at: now - ((i * 7 + n * 11) % 30) * DAY - n * 60_000 }));
+    }
+  }
+  const render = async (pageId: string, config: unknown) => {
+    forgetReadableAnswers();
+    const context = { accountId: 'reader', accountType: 'licensed', extension: { type: 'macro', content: { id: pageId, type: 'page' }, config } };
+    const started = performance.now();
+    const { result, units } = await measured(() => runInScope({ functionKey: 'resolver', moduleKey: 'viewtracker-report', principal: { kind: 'user', accountId: 'reader', accountType: 'licensed' }, deadline: Date.now() + 25_000 },
+      () => getReportMacroResolver({}, context)));
+    const ms = Math.round(performance.now() - started);
+    const coverage = result.ok && result.data.state !== 'notice' ? result.data.coverage : null;
+    return { ms, units, coverage, rows: result.ok && result.data.state === 'report' ? result.data.rows.length : -1 };
+  };
+  const label = { ...DEFAULT_REPORT, scope: { kind: 'label', label: 'handbook' }, rows: 50 };
+  await render('600000', label); // warm: first calls compile code paths, as a warm Forge instance would have
+  const handbook = await render('600000', label);
+  const notViewed = await render('600000', { ...label, what: 'least-viewed', range: { kind: 'last-days', days: 7 } });
+  const big = await render('700000', { ...DEFAULT_REPORT, rows: 50 });
+  uninstall();
+  emulator.close?.();
+  return [
+    ['report_macro_ms_1000_pages', handbook.ms],
+    ['read_units_report_macro_1000_pages', handbook.units.read],
+    ['report_macro_rows_1000_pages', handbook.rows],
+    ['report_macro_not_viewed_ms_1000_pages', notViewed.ms],
+    ['read_units_report_macro_not_viewed_1000_pages', notViewed.units.read],
+    ['report_macro_ms_5000_pages', big.ms],
+    ['read_units_report_macro_5000_pages', big.units.read],
+    ['report_macro_included_5000_pages', big.coverage ? `${big.coverage.included} of ${big.coverage.total}` : 'none'],
+  ];
+}
+
+if (require.main === module) {
+  void benchReportMacro().then((lines) => {
+    for (const [name, value] of lines) console.log(`${name}: ${value}`);
+  });
+}
