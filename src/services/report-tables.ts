@@ -28,7 +28,8 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
   const page = <R>(rows: R[], notes: string[] = []) => {
     const sorted = sortRows(rows, query.sort);
     const slice = sorted.slice(offset, offset + query.pageSize);
-    const more = offset + query.pageSize < Math.min(sorted.length, RANKING_CAP);
+    // A ranking computed to exactly k rows may continue beyond them.
+    const more = offset + query.pageSize < Math.min(sorted.length, RANKING_CAP) || (byViews && sorted.length >= k && k < RANKING_CAP);
     return { rows: slice, total: sorted.length, nextCursor: more ? String(offset + query.pageSize) : null, notes };
   };
   const { filters, range } = query;
