@@ -12,6 +12,7 @@ export const ENTITY = {
   viewerDay: 'viewer-day',
   settings: 'settings',
   account: 'account',
+  contentMonth: 'content-month',
 } as const;
 
 export const KEYS = {
@@ -22,6 +23,8 @@ export const KEYS = {
   contentDay: (contentId: string, day: string) => `cd:${contentId}:${day}`,
   spaceDay: (spaceKey: string, day: string, shard: number) => `sd:${safe(spaceKey)}:${day}:${shard}`,
   viewerDay: (viewer: string, day: string) => `ud:${safe(viewer)}:${day}`,
+  /** One content's daily figures of one UTC month (`YYYY-MM`): page statistics read a year in one query. */
+  contentMonth: (contentId: string, month: string) => `cm:${contentId}:${month}`,
   /** An account id the app has stored (personal data reporting). */
   account: (accountId: string) => `acct:${safe(accountId)}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
@@ -35,6 +38,8 @@ export const KEYS = {
   pseudonymSalt: (day: string) => `salt:${day}`,
   /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min. */
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
+  /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content: the byline's cache, TTL 30 min. */
+  readPermission: (contentId: string, viewer: string) => `perm:${contentId}:${safe(viewer)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
 } as const;
