@@ -4,6 +4,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
+  moduleNameMapper: {
+    '^@contracts/(.*)$': '<rootDir>/src/contracts/$1',
+    // The UI imports csv-stringify's browser (ESM) build; under jest the same API comes from its CommonJS build.
+    '^csv-stringify/browser/esm/sync$': '<rootDir>/node_modules/csv-stringify/dist/cjs/sync.cjs',
+  },
   testTimeout: 30000,
 };

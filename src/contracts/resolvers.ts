@@ -3,6 +3,7 @@
  * `invoke` client are both checked against this table, so neither can drift from the other.
  */
 import type { Channel, GroupRef, Settings } from './settings';
+import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -136,6 +137,8 @@ export interface ResolverContract {
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
+  getPageStatistics: [PageStatisticsPayload, PageStatistics];
+  getPageViewers: [PageViewersPayload, PageViewers];
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -7,17 +7,6 @@ import { SPACE_DAY_SHARDS, spaceShardOf } from './view-write-plan';
  * Plain data; storage maps them to entities.
  */
 
-/** Views of one content in one month, with the views of each day (`DD` → views). */
-export interface ContentMonthRow {
-  contentId: string;
-  spaceKey: string;
-  contentType: ContentType;
-  month: string;
-  views: number;
-  days: Record<string, number>;
-  version: number;
-}
-
 /** Views by one signed-in viewer (or pseudonym) in one month, with its days. */
 export interface ViewerMonthRow {
   viewer: string;

@@ -36,6 +36,11 @@ export interface ContentStatsRow {
   viewers: number;
   anonymousViews: number;
   lastViewedAt: number;
+  /**
+   * Latest counted anonymous view (0: none). An anonymous visitor could read the content then, so
+   * its count is no secret: the byline shows it without asking Confluence.
+   */
+  anonymousLastAt?: number;
   version: number;
 }
 

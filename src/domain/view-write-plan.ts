@@ -1,6 +1,7 @@
 import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, type ViewerHistory } from './blocking-time';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import { utcDay, type View } from './view';
+import { applyMonthChanges, monthChanges, monthsOf, type ContentMonthRow } from './content-month';
 
 /** Everything stored about this view's content and viewer, read in one batch before deciding. */
 export interface WriteSnapshot {
@@ -15,6 +16,8 @@ export interface WriteSnapshot {
   viewRecordExists: boolean;
   /** Whether the viewer's account id is already registered for personal data reporting; null when no account id is stored. */
   accountKnown: boolean | null;
+  /** Content-month rows read, by month (null: read, does not exist yet). A month not read is not a key. */
+  contentMonths: ReadonlyMap<string, ContentMonthRow | null>;
 }
 
 /** What to write, each row with the version it must still have (null: must not exist yet). */
@@ -29,10 +32,16 @@ export interface WritePlan {
   removeViews: ViewRecord[];
   /** An account id stored for the first time, to be reported to Atlassian (GDPR). */
   registerAccount: { accountId: string; firstSeen: number } | null;
+  /** The content's monthly figures (page statistics), changed with the same counts. */
+  contentMonths: Array<{ row: ContentMonthRow; expectedVersion: number | null }>;
 }
 
 /** `counted` is the net change of the content's views: 0 for a blocked view, -1..n after corrections. */
-export type PlanOutcome = { kind: 'write'; plan: WritePlan; counted: number } | { kind: 'duplicate' };
+export type PlanOutcome =
+  | { kind: 'write'; plan: WritePlan; counted: number }
+  | { kind: 'duplicate' }
+  /** The viewer's previous latest view lies in a month not read: read these months too and plan again. */
+  | { kind: 'needs-months'; months: string[] };
 
 export interface PlanInput {
   view: View;
@@ -82,11 +91,20 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
     };
     // A blocked view still updates the history (a late, earlier event may promote it later).
     if (added.length === 0 && removed.length === 0) {
-      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [], registerAccount: registration(input) } };
+      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [], registerAccount: registration(input), contentMonths: [] } };
     }
   }
 
   const delta = added.length - removed.length;
+  const signedIn = input.storedViewer !== 'anonymous' && viewerContent !== null;
+  const changes = monthChanges({
+    added, removed, source: view.source, anonymous: view.viewer.kind === 'anonymous',
+    before: signedIn ? snapshot.viewerContent : undefined, after: signedIn ? viewerContent?.row ?? null : null,
+    blockingTimeMs: input.policy.blockingTimeMs,
+  });
+  const unread = monthsOf(changes).filter((month) => !snapshot.contentMonths.has(month));
+  if (unread.length > 0) return { kind: 'needs-months', months: unread };
+  const stored = new Map([...snapshot.contentMonths].flatMap(([month, row]) => (row ? [[month, row] as const] : [])));
   const stats = snapshot.contentStats;
   const isNewViewer = input.applyBlocking && input.storedViewer !== 'anonymous' && !snapshot.viewerContent;
   const contentStats = {
@@ -98,6 +116,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
       viewers: (stats?.viewers ?? 0) + (isNewViewer ? 1 : 0),
       anonymousViews: (stats?.anonymousViews ?? 0) + (view.viewer.kind === 'anonymous' ? delta : 0),
       lastViewedAt: Math.max(stats?.lastViewedAt ?? 0, ...added),
+      ...(view.viewer.kind === 'anonymous' || stats?.anonymousLastAt ? { anonymousLastAt: Math.max(stats?.anonymousLastAt ?? 0, ...(view.viewer.kind === 'anonymous' ? added : [])) } : {}),
       version: (stats?.version ?? 0) + 1,
     },
   };
@@ -109,6 +128,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
       ...dayChanges(snapshot, view, input.storedViewer, added, removed),
       addViews: added.map(record), removeViews: removed.map(record),
       registerAccount: registration(input),
+      contentMonths: applyMonthChanges(changes, stored, view.contentId, view.spaceKey, view.contentType),
     },
   };
 }

@@ -6,6 +6,7 @@ import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolv
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
+import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -24,6 +25,8 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getViewApi: getViewApiResolver,
   rotateViewApiToken: rotateViewApiTokenResolver,
   revokeViewApiToken: revokeViewApiTokenResolver,
+  getPageStatistics: getPageStatisticsResolver,
+  getPageViewers: getPageViewersResolver,
 };
 
 const resolver = new Resolver();

@@ -65,13 +65,15 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 
   // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
   let viewerGroupIds: readonly string[] | undefined = fetchGroups ? undefined : knownGroups ?? [];
+  // The months of the view's days; a viewer whose previous latest view is older adds its month.
+  let months = [...new Set(days.map((day) => day.slice(0, 7)))];
   let lastTransient: unknown;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint, rollups } = await readSnapshot({
         contentId: view.contentId, spaceKey: view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending,
+        withChannelHint: channelPending, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
@@ -84,6 +86,10 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       if (!decision.track) return { tracked: false, reason: decision.reason };
       const outcome = planViewWrite({ view, storedViewer, applyBlocking, policy, snapshot, now });
       if (outcome.kind === 'duplicate') return { tracked: false, reason: 'duplicate' };
+      if (outcome.kind === 'needs-months') {
+        months = [...new Set([...months, ...outcome.months])];
+        continue;
+      }
       // Report rollups: a separate pure plan over the view's own, in the same transaction.
       const rollupWrites = fitRollups(outcome.plan, planRollups(countedChangeOf(outcome.plan, view, storedViewer), rollups));
       if ((await commitPlan(outcome.plan, rollupWrites)) === 'committed') {

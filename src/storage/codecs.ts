@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
+import type { ContentMonthRow } from '../domain/content-month';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../domain/rows';
 
 /**
@@ -20,6 +21,7 @@ const viewerContent = z.object({
 const contentStats = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, title: z.string(), views: z.number().int(),
   viewers: z.number().int(), anonymousViews: z.number().int(), lastViewedAt: z.number(), version: z.number().int(),
+  anonymousLastAt: z.number().optional(),
 });
 const contentDay = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, day: z.string(), views: z.number().int(), version: z.number().int(),
@@ -32,6 +34,12 @@ const spaceDay = z.object({
 });
 const viewerDay = z.object({ viewer: z.string(), day: z.string(), views: count, version: count });
 
+const counts = z.array(count);
+const contentMonth = z.object({
+  contentId: z.string(), spaceKey: z.string(), contentType, monthViews: z.number().int(), month: z.string(), views: counts, anonymousViews: counts, viewers: counts,
+  lastViewers: counts, sources: z.record(z.enum(SOURCES), counts), version: count,
+});
+
 export const decode = {
   viewRecord: (value: unknown): ViewRecord => viewRecord.parse(value),
   viewerContent: (value: unknown): ViewerContentRow => viewerContent.parse(value),
@@ -39,4 +47,5 @@ export const decode = {
   contentDay: (value: unknown): ContentDayRow => contentDay.parse(value),
   spaceDay: (value: unknown): SpaceDayRow => spaceDay.parse(value),
   viewerDay: (value: unknown): ViewerDayRow => viewerDay.parse(value),
+  contentMonth: (value: unknown): ContentMonthRow => contentMonth.parse(value),
 };

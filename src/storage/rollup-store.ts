@@ -16,7 +16,7 @@ export interface RollupRequest {
   days: string[];
 }
 
-type Item = { key: string; entityName: string; id: string; kind: 'cm' | 'um' | 'ru' | 'hl' };
+type Item = { key: string; entityName: string; id: string; kind: 'um' | 'ru' | 'hl' };
 
 function items(request: RollupRequest): Item[] {
   const months = [...new Set(request.days.map(monthOf))];
@@ -24,7 +24,6 @@ function items(request: RollupRequest): Item[] {
   const signedIn = request.storedViewer !== ANONYMOUS_VIEWER;
   const list: Item[] = [];
   for (const month of months) {
-    list.push({ kind: 'cm', id: month, entityName: ENTITY.contentMonth, key: KEYS.contentMonth(request.contentId, month) });
     if (signedIn) list.push({ kind: 'um', id: month, entityName: ENTITY.viewerMonth, key: KEYS.viewerMonth(request.storedViewer, month) });
   }
   const periods: Array<['sd' | 'sm' | 'd' | 'm', string, string]> = [
@@ -52,19 +51,17 @@ export function rollupSnapshotItems(request: RollupRequest): Array<{ key: string
 
 /** The rollup rows found by the batch read, by their domain ids. */
 export function rollupSnapshotFrom(request: RollupRequest, get: (entityName: string, key: string) => unknown): RollupSnapshot {
-  const contentMonths = new Map();
   const viewerMonths = new Map();
   const rollups = new Map();
   const sketches = new Map();
   for (const item of items(request)) {
     const value = get(item.entityName, item.key);
     if (value === undefined) continue;
-    if (item.kind === 'cm') contentMonths.set(item.id, decodeReport.contentMonth(value));
-    else if (item.kind === 'um') viewerMonths.set(item.id, decodeReport.viewerMonth(value));
+    if (item.kind === 'um') viewerMonths.set(item.id, decodeReport.viewerMonth(value));
     else if (item.kind === 'ru') rollups.set(item.id, decodeReport.rollup(value));
     else sketches.set(item.id, decodeReport.sketch(value));
   }
-  return { contentMonths, viewerMonths, rollups, sketches };
+  return { viewerMonths, rollups, sketches };
 }
 
 type Transaction = ReturnType<typeof kvs.transact>;
@@ -75,7 +72,6 @@ export function withRollups(transaction: Transaction, writes: RollupWrites): Tra
   const set = (entityName: string, key: string, row: { version: number }, expected: number | null) => {
     next = next.set(key, row, { entityName, conditions: versionCondition(expected) });
   };
-  for (const { row, expectedVersion } of writes.contentMonths) set(ENTITY.contentMonth, KEYS.contentMonth(row.contentId, row.month), row, expectedVersion);
   for (const { row, expectedVersion } of writes.viewerMonths) set(ENTITY.viewerMonth, KEYS.viewerMonth(row.viewer, row.month), row, expectedVersion);
   for (const { row, expectedVersion } of writes.rollups) set(ENTITY.rollup, KEYS.rollup(row.scope, row.level, row.period, row.shard), row, expectedVersion);
   for (const { row, expectedVersion } of writes.sketches) set(ENTITY.sketch, KEYS.sketch(row.kind, row.level, row.period, row.shard), row, expectedVersion);

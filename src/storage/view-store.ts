@@ -22,6 +22,8 @@ export interface SnapshotRequest {
   withChannelHint?: boolean;
   /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
   storesAccountId: boolean;
+  /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
+  months: string[];
 }
 
 export interface CachedGroups {
@@ -49,6 +51,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
     ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
+    ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
     ...rollupSnapshotItems(request),
   ];
   const result = await batchGetAll<unknown>(items);
@@ -79,6 +82,10 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
       spaceDays: byDay(ENTITY.spaceDay, (day) => spaceDayKey(request, day), decode.spaceDay),
       viewerDays: anonymous ? new Map() : byDay(ENTITY.viewerDay, (day) => KEYS.viewerDay(request.storedViewer, day), decode.viewerDay),
       viewerContent: history === undefined ? undefined : decode.viewerContent(history),
+      contentMonths: new Map(request.months.map((month) => {
+        const value = get(ENTITY.contentMonth, KEYS.contentMonth(request.contentId, month));
+        return [month, value === undefined ? null : decode.contentMonth(value)] as const;
+      })),
     },
   };
 }
@@ -109,6 +116,9 @@ export async function commitPlan(plan: WritePlan, rollups: RollupWrites = NO_ROL
   }
   for (const { row, expectedVersion } of plan.viewerDays) {
     versioned(ENTITY.viewerDay, KEYS.viewerDay(row.viewer, row.day), row, expectedVersion);
+  }
+  for (const { row, expectedVersion } of plan.contentMonths) {
+    versioned(ENTITY.contentMonth, KEYS.contentMonth(row.contentId, row.month), row, expectedVersion);
   }
   for (const record of plan.addViews) {
     transaction = transaction.set(viewKey(record), record, {

@@ -1,0 +1,115 @@
+/**
+ * One or more series over days, weeks or months, drawn by chart.js on a canvas: bars for counts
+ * (views), lines for other figures (viewers), with axes, tooltips and design-token colours that follow
+ * the host's light/dark theme. A canvas says nothing to a screen reader, so the chart carries a
+ * visually-hidden summary and a "Show as table" toggle with the same numbers.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import { bucketWord, chartSummary, type ChartData } from '../format/chart-data';
+import { formatNumber } from '../format/time';
+import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
+
+// Tree-shaken: only what this chart draws is registered (and bundled).
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+export interface TimeSeriesChartProps {
+  /** Names the chart, its table and its summary ("Views and viewers per day"). */
+  title: string;
+  data: ChartData;
+  height?: number;
+  /** Start with the table shown (e.g. for a print view). */
+  initiallyTable?: boolean;
+}
+
+export function chartConfig(data: ChartData, theme: ChartTheme): ChartConfiguration<'bar' | 'line', number[], string> {
+  return {
+    type: 'bar',
+    data: {
+      labels: data.labels,
+      datasets: data.series.map((series, index) => {
+        const color = theme.series[index % theme.series.length] ?? '#1D7AFC';
+        return series.kind === 'bar'
+          ? { type: 'bar' as const, label: series.label, data: series.values, backgroundColor: color, borderRadius: 2, order: 2 }
+          : { type: 'line' as const, label: series.label, data: series.values, borderColor: color, backgroundColor: color, pointRadius: data.labels.length > 40 ? 0 : 2, tension: 0.25, order: 1 };
+      }),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { display: data.series.length > 1, labels: { color: theme.text, boxWidth: 12 } },
+        tooltip: {
+          backgroundColor: theme.tooltipBackground, titleColor: theme.tooltipText, bodyColor: theme.tooltipText,
+          borderColor: theme.grid, borderWidth: 1,
+          callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(Number(item.raw))}` },
+        },
+      },
+      scales: {
+        x: { ticks: { color: theme.text, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, grid: { display: false }, title: { display: true, text: bucketWord(data.bucket).replace(/^./, (c) => c.toUpperCase()), color: theme.text } },
+        y: { beginAtZero: true, ticks: { color: theme.text, precision: 0 }, grid: { color: theme.grid } },
+      },
+    },
+  };
+}
+
+function ChartCanvas({ title, data, height }: { title: string; data: ChartData; height: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const themeVersion = useThemeVersion();
+  useEffect(() => {
+    if (!canvas.current) return undefined;
+    const chart = new Chart(canvas.current, chartConfig(data, readChartTheme()));
+    return () => chart.destroy();
+  }, [data, themeVersion]);
+  return (
+    <div className="vt-chart__canvas" style={{ height }}>
+      <canvas ref={canvas} role="img" aria-label={title} />
+    </div>
+  );
+}
+
+export function ChartTable({ title, data }: { title: string; data: ChartData }) {
+  return (
+    <div className="vt-table-wrapper">
+      <table className="vt-table vt-chart__table">
+        <caption className="vt-visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{bucketWord(data.bucket).replace(/^./, (c) => c.toUpperCase())}</th>
+            {data.series.map((series) => <th scope="col" key={series.key} style={{ textAlign: 'right' }}>{series.label}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {data.labels.map((label, index) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {data.series.map((series) => <td key={series.key} style={{ textAlign: 'right' }}>{formatNumber(series.values[index] ?? 0)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TimeSeriesChart({ title, data, height = 200, initiallyTable = false }: TimeSeriesChartProps) {
+  const [asTable, setAsTable] = useState(initiallyTable);
+  const summaryId = useId();
+  return (
+    <figure className="vt-chart" aria-describedby={summaryId}>
+      <div className="vt-chart__toolbar">
+        <label className="vt-chart__toggle">
+          <input type="checkbox" checked={asTable} onChange={(event) => setAsTable(event.target.checked)} />
+          Show as table
+        </label>
+      </div>
+      <p id={summaryId} className="vt-visually-hidden">{chartSummary(title, data)}</p>
+      {asTable ? <ChartTable title={title} data={data} /> : <ChartCanvas title={title} data={data} height={height} />}
+    </figure>
+  );
+}
