@@ -1,3 +1,5 @@
+import type { ReportFilters, ReportPage, ReportScope, ReportSort, ReportSummary, ReportTable } from './report-query';
+import type { DateRange } from './report-range';
 /**
  * Every resolver function key with its payload and answer. The backend's handlers and the UI's typed
  * `invoke` client are both checked against this table, so neither can drift from the other.
@@ -139,6 +141,19 @@ export interface ResolverContract {
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];
   getPageStatistics: [PageStatisticsPayload, PageStatistics];
   getPageViewers: [PageViewersPayload, PageViewers];
+  getReportSummary: [ReportSummaryPayload, ReportSummaryAnswer];
+  getReportTable: [ReportTablePayload, ReportPage];
+}
+
+/** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */
+export interface ReportSummaryPayload extends ReportScope { range: DateRange; filters: ReportFilters }
+export interface ReportTablePayload extends ReportSummaryPayload { table: ReportTable; sort: ReportSort; pageSize: number; cursor?: string }
+export interface ReportSummaryAnswer extends ReportSummary {
+  /** The space of a space report, and its name. */
+  space: { key: string; name: string } | null;
+  /** Whether people (top readers, names) may be shown to this caller, and if not why. */
+  people: { names: true } | { names: false; reason: string };
+  today: string;
 }
 
 export type ResolverKey = keyof ResolverContract;

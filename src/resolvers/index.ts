@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { guarded } from './envelope';
+import { getReportSummaryResolver, getReportTableResolver } from './report-query';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
@@ -27,6 +28,8 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   revokeViewApiToken: revokeViewApiTokenResolver,
   getPageStatistics: getPageStatisticsResolver,
   getPageViewers: getPageViewersResolver,
+  getReportSummary: getReportSummaryResolver,
+  getReportTable: getReportTableResolver,
 };
 
 const resolver = new Resolver();

@@ -12,6 +12,7 @@ import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES,
 import {
   arrayOf, isBoolean, isNumber, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
+import { isReportPage, isReportSummaryAnswer } from './report-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -126,4 +127,6 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   revokeViewApiToken: isViewApiStatus,
   getPageStatistics: isPageStatistics,
   getPageViewers: shape<ResultOf<'getPageViewers'>>({ rows: arrayOf(isPageViewer), nextCursor: nullable(isString) }),
+  getReportSummary: isReportSummaryAnswer,
+  getReportTable: isReportPage,
 };
