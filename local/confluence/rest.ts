@@ -65,6 +65,7 @@ export class ConfluenceFake {
       [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
       [/^\/wiki\/api\/v2\/spaces\/(\d+)\/operations$/, (m, _params, caller) => this.spaceOperations(Number(m[1]), caller)],
       [/^\/wiki\/rest\/api\/content\/search$/, (_m, params, caller) => this.contentSearch(params, caller)],
+      [/^\/wiki\/rest\/api\/search\/user$/, (_m, params, caller) => this.userSearch(params, caller)],
     ];
   }
 
@@ -260,6 +261,19 @@ export class ConfluenceFake {
       return space !== undefined && matches(content) && canViewContent(this.directory, caller, content);
     }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, false));
     return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
+  }
+
+  /** `GET /wiki/rest/api/search/user?cql=user.fullname~"ann"`: active users whose name contains the text. */
+  private userSearch(params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    const cql = params.get('cql') ?? '';
+    const name = /^\s*user\.fullname\s*~\s*"([^"]*)"\s*$/i.exec(cql);
+    if (!name) return json(400, errorJson(400, `The local Confluence understands only user.fullname~"..." CQL, not: ${cql}`));
+    const wanted = name[1]!.trim().toLowerCase();
+    const users = this.directory.site.users.filter((user) => user.status === 'active' && user.displayName.toLowerCase().includes(wanted));
+    const results = users.map((user) => ({ user: userJson(user), title: user.displayName, entityType: 'user' }));
+    return json(200, pageOf(results, readPaging(params, 25, 1000), '/rest/api/search/user', params));
   }
 
   private directoryDenied(caller: Caller): RestResponse | null {

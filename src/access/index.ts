@@ -14,6 +14,7 @@ import { MemoryCache } from '../services/memory-cache';
 import type { Caller } from '../resolvers/context';
 import { spaceStandingOf, standingOf } from './caller-standing';
 import { readableContentIds } from './readable-content';
+import { publicContent } from './public-content';
 
 export type { PeopleView } from '../domain/access-policy';
 export { standingOf, spaceStandingOf } from './caller-standing';
@@ -61,7 +62,8 @@ function reportAccess(caller: Caller & { kind: 'user' }, standing: CallerStandin
 /** Page statistics of one piece of content, for a caller who may read it. */
 export interface PageAccess {
   ok: true;
-  caller: Caller & { kind: 'user' };
+  /** Anonymous callers get a page's statistics (counts only) when the page is public (see `publicContent`). */
+  caller: Caller;
   content: VisibleContent;
   standing: CallerStanding;
   people: PeopleView;
@@ -71,8 +73,14 @@ export interface PageAccess {
 const readableContent = new MemoryCache<VisibleContent | null>(60_000);
 
 export async function pageAccess(caller: Caller, settings: Settings, contentId: string | null): Promise<PageAccess | AccessDenied> {
-  // An app cannot ask Confluence what an anonymous visitor may see, so it shows them nothing here.
-  if (caller.kind !== 'user') return { ok: false, code: 'forbidden', message: 'Sign in to see and record page views here. Anonymous visits are counted from Confluence\'s own view events.' };
+  // An app cannot ask Confluence what an anonymous visitor may see; it knows only which content
+  // anonymous visitors did view lately (Confluence's own view events). That content is public.
+  if (caller.kind !== 'user') {
+    const open = contentId ? await publicContent(contentId, Date.now()) : null;
+    if (!open) return { ok: false, code: 'forbidden', message: 'Sign in to see the statistics of this page.' };
+    const standing = await standingOf(caller, settings);
+    return { ok: true, caller, content: open, standing, people: decidePeopleView(settings, standing, { kind: 'page', spaceAdmin: false }) };
+  }
   const content = contentId ? await contentReadableBy(caller.accountId, contentId) : null;
   if (!content) return { ok: false, code: 'not-found', message: 'This page does not exist or you may not see it.' };
   const standing = await standingOf(caller, settings);

@@ -54,3 +54,14 @@ export async function fetchContentAsApp(contentId: string): Promise<VisibleConte
   if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');
   return parsed.data;
 }
+
+/**
+ * Only Confluence's permission check (one call): may this account read the content? A content that
+ * does not exist answers 404, which is a "no" too.
+ */
+export async function fetchMayRead(contentId: string, accountId: string): Promise<boolean> {
+  const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    subject: { type: 'user', identifier: accountId }, operation: 'read',
+  });
+  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
+}

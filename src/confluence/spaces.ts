@@ -31,3 +31,15 @@ export async function listSpaces(query: string, limit: number): Promise<Array<{ 
 export async function spaceExists(key: string): Promise<boolean> {
   return (await getJson('app', route`/wiki/rest/api/space/${key}`)) !== null;
 }
+
+/** Names of spaces by key, as the app (25 keys a call); a personal space is named after its owner. */
+export async function fetchSpaceNames(keys: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let start = 0; start < keys.length; start += 25) {
+    const chunk = keys.slice(start, start + 25);
+    const body = await getJson('app', route`/wiki/rest/api/space?spaceKey=${chunk.join(',')}&limit=25`);
+    if (body === null) continue;
+    for (const { key, name } of parseOrThrow(spacePage, body, '/wiki/rest/api/space').results) names.set(key, name);
+  }
+  return names;
+}

@@ -1,5 +1,55 @@
-import { route } from '@forge/api';
+import { assumeTrustedRoute, route } from '@forge/api';
+import { z } from 'zod';
 import { getJson } from './client';
+import { parseOrThrow } from './directory';
+
+/** A person as Confluence shows them to the app: its privacy settings already applied (publicName, picture). */
+export interface UserProfile {
+  accountId: string;
+  displayName: string;
+  /** Relative to the site (e.g. `/wiki/aa-avatar/...`), or absolute; null for default pictures. */
+  avatarPath: string | null;
+}
+
+const user = z.object({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  publicName: z.string().optional(),
+  profilePicture: z.object({ path: z.string(), isDefault: z.boolean().optional() }).passthrough().optional(),
+}).passthrough();
+
+const bulk = z.object({ results: z.array(user) }).passthrough();
+const search = z.object({ results: z.array(z.object({ user: user.optional() }).passthrough()) }).passthrough();
+
+function profileOf(found: z.infer<typeof user>): UserProfile {
+  const picture = found.profilePicture;
+  return {
+    accountId: found.accountId,
+    displayName: found.displayName ?? found.publicName ?? '',
+    avatarPath: picture && !picture.isDefault ? picture.path : null,
+  };
+}
+
+/**
+ * Up to 100 accounts in one call (`/wiki/rest/api/user/bulk`). Accounts Confluence no longer knows
+ * are simply absent from the answer; the caller shows them as "Former user".
+ */
+export async function fetchUsersBulk(accountIds: readonly string[]): Promise<UserProfile[]> {
+  if (accountIds.length === 0) return [];
+  // `route` escapes each value as one parameter; the repeated accountId parameter is built (encoded) here.
+  const query = accountIds.map((id) => `accountId=${encodeURIComponent(id)}`).join('&');
+  const body = await getJson('app', assumeTrustedRoute(`/wiki/rest/api/user/bulk?${query}&limit=${accountIds.length}`));
+  if (body === null) return [];
+  return parseOrThrow(bulk, body, '/wiki/rest/api/user/bulk').results.map(profileOf);
+}
+
+/** People whose full name matches, as Confluence's user search finds them (at most `limit`). */
+export async function searchUsersByName(name: string, limit: number): Promise<UserProfile[]> {
+  const cql = `user.fullname~"${name.replace(/["\\]/g, ' ')}"`;
+  const body = await getJson('app', route`/wiki/rest/api/search/user?cql=${cql}&limit=${limit}`);
+  if (body === null) return [];
+  return parseOrThrow(search, body, '/wiki/rest/api/search/user').results.flatMap((result) => (result.user ? [profileOf(result.user)] : []));
+}
 
 /** Whether Confluence knows this account (asked as the app; unknown and malformed ids answer 404). */
 export async function fetchAccountExists(accountId: string): Promise<boolean> {

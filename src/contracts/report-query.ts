@@ -80,11 +80,14 @@ export interface ContentFigure {
   contentType: ReportContentType;
   title: string;
   titleHidden: boolean;
+  /** The space's name (a personal space is named after its owner); the key when Confluence does not say. */
+  spaceName: string;
   views: number;
   lastViewedAt: number | null;
 }
-export interface SpaceFigure { spaceKey: string; views: number; pageViews: number; blogpostViews: number; anonymousViews: number }
-export interface ReaderFigure { viewer: string; views: number }
+export interface SpaceFigure { spaceKey: string; spaceName: string; views: number; pageViews: number; blogpostViews: number; anonymousViews: number }
+/** Only where the privacy mode lets the caller see people; `viewer` is the account id. */
+export interface ReaderFigure { viewer: string; name: string; views: number }
 export interface SourceFigure { source: Source; views: number }
 export interface TypeFigure { contentType: ReportContentType; views: number }
 
@@ -104,4 +107,10 @@ export interface ReportPage {
   rankingCap: number;
   /** What the stored rows cannot know, said in the UI (e.g. never-viewed content before the inventory). */
   notes: string[];
+}
+
+/** Payloads of the report resolvers: the range is the shared `DateRange` (presets or custom days). */
+export interface ReportScope {
+  /** `space`: the space the page runs in (verified on the server), and only that space. */
+  scope: 'global' | 'space';
 }

@@ -1,3 +1,5 @@
+import type { ReportFilters, ReportPage, ReportScope, ReportSort, ReportSummary, ReportTable } from './report-query';
+import type { DateRange } from './report-range';
 /**
  * Every resolver function key with its payload and answer. The backend's handlers and the UI's typed
  * `invoke` client are both checked against this table, so neither can drift from the other.
@@ -5,6 +7,7 @@
 import type { Channel, GroupRef, Settings } from './settings';
 import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
+import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -185,6 +188,21 @@ export interface ResolverContract {
   deleteSpaceReport: [{ id: string }, SavedReportsView];
   getAllSavedReports: [Record<string, never>, AllSavedReportsView];
   deleteAnySavedReport: [{ spaceKey: string; id: string }, AllSavedReportsView];
+  getPageStatistics: [PageStatisticsPayload, PageStatistics];
+  getPageViewers: [PageViewersPayload, PageViewers];
+  getReportSummary: [ReportSummaryPayload, ReportSummaryAnswer];
+  getReportTable: [ReportTablePayload, ReportPage];
+}
+
+/** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */
+export interface ReportSummaryPayload extends ReportScope { range: DateRange; filters: ReportFilters }
+export interface ReportTablePayload extends ReportSummaryPayload { table: ReportTable; sort: ReportSort; pageSize: number; cursor?: string }
+export interface ReportSummaryAnswer extends ReportSummary {
+  /** The space of a space report, and its name. */
+  space: { key: string; name: string } | null;
+  /** Whether people (top readers, names) may be shown to this caller, and if not why. */
+  people: { names: true } | { names: false; reason: string };
+  today: string;
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -93,3 +93,33 @@ export function mayManageSavedReports(standing: CallerStanding, space: SpaceStan
 export function mayManageAllSavedReports(standing: CallerStanding): boolean {
   return standing.signedIn && standing.siteAdmin;
 }
+
+/** What the byline knows about one content and caller before asking Confluence anything. */
+export interface BylineFacts {
+  signedIn: boolean;
+  /** Latest counted anonymous view of the content (0: none): it was public then. */
+  anonymousLastAt: number;
+  /** The caller's latest counted view of it (0: none): they could read it then. */
+  viewedAt: number;
+  /** A recent answer of Confluence's permission check, if cached. */
+  cachedPermission: boolean | undefined;
+  now: number;
+}
+
+/** How long a view is taken as evidence that its content is still readable (by its viewer or by anyone). */
+export const READ_EVIDENCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether the byline may show a content's count: nobody learns the count (or existence) of content
+ * they may not read. Evidence from the app's own data first — an anonymous visitor viewed it lately
+ * (public), or this caller did — then a cached permission answer; otherwise Confluence must be asked,
+ * which anonymous callers cannot be (Forge cannot check what an anonymous visitor may read).
+ */
+export function decideBylineCount(facts: BylineFacts): 'show' | 'hide' | 'ask-confluence' {
+  const recent = (at: number) => at > 0 && facts.now - at <= READ_EVIDENCE_MS;
+  if (recent(facts.anonymousLastAt)) return 'show';
+  if (!facts.signedIn) return 'hide';
+  if (recent(facts.viewedAt)) return 'show';
+  if (facts.cachedPermission !== undefined) return facts.cachedPermission ? 'show' : 'hide';
+  return 'ask-confluence';
+}

@@ -1,4 +1,6 @@
+import type { Source } from '@contracts/settings';
 import type { ContentDayRow, SpaceDayRow } from './rows';
+import type { ContentType } from './view';
 
 /**
  * A space's daily row is the sum of its content's listed daily rows. These helpers add or take out
@@ -11,6 +13,20 @@ export interface DayShare {
   views: number;
   anonymousViews: number;
   bySource: ContentDayRow['bySource'];
+  /** Views by report cell (see `cellKey`): the share of the space's and the site's rollup rows. */
+  cells: Record<string, number>;
+}
+
+/** A report cell: content type × source × signed-in (`s`) or anonymous (`a`); rollups keep views per cell. */
+export function cellKey(contentType: ContentType, source: Source, audience: 's' | 'a'): string {
+  return `${contentType}.${source}.${audience}`;
+}
+
+/** Adds per-cell counts (negative to take them out). */
+export function addCells(base: Record<string, number>, delta: Record<string, number>): Record<string, number> {
+  const sum = { ...base };
+  for (const [cell, views] of Object.entries(delta)) sum[cell] = (sum[cell] ?? 0) + views;
+  return sum;
 }
 
 export function emptySpaceDay(spaceKey: string, day: string, shard: number): SpaceDayRow {
@@ -41,5 +57,7 @@ export function addSources(base: ContentDayRow['bySource'], delta: ContentDayRow
 export function shareOf(row: ContentDayRow, sign: 1 | -1): DayShare {
   const bySource: ContentDayRow['bySource'] = {};
   for (const [source, views] of Object.entries(row.bySource) as Array<[keyof typeof bySource, number]>) bySource[source] = sign * views;
-  return { contentType: row.contentType, views: sign * row.views, anonymousViews: sign * row.anonymousViews, bySource };
+  const cells: Record<string, number> = {};
+  for (const [cell, views] of Object.entries(row.cells)) cells[cell] = sign * views;
+  return { contentType: row.contentType, views: sign * row.views, anonymousViews: sign * row.anonymousViews, bySource, cells };
 }

@@ -1,22 +1,12 @@
 import type { Source } from '@contracts/settings';
 import type { ContentType } from './view';
 import { SPACE_DAY_SHARDS, spaceShardOf } from './view-write-plan';
+export { cellKey } from './day-share';
 
 /**
  * Rollup rows the query layer reads, maintained in the view's own transaction (rollup-plan.ts).
  * Plain data; storage maps them to entities.
  */
-
-/** Views of one content in one month, with the views of each day (`DD` → views). */
-export interface ContentMonthRow {
-  contentId: string;
-  spaceKey: string;
-  contentType: ContentType;
-  month: string;
-  views: number;
-  days: Record<string, number>;
-  version: number;
-}
 
 /** Views by one signed-in viewer (or pseudonym) in one month, with its days. */
 export interface ViewerMonthRow {
@@ -61,10 +51,6 @@ export interface SketchRow {
 }
 
 export type Audience = 's' | 'a';
-
-export function cellKey(contentType: ContentType, source: Source, audience: Audience): string {
-  return `${contentType}.${source}.${audience}`;
-}
 
 export function parseCellKey(key: string): { contentType: string; source: string; audience: string } {
   const [contentType = '', source = '', audience = ''] = key.split('.');

@@ -2,11 +2,10 @@ import { ANONYMOUS_VIEWER, utcDay, type View } from './view';
 import { dayOfMonth, monthOf } from './report-periods';
 import { weekOf } from './sketch-periods';
 import { raiseRegister, emptyShard, sketchSlot } from './hyperloglog';
-import { cellKey, rollupShardOf, type ContentMonthRow, type RollupLevel, type RollupRow, type SketchKind, type SketchRow, type ViewerMonthRow } from './report-rows';
+import { cellKey, rollupShardOf, type RollupLevel, type RollupRow, type SketchKind, type SketchRow, type ViewerMonthRow } from './report-rows';
 
 /** The rollup rows a view may touch, as read in the view's one batch read. */
 export interface RollupSnapshot {
-  contentMonths: ReadonlyMap<string, ContentMonthRow>;
   viewerMonths: ReadonlyMap<string, ViewerMonthRow>;
   /** By `rollupId(scope, level, period)`; site rows are those of this content's shard. */
   rollups: ReadonlyMap<string, RollupRow>;
@@ -16,13 +15,12 @@ export interface RollupSnapshot {
 
 type Versioned<R> = { row: R; expectedVersion: number | null };
 export interface RollupWrites {
-  contentMonths: Array<Versioned<ContentMonthRow>>;
   viewerMonths: Array<Versioned<ViewerMonthRow>>;
   rollups: Array<Versioned<RollupRow>>;
   sketches: Array<Versioned<SketchRow>>;
 }
 
-export const NO_ROLLUPS: RollupWrites = { contentMonths: [], viewerMonths: [], rollups: [], sketches: [] };
+export const NO_ROLLUPS: RollupWrites = { viewerMonths: [], rollups: [], sketches: [] };
 
 export function rollupId(scope: string, level: RollupLevel, period: string): string {
   return `${scope}|${level}|${period}`;
@@ -41,11 +39,19 @@ export interface CountedChange {
   /** Days on which this viewer's (content's) daily row is created by this plan: a new distinct viewer (content). */
   newViewerDays: ReadonlySet<string>;
   newContentDays: ReadonlySet<string>;
+  /** Months whose content-month row the view's plan creates (page statistics' row, shared). */
+  newContentMonths: ReadonlySet<string>;
+  /**
+   * Whether the content is listed (lifecycle status `current`). Rollups are the sums of listed
+   * content's daily and monthly rows (see lifecycle-rollups.ts); a hidden content's view changes only
+   * the distinct-viewer counts, which are about people (like `viewer-day`), not content.
+   */
+  listed: boolean;
 }
 
 /**
  * The rollups of one counted change, computed apart from the view's plan so that the plan stays as
- * it is: months of the content and the viewer, site and space cells of the day and the month, and
+ * it is (the content's month row is the plan's own, see content-month.ts): the viewer's month, site and space cells of the day and the month, and
  * the sketch registers the view raises. Pure; the rows are written with the plan, conditionally.
  */
 export function planRollups(change: CountedChange, snapshot: RollupSnapshot): RollupWrites {
@@ -58,31 +64,32 @@ export function planRollups(change: CountedChange, snapshot: RollupSnapshot): Ro
   const signedIn = change.storedViewer !== ANONYMOUS_VIEWER;
   const cell = cellKey(view.contentType, view.source, signedIn ? 's' : 'a');
 
-  const contentMonths = new Map<string, Versioned<ContentMonthRow>>();
+  const countedMonths = new Set<string>();
   const viewerMonths = new Map<string, Versioned<ViewerMonthRow>>();
   const rollups = new Map<string, Versioned<RollupRow>>();
   const shard = rollupShardOf(view.contentId);
   const bump = (scope: string, level: RollupLevel, period: string, delta: number, newViewer: boolean, newContent: boolean) => {
+    const countsViewer = newViewer && scope === 'site';
+    // Hidden content's views stay in its own rows only (as for space-day); the viewer still read something that day.
+    if (!change.listed && !countsViewer) return;
     const id = rollupId(scope, level, period);
     const entry = rollups.get(id) ?? versioned(snapshot.rollups.get(id),
       { scope, level, period, shard: shard, views: 0, viewers: 0, contents: 0, cells: {}, version: 0 });
     const row = entry.row;
-    row.views += delta;
-    row.cells = { ...row.cells, [cell]: (row.cells[cell] ?? 0) + delta };
-    if (newViewer && scope === 'site') row.viewers += 1;
-    if (newContent) row.contents += 1;
+    if (change.listed) {
+      row.views += delta;
+      row.cells = { ...row.cells, [cell]: (row.cells[cell] ?? 0) + delta };
+      if (newContent) row.contents += 1;
+    }
+    if (countsViewer) row.viewers += 1;
     rollups.set(id, entry);
   };
 
   for (const [day, delta] of days) {
     const month = monthOf(day);
     const dd = dayOfMonth(day);
-    const content = contentMonths.get(month) ?? versioned(snapshot.contentMonths.get(month),
-      { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType, month, views: 0, days: {}, version: 0 });
-    const newContentMonth = content.expectedVersion === null && content.row.views === 0 && delta > 0;
-    content.row.views += delta;
-    content.row.days = { ...content.row.days, [dd]: (content.row.days[dd] ?? 0) + delta };
-    contentMonths.set(month, content);
+    const newContentMonth = change.newContentMonths.has(month) && !countedMonths.has(month);
+    countedMonths.add(month);
 
     let newViewerMonth = false;
     if (signedIn) {
@@ -102,7 +109,6 @@ export function planRollups(change: CountedChange, snapshot: RollupSnapshot): Ro
     }
   }
   return {
-    contentMonths: [...contentMonths.values()],
     viewerMonths: [...viewerMonths.values()],
     rollups: [...rollups.values()],
     sketches: change.added.length > 0 ? raisedSketches(change, snapshot) : [],
@@ -112,7 +118,7 @@ export function planRollups(change: CountedChange, snapshot: RollupSnapshot): Ro
 /** The sketches of the arriving view's day and month; written only where a register rises. */
 function raisedSketches(change: CountedChange, snapshot: RollupSnapshot): Array<Versioned<SketchRow>> {
   const day = utcDay(change.view.at);
-  const elements: Array<[SketchKind, string]> = [['contents', change.view.contentId]];
+  const elements: Array<[SketchKind, string]> = change.listed ? [['contents', change.view.contentId]] : [];
   if (change.storedViewer !== ANONYMOUS_VIEWER) elements.push(['viewers', change.storedViewer]);
   const writes: Array<Versioned<SketchRow>> = [];
   for (const [kind, element] of elements) {

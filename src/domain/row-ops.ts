@@ -1,4 +1,6 @@
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
+import type { ContentMonthRow } from './content-month';
+import type { RollupRow, SketchRow, ViewerMonthRow } from './report-rows';
 
 /**
  * The one way stored data changes: a list of conditional row operations, built by pure domain code
@@ -14,6 +16,11 @@ export type StoredRow =
   | { entity: 'content-day'; value: ContentDayRow }
   | { entity: 'space-day'; value: SpaceDayRow }
   | { entity: 'viewer-day'; value: ViewerDayRow }
+  | { entity: 'content-month'; value: ContentMonthRow }
+  /** Report rollups (report-rows.ts): a viewer's month, site and space cells, HyperLogLog shards. */
+  | { entity: 'viewer-month'; value: ViewerMonthRow }
+  | { entity: 'rollup'; value: RollupRow }
+  | { entity: 'sketch'; value: SketchRow }
   | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } };
 
 /** What the stored row must be for the operation to apply: the version read, or not there yet. */

@@ -50,6 +50,11 @@ export interface ContentStatsRow {
   lastModifiedAt: number | null;
   /** An attachment's page or blog post; null for pages and blog posts. */
   containerId: string | null;
+  /**
+   * Latest counted anonymous view (0: none). An anonymous visitor could read the content then, so
+   * its count is no secret: the byline shows it without asking Confluence.
+   */
+  anonymousLastAt?: number;
   version: number;
 }
 
@@ -63,6 +68,8 @@ export interface ContentDayRow {
   /** Breakdowns, so a trash, move or purge can take this row's share out of the space's daily rows exactly. */
   anonymousViews: number;
   bySource: Partial<Record<Source, number>>;
+  /** Views by report cell (type × source × audience, see day-share.ts): its exact share of the rollup rows. */
+  cells: Record<string, number>;
   /**
    * The content's status when this row was last reconciled. Only `current` rows are counted in the
    * space's daily rows: space-day = sum of its listed content-day rows, always.

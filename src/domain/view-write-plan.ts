@@ -2,7 +2,8 @@ import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, ty
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import { utcDay, type View } from './view';
 import { isListedStatus } from './content-status';
-import { addSources, addToSpaceDay, emptySpaceDay, type DayShare } from './day-share';
+import { addCells, addSources, addToSpaceDay, cellKey, emptySpaceDay, type DayShare } from './day-share';
+import { applyMonthChanges, monthChanges, monthsOf, type ContentMonthRow } from './content-month';
 
 /** Everything stored about this view's content and viewer, read in one batch before deciding. */
 export interface WriteSnapshot {
@@ -17,6 +18,8 @@ export interface WriteSnapshot {
   viewRecordExists: boolean;
   /** Whether the viewer's account id is already registered for personal data reporting; null when no account id is stored. */
   accountKnown: boolean | null;
+  /** Content-month rows read, by month (null: read, does not exist yet). A month not read is not a key. */
+  contentMonths: ReadonlyMap<string, ContentMonthRow | null>;
 }
 
 /** What to write, each row with the version it must still have (null: must not exist yet). */
@@ -31,6 +34,8 @@ export interface WritePlan {
   removeViews: ViewRecord[];
   /** An account id stored for the first time, to be reported to Atlassian (GDPR). */
   registerAccount: { accountId: string; firstSeen: number } | null;
+  /** The content's monthly figures (page statistics), changed with the same counts. */
+  contentMonths: Array<{ row: ContentMonthRow; expectedVersion: number | null }>;
 }
 
 /** `counted` is the net change of the content's views: 0 for a blocked view, -1..n after corrections. */
@@ -42,7 +47,9 @@ export type PlanOutcome =
   /** The content is stored under another space than the event says (moved): read that space's rows and plan again. */
   | { kind: 'reread'; spaceKey: string }
   /** A lifecycle change is moving this content's daily rows (or was interrupted): settle them, then plan again. */
-  | { kind: 'busy'; content: ContentStatsRow };
+  | { kind: 'busy'; content: ContentStatsRow }
+  /** The viewer's previous latest view lies in a month not read: read these months too and plan again. */
+  | { kind: 'needs-months'; months: string[] };
 
 export interface PlanInput {
   view: View;
@@ -72,7 +79,8 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
   // The stored row is the authority on where the content lives: a view may arrive before or after its move event.
   if (stats && stats.spaceKey !== input.view.spaceKey) return { kind: 'reread', spaceKey: stats.spaceKey };
   const status = stats?.status ?? 'current';
-  const settled = [...snapshot.contentDays.values()].every((row) => row.spaceKey === input.view.spaceKey && row.status === status);
+  const settled = [...snapshot.contentDays.values(), ...[...snapshot.contentMonths.values()].flatMap((row) => (row ? [row] : []))]
+    .every((row) => row.spaceKey === input.view.spaceKey && row.status === status);
   if (!settled && stats) return { kind: 'busy', content: stats };
   const view = { ...input.view, spaceKey: stats?.spaceKey ?? input.view.spaceKey };
   const record = (at: number): ViewRecord => ({
@@ -100,11 +108,20 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
     };
     // A blocked view still updates the history (a late, earlier event may promote it later).
     if (added.length === 0 && removed.length === 0) {
-      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [], registerAccount: registration(input) } };
+      return { kind: 'write', counted: 0, plan: { viewerContent, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [], addViews: [], removeViews: [], registerAccount: registration(input), contentMonths: [] } };
     }
   }
 
   const delta = added.length - removed.length;
+  const signedIn = input.storedViewer !== 'anonymous' && viewerContent !== null;
+  const changes = monthChanges({
+    added, removed, source: view.source, anonymous: view.viewer.kind === 'anonymous',
+    before: signedIn ? snapshot.viewerContent : undefined, after: signedIn ? viewerContent?.row ?? null : null,
+    blockingTimeMs: input.policy.blockingTimeMs,
+  });
+  const unread = monthsOf(changes).filter((month) => !snapshot.contentMonths.has(month));
+  if (unread.length > 0) return { kind: 'needs-months', months: unread };
+  const stored = new Map([...snapshot.contentMonths].flatMap(([month, row]) => (row ? [[month, row] as const] : [])));
   const isNewViewer = input.applyBlocking && input.storedViewer !== 'anonymous' && !snapshot.viewerContent;
   const contentStats = {
     expectedVersion: stats?.version ?? null,
@@ -118,6 +135,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
       status, spaceId: stats?.spaceId ?? view.spaceId ?? null, lifecycleAt: stats?.lifecycleAt ?? 0,
       createdAt: stats?.createdAt ?? null, lastModifiedAt: stats?.lastModifiedAt ?? null,
       containerId: stats?.containerId ?? view.containerId ?? null,
+      ...(view.viewer.kind === 'anonymous' || stats?.anonymousLastAt ? { anonymousLastAt: Math.max(stats?.anonymousLastAt ?? 0, ...(view.viewer.kind === 'anonymous' ? added : [])) } : {}),
       version: (stats?.version ?? 0) + 1,
     },
   };
@@ -129,6 +147,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
       ...dayChanges(snapshot, view, input.storedViewer, added, removed, status),
       addViews: added.map(record), removeViews: removed.map(record),
       registerAccount: registration(input),
+      contentMonths: applyMonthChanges(changes, stored, view.contentId, view.spaceKey, view.contentType, status),
     },
   };
 }
@@ -157,11 +176,15 @@ function dayChanges(snapshot: WriteSnapshot, view: View, storedViewer: string, a
   });
   const anonymous = view.viewer.kind === 'anonymous';
   // A swapped-out view of the same viewer and page is assumed to share this view's source.
-  const share = (delta: number): DayShare => ({ contentType: view.contentType, views: delta, anonymousViews: anonymous ? delta : 0, bySource: { [view.source]: delta } });
+  const cell = cellKey(view.contentType, view.source, anonymous ? 'a' : 's');
+  const share = (delta: number): DayShare => ({ contentType: view.contentType, views: delta, anonymousViews: anonymous ? delta : 0, bySource: { [view.source]: delta }, cells: { [cell]: delta } });
   return {
     contentDays: changed.map(([day, delta]) => next(snapshot.contentDays.get(day),
-      { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType, day, views: 0, anonymousViews: 0, bySource: {}, status, version: 0 },
-      (row) => ({ ...row, views: row.views + delta, anonymousViews: row.anonymousViews + (anonymous ? delta : 0), bySource: addSources(row.bySource, { [view.source]: delta }) }))),
+      { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType, day, views: 0, anonymousViews: 0, bySource: {}, cells: {}, status, version: 0 },
+      (row) => ({
+        ...row, views: row.views + delta, anonymousViews: row.anonymousViews + (anonymous ? delta : 0),
+        bySource: addSources(row.bySource, { [view.source]: delta }), cells: addCells(row.cells, { [cell]: delta }),
+      }))),
     // Hidden (trashed, archived) content keeps its own daily rows but is not counted in the space's.
     spaceDays: !isListedStatus(status) ? [] : changed.map(([day, delta]) => next(snapshot.spaceDays.get(day),
       emptySpaceDay(view.spaceKey, day, spaceShardOf(view.contentId)), (row) => addToSpaceDay(row, share(delta)))),

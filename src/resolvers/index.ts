@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { fail, guarded } from './envelope';
+import { getReportSummaryResolver, getReportTableResolver } from './report-query';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
@@ -12,6 +13,7 @@ import {
   deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
   runSavedReportResolver, saveSpaceReportResolver,
 } from './saved-reports';
+import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -41,6 +43,10 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   deleteSpaceReport: deleteSpaceReportResolver,
   getAllSavedReports: getAllSavedReportsResolver,
   deleteAnySavedReport: deleteAnySavedReportResolver,
+  getPageStatistics: getPageStatisticsResolver,
+  getPageViewers: getPageViewersResolver,
+  getReportSummary: getReportSummaryResolver,
+  getReportTable: getReportTableResolver,
 };
 
 const resolver = new Resolver();

@@ -28,7 +28,8 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
   const page = <R>(rows: R[], notes: string[] = []) => {
     const sorted = sortRows(rows, query.sort);
     const slice = sorted.slice(offset, offset + query.pageSize);
-    const more = offset + query.pageSize < Math.min(sorted.length, RANKING_CAP);
+    // A ranking computed to exactly k rows may continue beyond them.
+    const more = offset + query.pageSize < Math.min(sorted.length, RANKING_CAP) || (byViews && sorted.length >= k && k < RANKING_CAP);
     return { rows: slice, total: sorted.length, nextCursor: more ? String(offset + query.pageSize) : null, notes };
   };
   const { filters, range } = query;
@@ -44,7 +45,7 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
       if (filters.audience === 'anonymous') return answer('top-readers', page([]));
       const notes = filters.spaceKeys?.length || filters.contentTypes?.length || filters.sources?.length ? [PEOPLE_FILTERS] : [];
       const { ranking } = await thresholdTopK({ k, lists: parts.plus.map(viewerList), exact: (ids) => viewerViewsInRange(ids, range) });
-      return answer('top-readers', page(ranking.map(({ id, total }) => ({ viewer: id, views: total })), notes));
+      return answer('top-readers', page(ranking.map(({ id, total }) => ({ viewer: id, name: id, views: total })), notes));
     }
     case 'top-spaces': {
       const ids = filters.spaceKeys?.length ? filters.spaceKeys : null;
@@ -55,7 +56,7 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
       const figures = await spaceFiguresInRange(ranking.map((entry) => entry.id), parts, filters);
       return answer('top-spaces', page(ranking.map(({ id }) => {
         const part = figures.get(id)!;
-        return { spaceKey: id, views: part.views, pageViews: part.pageViews, blogpostViews: part.blogpostViews, anonymousViews: part.anonymousViews };
+        return { spaceKey: id, spaceName: id, views: part.views, pageViews: part.pageViews, blogpostViews: part.blogpostViews, anonymousViews: part.anonymousViews };
       })));
     }
     case 'by-source':
@@ -73,7 +74,7 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
       const rows: ContentFigure[] = found.rows
         .filter((row) => isListed(row) && (spaces.length <= 1 || spaces.includes(row.spaceKey)))
         .filter((row) => !filters.contentTypes?.length || filters.contentTypes.includes(row.contentType))
-        .map((row) => ({ contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, title: row.title, titleHidden: false, views: row.views, lastViewedAt: row.lastViewedAt || null }));
+        .map((row) => ({ contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, title: row.title, titleHidden: false, spaceName: row.spaceKey, views: row.views, lastViewedAt: row.lastViewedAt || null }));
       return { result: { table: 'not-viewed', rows }, total: rows.length, nextCursor: found.nextCursor, notes: [NEVER_VIEWED] };
     }
   }
@@ -112,7 +113,7 @@ async function topContent(query: ReportQuery, plus: Period[], k: number): Promis
     const listed = seen.get(id);
     return {
       contentId: id, spaceKey: row?.spaceKey ?? listed?.spaceKey ?? '', contentType: row?.contentType ?? listed?.contentType ?? 'page',
-      title: row?.title ?? '', titleHidden: false, views: total, lastViewedAt: row && row.lastViewedAt > 0 ? row.lastViewedAt : null,
+      title: row?.title ?? '', titleHidden: false, spaceName: row?.spaceKey ?? listed?.spaceKey ?? '', views: total, lastViewedAt: row && row.lastViewedAt > 0 ? row.lastViewedAt : null,
     };
   });
 }

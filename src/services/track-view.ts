@@ -11,6 +11,7 @@ import { currentSettings, currentStoredSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
 import { settleContent } from './content-lifecycle';
+import { viewRollups } from '../domain/rollup-fit';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
@@ -75,15 +76,17 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 
   // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
   let viewerGroupIds: readonly string[] | undefined = fetchGroups ? undefined : knownGroups ?? [];
+  // The months of the view's days; a viewer whose previous latest view is older adds its month.
+  let months = [...new Set(days.map((day) => day.slice(0, 7)))];
   let lastTransient: unknown;
   // Set when the content is stored under another space than the event names (see planViewWrite).
   let storedSpace: string | undefined;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
-      const { snapshot, groups, channelHint } = await readSnapshot({
+      const { snapshot, groups, channelHint, rollups } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending,
+        withChannelHint: channelPending, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
@@ -94,15 +97,21 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       // Pure and cheap: re-applied now that the channel and the groups are known.
       const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });
       if (!decision.track) return { tracked: false, reason: decision.reason };
-      const outcome = planViewWrite({ view: storedSpace ? { ...view, spaceKey: storedSpace } : view, storedViewer, applyBlocking, policy, snapshot, now });
+      const planned = storedSpace ? { ...view, spaceKey: storedSpace } : view;
+      const outcome = planViewWrite({ view: planned, storedViewer, applyBlocking, policy, snapshot, now });
       if (outcome.kind === 'duplicate' || outcome.kind === 'purged') return { tracked: false, reason: outcome.kind };
       if (outcome.kind === 'reread') {
         storedSpace = outcome.spaceKey;
         continue;
       }
+      if (outcome.kind === 'needs-months') {
+        months = [...new Set([...months, ...outcome.months])];
+        continue;
+      }
       // Idempotent and conditional: finishing a lifecycle pass alongside it (or after a crash) is safe.
       if (outcome.kind === 'busy') await settleContent(outcome.content);
-      if (outcome.kind === 'write' && (await commitPlan(outcome.plan)) === 'committed') {
+      // Report rollups: a separate pure plan over the view's own, committed in the same transaction.
+      if (outcome.kind === 'write' && (await commitPlan(outcome.plan, viewRollups(outcome.plan, planned, storedViewer, rollups))) === 'committed') {
         if (outcome.counted > 0) return { tracked: true, counted: outcome.counted };
         return { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
       }

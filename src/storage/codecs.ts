@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
 import { CONTENT_STATUSES } from '../domain/content-status';
+import type { ContentMonthRow } from '../domain/content-month';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../domain/rows';
 
 /**
@@ -27,10 +28,11 @@ const contentStats = z.object({
   status, spaceId: z.string().nullable().default(null), lifecycleAt: z.number().default(0),
   createdAt: z.number().nullable().default(null), lastModifiedAt: z.number().nullable().default(null),
   containerId: z.string().nullable().default(null),
+  anonymousLastAt: z.number().optional(),
 });
 const contentDay = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, day: z.string(), views: z.number().int(), version: z.number().int(),
-  status, anonymousViews: z.number().int().default(0), bySource: bySource.optional(),
+  status, anonymousViews: z.number().int().default(0), bySource: bySource.optional(), cells: z.record(z.string(), z.number().int()).default({}),
 }).transform((row) => ({ ...row, bySource: row.bySource ?? { desktop: row.views } }));
 
 const count = z.number().int();
@@ -40,6 +42,13 @@ const spaceDay = z.object({
 });
 const viewerDay = z.object({ viewer: z.string(), day: z.string(), views: count, version: count });
 
+const counts = z.array(count);
+const contentMonth = z.object({
+  contentId: z.string(), spaceKey: z.string(), contentType, monthViews: z.number().int(), month: z.string(), views: counts, anonymousViews: counts, viewers: counts,
+  lastViewers: counts, sources: z.record(z.enum(SOURCES), counts), version: count,
+  cells: z.record(z.string(), count).default({}), status,
+});
+
 export const decode = {
   viewRecord: (value: unknown): ViewRecord => viewRecord.parse(value),
   viewerContent: (value: unknown): ViewerContentRow => viewerContent.parse(value),
@@ -47,4 +56,5 @@ export const decode = {
   contentDay: (value: unknown): ContentDayRow => contentDay.parse(value),
   spaceDay: (value: unknown): SpaceDayRow => spaceDay.parse(value),
   viewerDay: (value: unknown): ViewerDayRow => viewerDay.parse(value),
+  contentMonth: (value: unknown): ContentMonthRow => contentMonth.parse(value),
 };

@@ -12,6 +12,10 @@ export function locate(row: StoredRow): { entityName: string; key: string } {
     case 'content-day': return { entityName: ENTITY.contentDay, key: KEYS.contentDay(row.value.contentId, row.value.day) };
     case 'space-day': return { entityName: ENTITY.spaceDay, key: KEYS.spaceDay(row.value.spaceKey, row.value.day, row.value.shard) };
     case 'viewer-day': return { entityName: ENTITY.viewerDay, key: KEYS.viewerDay(row.value.viewer, row.value.day) };
+    case 'content-month': return { entityName: ENTITY.contentMonth, key: KEYS.contentMonth(row.value.contentId, row.value.month) };
+    case 'viewer-month': return { entityName: ENTITY.viewerMonth, key: KEYS.viewerMonth(row.value.viewer, row.value.month) };
+    case 'rollup': return { entityName: ENTITY.rollup, key: KEYS.rollup(row.value.scope, row.value.level, row.value.period, row.value.shard) };
+    case 'sketch': return { entityName: ENTITY.sketch, key: KEYS.sketch(row.value.kind, row.value.level, row.value.period, row.value.shard) };
     case 'account': return { entityName: ENTITY.account, key: KEYS.account(row.value.accountId) };
   }
 }
@@ -20,6 +24,7 @@ export function locate(row: StoredRow): { entityName: string; key: string } {
 const PRESENCE_FIELD: Record<StoredRow['entity'], keyof Conditioned> = {
   view: 'at', account: 'accountId',
   'viewer-content': 'version', 'content-stats': 'version', 'content-day': 'version', 'space-day': 'version', 'viewer-day': 'version',
+  'content-month': 'version', 'viewer-month': 'version', rollup: 'version', sketch: 'version',
 };
 
 /** Every stored row has at least one of these attributes, which is all a condition needs to name. */

@@ -27,10 +27,11 @@ export const KEYS = {
   contentDay: (contentId: string, day: string) => `cd:${contentId}:${day}`,
   spaceDay: (spaceKey: string, day: string, shard: number) => `sd:${safe(spaceKey)}:${day}:${shard}`,
   viewerDay: (viewer: string, day: string) => `ud:${safe(viewer)}:${day}`,
+  /** One content's daily figures of one UTC month (`YYYY-MM`): page statistics read a year in one query. */
+  contentMonth: (contentId: string, month: string) => `cm:${contentId}:${month}`,
   /** An account id the app has stored (personal data reporting). */
   account: (accountId: string) => `acct:${safe(accountId)}`,
-  /** Report rollups (see domain/report-rows.ts): months of a content or viewer, site/space cells, sketches. */
-  contentMonth: (contentId: string, month: string) => `cm:${contentId}:${month}`,
+  /** Report rollups (see domain/report-rows.ts): months of a viewer, site/space cells, sketches. */
   viewerMonth: (viewer: string, month: string) => `um:${safe(viewer)}:${month}`,
   rollup: (scope: string, level: string, period: string, shard: number) => `ru:${safe(scope)}:${level}:${period}:${shard}`,
   sketch: (kind: string, level: string, period: string, shard: number) => `hl:${kind}:${level}:${period}:${shard}`,
@@ -51,6 +52,8 @@ export const KEYS = {
   inventoryJob: 'inventory:job',
   /** A space's saved report definitions (Custom Reports), one document per space. */
   spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
+  /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content: the byline's cache, TTL 30 min. */
+  readPermission: (contentId: string, viewer: string) => `perm:${contentId}:${safe(viewer)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */

@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import type { ContentMonthRow, RollupRow, SketchRow, ViewerMonthRow } from '../domain/report-rows';
+import type { RollupRow, SketchRow, ViewerMonthRow } from '../domain/report-rows';
 
 /** Rollup rows are parsed on the way in like any other stored row (see codecs.ts). */
 const count = z.number().int();
 const dayCounts = z.record(z.string(), count);
 
-const contentMonth = z.object({
-  contentId: z.string(), spaceKey: z.string(), contentType: z.enum(['page', 'blogpost']), month: z.string(),
-  views: count, days: dayCounts, version: count,
-});
 const viewerMonth = z.object({ viewer: z.string(), month: z.string(), views: count, days: dayCounts, version: count });
 const rollup = z.object({
   scope: z.string(), level: z.enum(['sd', 'sm', 'd', 'm']), period: z.string(), shard: count,
@@ -20,7 +16,6 @@ const sketch = z.object({
 });
 
 export const decodeReport = {
-  contentMonth: (value: unknown): ContentMonthRow => contentMonth.parse(value),
   viewerMonth: (value: unknown): ViewerMonthRow => viewerMonth.parse(value),
   rollup: (value: unknown): RollupRow => rollup.parse(value),
   sketch: (value: unknown): SketchRow => sketch.parse(value),

@@ -37,10 +37,10 @@ export function contentList(period: Period, spaceKey: string | null, keep: (row:
   const index = spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day');
   const partition = spaceKey ? [spaceKey, period.key] : [period.key];
   return indexList(entity, index, partition, (value) => {
-    const row = month ? decodeReport.contentMonth(value) : decode.contentDay(value);
+    const row = month ? decode.contentMonth(value) : decode.contentDay(value);
     const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType };
     seen.set(row.contentId, listed);
-    return { id: row.contentId, value: row.views, keep: keep(listed) };
+    return { id: row.contentId, value: 'monthViews' in row ? row.monthViews : row.views, keep: keep(listed) };
   });
 }
 

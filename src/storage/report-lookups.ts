@@ -2,7 +2,8 @@ import { kvs } from '@forge/kvs';
 import type { ReportDayRange, ReportFilters } from '@contracts/report-query';
 import { addRow, emptyFigures, type PeriodFigures } from '../domain/report-figures';
 import { monthsBetween, type Decomposition } from '../domain/report-periods';
-import { ROLLUP_SHARDS, type ContentMonthRow, type ViewerMonthRow } from '../domain/report-rows';
+import { ROLLUP_SHARDS, type ViewerMonthRow } from '../domain/report-rows';
+import type { ContentMonthRow } from '../domain/content-month';
 import type { ContentStatsRow } from '../domain/rows';
 import { decode } from './codecs';
 import { decodeReport } from './report-codecs';
@@ -37,9 +38,10 @@ export async function contentViewsInRange(ids: string[], range: ReportDayRange):
   const found = await getAll(ids.flatMap((id) => months.map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth }))));
   const totals = new Map<string, { views: number; row: ContentMonthRow }>();
   for (const value of found.values()) {
-    const row = decodeReport.contentMonth(value);
+    const row = decode.contentMonth(value);
+    const days = Object.fromEntries(row.views.map((views, index) => [String(index + 1).padStart(2, '0'), views]));
     const previous = totals.get(row.contentId);
-    totals.set(row.contentId, { views: (previous?.views ?? 0) + inRange(row.month, row.days, range), row });
+    totals.set(row.contentId, { views: (previous?.views ?? 0) + inRange(row.month, days, range), row });
   }
   return totals;
 }

@@ -1,8 +1,8 @@
-import { kvs, Filter, FilterConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { ANONYMOUS_VIEWER, utcDay } from '../domain/view';
 import { monthOf } from '../domain/report-periods';
 import { sketchSlot } from '../domain/hyperloglog';
-import { rollupId, sketchId, sketchPeriodsOf, type RollupSnapshot, type RollupWrites } from '../domain/rollup-plan';
+import { rollupId, sketchId, sketchPeriodsOf, type RollupSnapshot } from '../domain/rollup-plan';
 import { rollupShardOf, type SketchKind } from '../domain/report-rows';
 import { decodeReport } from './report-codecs';
 import { ENTITY, KEYS } from './keys';
@@ -16,7 +16,7 @@ export interface RollupRequest {
   days: string[];
 }
 
-type Item = { key: string; entityName: string; id: string; kind: 'cm' | 'um' | 'ru' | 'hl' };
+type Item = { key: string; entityName: string; id: string; kind: 'um' | 'ru' | 'hl' };
 
 function items(request: RollupRequest): Item[] {
   const months = [...new Set(request.days.map(monthOf))];
@@ -24,7 +24,6 @@ function items(request: RollupRequest): Item[] {
   const signedIn = request.storedViewer !== ANONYMOUS_VIEWER;
   const list: Item[] = [];
   for (const month of months) {
-    list.push({ kind: 'cm', id: month, entityName: ENTITY.contentMonth, key: KEYS.contentMonth(request.contentId, month) });
     if (signedIn) list.push({ kind: 'um', id: month, entityName: ENTITY.viewerMonth, key: KEYS.viewerMonth(request.storedViewer, month) });
   }
   const periods: Array<['sd' | 'sm' | 'd' | 'm', string, string]> = [
@@ -52,39 +51,17 @@ export function rollupSnapshotItems(request: RollupRequest): Array<{ key: string
 
 /** The rollup rows found by the batch read, by their domain ids. */
 export function rollupSnapshotFrom(request: RollupRequest, get: (entityName: string, key: string) => unknown): RollupSnapshot {
-  const contentMonths = new Map();
   const viewerMonths = new Map();
   const rollups = new Map();
   const sketches = new Map();
   for (const item of items(request)) {
     const value = get(item.entityName, item.key);
     if (value === undefined) continue;
-    if (item.kind === 'cm') contentMonths.set(item.id, decodeReport.contentMonth(value));
-    else if (item.kind === 'um') viewerMonths.set(item.id, decodeReport.viewerMonth(value));
+    if (item.kind === 'um') viewerMonths.set(item.id, decodeReport.viewerMonth(value));
     else if (item.kind === 'ru') rollups.set(item.id, decodeReport.rollup(value));
     else sketches.set(item.id, decodeReport.sketch(value));
   }
-  return { contentMonths, viewerMonths, rollups, sketches };
-}
-
-type Transaction = ReturnType<typeof kvs.transact>;
-
-/** Adds the rollup writes to the view's transaction, each conditional on the version read. */
-export function withRollups(transaction: Transaction, writes: RollupWrites): Transaction {
-  let next = transaction;
-  const set = (entityName: string, key: string, row: { version: number }, expected: number | null) => {
-    next = next.set(key, row, { entityName, conditions: versionCondition(expected) });
-  };
-  for (const { row, expectedVersion } of writes.contentMonths) set(ENTITY.contentMonth, KEYS.contentMonth(row.contentId, row.month), row, expectedVersion);
-  for (const { row, expectedVersion } of writes.viewerMonths) set(ENTITY.viewerMonth, KEYS.viewerMonth(row.viewer, row.month), row, expectedVersion);
-  for (const { row, expectedVersion } of writes.rollups) set(ENTITY.rollup, KEYS.rollup(row.scope, row.level, row.period, row.shard), row, expectedVersion);
-  for (const { row, expectedVersion } of writes.sketches) set(ENTITY.sketch, KEYS.sketch(row.kind, row.level, row.period, row.shard), row, expectedVersion);
-  return next;
-}
-
-function versionCondition(expected: number | null) {
-  const filter = new Filter<{ version: number }>();
-  return expected === null ? filter.and('version', FilterConditions.notExists()) : filter.and('version', FilterConditions.equalTo(expected));
+  return { viewerMonths, rollups, sketches };
 }
 
 /** Forge allows 25 keys per batch read: a view near midnight at a month's end may need two. */

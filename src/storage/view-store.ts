@@ -7,7 +7,7 @@ import { commitOps } from './commit-ops';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
 import { batchGetAll, rollupSnapshotFrom, rollupSnapshotItems } from './rollup-store';
-import type { RollupSnapshot } from '../domain/rollup-plan';
+import { NO_ROLLUPS, type RollupSnapshot, type RollupWrites } from '../domain/rollup-plan';
 
 export interface SnapshotRequest {
   contentId: string;
@@ -22,6 +22,8 @@ export interface SnapshotRequest {
   withChannelHint?: boolean;
   /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
   storesAccountId: boolean;
+  /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
+  months: string[];
 }
 
 export interface CachedGroups {
@@ -49,6 +51,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
     ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
+    ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
     ...rollupSnapshotItems(request),
   ];
   const result = await batchGetAll<unknown>(items);
@@ -79,13 +82,20 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
       spaceDays: byDay(ENTITY.spaceDay, (day) => spaceDayKey(request, day), decode.spaceDay),
       viewerDays: anonymous ? new Map() : byDay(ENTITY.viewerDay, (day) => KEYS.viewerDay(request.storedViewer, day), decode.viewerDay),
       viewerContent: history === undefined ? undefined : decode.viewerContent(history),
+      contentMonths: new Map(request.months.map((month) => {
+        const value = get(ENTITY.contentMonth, KEYS.contentMonth(request.contentId, month));
+        return [month, value === undefined ? null : decode.contentMonth(value)] as const;
+      })),
     },
   };
 }
 
-/** A view's plan goes through the app's one write function (see commit-ops.ts): one transaction, one write unit. */
-export function commitPlan(plan: WritePlan): Promise<'committed' | 'conflict'> {
-  return commitOps(viewPlanOps(plan));
+/**
+ * A view's plan and its report rollups go through the app's one write function (see commit-ops.ts):
+ * one conditional transaction of at most 25 operations, one write unit while small.
+ */
+export function commitPlan(plan: WritePlan, rollups: RollupWrites = NO_ROLLUPS): Promise<'committed' | 'conflict'> {
+  return commitOps(viewPlanOps(plan, rollups));
 }
 
 /** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */

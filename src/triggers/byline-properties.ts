@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatViewCount } from '../domain/format-count';
-import { getContentStats } from '../storage/view-store';
+import { bylineCountFor } from '../access/byline-access';
 import { currentSettings } from '../services/settings-source';
 import { isHidden } from '../domain/content-status';
 
@@ -10,22 +10,32 @@ const payloadSchema = z.object({
   }).passthrough(),
 }).passthrough();
 
+/** Only the principal's account id is trusted; the payload (content id included) comes from the browser. */
+const contextSchema = z.object({ principal: z.object({ accountId: z.string().min(1).max(200) }).passthrough().optional() }).passthrough();
+
 export interface BylineProperties {
   title: string;
   tooltip?: string;
 }
 
+const NEUTRAL: BylineProperties = { title: 'Views', tooltip: 'Open page statistics' };
+
 /**
- * The byline's title, asked on every page render: one read of the content's totals (settings come
- * from memory). The count is no secret to someone who can open the page, so no REST call is spent
- * on a permission check here.
+ * The byline's title, asked on every page render. The content id comes from the browser, so the
+ * count is shown only to a caller who may read that content (see `bylineCountFor`): one batch read
+ * (totals + evidence + cached answer) in the common case, a Confluence check now and then. Anyone
+ * else gets the same neutral title as a page without views, which reveals neither count nor existence.
  */
-export async function bylineProperties(payload: unknown, _context?: unknown): Promise<BylineProperties> {
+export async function bylineProperties(payload: unknown, context?: unknown): Promise<BylineProperties> {
   const settings = await currentSettings();
   if (!settings.viewCounter) return { title: 'Page statistics', tooltip: 'Open page statistics' };
   const parsed = payloadSchema.safeParse(payload);
-  if (!parsed.success) return { title: 'Views' };
-  const stats = await getContentStats(parsed.data.extension.content.id);
-  if (stats && isHidden(stats)) return { title: 'Page statistics', tooltip: 'Views are hidden while this content is archived or in the trash' };
-  return { title: formatViewCount(stats?.views ?? 0), tooltip: 'Open page statistics' };
+  if (!parsed.success) return NEUTRAL;
+  const caller = contextSchema.safeParse(context ?? {});
+  const accountId = caller.success && caller.data.principal && caller.data.principal.accountId !== 'unidentified' ? caller.data.principal.accountId : null;
+  const answer = await bylineCountFor(accountId, parsed.data.extension.content.id, Date.now());
+  if (!answer.show) return NEUTRAL;
+  // Said only to a caller who may read the content: its status is no secret to them.
+  if (answer.stats && isHidden(answer.stats)) return { title: 'Page statistics', tooltip: 'Views are hidden while this content is archived or in the trash' };
+  return { title: formatViewCount(answer.stats?.views ?? 0), tooltip: 'Open page statistics' };
 }

@@ -3,7 +3,7 @@ import type { View } from '../../src/domain/view';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 const policy = { blockingTimeMs: 5000, horizonMs: 30 * 60_000, maxTimes: 100, maxCorrections: 1000 };
-const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(), viewRecordExists: false, accountKnown: false };
+const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(), viewRecordExists: false, accountKnown: false, contentMonths: new Map([['2026-11', null]]) };
 const view = (at: number, viewer: View['viewer'] = { kind: 'user', accountId: 'u1' }): View =>
   ({ contentId: '42', contentType: 'page', spaceKey: 'HR', title: 'Handbook', viewer, at, source: 'desktop' });
 const input = (overrides: Partial<PlanInput>): PlanInput =>

@@ -10,7 +10,6 @@ import { RadioGroup } from '../../static/shared/components/radio-group';
 import { EmptyState } from '../../static/shared/components/states';
 import { Table } from '../../static/shared/components/table';
 import { Toggle } from '../../static/shared/components/toggle';
-import { SummarySection } from '../../static/page-statistics/src/summary-section';
 
 const html = (element: JSX.Element) => renderToStaticMarkup(element);
 const noop = () => undefined;
@@ -109,20 +108,6 @@ describe('RadioGroup', () => {
 describe('EmptyState', () => {
   it('uses the heading level it is given', () => {
     expect(html(<EmptyState header="Nothing" headingLevel={1} />)).toContain('<h1 class="vt-empty-state__header">Nothing</h1>');
-  });
-});
-
-describe('page statistics summary', () => {
-  const summary = { contentId: '1', views: 1284, viewers: 312, anonymousViews: 57, lastViewedAt: null, viewCounterEnabled: true };
-
-  it('shows the four numbers and "Never" without a view', () => {
-    const markup = html(<SummarySection summary={summary} now={0} />);
-    for (const text of ['1,284', '312', '57', 'Never']) expect(markup).toContain(text);
-    expect(markup).not.toContain('switched the view counter off');
-  });
-
-  it('notes that the counter is off while views are still counted', () => {
-    expect(html(<SummarySection summary={{ ...summary, viewCounterEnabled: false }} now={0} />)).toContain('switched the view counter off');
   });
 });
 

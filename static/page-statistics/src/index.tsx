@@ -1,5 +1,7 @@
 import '../../shared/styles/index.css';
 import '../../shared/styles/surface.css';
+import 'react-day-picker/style.css';
+import '../../shared/styles/chart.css';
 import './statistics.css';
 import { mountApp } from '../../shared/mount';
 import { ErrorState } from '../../shared/components/states';

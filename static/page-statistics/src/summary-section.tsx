@@ -1,60 +1,62 @@
-/** The all-time numbers of one page: views, distinct viewers, anonymous views and the last view. */
-import type { ContentSummary } from '@contracts/resolvers';
+/** The range's figures: views, signed-in viewers, anonymous views, first and last view, with changes. */
+import type { PageStatistics } from '@contracts/page-statistics';
 import { SectionMessage } from '../../shared/components/section-message';
 import { Skeleton } from '../../shared/components/states';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../shared/format/time';
+import { changeDirection, changeText, viewersText } from './statistics-format';
 
 interface Stat {
   label: string;
   value: string;
   detail: string;
-  title?: string;
+  change?: 'up' | 'down' | 'same';
 }
 
-export function summaryStats(summary: ContentSummary, now: number, locale?: string): Stat[] {
+export function summaryStats(stats: PageStatistics, now: number, locale?: string): Stat[] {
+  const { totals, previousTotals } = stats;
+  const lastAt = stats.allTime.lastViewedAt;
+  const endsToday = totals.viewersExact && stats.range.to === new Date(now).toISOString().slice(0, 10);
   return [
-    { label: 'Views', value: formatNumber(summary.views, locale), detail: 'All counted views, signed-in and anonymous.' },
+    { label: 'Views', value: formatNumber(totals.views, locale), detail: changeText(totals.views, previousTotals.views, locale), change: changeDirection(totals.views, previousTotals.views) },
     {
-      label: 'Viewers',
-      value: formatNumber(summary.viewers, locale),
-      detail: 'Different signed-in people. Anonymous visitors cannot be told apart: they count under anonymous views.',
+      label: 'Signed-in viewers',
+      value: viewersText(stats, locale),
+      detail: totals.viewersExact
+        ? 'Different people who were logged in. Anonymous visitors cannot be told apart: they count under anonymous views.'
+        : 'At most this many people: for a period in the past, people who came back later cannot be told apart.',
     },
-    {
-      label: 'Anonymous views',
-      value: formatNumber(summary.anonymousViews, locale),
-      detail: 'Views by people who were not logged in.',
-    },
-    summary.lastViewedAt === null
-      ? { label: 'Last viewed', value: 'Never', detail: 'No view has been counted yet.' }
+    { label: 'Anonymous views', value: formatNumber(totals.anonymousViews, locale), detail: changeText(totals.anonymousViews, previousTotals.anonymousViews, locale), change: changeDirection(totals.anonymousViews, previousTotals.anonymousViews) },
+    totals.firstViewDay === null
+      ? { label: 'First and last view', value: '—', detail: 'No view in this period.' }
       : {
-          label: 'Last viewed',
-          value: formatRelativeTime(summary.lastViewedAt, now, locale),
-          detail: formatDateTime(summary.lastViewedAt, locale),
+          label: 'First and last view',
+          value: endsToday && lastAt !== null && totals.lastViewDay === stats.range.to ? formatRelativeTime(lastAt, now, locale) : totals.lastViewDay ?? '',
+          detail: `First ${totals.firstViewDay}, last ${endsToday && lastAt !== null && totals.lastViewDay === stats.range.to ? formatDateTime(lastAt, locale) : totals.lastViewDay} (UTC days)`,
         },
   ];
 }
 
-export function SummarySection({ summary, now }: { summary: ContentSummary; now: number }) {
+export function RangeSummary({ stats, now }: { stats: PageStatistics; now: number }) {
   return (
     <section className="vt-stats-section" aria-labelledby="summary-heading">
-      <h2 className="vt-stats-section__title" id="summary-heading">All time</h2>
-      {!summary.viewCounterEnabled ? (
+      <h2 className="vt-stats-section__title" id="summary-heading">This period</h2>
+      {!stats.viewCounterEnabled ? (
         <SectionMessage appearance="information">
-          <p>
-            Your administrator has switched the view counter off, so the number of views is not shown on top of pages.
-            Views are still counted.
-          </p>
+          <p>Your administrator has switched the view counter off, so the number of views is not shown on top of pages. Views are still counted.</p>
         </SectionMessage>
       ) : null}
       <dl className="vt-stat-grid">
-        {summaryStats(summary, now).map((stat) => (
+        {summaryStats(stats, now).map((stat) => (
           <div className="vt-stat" key={stat.label}>
             <dt className="vt-stat__label">{stat.label}</dt>
             <dd className="vt-stat__value">{stat.value}</dd>
-            <dd className="vt-stat__detail">{stat.detail}</dd>
+            <dd className={`vt-stat__detail${stat.change ? ` vt-stat__detail--${stat.change}` : ''}`}>{stat.detail}</dd>
           </div>
         ))}
       </dl>
+      <p className="vt-subtlest vt-stats-alltime">
+        All time: {formatNumber(stats.allTime.views)} views by {formatNumber(stats.allTime.viewers)} signed-in people and {formatNumber(stats.allTime.anonymousViews)} anonymous views.
+      </p>
     </section>
   );
 }

@@ -5,12 +5,16 @@
 import type {
   ContentRanking, ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiRequestRecord, ViewApiStatus,
 } from '@contracts/resolvers';
+import type { PageStatistics, PageViewer, RangeTotals } from '@contracts/page-statistics';
+import type { ResolvedRange } from '@contracts/report-range';
+import { SOURCES } from '@contracts/settings';
 import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type GroupRef, type Settings } from '@contracts/settings';
 import {
   arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
 } from './guards';
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
+import { isReportPage, isReportSummaryAnswer } from './report-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -79,6 +83,30 @@ const isContentRanking = shape<ContentRanking>({
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
 });
 
+const isResolvedRange = shape<ResolvedRange>({ from: isString, to: isString, days: isNumber });
+const isRangeTotals = shape<RangeTotals>({
+  views: isNumber, anonymousViews: isNumber, viewers: isNumber, viewersExact: isBoolean, firstViewDay: nullable(isString), lastViewDay: nullable(isString),
+});
+const isPeopleVisibility: Guard<PageStatistics['people']> = union(
+  shape<{ visible: true }>({ visible: (v): v is true => v === true }),
+  shape<{ visible: false; reason: 'extended-privacy' | 'hide-viewers' | 'audience' | 'sign-in' }>({
+    visible: (v): v is false => v === false, reason: oneOf(['extended-privacy', 'hide-viewers', 'audience', 'sign-in'] as const),
+  }),
+);
+const isPageStatistics = shape<PageStatistics>({
+  contentId: isString, title: isString, range: isResolvedRange, previousRange: isResolvedRange,
+  totals: isRangeTotals, previousTotals: isRangeTotals,
+  daily: arrayOf(shape<PageStatistics['daily'][number]>({ day: isString, views: isNumber, viewers: isNumber, anonymousViews: isNumber })),
+  sources: arrayOf(shape<PageStatistics['sources'][number]>({ source: oneOf(SOURCES), views: isNumber })),
+  allTime: shape<PageStatistics['allTime']>({ views: isNumber, viewers: isNumber, anonymousViews: isNumber, lastViewedAt: nullable(isNumber) }),
+  people: isPeopleVisibility,
+  viewCounterEnabled: isBoolean,
+});
+const isPageViewer = shape<PageViewer>({
+  accountId: isString, displayName: isString, avatarPath: nullable(isString), former: isBoolean,
+  views: isNumber, firstViewedAt: isNumber, lastViewedAt: isNumber,
+});
+
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
@@ -126,4 +154,8 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   deleteSpaceReport: isSavedReportsView,
   getAllSavedReports: isAllSavedReportsView,
   deleteAnySavedReport: isAllSavedReportsView,
+  getPageStatistics: isPageStatistics,
+  getPageViewers: shape<ResultOf<'getPageViewers'>>({ rows: arrayOf(isPageViewer), nextCursor: nullable(isString) }),
+  getReportSummary: isReportSummaryAnswer,
+  getReportTable: isReportPage,
 };

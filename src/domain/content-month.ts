@@ -1,0 +1,147 @@
+/**
+ * One content's month of daily figures in one row (`content-month`), kept in the view's own
+ * transaction: page statistics read a year as 12–13 small rows in one query instead of 365 day rows.
+ * Per UTC day (index = day of month − 1): counted views, anonymous views, distinct signed-in viewers
+ * that day, views per source, and `lastViewers`: how many viewers have their latest counted view on
+ * that day. Summing `lastViewers` from a day up to today gives the exact number of distinct signed-in
+ * viewers since that day, which is what "unique viewers in the last N days" asks.
+ */
+import type { Source } from '@contracts/settings';
+import { countedTimes, type ViewerHistory } from './blocking-time';
+import type { ViewerContentRow } from './rows';
+import { utcDay, type ContentType } from './view';
+import type { ContentStatus } from './content-status';
+import { cellKey } from './day-share';
+
+export interface ContentMonthRow {
+  contentId: string;
+  spaceKey: string;
+  /** For reports: content type filters, and the month's total views (`by-month` ranking indexes). */
+  contentType: ContentType;
+  monthViews: number;
+  /** `YYYY-MM` (UTC). */
+  month: string;
+  views: number[];
+  anonymousViews: number[];
+  viewers: number[];
+  lastViewers: number[];
+  /** Only sources that occurred this month, each with a count per day. */
+  sources: Partial<Record<Source, number[]>>;
+  /**
+   * The month's views by report cell (type × source × signed-in/anonymous): the row's exact share of
+   * its space's and the site's month rollups, so a trash, move or purge can take it out (day-share.ts).
+   */
+  cells: Record<string, number>;
+  /** The content's status when the row was last settled (as `content-day`): only `current` rows count in rollups. */
+  status: ContentStatus;
+  version: number;
+}
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+export function daysInMonth(month: string): number {
+  const [year, index] = month.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, index ?? 1, 0)).getUTCDate();
+}
+
+export function emptyMonth(contentId: string, spaceKey: string, month: string, contentType: ContentType = 'page', status: ContentStatus = 'current'): ContentMonthRow {
+  const zeros = () => new Array<number>(daysInMonth(month)).fill(0);
+  return { contentId, spaceKey, contentType, monthViews: 0, month, views: zeros(), anonymousViews: zeros(), viewers: zeros(), lastViewers: zeros(), sources: {}, cells: {}, status, version: 0 };
+}
+
+/** One change to a day's figures; the plan collects them, then applies them month by month. */
+export interface DayChange {
+  day: string;
+  field: 'views' | 'anonymousViews' | 'viewers' | 'lastViewers';
+  delta: number;
+  source?: Source;
+  /** Views only: whether they were anonymous (the report cell's audience). */
+  anonymous?: boolean;
+}
+
+/** Counted times we know of a viewer (recent chain, anchor, first and last): their days. */
+function knownDays(row: ViewerContentRow | undefined, blockingTimeMs: number): Set<string> {
+  if (!row) return new Set();
+  const history: ViewerHistory = row.recent;
+  const times = [...countedTimes(history, blockingTimeMs), history.anchor ?? row.lastAt, row.lastAt, row.firstAt];
+  return new Set(times.map(utcDay));
+}
+
+export interface MonthChangeInput {
+  added: number[];
+  removed: number[];
+  source: Source;
+  anonymous: boolean;
+  /** Signed-in (or pseudonymous) viewers only; anonymous visitors have no viewer row. */
+  before: ViewerContentRow | undefined;
+  after: ViewerContentRow | null;
+  blockingTimeMs: number;
+}
+
+/**
+ * The day changes one counted view (and its corrections) makes. Distinct viewers of a day change
+ * when the viewer's known counted views gain or lose that day; `lastViewers` moves from the day of
+ * the previous latest view to the new one.
+ */
+export function monthChanges(input: MonthChangeInput): DayChange[] {
+  const changes: DayChange[] = [];
+  const views = (at: number, delta: number) => {
+    changes.push({ day: utcDay(at), field: 'views', delta, source: input.source, anonymous: input.anonymous });
+    if (input.anonymous) changes.push({ day: utcDay(at), field: 'anonymousViews', delta });
+  };
+  input.added.forEach((at) => views(at, 1));
+  input.removed.forEach((at) => views(at, -1));
+  if (!input.after) return changes;
+  const before = knownDays(input.before, input.blockingTimeMs);
+  const after = knownDays(input.after, input.blockingTimeMs);
+  for (const day of new Set([...input.added, ...input.removed].map(utcDay))) {
+    const delta = Number(after.has(day)) - Number(before.has(day));
+    if (delta !== 0) changes.push({ day, field: 'viewers', delta });
+  }
+  const lastBefore = input.before ? utcDay(input.before.lastAt) : null;
+  const lastAfter = utcDay(input.after.lastAt);
+  if (lastBefore !== lastAfter) {
+    if (lastBefore !== null) changes.push({ day: lastBefore, field: 'lastViewers', delta: -1 });
+    changes.push({ day: lastAfter, field: 'lastViewers', delta: 1 });
+  }
+  return changes;
+}
+
+/** Months the changes touch. */
+export function monthsOf(changes: readonly DayChange[]): string[] {
+  return [...new Set(changes.map((change) => monthOf(change.day)))];
+}
+
+/** The changed month rows, each from its stored version (or a fresh row). */
+export function applyMonthChanges(
+  changes: readonly DayChange[], stored: ReadonlyMap<string, ContentMonthRow>, contentId: string, spaceKey: string, contentType: ContentType = 'page',
+  status: ContentStatus = 'current',
+): Array<{ row: ContentMonthRow; expectedVersion: number | null }> {
+  return monthsOf(changes).map((month) => {
+    const existing = stored.get(month);
+    const base = existing ?? emptyMonth(contentId, spaceKey, month, contentType, status);
+    const row: ContentMonthRow = {
+      ...base,
+      views: [...base.views], anonymousViews: [...base.anonymousViews], viewers: [...base.viewers], lastViewers: [...base.lastViewers],
+      sources: Object.fromEntries(Object.entries(base.sources).map(([source, counts]) => [source, [...counts]])),
+      cells: { ...base.cells },
+      version: base.version + 1,
+    };
+    for (const change of changes) {
+      if (monthOf(change.day) !== month) continue;
+      const index = Number(change.day.slice(8, 10)) - 1;
+      row[change.field][index] = (row[change.field][index] ?? 0) + change.delta;
+      if (change.field === 'views' && change.source) {
+        const counts = row.sources[change.source] ?? new Array<number>(daysInMonth(month)).fill(0);
+        counts[index] = (counts[index] ?? 0) + change.delta;
+        row.sources[change.source] = counts;
+        const cell = cellKey(row.contentType, change.source, change.anonymous ? 'a' : 's');
+        row.cells[cell] = (row.cells[cell] ?? 0) + change.delta;
+      }
+    }
+    row.monthViews = row.views.reduce((sum, views) => sum + views, 0);
+    return { row, expectedVersion: existing?.version ?? null };
+  });
+}

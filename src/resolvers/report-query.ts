@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Envelope } from '@contracts/envelope';
+import type { ReportSummaryAnswer } from '@contracts/resolvers';
+import type { ReportFilters, ReportPage } from '@contracts/report-query';
+import { REPORT_TABLES } from '@contracts/report-query';
+import { SOURCES } from '@contracts/settings';
+import { dateRangeSchema, resolveRange, dayOf } from '../domain/date-range';
+import { parseWith } from '../domain/parse';
+import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAccess } from '../access';
+import { currentSettings } from '../services/settings-source';
+import { reportSummary } from '../services/report-summary';
+import { answerTable, namesOfSpaces } from '../services/report-answer';
+import { callerOf } from './context';
+import { fail, ok } from './envelope';
+
+const key = z.string().regex(/^~?[A-Za-z0-9_]{1,255}$/);
+const filters = z.object({
+  spaceKeys: z.array(key).max(20).optional(),
+  contentTypes: z.array(z.enum(['page', 'blogpost'])).max(2).optional(),
+  sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
+  audience: z.enum(['all', 'signed-in', 'anonymous']).optional(),
+  contentIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1000).optional(),
+}).strict();
+const summaryPayload = z.object({ scope: z.enum(['global', 'space']), range: dateRangeSchema, filters }).strict();
+const tablePayload = summaryPayload.extend({
+  table: z.enum(REPORT_TABLES),
+  sort: z.object({ column: z.string().regex(/^[a-zA-Z]{1,30}$/), direction: z.enum(['asc', 'desc']) }).strict(),
+  pageSize: z.number().int().min(1).max(500),
+  cursor: z.string().regex(/^\d{1,6}$|^[A-Za-z0-9+/=_-]{1,2000}$/).optional(),
+}).strict();
+
+const spaceClaim = z.object({ extension: z.object({ space: z.object({ key }).passthrough() }).passthrough() }).passthrough();
+
+type Scoped = { access: ReportAccess; spaceKey: string | null } | AccessDenied | { ok: false; code: 'invalid-input'; message: string };
+
+/** The access module decides; the space named by the browser is verified there (Confluence, as the caller). */
+async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
+  const settings = await currentSettings();
+  const caller = callerOf(context);
+  if (scope === 'global') {
+    const access = await globalReportAccess(caller, settings);
+    return access.ok ? { access, spaceKey: null } : access;
+  }
+  const claim = spaceClaim.safeParse(context);
+  if (!claim.success) return { ok: false, code: 'invalid-input', message: 'The space report runs in a space.' };
+  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key);
+  return access.ok ? { access, spaceKey: claim.data.extension.space.key } : access;
+}
+
+/** A space report reads its own space only, whatever the browser's filters say. */
+function scopedFilters(value: z.infer<typeof filters>, spaceKey: string | null): ReportFilters {
+  return spaceKey ? { ...value, spaceKeys: [spaceKey] } : value;
+}
+
+export async function getReportSummaryResolver(payload: unknown, context: unknown): Promise<Envelope<ReportSummaryAnswer>> {
+  const parsed = parseWith(summaryPayload, payload);
+  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
+  const at = await scoped(parsed.value.scope, context);
+  if (!('access' in at)) return fail(at.code, at.message);
+  const today = dayOf(Date.now());
+  const range = resolveRange(parsed.value.range, today, null);
+  if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
+  const summary = await reportSummary({ from: range.range.from, to: range.range.to }, scopedFilters(parsed.value.filters, at.spaceKey), today);
+  const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
+  const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
+  return ok({ ...summary, space, people, today });
+}
+
+export async function getReportTableResolver(payload: unknown, context: unknown): Promise<Envelope<ReportPage>> {
+  const parsed = parseWith(tablePayload, payload);
+  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
+  const at = await scoped(parsed.value.scope, context);
+  if (!('access' in at)) return fail(at.code, at.message);
+  const today = dayOf(Date.now());
+  const range = resolveRange(parsed.value.range, today, null);
+  if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
+  const { table, sort, pageSize, cursor } = parsed.value;
+  return ok(await answerTable({
+    range: { from: range.range.from, to: range.range.to }, filters: scopedFilters(parsed.value.filters, at.spaceKey),
+    table, sort, pageSize, ...(cursor ? { cursor } : {}),
+  }, at.access, today));
+}

@@ -1,0 +1,27 @@
+import type { ReportPage, ReportRows, ReportTotals, SeriesPoint } from '@contracts/report-query';
+import type { ReportSummaryAnswer } from '@contracts/resolvers';
+import { REPORT_TABLES } from '@contracts/report-query';
+import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, shape, type Guard } from './guards';
+
+/** Guards of the report resolvers' answers (issue 10). Rows are checked by table. */
+const isRange = shape<{ from: string; to: string }>({ from: isString, to: isString });
+const isEstimate = nullable(shape<{ value: number; exact: boolean }>({ value: isNumber, exact: isBoolean }));
+const isTotals = shape<ReportTotals>({ views: isNumber, anonymousViews: isNumber, viewers: isEstimate, contentViewed: isEstimate });
+const isPoint = shape<SeriesPoint>({ start: isString, views: isNumber, viewers: nullable(isNumber) });
+
+const isRows: Guard<ReportRows> = (value): value is ReportRows => {
+  if (!isRecord(value) || !oneOf(REPORT_TABLES)(value.table) || !Array.isArray(value.rows)) return false;
+  return value.rows.every((row) => isRecord(row) && typeof row.views === 'number');
+};
+
+export const isReportPage = shape<ReportPage>({
+  result: isRows, total: isNumber, nextCursor: nullable(isString), rankingCap: isNumber, notes: arrayOf(isString),
+});
+
+export const isReportSummaryAnswer = shape<ReportSummaryAnswer>({
+  range: isRange, previousRange: isRange, current: isTotals, previous: isTotals,
+  granularity: oneOf(['day', 'month'] as const), series: arrayOf(isPoint),
+  space: nullable(shape<{ key: string; name: string }>({ key: isString, name: isString })),
+  people: (value): value is ReportSummaryAnswer['people'] => isRecord(value) && typeof value.names === 'boolean',
+  today: isString,
+});

@@ -1,0 +1,118 @@
+/**
+ * The benchmark's site generator writes report rows directly, as the view path would have written
+ * them for the same views (test/integration/report-generator.test.ts checks that row for row). Its
+ * input is aggregated (views grouped by content, day, source and audience; viewers by day), so a
+ * year of 200,000 views a day needs no 73 million individual views.
+ */
+import { kvs } from '@forge/kvs';
+import { cellKey, rollupShardOf, type RollupRow, type SketchRow } from '../../src/domain/report-rows';
+import { emptyShard, raiseRegister, sketchSlot } from '../../src/domain/hyperloglog';
+import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
+import { emptyMonth, type ContentMonthRow } from '../../src/domain/content-month';
+import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
+import type { ContentDayRow } from '../../src/domain/rows';
+import type { Source } from '@contracts/settings';
+import { ENTITY, KEYS } from '../../src/storage/keys';
+
+export interface ViewGroup {
+  contentId: string; spaceKey: string; contentType: 'page' | 'blogpost'; day: string; source: Source; signedIn: boolean; views: number;
+}
+
+export interface GeneratorInput {
+  groups: ViewGroup[];
+  /** Per day, each signed-in viewer with the content of their first view that day (the shard their count lands in). */
+  viewersByDay: Map<string, Map<string, string>>;
+  /** Per month, each viewer with the content of their first view that month. */
+  viewersByMonth: Map<string, Map<string, string>>;
+  /** Which row kinds to build (the bench skips what its reads never touch). */
+  contentDays?: (day: string) => boolean;
+  contentMonths?: (month: string) => boolean;
+  spaceRollups?: (spaceKey: string) => boolean;
+}
+
+export interface GeneratedRows {
+  contentDays: Map<string, ContentDayRow>;
+  contentMonths: Map<string, ContentMonthRow>;
+  rollups: Map<string, RollupRow>;
+  sketches: Map<string, SketchRow>;
+}
+
+export function buildRows(input: GeneratorInput): GeneratedRows {
+  const out: GeneratedRows = { contentDays: new Map(), contentMonths: new Map(), rollups: new Map(), sketches: new Map() };
+  const contentSeenDay = new Set<string>();
+  const contentSeenMonth = new Set<string>();
+  const rollup = (scope: string, level: RollupRow['level'], period: string, shard: number) => {
+    const key = KEYS.rollup(scope, level, period, shard);
+    const row = out.rollups.get(key) ?? { scope, level, period, shard, views: 0, viewers: 0, contents: 0, cells: {}, version: 1 };
+    out.rollups.set(key, row);
+    return row;
+  };
+  const sketch = (kind: SketchRow['kind'], level: SketchRow['level'], period: string, element: string) => {
+    const slot = sketchSlot(element);
+    const key = KEYS.sketch(kind, level, period, slot.shard);
+    const row = out.sketches.get(key) ?? { kind, level, period, shard: slot.shard, registers: emptyShard(), version: 1 };
+    row.registers = raiseRegister(row.registers, slot) ?? row.registers;
+    out.sketches.set(key, row);
+  };
+  for (const group of input.groups) {
+    const month = monthOf(group.day);
+    const shard = rollupShardOf(group.contentId);
+    const cell = cellKey(group.contentType, group.source, group.signedIn ? 's' : 'a');
+    if (input.contentDays?.(group.day) ?? true) {
+      const key = KEYS.contentDay(group.contentId, group.day);
+      const row = out.contentDays.get(key) ?? { contentId: group.contentId, spaceKey: group.spaceKey, contentType: group.contentType, day: group.day, views: 0, version: 1 };
+      row.views += group.views;
+      out.contentDays.set(key, row);
+    }
+    if (input.contentMonths?.(month) ?? true) {
+      const key = KEYS.contentMonth(group.contentId, month);
+      const row = out.contentMonths.get(key) ?? { ...emptyMonth(group.contentId, group.spaceKey, month, group.contentType), version: 1 };
+      const index = Number(dayOfMonth(group.day)) - 1;
+      row.views[index] = (row.views[index] ?? 0) + group.views;
+      if (!group.signedIn) row.anonymousViews[index] = (row.anonymousViews[index] ?? 0) + group.views;
+      const counts = row.sources[group.source] ?? new Array<number>(row.views.length).fill(0);
+      counts[index] = (counts[index] ?? 0) + group.views;
+      row.sources[group.source] = counts;
+      row.monthViews += group.views;
+      out.contentMonths.set(key, row);
+    }
+    const newDay = !contentSeenDay.has(`${group.contentId}|${group.day}`);
+    const newMonth = !contentSeenMonth.has(`${group.contentId}|${month}`);
+    contentSeenDay.add(`${group.contentId}|${group.day}`);
+    contentSeenMonth.add(`${group.contentId}|${month}`);
+    const scopes: Array<[string, RollupRow['level'], RollupRow['level']]> = [['site', 'sd', 'sm']];
+    if (input.spaceRollups?.(group.spaceKey) ?? true) scopes.push([group.spaceKey, 'd', 'm']);
+    for (const [scope, dayLevel, monthLevel] of scopes) {
+      for (const [row, isNew] of [[rollup(scope, dayLevel, group.day, shard), newDay], [rollup(scope, monthLevel, month, shard), newMonth]] as const) {
+        row.views += group.views;
+        row.cells[cell] = (row.cells[cell] ?? 0) + group.views;
+        if (isNew) row.contents += 1;
+      }
+    }
+    for (const [level, period] of sketchPeriodsOf(group.day)) sketch('contents', level, period, group.contentId);
+  }
+  for (const [day, viewers] of input.viewersByDay) {
+    for (const [viewer, contentId] of viewers) {
+      rollup('site', 'sd', day, rollupShardOf(contentId)).viewers += 1;
+      for (const [level, period] of sketchPeriodsOf(day)) sketch('viewers', level, period, viewer);
+    }
+  }
+  for (const [month, viewers] of input.viewersByMonth) {
+    for (const contentId of viewers.values()) rollup('site', 'sm', month, rollupShardOf(contentId)).viewers += 1;
+  }
+  return out;
+}
+
+/** Writes the rows through the app's storage keys and entities, 25 a batch, 8 batches in flight. */
+export async function writeRows(rows: GeneratedRows): Promise<number> {
+  const items = [
+    ...[...rows.contentDays].map(([key, value]) => ({ key, value, entityName: ENTITY.contentDay })),
+    ...[...rows.contentMonths].map(([key, value]) => ({ key, value, entityName: ENTITY.contentMonth })),
+    ...[...rows.rollups].map(([key, value]) => ({ key, value, entityName: ENTITY.rollup })),
+    ...[...rows.sketches].map(([key, value]) => ({ key, value, entityName: ENTITY.sketch })),
+  ];
+  const batches: Array<typeof items> = [];
+  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
+  for (let start = 0; start < batches.length; start += 8) await Promise.all(batches.slice(start, start + 8).map((batch) => kvs.batchSet<unknown>(batch)));
+  return items.length;
+}

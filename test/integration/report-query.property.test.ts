@@ -1,0 +1,122 @@
+import { seededRandom } from '../../local/kvs/rng';
+import type { ReportFilters, ReportQuery } from '@contracts/report-query';
+import type { Source } from '@contracts/settings';
+import { trackView } from '../../src/services/track-view';
+import { reportSummary } from '../../src/services/report-summary';
+import { reportTable } from '../../src/services/report-tables';
+import { addDays, daysBetween } from '../../src/domain/report-periods';
+import { startAppStore, type AppStore } from '../support/app-store';
+import { distinctCount, modelRanking, modelSeries, modelViews, type RawView } from '../support/report-model';
+
+const TODAY = '2026-11-20';
+const FIRST = '2026-09-01';
+const SPACES = ['ENG', 'OPS', 'HR'];
+const SOURCES: Source[] = ['desktop', 'mobile-web'];
+
+/** Views through the real write path (rules, blocking time, one transaction), kept when counted. */
+async function seed(random: () => number, count: number): Promise<RawView[]> {
+  const counted: RawView[] = [];
+  const start = Date.parse(`${FIRST}T00:00:00Z`);
+  const span = Date.parse(`${TODAY}T23:59:00Z`) - start;
+  const times = Array.from({ length: count }, () => start + Math.floor(random() * span / 60_000) * 60_000).sort((a, b) => a - b);
+  for (const at of times) {
+    const content = Math.floor(random() ** 2 * 40);
+    const view: RawView = {
+      contentId: String(5000 + content), spaceKey: SPACES[content % 3]!, contentType: content % 4 === 0 ? 'blogpost' : 'page',
+      viewer: random() < 0.15 ? null : `user-${Math.floor(random() * 25)}`, at, source: SOURCES[Math.floor(random() * 2)]!,
+    };
+    const outcome = await trackView({
+      via: 'auto', now: at,
+      view: { contentId: view.contentId, contentType: view.contentType, spaceKey: view.spaceKey, title: `T${content}`, at, source: view.source, viewer: view.viewer ? { kind: 'user', accountId: view.viewer } : { kind: 'anonymous' } },
+    });
+    if (outcome.tracked) counted.push(view);
+  }
+  return counted;
+}
+
+function randomQuery(random: () => number): { range: { from: string; to: string }; filters: ReportFilters } {
+  const length = [1, 7, 30, 45, 80][Math.floor(random() * 5)]!;
+  const to = addDays(TODAY, -Math.floor(random() * 40));
+  const filters: ReportFilters = {};
+  if (random() < 0.4) filters.spaceKeys = SPACES.filter(() => random() < 0.5).slice(0, 2);
+  if (random() < 0.3) filters.contentTypes = [random() < 0.5 ? 'page' : 'blogpost'];
+  if (random() < 0.3) filters.sources = [SOURCES[Math.floor(random() * 2)]!];
+  if (random() < 0.3) filters.audience = random() < 0.5 ? 'signed-in' : 'anonymous';
+  return { range: { from: addDays(to, 1 - length), to }, filters };
+}
+
+describe('report query layer against a brute-force model over raw views', () => {
+  let store: AppStore;
+  let views: RawView[];
+  beforeAll(async () => {
+    store = startAppStore();
+    views = await seed(seededRandom(42), 700);
+  }, 120_000);
+  afterAll(() => store.stop());
+
+  it('tiles, chart and breakdowns are exact for random ranges and filter combinations', async () => {
+    const random = seededRandom(7);
+    for (let round = 0; round < 25; round += 1) {
+      const { range, filters } = randomQuery(random);
+      const summary = await reportSummary(range, filters, TODAY);
+      const chosen = modelViews(views, range, filters);
+      const before = modelViews(views, summary.previousRange, filters);
+      const label = JSON.stringify({ range, filters });
+      expect({ label, views: summary.current.views, anonymous: summary.current.anonymousViews, previous: summary.previous.views })
+        .toEqual({ label, views: chosen.length, anonymous: chosen.filter((view) => view.viewer === null).length, previous: before.length });
+      if (summary.granularity === 'day') expect(summary.series.map((point) => point.views)).toEqual(modelSeries(chosen, daysBetween(range.from, range.to)));
+      if (summary.current.viewers) {
+        const want = distinctCount(chosen.map((view) => view.viewer));
+        if (summary.current.viewers.exact) expect(summary.current.viewers.value).toBe(want);
+        else expect(Math.abs(summary.current.viewers.value - want)).toBeLessThanOrEqual(Math.max(1, want * 0.05));
+      }
+      if (summary.current.contentViewed?.exact) expect(summary.current.contentViewed.value).toBe(distinctCount(chosen.map((view) => view.contentId)));
+      const bySource = await reportTable(query(range, filters, 'by-source'), TODAY);
+      expect(bySource.result.rows).toEqual(modelRanking(chosen, (view) => view.source).map(({ id, total }) => ({ source: id, views: total })).sort((a, b) => b.views - a.views));
+    }
+  }, 120_000);
+
+  it('top content, spaces and readers are the exact rankings, page after page', async () => {
+    const random = seededRandom(9);
+    for (let round = 0; round < 20; round += 1) {
+      const { range, filters } = randomQuery(random);
+      delete filters.sources;
+      delete filters.audience;
+      if (round % 5 === 0) filters.contentIds = ['5000', '5001', '5007', '5013', '5039'];
+      const chosen = modelViews(views, range, filters);
+      const content = await allPages(query(range, filters, 'top-content', 4));
+      expect(content.map((row) => ({ id: row.contentId, total: row.views }))).toEqual(modelRanking(chosen, (view) => view.contentId));
+      if (filters.contentIds) continue; // a content set ranks content only
+      const spaces = await reportTable(query(range, filters, 'top-spaces'), TODAY);
+      expect(spaces.result.rows.map((row) => 'spaceKey' in row ? { id: row.spaceKey, total: row.views } : null)).toEqual(modelRanking(chosen, (view) => view.spaceKey));
+      if (!filters.spaceKeys?.length && !filters.contentTypes?.length && !filters.contentIds) {
+        const readers = await reportTable(query(range, filters, 'top-readers', 200), TODAY);
+        expect(readers.result.rows.map((row) => 'viewer' in row ? { id: row.viewer, total: row.views } : null)).toEqual(modelRanking(chosen, (view) => view.viewer));
+      }
+    }
+  }, 120_000);
+
+  it('not-viewed lists content last viewed before the range, oldest first', async () => {
+    const from = '2026-11-01';
+    const answer = await reportTable(query({ from, to: TODAY }, {}, 'not-viewed', 100), TODAY);
+    const last = new Map<string, number>();
+    for (const view of views) last.set(view.contentId, Math.max(last.get(view.contentId) ?? 0, view.at));
+    const want = [...last].filter(([, at]) => at < Date.parse(`${from}T00:00:00Z`)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    expect(answer.result.rows.map((row) => ('contentId' in row ? row.contentId : ''))).toEqual(want);
+  });
+
+  async function allPages(first: ReportQuery) {
+    const rows = [];
+    let cursor: string | undefined;
+    do {
+      const page = await reportTable({ ...first, ...(cursor ? { cursor } : {}) }, TODAY);
+      rows.push(...(page.result.table === 'top-content' ? page.result.rows : []));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  }
+});
+
+function query(range: { from: string; to: string }, filters: ReportFilters, table: ReportQuery['table'], pageSize = 50): ReportQuery {
+  return { range, filters, table, sort: { column: 'views', direction: 'desc' }, pageSize };
+}
