@@ -18,7 +18,7 @@ export async function fetchIsConfluenceAdmin(): Promise<boolean> {
 
 const content = z.object({
   id: z.string(),
-  type: z.enum(['page', 'blogpost']),
+  type: z.enum(['page', 'blogpost', 'attachment']),
   status: z.string(),
   title: z.string(),
   space: z.object({ key: z.string() }).passthrough(),
@@ -36,14 +36,6 @@ export async function fetchContentReadableBy(contentId: string, accountId: strin
   const found = await fetchContentAsApp(contentId);
   if (!found) return null;
   return (await fetchMayRead(contentId, accountId)) ? found : null;
-}
-
-/** Whether `accountId` may read content that exists (Confluence's permission check, asked as the app). */
-export async function fetchMayRead(contentId: string, accountId: string): Promise<boolean> {
-  const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
-    subject: { type: 'user', identifier: accountId }, operation: 'read',
-  });
-  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
 }
 
 /** The content as the app sees it (it exists), for reports from tools that name no user. */

@@ -4,7 +4,7 @@ import type { Source } from './settings';
  * The one report query: what a global report, a space report, a CSV export or a custom report asks
  * the query layer. Days are the site's days (UTC), `YYYY-MM-DD`, both ends included.
  */
-export type ReportContentType = 'page' | 'blogpost';
+export type ReportContentType = 'page' | 'blogpost' | 'attachment';
 export type ReportAudience = 'all' | 'signed-in' | 'anonymous';
 
 export interface ReportDayRange {

@@ -16,7 +16,7 @@ import { fail, ok } from './envelope';
 const key = z.string().regex(/^~?[A-Za-z0-9_]{1,255}$/);
 const filters = z.object({
   spaceKeys: z.array(key).max(20).optional(),
-  contentTypes: z.array(z.enum(['page', 'blogpost'])).max(2).optional(),
+  contentTypes: z.array(z.enum(['page', 'blogpost', 'attachment'])).max(3).optional(),
   sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
   audience: z.enum(['all', 'signed-in', 'anonymous']).optional(),
   contentIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1000).optional(),

@@ -1,7 +1,8 @@
 import { kvs } from '@forge/kvs';
 import type { ReportDayRange } from '@contracts/report-query';
 import { monthsBetween } from '../domain/report-periods';
-import { decodeReport } from './report-codecs';
+import { isListed } from '../domain/content-status';
+import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
 
 /**
@@ -18,11 +19,13 @@ export async function contentSetDailyViews(ids: readonly string[], range: Report
   for (let start = 0; start < chunks.length; start += 8) {
     const results = await Promise.all(chunks.slice(start, start + 8).map((chunk) => kvs.batchGet<unknown>(chunk)));
     for (const item of results.flatMap((result) => result.successfulKeys)) {
-      const row = decodeReport.contentMonth(item.value);
-      for (const [dd, views] of Object.entries(row.days)) {
-        const day = `${row.month}-${dd}`;
+      const row = decode.contentMonth(item.value);
+      // Hidden (trashed, archived) content is in no report; its rows stay stored for a restore.
+      if (!isListed(row)) continue;
+      row.views.forEach((views, index) => {
+        const day = `${row.month}-${String(index + 1).padStart(2, '0')}`;
         if (day >= range.from && day <= range.to) perDay.set(day, (perDay.get(day) ?? 0) + views);
-      }
+      });
     }
   }
   return perDay;

@@ -1,4 +1,5 @@
 import { kvs, Sort } from '@forge/kvs';
+import type { ContentType } from '../domain/view';
 import type { SortedList } from '../domain/threshold-top';
 import type { Period } from '../domain/report-periods';
 import { decode } from './codecs';
@@ -8,7 +9,7 @@ import { ENTITY } from './keys';
 /** Rows per index page: small pages keep the threshold merge's head reads at one or two units. */
 export const LIST_PAGE = 50;
 
-export interface ListedContent { contentId: string; spaceKey: string; contentType: 'page' | 'blogpost' }
+export interface ListedContent { contentId: string; spaceKey: string; contentType: ContentType }
 
 /** One sorted index partition, read page by page, highest first, rows mapped and filtered. */
 function indexList(entity: string, index: string, partition: string[], map: (value: unknown) => { id: string; value: number; keep: boolean }, multiplicity = 1): SortedList {

@@ -60,7 +60,7 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
     const cell = cellKey(group.contentType, group.source, group.signedIn ? 's' : 'a');
     if (input.contentDays?.(group.day) ?? true) {
       const key = KEYS.contentDay(group.contentId, group.day);
-      const row = out.contentDays.get(key) ?? { contentId: group.contentId, spaceKey: group.spaceKey, contentType: group.contentType, day: group.day, views: 0, version: 1 };
+      const row = out.contentDays.get(key) ?? { contentId: group.contentId, spaceKey: group.spaceKey, contentType: group.contentType, day: group.day, views: 0, anonymousViews: 0, bySource: {}, cells: {}, status: 'current' as const, version: 1 };
       row.views += group.views;
       out.contentDays.set(key, row);
     }

@@ -41,7 +41,7 @@ describe('purge plans', () => {
   it('a view plan becomes conditional row operations: counters on versions, records only if absent', () => {
     const ops = viewPlanOps({
       viewerContent: null, contentStats: null, contentDays: [], spaceDays: [], viewerDays: [{ row: { viewer: 'u1', day: '2026-11-20', views: 1, version: 1 }, expectedVersion: null }],
-      addViews: [record('u1', T)], removeViews: [record('u1', T + 1)], registerAccount: { accountId: 'u1', firstSeen: T },
+      addViews: [record('u1', T)], removeViews: [record('u1', T + 1)], registerAccount: { accountId: 'u1', firstSeen: T }, contentMonths: [],
     });
     expect(ops.map((op) => [op.kind, op.row.entity, op.expect.kind])).toEqual([
       ['put', 'viewer-day', 'absent'], ['put', 'view', 'absent'], ['put', 'account', 'absent'], ['delete', 'view', 'any'],

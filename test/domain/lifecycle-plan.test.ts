@@ -41,7 +41,7 @@ describe('lifecycle transitions', () => {
     expect(moved.kind === 'apply' && moved.next).toMatchObject({ spaceKey: 'ENG', spaceId: '2', title: 'Handbook v2' });
   });
   it('a day row moves its share from the old space row to the new one, conditional on versions and the lifecycle time', () => {
-    const day: ContentDayRow = { contentId: '42', spaceKey: 'HR', contentType: 'page', day: '2026-11-20', views: 4, anonymousViews: 1, bySource: { desktop: 4 }, status: 'current', version: 3 };
+    const day: ContentDayRow = { contentId: '42', spaceKey: 'HR', contentType: 'page', day: '2026-11-20', views: 4, anonymousViews: 1, bySource: { desktop: 4 }, cells: { 'page.desktop.s': 3, 'page.desktop.a': 1 }, status: 'current', version: 3 };
     const shard = spaceShardOf('42');
     const old = { spaceKey: 'HR', day: day.day, shard, views: 10, pageViews: 10, blogpostViews: 0, attachmentViews: 0, anonymousViews: 2, bySource: { desktop: 10 }, version: 7 };
     const ops = planDayMoves({ ...viewed, spaceKey: 'ENG' }, [day], new Map([[`HR|${day.day}|${shard}`, old]]));
