@@ -10,8 +10,8 @@ export interface MacroInstance {
 }
 
 /**
- * The macros on each page. Pages that carry "the macro" in the demo start with every macro module
- * that needs no configuration; authors add and configure the others in the editor preview. Kept in
+ * The macros on each page. Pages that carry "the macro" in the demo start with the Viewtracker macro;
+ * authors add and configure macros in the editor preview. Kept in
  * the host's memory (a restart goes back to the demo's pages).
  */
 export class MacroStore {
@@ -24,7 +24,8 @@ export class MacroStore {
     const stored = this.pages.get(content.id);
     if (stored) return stored;
     if (!content.hasMacro) return [];
-    return this.modules().filter((m) => m.type === 'macro' && !m.configResource).map((m, index) => ({ moduleKey: m.key, localId: `${content.id}-${m.key}-${index}` }));
+    // "The macro" of the demo is the Viewtracker macro (the manifest's first macro module); its configuration is optional.
+    return this.modules().filter((m) => m.type === 'macro').slice(0, 1).map((m, index) => ({ moduleKey: m.key, localId: `${content.id}-${m.key}-${index}` }));
   }
 
   /** Inserts a new macro (no `localId`) or changes the config of one already on the page. */
