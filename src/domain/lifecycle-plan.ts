@@ -5,6 +5,9 @@ import type { RowOp } from './row-ops';
 import { expectVersion } from './row-ops';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow } from './rows';
 import { spaceShardOf } from './view-write-plan';
+import type { ContentMonthRow } from './content-month';
+import type { RollupRow } from './report-rows';
+import { RollupMoves } from './lifecycle-rollups';
 
 const STATUS_AFTER: Record<LifecycleKind, ContentStatus | null> = {
   created: 'current', updated: null, moved: null, trashed: 'trashed', restored: 'current',
@@ -67,8 +70,9 @@ export const spaceDayId = (row: Pick<SpaceDayRow, 'spaceKey' | 'day' | 'shard'>)
  * is conditional on the versions read, and the batch on the content's lifecycle time still being
  * the one planned for, so a newer lifecycle event's pass always has the last word.
  */
-export function planDayMoves(content: ContentStatsRow, days: readonly ContentDayRow[], spaceDays: ReadonlyMap<string, SpaceDayRow>): RowOp[] {
+export function planDayMoves(content: ContentStatsRow, days: readonly ContentDayRow[], spaceDays: ReadonlyMap<string, SpaceDayRow>, rollups: ReadonlyMap<string, RollupRow> = new Map()): RowOp[] {
   const updated = new Map<string, { previous: SpaceDayRow | undefined; row: SpaceDayRow }>();
+  const rollupMoves = new RollupMoves('day');
   const ops: RowOp[] = [{ kind: 'check', row: { entity: 'content-stats', value: content }, expect: { kind: 'lifecycle', at: content.lifecycleAt } }];
   const adjust = (target: Pick<SpaceDayRow, 'spaceKey' | 'day' | 'shard'>, day: ContentDayRow, sign: 1 | -1) => {
     const id = spaceDayId(target);
@@ -79,6 +83,7 @@ export function planDayMoves(content: ContentStatsRow, days: readonly ContentDay
     if (content.status !== 'purged' && isSettled(day, content)) continue;
     const shard = spaceShardOf(day.contentId);
     if (isListedStatus(day.status)) adjust({ spaceKey: day.spaceKey, day: day.day, shard }, day, -1);
+    rollupMoves.settle({ ...day, period: day.day }, content.status === 'purged' ? null : content);
     if (content.status === 'purged') {
       ops.push({ kind: 'delete', row: { entity: 'content-day', value: day }, expect: expectVersion(day) });
       continue;
@@ -89,5 +94,29 @@ export function planDayMoves(content: ContentStatsRow, days: readonly ContentDay
   for (const { previous, row } of updated.values()) {
     ops.push({ kind: 'put', row: { entity: 'space-day', value: { ...row, version: (previous?.version ?? 0) + 1 } }, expect: expectVersion(previous) });
   }
+  ops.push(...rollupMoves.ops(rollups));
+  return ops.length === 1 ? [] : ops;
+}
+
+/** A month row is settled when it carries its content's space and status (as a day row). */
+export function isMonthSettled(month: ContentMonthRow, content: Pick<ContentStatsRow, 'spaceKey' | 'status'>): boolean {
+  return month.spaceKey === content.spaceKey && month.status === content.status;
+}
+
+/**
+ * The same for the content's month rows (page statistics and the report rankings read them): each
+ * takes the content's space and status, or is deleted for a purge, and its share moves between the
+ * space and site month rollups. Conditional on versions and the content's lifecycle time.
+ */
+export function planMonthMoves(content: ContentStatsRow, months: readonly ContentMonthRow[], rollups: ReadonlyMap<string, RollupRow>): RowOp[] {
+  const ops: RowOp[] = [{ kind: 'check', row: { entity: 'content-stats', value: content }, expect: { kind: 'lifecycle', at: content.lifecycleAt } }];
+  const rollupMoves = new RollupMoves('month');
+  for (const month of months) {
+    if (content.status !== 'purged' && isMonthSettled(month, content)) continue;
+    rollupMoves.settle({ ...month, period: month.month, views: month.monthViews }, content.status === 'purged' ? null : content);
+    if (content.status === 'purged') ops.push({ kind: 'delete', row: { entity: 'content-month', value: month }, expect: expectVersion(month) });
+    else ops.push({ kind: 'put', row: { entity: 'content-month', value: { ...month, spaceKey: content.spaceKey, status: content.status, version: month.version + 1 } }, expect: expectVersion(month) });
+  }
+  ops.push(...rollupMoves.ops(rollups));
   return ops.length === 1 ? [] : ops;
 }

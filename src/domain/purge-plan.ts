@@ -1,11 +1,19 @@
 import { expectVersion, type RowOp } from './row-ops';
 import type { ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
+import type { ViewerMonthRow } from './report-rows';
 import { ANONYMOUS_VIEWER, utcDay } from './view';
 
-/** View records deleted per transaction: each may touch one viewer-day row, so 12 + 12 ≤ 25. */
-export const RECORDS_PER_PURGE = 12;
+/** View records deleted per transaction: each may touch one viewer-day and one viewer-month row, so 8 × 3 ≤ 25. */
+export const RECORDS_PER_PURGE = 8;
 
 export const viewerDayId = (viewer: string, day: string) => `${viewer}|${day}`;
+export const viewerMonthId = (viewer: string, month: string) => `${viewer}|${month}`;
+
+/** The viewer-month rows (report rollups: top readers over long ranges) a batch of records counted in. */
+export function viewerMonthsOf(records: readonly ViewRecord[]): Array<{ viewer: string; month: string }> {
+  return viewerDaysOf(records).map(({ viewer, day }) => ({ viewer, month: day.slice(0, 7) }))
+    .filter((row, index, all) => all.findIndex((other) => other.viewer === row.viewer && other.month === row.month) === index);
+}
 
 /** The viewer-day rows a batch of view records counted in (anonymous views have none). */
 export function viewerDaysOf(records: readonly ViewRecord[]): Array<{ viewer: string; day: string }> {
@@ -22,7 +30,7 @@ export function viewerDaysOf(records: readonly ViewRecord[]): Array<{ viewer: st
  * a view out twice) and takes them out of their viewers' daily rows, so "most active readers" and
  * the site's totals agree after the purge.
  */
-export function planRecordPurge(records: readonly ViewRecord[], viewerDays: ReadonlyMap<string, ViewerDayRow>): RowOp[] {
+export function planRecordPurge(records: readonly ViewRecord[], viewerDays: ReadonlyMap<string, ViewerDayRow>, viewerMonths: ReadonlyMap<string, ViewerMonthRow> = new Map()): RowOp[] {
   const ops: RowOp[] = records.map((value): RowOp => ({ kind: 'delete', row: { entity: 'view', value }, expect: { kind: 'present' } }));
   const minus = new Map<string, number>();
   for (const record of records) {
@@ -35,6 +43,22 @@ export function planRecordPurge(records: readonly ViewRecord[], viewerDays: Read
     // A row already gone (retention) has nothing left to correct.
     if (!row) continue;
     ops.push({ kind: 'put', row: { entity: 'viewer-day', value: { ...row, views: row.views - count, version: row.version + 1 } }, expect: expectVersion(row) });
+  }
+  // The viewer's month rollup loses the same views, day by day. A row at 0 stays (a view later that
+  // month must not count the viewer as new again: the site's distinct viewers are not decremented).
+  const monthly = new Map<string, ViewerMonthRow>();
+  for (const record of records) {
+    if (record.viewer === ANONYMOUS_VIEWER) continue;
+    const day = utcDay(record.at);
+    const id = viewerMonthId(record.viewer, day.slice(0, 7));
+    const row = monthly.get(id) ?? viewerMonths.get(id);
+    if (!row) continue;
+    const dd = day.slice(8, 10);
+    monthly.set(id, { ...row, views: row.views - 1, days: { ...row.days, [dd]: (row.days[dd] ?? 0) - 1 } });
+  }
+  for (const [id, value] of monthly) {
+    const previous = viewerMonths.get(id)!;
+    ops.push({ kind: 'put', row: { entity: 'viewer-month', value: { ...value, version: previous.version + 1 } }, expect: expectVersion(previous) });
   }
   return ops;
 }

@@ -1,16 +1,23 @@
-import { decideLifecycle, isSettled, planDayMoves, spaceDaysTouched } from '../domain/lifecycle-plan';
+import { decideLifecycle, isMonthSettled, isSettled, planDayMoves, planMonthMoves, spaceDaysTouched } from '../domain/lifecycle-plan';
+import { rollupsTouched } from '../domain/lifecycle-rollups';
 import type { LifecycleEvent } from '../domain/lifecycle-event';
-import { planRecordMove, planRecordPurge, planViewerRowPurge, RECORDS_PER_PURGE, viewerDaysOf } from '../domain/purge-plan';
+import { planRecordMove, planRecordPurge, planViewerRowPurge, RECORDS_PER_PURGE, viewerDaysOf, viewerMonthsOf } from '../domain/purge-plan';
 import { chunkOps } from '../domain/row-ops';
 import type { ContentStatsRow } from '../domain/rows';
 import { commitOps } from '../storage/commit-ops';
-import { contentDaysOf, readSpaceDays, readViewerDays, viewerRowsOf, viewRecordsOf } from '../storage/lifecycle-store';
+import {
+  contentDaysOf, contentMonthsOf, readRollups, readSpaceDays, readViewerDays, readViewerMonths, viewerRowsOf, viewRecordsOf,
+} from '../storage/lifecycle-store';
 import { getContentStats } from '../storage/view-store';
 
 export type LifecycleOutcome = 'applied' | 'stale';
 
-/** Day rows per transaction: each touches its own row and two space-day rows, plus one check: 8 × 3 + 1 = 25. */
-const DAYS_PER_TRANSACTION = 8;
+/**
+ * Day rows per transaction: each touches its own row, two space-day rows and three rollup rows (old
+ * and new space, site), plus one check: 4 × 6 + 1 = 25. Month rows: own row + three rollups: 6 × 4 + 1.
+ */
+const DAYS_PER_TRANSACTION = 4;
+const MONTHS_PER_TRANSACTION = 6;
 const MAX_ATTEMPTS = 20;
 
 /** Another writer kept winning: the trigger asks Forge to deliver the event again (it is idempotent). */
@@ -39,7 +46,7 @@ export async function applyLifecycleEvent(event: LifecycleEvent): Promise<Lifecy
 /** Brings every row of the content in line with its content row (see planDayMoves). */
 export async function settleContent(content: ContentStatsRow, moved = false): Promise<void> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    if (await settleDays(content)) {
+    if ((await settleDays(content)) && (await settleMonths(content))) {
       if (content.status === 'purged') await purgeOwnRows(content.contentId);
       else if (moved) await moveOwnRows(content);
       return;
@@ -56,8 +63,22 @@ async function settleDays(content: ContentStatsRow): Promise<boolean> {
   const days = (await contentDaysOf(content.contentId)).filter((day) => content.status === 'purged' || !isSettled(day, content));
   for (let start = 0; start < days.length; start += DAYS_PER_TRANSACTION) {
     const chunk = days.slice(start, start + DAYS_PER_TRANSACTION);
-    const spaceDays = await readSpaceDays(chunk.flatMap((day) => spaceDaysTouched(day, content)));
-    if ((await commitOps(planDayMoves(content, chunk, spaceDays))) === 'conflict') return false;
+    const [spaceDays, rollups] = await Promise.all([
+      readSpaceDays(chunk.flatMap((day) => spaceDaysTouched(day, content))),
+      readRollups(chunk.flatMap((day) => rollupsTouched({ ...day, period: day.day }, content, 'day'))),
+    ]);
+    if ((await commitOps(planDayMoves(content, chunk, spaceDays, rollups))) === 'conflict') return false;
+  }
+  return true;
+}
+
+/** The content's month rows (page statistics, report rankings) and the month rollups they count in. */
+async function settleMonths(content: ContentStatsRow): Promise<boolean> {
+  const months = (await contentMonthsOf(content.contentId)).filter((month) => content.status === 'purged' || !isMonthSettled(month, content));
+  for (let start = 0; start < months.length; start += MONTHS_PER_TRANSACTION) {
+    const chunk = months.slice(start, start + MONTHS_PER_TRANSACTION);
+    const rollups = await readRollups(chunk.flatMap((month) => rollupsTouched({ ...month, period: month.month, views: month.monthViews }, content, 'month')));
+    if ((await commitOps(planMonthMoves(content, chunk, rollups))) === 'conflict') return false;
   }
   return true;
 }
@@ -67,8 +88,8 @@ async function purgeOwnRows(contentId: string): Promise<void> {
   for (let attempt = 0; attempt < 10_000; attempt += 1) {
     const records = await viewRecordsOf(contentId, RECORDS_PER_PURGE);
     if (records.length === 0) break;
-    const viewerDays = await readViewerDays(viewerDaysOf(records));
-    if ((await commitOps(planRecordPurge(records, viewerDays))) === 'conflict') await pause(1);
+    const [viewerDays, viewerMonths] = await Promise.all([readViewerDays(viewerDaysOf(records)), readViewerMonths(viewerMonthsOf(records))]);
+    if ((await commitOps(planRecordPurge(records, viewerDays, viewerMonths))) === 'conflict') await pause(1);
   }
   for (;;) {
     const rows = await viewerRowsOf(contentId, 25);

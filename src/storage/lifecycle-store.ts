@@ -3,6 +3,11 @@ import type { ContentDayRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRe
 import { spaceDayId } from '../domain/lifecycle-plan';
 import { viewerDayId } from '../domain/purge-plan';
 import { decode } from './codecs';
+import { decodeReport } from './report-codecs';
+import type { ContentMonthRow } from '../domain/content-month';
+import type { RollupRow, ViewerMonthRow } from '../domain/report-rows';
+import { rollupTargetId, type RollupTarget } from '../domain/lifecycle-rollups';
+import { viewerMonthId } from '../domain/purge-plan';
 import { ENTITY, KEYS } from './keys';
 
 /** Reads rows of the lifecycle passes: everything one content owns, and the shared rows it counts in. */
@@ -22,6 +27,8 @@ async function allOf<T>(entityName: string, contentId: string, parse: (value: un
 
 /** Every daily row of one content (a year is 366 rows, 4 query pages). */
 export const contentDaysOf = (contentId: string): Promise<ContentDayRow[]> => allOf(ENTITY.contentDay, contentId, decode.contentDay);
+/** Every month row of one content (a year is 12–13 rows, one query page). */
+export const contentMonthsOf = (contentId: string): Promise<ContentMonthRow[]> => allOf(ENTITY.contentMonth, contentId, decode.contentMonth);
 export const viewRecordsOf = (contentId: string, max: number): Promise<ViewRecord[]> => allOf(ENTITY.view, contentId, decode.viewRecord, max);
 export const viewerRowsOf = (contentId: string, max: number): Promise<ViewerContentRow[]> => allOf(ENTITY.viewerContent, contentId, decode.viewerContent, max);
 
@@ -47,4 +54,14 @@ export function readSpaceDays(rows: Array<Pick<SpaceDayRow, 'spaceKey' | 'day' |
 
 export function readViewerDays(rows: Array<{ viewer: string; day: string }>): Promise<Map<string, ViewerDayRow>> {
   return batchRead(ENTITY.viewerDay, rows.map((row) => ({ id: viewerDayId(row.viewer, row.day), key: KEYS.viewerDay(row.viewer, row.day) })), decode.viewerDay);
+}
+
+/** The report rollup rows a settle pass touches, by `rollupTargetId`. */
+export function readRollups(targets: RollupTarget[]): Promise<Map<string, RollupRow>> {
+  const unique = [...new Map(targets.map((target) => [rollupTargetId(target), target])).values()];
+  return batchRead(ENTITY.rollup, unique.map((target) => ({ id: rollupTargetId(target), key: KEYS.rollup(target.scope, target.level, target.period, target.shard) })), decodeReport.rollup);
+}
+
+export function readViewerMonths(rows: Array<{ viewer: string; month: string }>): Promise<Map<string, ViewerMonthRow>> {
+  return batchRead(ENTITY.viewerMonth, rows.map((row) => ({ id: viewerMonthId(row.viewer, row.month), key: KEYS.viewerMonth(row.viewer, row.month) })), decodeReport.viewerMonth);
 }

@@ -17,7 +17,7 @@ describe('planViewWrite', () => {
     expect(outcome.counted).toBe(1);
     expect(outcome.plan.viewerContent).toMatchObject({ expectedVersion: null, row: { views: 1, firstAt: T0, lastAt: T0, version: 1 } });
     expect(outcome.plan.contentStats).toMatchObject({ expectedVersion: null, row: { views: 1, viewers: 1, anonymousViews: 0, title: 'Handbook', lastViewedAt: T0 } });
-    expect(outcome.plan.contentDays).toEqual([{ expectedVersion: null, row: { contentId: '42', spaceKey: 'HR', contentType: 'page', day: '2026-11-20', views: 1, anonymousViews: 0, bySource: { desktop: 1 }, status: 'current', version: 1 } }]);
+    expect(outcome.plan.contentDays).toEqual([{ expectedVersion: null, row: { contentId: '42', spaceKey: 'HR', contentType: 'page', day: '2026-11-20', views: 1, anonymousViews: 0, bySource: { desktop: 1 }, cells: { 'page.desktop.s': 1 }, status: 'current', version: 1 } }]);
     expect(outcome.plan.addViews).toEqual([expect.objectContaining({ viewer: 'u1', at: T0, recordedAt: T0 + 1000 })]);
     expect(outcome.plan.spaceDays).toEqual([{ expectedVersion: null, row: {
       spaceKey: 'HR', day: '2026-11-20', shard: expect.any(Number), views: 1, pageViews: 1, blogpostViews: 0, attachmentViews: 0, anonymousViews: 0, bySource: { desktop: 1 }, version: 1,

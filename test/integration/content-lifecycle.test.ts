@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { seededRandom } from '../../local/kvs/rng';
-import { onContentViewed } from '../../src/triggers/on-content-viewed';
+import { onContentViewedOnTime as onContentViewed } from '../support/on-time';
 import { onContentLifecycle, processLifecycleEvent } from '../../src/triggers/on-content-lifecycle';
 import { topContentAllTime, topContentOfSpace } from '../../src/storage/content-ranking';
 import { getContentStats } from '../../src/storage/view-store';
