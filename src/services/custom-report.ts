@@ -9,6 +9,8 @@ import { readableScope } from '../access/report-scope';
 import { contentStatsOf, contentViewsInRange } from '../storage/report-lookups';
 import { contentSetDailyViews } from '../storage/content-set-days';
 import { daysOf } from '../domain/date-range';
+import { isListed } from '../domain/content-status';
+import type { ContentStatsRow } from '../domain/rows';
 import type { Caller } from '../resolvers/context';
 
 export interface ReportRequest {
@@ -55,16 +57,24 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   }
   const allTime = config.range.kind === 'preset' && config.range.preset === 'all';
   if (config.what === 'least-viewed' || allTime) {
-    return { state: 'report', ...base, rows: reportRows(config, scope.found, await contentStatsOf(scope.ids), range) };
+    const all = await contentStatsOf(scope.ids);
+    return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => listedIn(all, content.id)), all, range) };
   }
   // Most viewed in a range: the range's views of each readable content (the query layer's month rows),
   // then all-time rows (viewers, last view) only for the content that was viewed.
   // When the order does not depend on them, only the rows shown are read.
-  const inRange = await contentViewsInRange(scope.ids, range);
+  // Month rows carry lifecycle's status: trashed and archived content is left out (its rows stay for a restore).
+  const inRange = new Map([...await contentViewsInRange(scope.ids, range)].filter(([, entry]) => isListed(entry.row)));
   const rangeOnly = new Map([...inRange].map(([id, entry]) => [id, { views: entry.views, viewers: 0, lastViewedAt: 0 }]));
   const candidates = sortNeedsAllTimeRows(config) ? scope.found : reportRows(config, scope.found, rangeOnly, range).map((row) => row.contentId);
   const shown = new Set(candidates.map((item) => (typeof item === 'string' ? item : item.id)));
   const stats = await contentStatsOf([...shown]);
   const figures = new Map([...stats].map(([id, row]) => [id, { views: inRange.get(id)?.views ?? 0, viewers: row.viewers, lastViewedAt: row.lastViewedAt }]));
-  return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => shown.has(content.id)), figures, range) };
+  return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => shown.has(content.id) && listedIn(stats, content.id)), figures, range) };
+}
+
+/** Lifecycle's status on the content row; content the app has no row for (never viewed, not inventoried yet) is current. */
+function listedIn(rows: ReadonlyMap<string, ContentStatsRow>, id: string): boolean {
+  const row = rows.get(id);
+  return !row || isListed(row);
 }

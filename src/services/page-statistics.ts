@@ -15,6 +15,7 @@ import { monthOf } from '../domain/content-month';
 import { dayFiguresOf, rangeTotals, seriesOf, sourceSplit } from '../domain/page-range-stats';
 import { contentMonthsBetween } from '../storage/content-months';
 import { getContentStats } from '../storage/view-store';
+import { HIDDEN_CONTENT_MESSAGE, isHidden } from '../domain/content-status';
 
 export async function pageStatistics(access: PageAccess, settings: Settings, requested: DateRange, now: number): Promise<Envelope<PageStatistics>> {
   const today = dayOf(now);
@@ -24,6 +25,8 @@ export async function pageStatistics(access: PageAccess, settings: Settings, req
   if (!draft.ok) return { ok: false, error: { code: 'invalid-input', message: draft.message, fieldErrors: { range: draft.message } } };
   const readFrom = all ? draft.range.from : previousPeriod(draft.range).from;
   const [rows, stats] = await Promise.all([contentMonthsBetween(contentId, monthOf(readFrom), monthOf(today)), getContentStats(contentId)]);
+  // Trashed or archived: hidden like everywhere else (the counts stay stored and return on restore).
+  if (stats && isHidden(stats)) return { ok: false, error: { code: 'not-found', message: HIDDEN_CONTENT_MESSAGE } };
   const byDay = dayFiguresOf(rows);
   // All time starts at the first day with a view (today when there is none).
   const firstDay = [...byDay.values()].find((day) => day.views > 0)?.day ?? today;

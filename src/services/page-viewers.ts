@@ -3,6 +3,8 @@
  * pictures from Confluence. Only for callers whose people view allows names; everyone else gets a
  * refusal that carries no account id, name or picture.
  */
+import { getContentStats } from '../storage/view-store';
+import { HIDDEN_CONTENT_MESSAGE, isHidden } from '../domain/content-status';
 import type { Envelope } from '@contracts/envelope';
 import type { PageViewer, PageViewers } from '@contracts/page-statistics';
 import type { DateRange } from '@contracts/report-range';
@@ -45,6 +47,8 @@ export async function pageViewers(access: PageAccess, request: ViewerQuery, now:
   const fromMs = all ? 0 : dayStart(resolved.range.from) ?? 0;
   const toMs = (dayStart(resolved.range.to) ?? 0) + DAY_MS - 1;
   const contentId = access.content.id;
+  const stats = await getContentStats(contentId);
+  if (stats && isHidden(stats)) return { ok: false, error: { code: 'not-found', message: HIDDEN_CONTENT_MESSAGE } };
 
   let rows: ViewerContentRow[];
   let nextCursor: string | null = null;

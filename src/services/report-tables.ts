@@ -3,12 +3,12 @@ import { SOURCES } from '@contracts/settings';
 import { thresholdTopK } from '../domain/threshold-top';
 import { dayMs, decomposeRange, type Period } from '../domain/report-periods';
 import { combine } from '../domain/report-figures';
-import { isListed } from '../domain/listed-content';
+import { isListed } from '../domain/content-status';
 import { ROLLUP_SHARDS } from '../domain/report-rows';
 import { contentList, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
 import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
 import { periodFigures } from '../storage/report-figures-store';
-import { contentNotViewedSince } from '../storage/report-not-viewed';
+import { notViewedSince } from '../storage/report-not-viewed';
 import { sortRows } from '../domain/report-sort';
 
 /** Rankings hold the most viewed this many rows; sorting by another column sorts those. */
@@ -18,7 +18,7 @@ export interface TableAnswer { result: ReportRows; total: number; nextCursor: st
 
 const PEOPLE_FILTERS = 'Readers are counted per person, not per space, content type or source: this table ignores those filters.';
 const CONTENT_FILTERS = 'Per-content counts are not split by source or signed-in/anonymous: remove those filters to rank content.';
-const NEVER_VIEWED = 'Lists content viewed before the range. Content never viewed at all appears once the content inventory is kept.';
+const NEVER_VIEWED = 'Lists content last viewed before the range, never-viewed content first, from the content inventory (complete once its backfill has run: see the settings page). Trashed and archived content is not listed.';
 
 /** One table of a report, one page of it: rankings by the threshold merge, breakdowns from rollups. */
 export async function reportTable(query: ReportQuery, today: string): Promise<TableAnswer> {
@@ -70,9 +70,13 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
     }
     case 'not-viewed': {
       const spaces = filters.spaceKeys ?? [];
-      const found = await contentNotViewedSince(dayMs(range.from), spaces.length === 1 ? spaces[0]! : null, query.pageSize, query.cursor);
+      const types = filters.contentTypes ?? [];
+      const found = await notViewedSince(dayMs(range.from), {
+        ...(spaces.length === 1 ? { spaceKey: spaces[0]! } : {}), ...(types.length === 1 ? { contentType: types[0]! } : {}),
+        limit: query.pageSize, ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
       const rows: ContentFigure[] = found.rows
-        .filter((row) => isListed(row) && (spaces.length <= 1 || spaces.includes(row.spaceKey)))
+        .filter((row) => spaces.length <= 1 || spaces.includes(row.spaceKey))
         .filter((row) => !filters.contentTypes?.length || filters.contentTypes.includes(row.contentType))
         .map((row) => ({ contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, title: row.title, titleHidden: false, spaceName: row.spaceKey, views: row.views, lastViewedAt: row.lastViewedAt || null }));
       return { result: { table: 'not-viewed', rows }, total: rows.length, nextCursor: found.nextCursor, notes: [NEVER_VIEWED] };
@@ -88,7 +92,9 @@ async function topContent(query: ReportQuery, plus: Period[], k: number): Promis
   const { filters, range } = query;
   const types = filters.contentTypes ?? [];
   const spaces = filters.spaceKeys ?? [];
-  const keep = (row: ListedContent) => (types.length === 0 || types.includes(row.contentType)) && (spaces.length === 0 || spaces.includes(row.spaceKey));
+  // Trashed and archived content keeps its rows (for a restore) but is never ranked: the rows carry
+  // lifecycle's status, and the content rows read for the titles have the last word below.
+  const keep = (row: ListedContent) => isListed(row) && (types.length === 0 || types.includes(row.contentType)) && (spaces.length === 0 || spaces.includes(row.spaceKey));
   const seen = new Map<string, ListedContent>();
   let ranking: Array<{ id: string; total: number }>;
   if (filters.contentIds?.length) {

@@ -1,5 +1,6 @@
 import { kvs, Sort } from '@forge/kvs';
 import type { ContentType } from '../domain/view';
+import type { ContentStatus } from '../domain/content-status';
 import type { SortedList } from '../domain/threshold-top';
 import type { Period } from '../domain/report-periods';
 import { decode } from './codecs';
@@ -9,7 +10,8 @@ import { ENTITY } from './keys';
 /** Rows per index page: small pages keep the threshold merge's head reads at one or two units. */
 export const LIST_PAGE = 50;
 
-export interface ListedContent { contentId: string; spaceKey: string; contentType: ContentType }
+/** A ranked row's content, where and how its own row says it is (lifecycle keeps space and status settled). */
+export interface ListedContent { contentId: string; spaceKey: string; contentType: ContentType; status: ContentStatus }
 
 /** One sorted index partition, read page by page, highest first, rows mapped and filtered. */
 function indexList(entity: string, index: string, partition: string[], map: (value: unknown) => { id: string; value: number; keep: boolean }, multiplicity = 1): SortedList {
@@ -39,7 +41,7 @@ export function contentList(period: Period, spaceKey: string | null, keep: (row:
   const partition = spaceKey ? [spaceKey, period.key] : [period.key];
   return indexList(entity, index, partition, (value) => {
     const row = month ? decode.contentMonth(value) : decode.contentDay(value);
-    const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType };
+    const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, status: row.status };
     seen.set(row.contentId, listed);
     return { id: row.contentId, value: 'monthViews' in row ? row.monthViews : row.views, keep: keep(listed) };
   });
@@ -50,7 +52,8 @@ export function viewerList(period: Period): SortedList {
   const month = period.level === 'm';
   return indexList(month ? ENTITY.viewerMonth : ENTITY.viewerDay, 'by-' + (month ? 'month' : 'day'), [period.key], (value) => {
     const row = month ? decodeReport.viewerMonth(value) : decode.viewerDay(value);
-    return { id: row.viewer, value: row.views, keep: true };
+    // A purge takes views out of their viewers' rows and leaves the rows (see purge-plan.ts): 0 is no reader.
+    return { id: row.viewer, value: row.views, keep: row.views > 0 };
   });
 }
 

@@ -1,18 +1,14 @@
-import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { ContentStatsRow } from '../domain/rows';
-import { decode } from './codecs';
-import { ENTITY } from './keys';
+import { inventoryByLastView, type InventoryQuery } from './inventory-reader';
 
 /**
- * Content whose last view is before `before` (ms), oldest last view first: one index query page on
- * `content-stats` by last view (of the site or of one space). Only content that was ever viewed has
- * a row: never-viewed content needs the content inventory.
+ * Listed content whose last view is before `before` (ms), never-viewed content first, then the oldest
+ * last view: lifecycle's inventory reader (`content-stats` by last view, which holds every page and
+ * blog post the inventory found, viewed or not), cut where the last views reach the range.
  */
-export async function contentNotViewedSince(before: number, spaceKey: string | null, limit: number, cursor?: string): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {
-  const base = kvs.entity<unknown>(ENTITY.contentStats).query();
-  let query = (spaceKey ? base.index('by-space-last-viewed', { partition: [spaceKey] }) : base.index('by-last-viewed'))
-    .where(WhereConditions.lessThan(before)).sort(Sort.ASC).limit(Math.min(100, limit));
-  if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany();
-  return { rows: page.results.map((result) => decode.contentStats(result.value)), nextCursor: page.nextCursor ?? null };
+export async function notViewedSince(before: number, query: Omit<InventoryQuery, 'excludeIds'>): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {
+  const answer = await inventoryByLastView(query);
+  const rows = answer.rows.filter((row) => row.lastViewedAt < before);
+  // The index is in last-view order: past the first row viewed in the range there is nothing more to list.
+  return { rows, nextCursor: rows.length < answer.rows.length ? null : answer.nextCursor };
 }
