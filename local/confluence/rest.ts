@@ -86,7 +86,8 @@ export class ConfluenceFake {
   }
 
   private route(method: string, url: URL, caller: Caller): RestResponse {
-    if (url.pathname.startsWith('/wiki/api/v2/')) {
+    // The v2 listings of the inventory (pages, blog posts, spaces by id); other v2 paths (a space's operations) are routes below.
+    if (/^\/wiki\/api\/v2\/(pages|blogposts|spaces)$/.test(url.pathname)) {
       if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
       const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
       if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };

@@ -62,6 +62,9 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
       const key = KEYS.contentDay(group.contentId, group.day);
       const row = out.contentDays.get(key) ?? { contentId: group.contentId, spaceKey: group.spaceKey, contentType: group.contentType, day: group.day, views: 0, anonymousViews: 0, bySource: {}, cells: {}, status: 'current' as const, version: 1 };
       row.views += group.views;
+      if (!group.signedIn) row.anonymousViews += group.views;
+      row.bySource = { ...row.bySource, [group.source]: (row.bySource[group.source] ?? 0) + group.views };
+      row.cells = { ...row.cells, [cell]: (row.cells[cell] ?? 0) + group.views };
       out.contentDays.set(key, row);
     }
     if (input.contentMonths?.(month) ?? true) {
@@ -74,6 +77,7 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
       counts[index] = (counts[index] ?? 0) + group.views;
       row.sources[group.source] = counts;
       row.monthViews += group.views;
+      row.cells[cell] = (row.cells[cell] ?? 0) + group.views;
       out.contentMonths.set(key, row);
     }
     const newDay = !contentSeenDay.has(`${group.contentId}|${group.day}`);

@@ -11,6 +11,7 @@ import { parseLifecycleEvent } from '../../src/domain/lifecycle-event';
 import { expectedCounts, viewedEvent, type SimpleView } from '../support/events';
 import { lifecycleEvent, type SimpleLifecycle } from '../support/lifecycle-events';
 import { spaceTotalsAgree } from '../support/space-invariant';
+import { contentMonthsOf, rollupTotalsAgree } from '../support/rollup-invariant';
 import { startAppStore, type AppStore } from '../support/app-store';
 import { storedCounts, storedViewerViews } from '../support/stored-counts';
 
@@ -163,14 +164,21 @@ describe('lifecycle events shuffled and duplicated with views, against a referen
         const want = expectedState(lifecycle.filter((event) => event.contentId === contentId));
         const row = await getContentStats(contentId);
         expect({ contentId, status: row?.status }).toEqual({ contentId, status: want.status });
+        const months = await contentMonthsOf(contentId);
         if (want.status === 'purged') {
           expect((await storedCounts(contentId)).recordCount).toBe(0);
+          expect(months.views).toBe(0);
           continue;
         }
         expect({ contentId, spaceKey: row?.spaceKey, views: row?.views }).toEqual({ contentId, spaceKey: want.spaceKey, views: counts.get(contentId)?.views });
+        // The month rows (page statistics, report rankings) follow the content like its day rows.
+        expect({ contentId, ...months }).toEqual({ contentId, views: counts.get(contentId)?.views, spaces: [want.spaceKey], statuses: [want.status] });
       }
       const totals = await spaceTotalsAgree(spaces, pages);
       expect(totals.fromSpaceDays).toEqual(totals.fromContentDays);
+      // Report rollups of every space and of the site: the sums of the listed day and month rows.
+      const rollups = await rollupTotalsAgree(spaces, pages);
+      expect(rollups.fromRollups).toEqual(rollups.fromContentRows);
     });
   }
 });
