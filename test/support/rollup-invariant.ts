@@ -47,7 +47,7 @@ export async function rollupTotalsAgree(spaceKeys: string[], contentIds: string[
     ];
     for (const { row, period, views, levels } of rows) {
       if ((row.status ?? 'current') !== 'current') continue;
-      for (const [scope, level] of [['site', levels[0]!], [String(row.spaceKey), levels[1]!]]) {
+      for (const [scope, level] of [['site', levels[0]!], [String(row.spaceKey), levels[1]!]] as Array<[string, string]>) {
         if (scope !== 'site' && !spaceKeys.includes(scope)) continue;
         const at = `${scope}|${level}|${period}`;
         add(fromContentRows, `${at}|views`, views);
