@@ -53,3 +53,11 @@ export async function contentRowsPage(cursor: string | null, limit = 100): Promi
   const page = await query.getMany();
   return { rows: page.results.map((item) => decode.contentStats(item.value)), nextCursor: page.nextCursor ?? null };
 }
+
+/** Content rows filed under a space id (index `by-space-id`), whatever key they carry. */
+export async function contentRowsOfSpaceId(spaceId: string, cursor: string | null): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {
+  let query = kvs.entity<unknown>(ENTITY.contentStats).query().index('by-space-id', { partition: [spaceId] }).limit(100);
+  if (cursor) query = query.cursor(cursor);
+  const page = await query.getMany();
+  return { rows: page.results.map((item) => decode.contentStats(item.value)), nextCursor: page.nextCursor ?? null };
+}

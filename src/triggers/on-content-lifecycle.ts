@@ -1,5 +1,7 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { parseLifecycleEvent } from '../domain/lifecycle-event';
+import { parseSpaceUpdatedEvent } from '../domain/space-event';
+import { rekeySpace } from '../services/space-rekey';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { applyLifecycleEvent, LifecycleContentionError, type LifecycleOutcome } from '../services/content-lifecycle';
 
@@ -17,16 +19,22 @@ export async function onContentLifecycle(event: unknown, _context?: unknown): Pr
 }
 
 export async function processLifecycleEvent(event: unknown): Promise<LifecycleOutcome | 'malformed' | 'retry'> {
+  const space = parseSpaceUpdatedEvent(event);
+  if (space.ok) return retryOnTransient(async () => ((await rekeySpace(space.value)) > 0 ? 'applied' : 'stale'), `space ${space.value.spaceId}`);
   const parsed = parseLifecycleEvent(event);
   if (!parsed.ok) {
     console.warn(`Dropped a malformed lifecycle event: ${parsed.message}`);
     return 'malformed';
   }
+  return retryOnTransient(() => applyLifecycleEvent(parsed.value), `${parsed.value.kind} of ${parsed.value.contentId}`);
+}
+
+async function retryOnTransient(work: () => Promise<LifecycleOutcome>, what: string): Promise<LifecycleOutcome | 'retry'> {
   try {
-    return await applyLifecycleEvent(parsed.value);
+    return await work();
   } catch (error) {
     if (error instanceof LifecycleContentionError || isTransientStorageError(error)) {
-      console.warn(`Lifecycle event ${parsed.value.kind} of ${parsed.value.contentId} will be retried: ${String(error)}`);
+      console.warn(`Lifecycle event ${what} will be retried: ${String(error)}`);
       return 'retry';
     }
     throw error;

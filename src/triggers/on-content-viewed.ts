@@ -1,5 +1,6 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { parseViewedEvent } from '../domain/product-event';
+import { spaceIdOfViewEvent } from '../domain/space-event';
 import { ConfluenceError } from '../confluence/client';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { ContentionError, trackView, type TrackOutcome } from '../services/track-view';
@@ -27,7 +28,9 @@ export async function processViewedEvent(event: unknown): Promise<TrackOutcome |
     return 'malformed';
   }
   try {
-    return await trackView({ view: parsed.value, via: 'auto', channelFromHint: true });
+    // The space id is stored next to the key: a renamed space key then re-files the content's rows.
+    const spaceId = spaceIdOfViewEvent(event);
+    return await trackView({ view: spaceId ? { ...parsed.value, spaceId } : parsed.value, via: 'auto', channelFromHint: true });
   } catch (error) {
     if (isRetryable(error)) {
       console.warn(`View of ${parsed.value.contentId} will be retried: ${String(error)}`);

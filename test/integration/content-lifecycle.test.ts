@@ -81,6 +81,18 @@ describe('content lifecycle', () => {
     expect(after.fromSpaceDays).toEqual(after.fromContentDays);
   });
 
+  it('a renamed space key re-files its content by the space id stored next to the key', async () => {
+    await deliver(views('611', 'ENG', 5, 9).map(viewedEvent));
+    const spaceId = (await getContentStats('611'))?.spaceId;
+    expect(spaceId).toBe('827392002'); // the view event's content.space.id
+    await deliver([{ eventType: 'avi:confluence:updated:space:V2', eventCreatedDate: new Date(T0 + 3_600_000).toISOString(), space: { id: 827392002, key: 'ENGX', alias: 'ENGX', name: 'Engineering', type: 'global', status: 'current' } }]);
+    expect(await getContentStats('611')).toMatchObject({ spaceKey: 'ENGX', spaceId: '827392002', status: 'current' });
+    expect((await topContentOfSpace('ENGX', 10)).map((row) => row.contentId)).toEqual(['611']);
+    const totals = await spaceTotalsAgree(['ENG', 'ENGX'], ['611']);
+    expect(totals.fromSpaceDays).toEqual(totals.fromContentDays);
+    expect(Object.keys(totals.fromSpaceDays).every((key) => key.startsWith('ENGX|'))).toBe(true);
+  });
+
   it('a rename updates the title; an older update arriving late does not undo it', async () => {
     await deliver(views('701', 'ENG', 2, 4).map(viewedEvent));
     await deliver([lifecycleEvent({ action: 'updated', contentId: '701', spaceKey: 'ENG', at: T0 + 2_000_000, title: 'New name' })]);
