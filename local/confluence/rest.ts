@@ -5,7 +5,8 @@ import { activeUser, canBrowseDirectory, canViewContent, canViewSpace } from './
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
-import { CqlError, parseCql, type CqlPredicate } from './cql';
+import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
+import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
 
 export interface RestRequest {
   method: string;
@@ -61,7 +62,7 @@ export class ConfluenceFake {
       [/^\/wiki\/rest\/api\/group\/by-name$/, (_m, params, caller) => this.groupBy('name', params, caller)],
       [/^\/wiki\/rest\/api\/group$/, (_m, params, caller) => this.groups(params, caller)],
       [/^\/wiki\/rest\/api\/content\/(\d+)$/, (m, params, caller) => this.content(m[1]!, params, caller)],
-      [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, _params, caller) => this.space(decodeURIComponent(m[1]!), caller)],
+      [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, params, caller) => this.space(decodeURIComponent(m[1]!), params, caller)],
       [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
       [/^\/wiki\/api\/v2\/spaces\/(\d+)\/operations$/, (m, _params, caller) => this.spaceOperations(Number(m[1]), caller)],
       [/^\/wiki\/rest\/api\/content\/search$/, (_m, params, caller) => this.contentSearch(params, caller)],
@@ -213,13 +214,20 @@ export class ConfluenceFake {
     if (!content || !space || !canViewContent(this.directory, caller, content)) {
       return json(404, errorJson(404, `No content found with id: ContentId{id=${id}}`));
     }
-    return json(200, contentJson(content, space, expands(params, 'space')));
+    return json(200, {
+      ...contentJson(content, space, expands(params, 'space')),
+      ...(expands(params, 'ancestors') ? { ancestors: ancestorsOf(content, this.directory).reverse().flatMap((id) => {
+        const ancestor = this.directory.content(id);
+        return ancestor ? [contentJson(ancestor, space, false)] : [];
+      }) } : {}),
+      ...(expands(params, 'restrictions.read.restrictions.user') || expands(params, 'restrictions.read.restrictions.group') ? { restrictions: readRestrictionsJson(content) } : {}),
+    });
   }
 
-  private space(key: string, caller: Caller): RestResponse {
+  private space(key: string, params: URLSearchParams, caller: Caller): RestResponse {
     const space = this.directory.space(key);
     if (!space || !canViewSpace(this.directory, caller, space)) return json(404, errorJson(404, `No space with key : ${key}`));
-    return json(200, spaceJson(space));
+    return json(200, { ...spaceJson(space), ...(expands(params, 'permissions') ? { permissions: spacePermissionsJson(space) } : {}) });
   }
 
   private spaces(params: URLSearchParams, caller: Caller): RestResponse {

@@ -18,7 +18,8 @@ export const saveReportPayload = z.object({
 }).strict();
 export type SaveReportInput = z.infer<typeof saveReportPayload>;
 
-export const deleteReportPayload = z.object({ id: reportId }).strict();
+/** Names one saved report of the space (to open or delete it). */
+export const reportIdPayload = z.object({ id: reportId }).strict();
 /** Site admins manage every space's reports: they name the space. */
 export const spaceKeySchema = z.string().trim().regex(/^~?[A-Za-z0-9]{1,255}$/, 'Not a valid space key');
 

@@ -4,7 +4,7 @@ import type { AllSavedReportsView, ReportAnswer, SavedReport, SavedReportsView }
 import type { Settings } from '@contracts/settings';
 import { mayManageAllSavedReports, mayManageSavedReports } from '../domain/access-policy';
 import { parseWith } from '../domain/parse';
-import { deleteReportPayload, MAX_SAVED_REPORTS_PER_SPACE, parseSaveReport, spaceKeySchema } from '../domain/saved-report';
+import { reportIdPayload, MAX_SAVED_REPORTS_PER_SPACE, parseSaveReport, spaceKeySchema } from '../domain/saved-report';
 import { spaceReportAccess, spaceStandingOf, standingOf, type ReportAccess } from '../access';
 import { runCustomReport } from '../services/custom-report';
 import { deleteSpaceReport, saveSpaceReport } from '../services/saved-reports';
@@ -42,7 +42,7 @@ export async function getSpaceSavedReportsResolver(_payload: unknown, context: u
 }
 
 export async function runSavedReportResolver(payload: unknown, context: unknown): Promise<Envelope<ReportAnswer>> {
-  const parsed = parseWith(deleteReportPayload, payload);
+  const parsed = parseWith(reportIdPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const call = await openSpace(context);
   if (!call.ok) return call.envelope;
@@ -66,7 +66,7 @@ export async function saveSpaceReportResolver(payload: unknown, context: unknown
 }
 
 export async function deleteSpaceReportResolver(payload: unknown, context: unknown): Promise<Envelope<SavedReportsView>> {
-  const parsed = parseWith(deleteReportPayload, payload);
+  const parsed = parseWith(reportIdPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const call = await managedSpace(context);
   if (!call.ok) return call.envelope;

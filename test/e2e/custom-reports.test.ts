@@ -79,6 +79,14 @@ test('an author inserts and configures the report macro in the editor preview; a
   await expect(macro.locator('table').count()).resolves.toBe(0);
   await settle();
   await page.screenshot({ path: artifactPath('report-macro-anonymous') });
+
+  // Where the admin allows it, anonymous visitors see the report of content open to them.
+  await site.updateSettings(admin, (settings) => ({ ...settings, reportMacroAnonymous: true }));
+  await site.visit(page, 'anonymous', target.url);
+  await macro.locator('table').waitFor();
+  expect(await macro.locator('tbody tr').count()).toBeGreaterThan(0);
+  await settle();
+  await page.screenshot({ path: artifactPath('report-macro-anonymous-allowed') });
 });
 
 test('a space admin saves a report in the space report, and opens it', async () => {

@@ -4,6 +4,9 @@ import { expectedCounts, viewedEvent, type SimpleView } from '../support/events'
 import { startAppStore, type AppStore } from '../support/app-store';
 import { storedCounts, storedSpaceDays, storedViewerViews } from '../support/stored-counts';
 
+// Timing-heavy (real concurrency on the emulator): on a loaded 2-core machine a case can take over 30 s.
+jest.setTimeout(120_000);
+
 const BLOCKING = 5000;
 const T0 = Date.parse('2026-11-20T23:40:00Z'); // close to midnight: views fall on two days
 const PAGES = ['1001', '1002', '1003'];

@@ -7,6 +7,7 @@ import { DEFAULT_REPORT } from '../../src/domain/report-macro-config';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { forgetAccessCaches } from '../../src/access';
 import { forgetReadableAnswers } from '../../src/access/readable-content';
+import { forgetAnonymousAnswers } from '../../src/access/anonymous-readable';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 
 let app: AppPlatform;
@@ -16,6 +17,7 @@ beforeEach(async () => {
   version = 0;
   forgetAccessCaches();
   forgetReadableAnswers();
+  forgetAnonymousAnswers();
 });
 afterEach(() => app.stop());
 
@@ -185,6 +187,25 @@ describe('report macro: readers see it with their own rights', () => {
   it('anonymous visitors are asked to sign in unless the settings allow them', async () => {
     const page = app.publicContent(0);
     expect(await macro(app.users.anonymous, page, DEFAULT_REPORT)).toEqual({ ok: true, data: expect.objectContaining({ state: 'notice', reason: 'anonymous-not-allowed' }) });
+  });
+
+  it('anonymous visitors, where allowed, see only content open to anonymous visitors: no restricted page, no closed space', async () => {
+    await configure({ reportMacroAnonymous: true });
+    const page = app.publicContent(0);
+    const closedSpace = app.directory.site.contents.find((c) => !app.directory.space(c.spaceKey)!.anonymousAccess && !c.restriction)!;
+    const { content: restricted } = app.restrictedContent();
+    await viewAll([page, app.publicContent(1), closedSpace, restricted]);
+    const everywhere = { ...DEFAULT_REPORT, ...ALL_TIME, scope: { kind: 'spaces', spaceKeys: [...new Set(app.directory.site.spaces.filter((s) => s.type === 'global').map((s) => s.key))] } };
+    const answer = await macro(app.users.anonymous, page, everywhere);
+    const rows = rowsOf(answer);
+    expect(rows).toEqual(expect.arrayContaining([page.id, app.publicContent(1).id]));
+    expect(rows).not.toContain(closedSpace.id);
+    expect(rows).not.toContain(restricted.id);
+    const isPublic = (id: string) => { const c = app.directory.content(id)!; return !c.restriction && app.directory.space(c.spaceKey)!.anonymousAccess; };
+    expect(rows.every(isPublic)).toBe(true);
+    expect(answer.ok && answer.data.state === 'report' && answer.data.coverage.total).toBe(app.directory.site.contents.filter((c) => isPublic(c.id) && app.directory.space(c.spaceKey)!.type === 'global').length);
+    // The page the macro claims to stand on must be open to anonymous visitors too.
+    expect(await macro(app.users.anonymous, closedSpace, everywhere)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
   });
 });
 

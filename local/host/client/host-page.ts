@@ -4,6 +4,7 @@
  */
 import { TAG, isTagged, type CallMessage, type FrameData, type HistoryLocation, type ToFrame, type ToHost } from './protocol';
 import { closeFlag, showFlag } from './flags';
+import { openMacroConfig, submitMacroConfig } from './macro-editor';
 
 interface HostData {
   theme: 'light' | 'dark';
@@ -201,47 +202,13 @@ for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('bu
 
 for (const iframe of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-forge-frame]'))) register(iframe);
 
-// --- editor: macro configuration modals ----------------------------------------------------------
-
-/** `view.submit({config})` from a macro's config frame: Confluence stores the config on the page. */
-async function submitMacroConfig(frame: Frame, args: unknown): Promise<boolean> {
-  const payload = (args ?? {}) as { config?: unknown; keepEditing?: unknown };
-  if (typeof args !== 'object' || args === null) throw new Error('INVALID_PAYLOAD: view.submit takes an object');
-  const target = frame.data.macroConfig!;
-  const response = await fetch('/__host/macro-config', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ contentId: target.contentId, moduleKey: frame.data.moduleKey, localId: target.localId, config: payload.config }),
-  });
-  const body = (await response.json()) as { ok: boolean; error?: string };
-  if (!body.ok) throw new Error(body.error ?? 'INVALID_CONFIG');
-  if (payload.keepEditing === true) return true;
-  frame.close?.();
-  // The editor shows the macro again with its new config, as Confluence re-renders it.
-  window.location.reload();
-  return true;
-}
-
-function openMacroConfig(button: HTMLButtonElement): void {
-  const template = button.nextElementSibling;
-  if (!(template instanceof HTMLTemplateElement)) return;
-  const shell = document.createElement('div');
-  shell.className = 'modal-backdrop';
-  shell.innerHTML = template.innerHTML;
-  const iframe = shell.querySelector('iframe');
-  if (!iframe) return;
-  // Forge: a loaded config modal closes only through view.close() or view.submit(), not Escape or a click outside.
-  const close = (): void => {
-    shell.remove();
-    const index = frames.findIndex((f) => f.iframe === iframe);
-    if (index >= 0) frames.splice(index, 1);
-  };
-  document.body.appendChild(shell);
-  register(iframe, close);
-}
+// --- editor: macro configuration modals (./macro-editor.ts) ---------------------------------------
 
 for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-macro-config]'))) {
-  button.addEventListener('click', () => openMacroConfig(button));
+  button.addEventListener('click', () => openMacroConfig(button, (iframe, close) => register(iframe, close), (iframe) => {
+    const index = frames.findIndex((f) => f.iframe === iframe);
+    if (index >= 0) frames.splice(index, 1);
+  }));
 }
 
 // --- top bar: acting user, channel, theme ---------------------------------------------------------
