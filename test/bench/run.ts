@@ -16,6 +16,7 @@ import { viewedEvent } from '../support/events';
 import { benchConfluence } from './bench-site';
 import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask, type Units } from './unit-meter';
+import { runReportBenches } from './report-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -24,6 +25,20 @@ const CONCURRENCY = 16;
 const BYLINES = 2_000;
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_WRITE !== '0') await writeBench();
+  // Report read path on generated sites (BENCH_REPORTS=0 skips it, BENCH_REPORT_SIZES picks sizes).
+  if (process.env.BENCH_REPORTS !== '0') {
+    const dir = mkdtempSync(join(tmpdir(), 'vt-bench-reports-'));
+    await runReportBenches((path) => {
+      const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'sqlite', path }, seed: 1 });
+      meterKvsPerTask();
+      return { close: () => { emulator.close?.(); uninstall(); } };
+    }, dir, (name, value) => console.log(`${name}: ${value}`));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-bench-'));
   const { products, botsGroup } = benchConfluence(USERS);
   const { emulator } = installKvsEmulator({ entities: manifestEntities(), backend: process.env.BENCH_BACKEND === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', path: join(dir, 'kvs.sqlite') }, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 1 });
