@@ -20,7 +20,8 @@ import { ReportTableView } from './report-table-view';
 import { ReportTiles } from './report-tiles';
 import { TABLE_LABELS } from './report-columns';
 import { exportTable } from './report-export';
-import { initialState, saveState, type ReportState } from './report-url';
+import { initialState, saveState } from './report-history';
+import type { ReportState } from './report-url';
 
 const PAGE_SIZE = 25;
 

@@ -1,8 +1,7 @@
 /**
- * Range, filters, table and sort live in the page's URL (Forge's `view.createHistory`), so a report
- * can be bookmarked and shared. Everything read back is parsed like any input: unknown values drop.
+ * Range, filters, table and sort as the page's URL query (see report-history.ts), so a report can be
+ * bookmarked and shared. Everything read back is parsed like any input: unknown values drop.
  */
-import { view } from '@forge/bridge';
 import type { DateRange } from '@contracts/report-range';
 import { RANGE_PRESETS } from '@contracts/report-range';
 import { REPORT_TABLES, type ReportFilters, type ReportSort, type ReportTable } from '@contracts/report-query';
@@ -49,23 +48,3 @@ export function decodeState(search: string): ReportState {
   return { range, filters, table, sort };
 }
 
-type History = Awaited<ReturnType<typeof view.createHistory>>;
-let history: History | null = null;
-
-/** The state in the URL the page was opened with (defaults where the host has no history). */
-export async function initialState(): Promise<ReportState> {
-  try {
-    history = await view.createHistory();
-    return decodeState(history.location.search);
-  } catch {
-    return DEFAULT_STATE;
-  }
-}
-
-export function saveState(state: ReportState): void {
-  try {
-    history?.replace({ pathname: history.location.pathname, search: encodeState(state) });
-  } catch {
-    // Without a host history the report still works; it just cannot be bookmarked.
-  }
-}
