@@ -26,6 +26,7 @@ const APP_TITLES: Record<string, string> = {
   settings: 'Viewtracker settings',
   'global-report': 'Viewtracker report',
   'space-report': 'Viewtracker space report',
+  'macro-config': 'Configure Viewtracker',
 };
 
 /** Every folder under static/ with a `src/index.tsx` is an app; `static/shared` has none, so it is not. */

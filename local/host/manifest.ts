@@ -29,7 +29,7 @@ const manifestSchema = z.object({
   modules: z.object({
     function: z.array(z.object({ key: z.string(), handler: z.string() }).passthrough()).default([]),
     trigger: z.array(z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) }).passthrough()).default([]),
-    macro: z.array(uiModule.extend({ layout: z.string().optional(), config: z.unknown().optional() })).default([]),
+    macro: z.array(uiModule.extend({ layout: z.string().optional(), config: z.union([z.boolean(), z.object({ resource: z.string(), title: z.string().optional(), viewportSize: z.string().optional() }).passthrough()]).optional() })).default([]),
     'confluence:contentBylineItem': z.array(uiModule.extend({
       tooltip: z.string().optional(),
       viewportSize: z.string().optional(),
@@ -70,6 +70,9 @@ export interface UiModule {
   viewportContainer?: 'modal' | 'popup';
   dynamicPropertiesFunction?: string;
   layout?: string;
+  /** A macro's custom configuration resource (`config.resource`), opened from the page's "Edit macro" button. */
+  configResource?: string;
+  configTitle?: string;
 }
 
 export type EntityDefinition = z.infer<typeof entitySchema>;
@@ -159,7 +162,10 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
     type, key: m.key, title: m.title ?? m.key, resource: m.resource, resolverFunction: m.resolver?.function,
   });
   const uiModules: UiModule[] = [
-    ...modules.macro.map((m) => ({ ...base('macro', m), ...(m.layout ? { layout: m.layout } : {}) })),
+    ...modules.macro.map((m) => ({
+      ...base('macro', m), ...(m.layout ? { layout: m.layout } : {}),
+      ...(typeof m.config === 'object' ? { configResource: m.config.resource, configTitle: m.config.title ?? `Configure ${m.title ?? m.key}` } : {}),
+    })),
     ...modules['confluence:contentBylineItem'].map((m) => ({
       ...base('confluence:contentBylineItem', m),
       ...(m.tooltip ? { tooltip: m.tooltip } : {}),

@@ -50,7 +50,32 @@ export interface DayChange {
   source?: Source;
 }
 
-/** Counted times we know of a viewer (recent chain, anchor, first and last): their days. */
+/** Days kept in a viewer row's `days`: views arrive minutes late, never days. */
+export const COUNTED_DAYS_KEPT = 3;
+
+/** The viewer's counted views per day after this change, for the latest COUNTED_DAYS_KEPT days. */
+export function countedDays(previous: Readonly<Record<string, number>> | undefined, added: readonly number[], removed: readonly number[]): Record<string, number> {
+  const days: Record<string, number> = { ...previous };
+  for (const at of added) days[utcDay(at)] = (days[utcDay(at)] ?? 0) + 1;
+  for (const at of removed) days[utcDay(at)] = (days[utcDay(at)] ?? 0) - 1;
+  const kept = Object.keys(days).filter((day) => (days[day] ?? 0) > 0).sort().slice(-COUNTED_DAYS_KEPT);
+  return Object.fromEntries(kept.map((day) => [day, days[day] ?? 0]));
+}
+
+/** Whether the viewer had a counted view on `day`: exact within the kept days, else from the known times. */
+function hadViewOn(row: ViewerContentRow | undefined, day: string, blockingTimeMs: number): boolean {
+  if (!row) return false;
+  const kept = row.days ? Object.keys(row.days).sort() : [];
+  const oldestKept = kept.length >= COUNTED_DAYS_KEPT ? kept[0]! : '';
+  if (row.days && day >= oldestKept) return (row.days[day] ?? 0) > 0;
+  return knownDays(row, blockingTimeMs).has(day);
+}
+
+/**
+ * Counted times we know of a viewer (recent chain, anchor, first and last): their days. A viewer
+ * whose views of one day arrive more than the horizon (30 min) apart and out of order may be counted
+ * twice on that day: the history no longer holds the earlier one.
+ */
 function knownDays(row: ViewerContentRow | undefined, blockingTimeMs: number): Set<string> {
   if (!row) return new Set();
   const history: ViewerHistory = row.recent;
@@ -83,10 +108,8 @@ export function monthChanges(input: MonthChangeInput): DayChange[] {
   input.added.forEach((at) => views(at, 1));
   input.removed.forEach((at) => views(at, -1));
   if (!input.after) return changes;
-  const before = knownDays(input.before, input.blockingTimeMs);
-  const after = knownDays(input.after, input.blockingTimeMs);
   for (const day of new Set([...input.added, ...input.removed].map(utcDay))) {
-    const delta = Number(after.has(day)) - Number(before.has(day));
+    const delta = Number(hadViewOn(input.after, day, input.blockingTimeMs)) - Number(hadViewOn(input.before, day, input.blockingTimeMs));
     if (delta !== 0) changes.push({ day, field: 'viewers', delta });
   }
   const lastBefore = input.before ? utcDay(input.before.lastAt) : null;

@@ -24,6 +24,11 @@ export interface ViewerContentRow {
   lastAt: number;
   views: number;
   recent: ViewerHistory;
+  /**
+   * Counted views per UTC day for the last few days (see `countedDays`): tells page statistics
+   * whether a late view is the viewer's first of its day. Absent on rows written before it existed.
+   */
+  days?: Record<string, number>;
   version: number;
 }
 

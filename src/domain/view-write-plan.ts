@@ -1,7 +1,7 @@
 import { applyBlockingTime, countedTimes, EMPTY_HISTORY, type BlockingPolicy, type ViewerHistory } from './blocking-time';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import { utcDay, type View } from './view';
-import { applyMonthChanges, monthChanges, monthsOf, type ContentMonthRow } from './content-month';
+import { applyMonthChanges, countedDays, monthChanges, monthsOf, type ContentMonthRow } from './content-month';
 
 /** Everything stored about this view's content and viewer, read in one batch before deciding. */
 export interface WriteSnapshot {
@@ -87,6 +87,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
         lastAt: lastCounted(outcome.history, input.policy.blockingTimeMs) ?? previous?.lastAt ?? view.at,
         views: (previous?.views ?? 0) + added.length - removed.length,
         recent: outcome.history, version: (previous?.version ?? 0) + 1,
+        days: countedDays(previous?.days, added, removed),
       },
     };
     // A blocked view still updates the history (a late, earlier event may promote it later).

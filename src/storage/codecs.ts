@@ -17,6 +17,7 @@ const viewRecord = z.object({
 const viewerContent = z.object({
   contentId: z.string(), spaceKey: z.string(), viewer: z.string(), firstAt: z.number(), lastAt: z.number(),
   views: z.number().int(), recent: history, version: z.number().int(),
+  days: z.record(z.string(), z.number().int()).optional(),
 });
 const contentStats = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, title: z.string(), views: z.number().int(),

@@ -17,6 +17,8 @@ import { benchConfluence } from './bench-site';
 import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask, type Units } from './unit-meter';
 import { runReportBenches } from './report-bench';
+import { newBylineTally, renderByline } from './byline-bench';
+import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -40,13 +42,16 @@ async function main(): Promise<void> {
 
 async function writeBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-bench-'));
-  const { products, botsGroup } = benchConfluence(USERS);
+  // One more page than the synthetic day views: the page statistics page; every 50th page restricted.
+  const { products, botsGroup } = benchConfluence(USERS, { pages: PAGES + 1, restrictedEvery: 50, extraUsers: STATS_VIEWERS });
   const { emulator } = installKvsEmulator({ entities: manifestEntities(), backend: process.env.BENCH_BACKEND === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', path: join(dir, 'kvs.sqlite') }, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 1 });
   meterKvsPerTask();
   resetAppCaches();
   await writeSettings({ ...DEFAULT_SETTINGS, excludedGroups: [botsGroup] }, 0, { at: Date.now(), accountId: 'bench', version: 1, changes: [] });
 
-  const deliveries = forgeDelivery(syntheticDay({ views: VIEWS, pages: PAGES, users: USERS, anonymousShare: 0.05, seed: 11, day: '2026-11-20' }), 12);
+  // Today: the byline takes recent views as evidence that a page may be read (see README).
+  const deliveries = forgeDelivery(syntheticDay({ views: VIEWS, pages: PAGES, users: USERS, anonymousShare: 0.05, seed: 11, day: new Date().toISOString().slice(0, 10) }), 12);
+  const bylines = newBylineTally();
   const totals = { counted: { read: 0, write: 0, requests: 0, n: 0 }, skipped: { read: 0, write: 0, requests: 0, n: 0 } };
   const reasons = new Map<string, number>();
   const add = (bucket: keyof typeof totals, units: Units) => {
@@ -57,7 +62,10 @@ async function writeBench(): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < deliveries.length) {
-      const view = deliveries[next++]!;
+      const index = next++;
+      const view = deliveries[index]!;
+      // Every (VIEWS / BYLINES)-th page view renders its byline first, as the page load does.
+      if (index % Math.round(deliveries.length / BYLINES) === 0) await renderByline(view, bylines);
       const { result, units } = await measured(() => processViewedEvent(viewedEvent(view)));
       const key = typeof result === 'string' ? result : result.tracked ? 'counted' : result.reason;
       reasons.set(key, (reasons.get(key) ?? 0) + 1);
@@ -74,6 +82,8 @@ async function writeBench(): Promise<void> {
     bylineReads += units.read;
   }
 
+  for (const line of await benchPageStatistics(String(100_000 + PAGES), `S${PAGES % 200}`, { ...DEFAULT_SETTINGS, excludedGroups: [botsGroup] })) console.log(`${line[0]}: ${line[1]}`);
+
   const all = { read: totals.counted.read + totals.skipped.read, write: totals.counted.write + totals.skipped.write };
   const stats = emulator.stats();
   const lines: Array<[string, string | number]> = [
@@ -82,7 +92,11 @@ async function writeBench(): Promise<void> {
     ['write_units_per_counted_view', round(all.write / totals.counted.n)],
     ['read_units_per_counted_view', round(all.read / totals.counted.n)],
     ['units_per_skipped_view', round((totals.skipped.read + totals.skipped.write) / Math.max(1, totals.skipped.n))],
-    ['read_units_per_byline', round(bylineReads / BYLINES)],
+    ['read_units_per_byline', round(bylines.read / bylines.renders)],
+    ['write_units_per_byline', round(bylines.write / bylines.renders)],
+    ['confluence_calls_per_byline', round(bylines.confluence / bylines.renders)],
+    ['bylines_rendered', `${bylines.renders} (${bylines.counted} with a count)`],
+    ['read_units_per_byline_anonymous_random_pages', round(bylineReads / BYLINES)],
     ['views_per_second', Math.round(deliveries.length / seconds)],
     ['outcomes', [...reasons].map(([k, v]) => `${k}=${v}`).join(' ')],
     ['emulator_total_units', `read=${stats.readUnits} write=${stats.writeUnits}`],

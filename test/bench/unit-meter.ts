@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { unitsFor } from '../../local/kvs';
 
 /** KVS units spent inside one async task (one view, one byline render), even with many in flight. */
-export interface Units { read: number; write: number; requests: number }
+export interface Units { read: number; write: number; requests: number; /** Confluence REST calls (not KVS). */ confluence?: number }
 
 const scope = new AsyncLocalStorage<Units>();
 const READ_PATHS = /\/(get|query|batch\/get|entity\/get|entity\/query|secret\/get)$/;
@@ -21,6 +21,7 @@ export function meterKvsPerTask(): void {
     const response = await inner(target, path, init);
     const units = scope.getStore();
     // A read of a missing key is still a read request; only refused (throttled, failed) requests are free.
+    if (units && target.type === 'fpp') units.confluence = (units.confluence ?? 0) + 1;
     if (!units || target.type !== 'kvs' || (!response.ok && response.status !== 404)) return response;
     units.requests += 1;
     if (READ_PATHS.test(path)) {
@@ -34,7 +35,7 @@ export function meterKvsPerTask(): void {
 }
 
 export async function measured<T>(run: () => Promise<T>): Promise<{ result: T; units: Units }> {
-  const units: Units = { read: 0, write: 0, requests: 0 };
+  const units: Units = { read: 0, write: 0, requests: 0, confluence: 0 };
   const result = await scope.run(units, run);
   return { result, units };
 }

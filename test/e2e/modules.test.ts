@@ -31,10 +31,10 @@ test('the byline opens page statistics in a modal; closing it asks for the bylin
   await page.click('button[data-byline]');
   const statistics = moduleFrame(page, 'view-counter');
   await statistics.locator('body').waitFor();
-  // The modal's total is the byline's count, and its chart loads below it.
-  await statistics.locator('.vt-trend__chart').waitFor();
-  await expect(statistics.locator('.vt-stat__value').first().textContent()).resolves.toBe(String(count));
-  await expect(statistics.getByRole('button', { name: '1 year' }).isVisible()).resolves.toBe(true);
+  // The modal's all-time total is the byline's count, and its chart loads below the period's figures.
+  await statistics.locator('.vt-chart canvas').waitFor();
+  await expect(statistics.locator('.vt-stats-alltime').textContent()).resolves.toContain(`All time: ${count.toLocaleString('en-US')} views`);
+  await expect(statistics.getByRole('combobox', { name: 'Statistics period' }).isVisible()).resolves.toBe(true);
   await settle();
   await page.screenshot({ path: artifactPath('byline-modal-page-statistics') });
 

@@ -74,8 +74,12 @@ async function handle(frame: Frame, method: string, args: unknown): Promise<unkn
     case 'closeFlag':
       closeFlag(args);
       return undefined;
-    case 'close':
     case 'submit':
+      if (frame.data.configFor) return submitMacroConfig(frame.data.configFor, args);
+      if (!frame.close) return false;
+      frame.close();
+      return true;
+    case 'close':
       if (!frame.close) return false;
       frame.close();
       return true;
@@ -96,6 +100,16 @@ async function handle(frame: Frame, method: string, args: unknown): Promise<unkn
       throw new Error(message);
     }
   }
+}
+
+/** `view.submit({config})` from a macro's configuration: Confluence stores it with the macro and re-renders the page. */
+async function submitMacroConfig(localId: string, args: unknown): Promise<boolean> {
+  const config = (args as { config?: unknown } | null)?.config;
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error('view.submit expects {config: {...}}');
+  const response = await fetch('/__host/macro-config', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ localId, config }) });
+  if (!response.ok) throw new Error(`Saving the macro configuration failed (HTTP ${response.status})`);
+  window.location.reload();
+  return true;
 }
 
 async function invoke(frame: Frame, args: unknown): Promise<unknown> {
@@ -160,7 +174,7 @@ async function refreshByline(button: HTMLButtonElement, waitForView: boolean): P
   button.dataset.state = body.ok ? 'ready' : 'error';
 }
 
-function openBylineDialog(button: HTMLButtonElement): void {
+function openBylineDialog(button: HTMLButtonElement, onClose: () => void = () => void refreshByline(button, false)): void {
   const template = button.nextElementSibling;
   if (!(template instanceof HTMLTemplateElement)) return;
   const container = button.dataset.container === 'modal' ? 'modal' : 'popup';
@@ -175,7 +189,7 @@ function openBylineDialog(button: HTMLButtonElement): void {
     if (index >= 0) frames.splice(index, 1);
     document.removeEventListener('keydown', onKey);
     // Confluence asks dynamicProperties again after the dialog closes.
-    void refreshByline(button, false);
+    onClose();
   };
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') close();
@@ -193,6 +207,11 @@ function openBylineDialog(button: HTMLButtonElement): void {
 for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-byline]'))) {
   void refreshByline(button, true);
   button.addEventListener('click', () => openBylineDialog(button));
+}
+
+for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-macro-config]'))) {
+  button.dataset.container = 'modal';
+  button.addEventListener('click', () => openBylineDialog(button, () => undefined));
 }
 
 for (const iframe of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-forge-frame]'))) register(iframe);

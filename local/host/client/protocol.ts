@@ -53,6 +53,8 @@ export interface FrameData {
   container: 'inline' | 'modal' | 'popup' | 'hidden';
   /** Module route base for createHistory (global and space pages). */
   routeBase?: string;
+  /** A macro configuration frame: `view.submit({config})` saves the configuration of this macro (its localId). */
+  configFor?: string;
 }
 
 export function isTagged(data: unknown): data is { [TAG]: string } {

@@ -4,6 +4,7 @@ import type { Session } from '../session';
 import type { HostContext } from './host-context';
 import { frameData, frameTag } from './frames';
 import { ICONS } from './icons';
+import { macroConfig } from '../macro-configs';
 import { initials, layout, spaceSidebar } from './layout';
 
 /**
@@ -57,8 +58,15 @@ function bylineItems(ctx: HostContext, session: Session, content: DemoContent, c
 function macros(ctx: HostContext, session: Session, content: DemoContent, contentRef: object, spaceRef: object): Html[] {
   return ctx.platform.manifest.uiModules.filter((m) => m.type === 'macro').map((module, index) => {
     const localId = `${content.id}-${module.key}-${index}`;
-    const extension = { type: module.type, content: contentRef, space: spaceRef, isEditing: false };
-    return frameTag(module, frameData(ctx, session, module, { localId, extension, container: 'inline' }), 'macro-frame');
+    const config = macroConfig(localId);
+    const extension = { type: module.type, content: contentRef, space: spaceRef, isEditing: false, ...(config ? { config } : {}) };
+    const frame = frameTag(module, frameData(ctx, session, module, { localId, extension, container: 'inline' }), 'macro-frame');
+    if (!module.configResource || session.principal.kind !== 'user') return frame;
+    // Editing the page: the macro's configuration opens in a modal; its preview renders with isEditing.
+    const configModule = { ...module, resource: module.configResource, title: module.configTitle ?? module.title };
+    const configExtension = { ...extension, isEditing: true };
+    const configFrame = frameTag(configModule, { ...frameData(ctx, session, configModule, { localId, extension: configExtension, container: 'modal' }), configFor: localId }, '');
+    return html`${frame}<button type="button" class="macro-edit" data-macro-config data-local-id="${localId}">Edit macro</button><template><div class="modal size-medium" role="dialog" aria-label="${configModule.title}">${configFrame}</div></template>`;
   });
 }
 

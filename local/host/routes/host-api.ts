@@ -8,6 +8,7 @@ import { route, type Route } from '../router';
 import { COOKIES, readSession } from '../session';
 import { tokenCss } from '../tokens';
 import type { HostServices } from './services';
+import { saveMacroConfig } from '../macro-configs';
 
 const extension = z.record(z.unknown()).refine((value) => JSON.stringify(value).length < 10_000, 'extension too large');
 
@@ -16,6 +17,11 @@ const invokeBody = z.object({
   frame: z.object({ moduleKey: z.string().max(200), localId: z.string().max(500), extension }),
   functionKey: z.string().min(1).max(200),
   payload: z.unknown(),
+}).strict();
+
+const macroConfigBody = z.object({
+  localId: z.string().min(1).max(500),
+  config: z.record(z.union([z.string().max(1000), z.number(), z.boolean()])).refine((value) => Object.keys(value).length <= 50, 'too many fields'),
 }).strict();
 
 const bylineBody = z.object({
@@ -51,6 +57,11 @@ export function hostApiRoutes(host: HostServices): Route[] {
       const back = url.searchParams.get('back') ?? '/wiki/home';
       if (request.method === 'GET') return redirect(response, back.startsWith('/') && !back.startsWith('//') ? back : '/wiki/home');
       response.writeHead(204).end();
+    }),
+    route('POST', /^\/__host\/macro-config$/, async ({ request, response }) => {
+      const body = await readJson(request, macroConfigBody);
+      saveMacroConfig(body.localId, body.config);
+      sendJson(response, 200, { ok: true });
     }),
     route('POST', /^\/__host\/invoke$/, async ({ request, response }) => {
       const body = await readJson(request, invokeBody);

@@ -1,16 +1,21 @@
 /**
  * The Viewtracker macro: reports this view (for channels that are not auto-tracked, the backend decides)
- * and shows "128 views". It sits in the middle of someone's page, so every failure stays quiet: a muted
- * line, never a red box.
+ * and shows what its configuration asks for: the number of views (inline), a small chart and the
+ * latest viewers (as a block, the latter only where privacy lets this reader see names). In the
+ * editor's preview it records nothing. It sits in the middle of someone's page, so every failure
+ * stays quiet: a muted line, never a red box.
  */
 import { useEffect, useState } from 'react';
+import { view } from '@forge/bridge';
 import type { Envelope } from '@contracts/envelope';
+import { parseMacroConfig, type MacroConfig } from '@contracts/macro-config';
+import type { PageStatistics, PageViewers } from '@contracts/page-statistics';
 import type { TrackViewResult } from '@contracts/resolvers';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { EyeIcon } from '../../shared/components/icons';
 import { Skeleton } from '../../shared/components/states';
-import { formatNumber } from '../../shared/format/time';
 import { browserFacts, detectChannel } from '../../shared/channel/detect-channel';
+import { MacroView, type MacroData } from './macro-view';
 
 let tracking: Promise<Envelope<TrackViewResult>> | null = null;
 
@@ -20,24 +25,40 @@ function trackOnce(): Promise<Envelope<TrackViewResult>> {
   return tracking;
 }
 
-export function viewCountText(views: number, locale?: string): string {
-  return `${formatNumber(views, locale)} ${views === 1 ? 'view' : 'views'}`;
+async function macroContext(): Promise<{ config: MacroConfig; editing: boolean }> {
+  try {
+    const context = (await view.getContext()) as { extension?: { config?: unknown; isEditing?: unknown } } | null;
+    return { config: parseMacroConfig(context?.extension?.config), editing: context?.extension?.isEditing === true };
+  } catch {
+    return { config: parseMacroConfig(undefined), editing: false };
+  }
+}
+
+async function load(): Promise<MacroData> {
+  const { config, editing } = await macroContext();
+  // The editor's preview is not a view of the page.
+  const tracked = editing ? null : await trackOnce();
+  const wantsStats = config.showChart || config.showViewers || config.range !== 'all';
+  const stats: Envelope<PageStatistics> | null = wantsStats ? await invokeResolver('getPageStatistics', { range: { kind: 'preset', preset: config.range } }) : null;
+  const viewers: Envelope<PageViewers> | null = config.showViewers && stats?.ok && stats.data.people.visible
+    ? await invokeResolver('getPageViewers', { range: { kind: 'preset', preset: config.range }, limit: 5 })
+    : null;
+  return { config, editing, tracked, stats, viewers };
 }
 
 export function MacroApp() {
-  const [answer, setAnswer] = useState<Envelope<TrackViewResult> | null>(null);
-
+  const [data, setData] = useState<MacroData | null>(null);
   useEffect(() => {
     let active = true;
-    void trackOnce().then((result) => {
-      if (active) setAnswer(result);
+    void load().then((result) => {
+      if (active) setData(result);
     });
     return () => {
       active = false;
     };
   }, []);
 
-  if (answer === null) {
+  if (data === null) {
     return (
       <span className="vt-macro" aria-busy="true">
         <EyeIcon size={16} />
@@ -46,18 +67,5 @@ export function MacroApp() {
       </span>
     );
   }
-  if (!answer.ok) {
-    return (
-      <span className="vt-macro vt-macro--quiet" title={answer.error.message}>
-        <EyeIcon size={16} />
-        {answer.error.code === 'not-found' ? 'Views are not available here' : 'View count unavailable'}
-      </span>
-    );
-  }
-  return (
-    <span className="vt-macro" title="Views of this page, counted by Viewtracker">
-      <EyeIcon size={16} />
-      <span>{viewCountText(answer.data.views)}</span>
-    </span>
-  );
+  return <MacroView data={data} />;
 }

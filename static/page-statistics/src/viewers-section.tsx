@@ -15,6 +15,10 @@ import { exportViewers } from './viewers-export';
 import { ViewerRow } from './viewer-row';
 import { useSiteUrl } from './use-site-url';
 
+/** The modal shows the latest few first; "Show more" then pages in larger steps. */
+const FIRST_PAGE = 5;
+const NEXT_PAGE = 25;
+
 type ListState = { status: 'loading' } | { status: 'error'; message: string; code: 'unavailable' | 'forbidden' | 'internal' | 'invalid-input' | 'conflict' | 'not-found' } | { status: 'ready'; rows: PageViewer[]; nextCursor: string | null; more: boolean };
 
 export function ViewersSection({ range, stats }: { range: DateRange; stats: PageStatistics }) {
@@ -33,7 +37,7 @@ export function ViewersSection({ range, stats }: { range: DateRange; stats: Page
   useEffect(() => {
     let current = true;
     setList({ status: 'loading' });
-    void invokeResolver('getPageViewers', { range, ...(search ? { query: search } : {}) }).then((answer) => {
+    void invokeResolver('getPageViewers', { range, limit: FIRST_PAGE, ...(search ? { query: search } : {}) }).then((answer) => {
       if (!current) return;
       setList(answer.ok ? { status: 'ready', rows: answer.data.rows, nextCursor: answer.data.nextCursor, more: false } : { status: 'error', message: answer.error.message, code: answer.error.code });
     });
@@ -45,7 +49,7 @@ export function ViewersSection({ range, stats }: { range: DateRange; stats: Page
   const showMore = async () => {
     if (list.status !== 'ready' || !list.nextCursor) return;
     setList({ ...list, more: true });
-    const answer = await invokeResolver('getPageViewers', { range, cursor: list.nextCursor });
+    const answer = await invokeResolver('getPageViewers', { range, limit: NEXT_PAGE, cursor: list.nextCursor });
     setList(answer.ok
       ? { status: 'ready', rows: [...list.rows, ...answer.data.rows], nextCursor: answer.data.nextCursor, more: false }
       : { status: 'error', message: answer.error.message, code: answer.error.code });

@@ -1,0 +1,59 @@
+/**
+ * Page statistics of one page with a year of daily history and 10,000 viewers: the history goes in
+ * through the real trigger (oldest first), then the statistics (totals, chart,
+ * sources) and the first page of viewers (with their names) are read as the modal reads them.
+ */
+import type { Settings } from '@contracts/settings';
+import type { PageAccess } from '../../src/access';
+import { pageStatistics } from '../../src/services/page-statistics';
+import { pageViewers } from '../../src/services/page-viewers';
+import { forgetPeople } from '../../src/services/people-directory';
+import { processViewedEvent } from '../../src/triggers/on-content-viewed';
+import { viewedEvent } from '../support/events';
+import { seeded } from './synthetic-day';
+import { measured } from './unit-meter';
+
+const DAY = 86_400_000;
+export const STATS_VIEWERS = 10_000;
+
+export async function benchPageStatistics(contentId: string, spaceKey: string, settings: Settings): Promise<Array<[string, string | number]>> {
+  const random = seeded(23);
+  const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const views = Array.from({ length: STATS_VIEWERS + 4_000 }, (_, index) => ({
+    accountId: `viewer-${index < STATS_VIEWERS ? index : Math.floor(random() * STATS_VIEWERS)}`,
+    at: today - Math.floor(random() * 365 * DAY),
+  })).sort((a, b) => a.at - b.at);
+  const seeding = performance.now();
+  // One at a time: every view of one page contends for its rows, and contention is not what is measured here.
+  for (const view of views) await processViewedEvent(viewedEvent({ contentId, spaceKey, accountId: view.accountId, at: view.at }));
+  const seedSeconds = (performance.now() - seeding) / 1000;
+
+  const access: PageAccess = {
+    ok: true, caller: { kind: 'user', accountId: 'user-2', accountType: 'licensed' },
+    content: { id: contentId, type: 'page', status: 'current', title: 'Statistics page', space: { key: spaceKey } },
+    standing: { signedIn: true, licensed: true, siteAdmin: false, inReportGroup: false, inViewerNamesGroup: false },
+    people: { names: true },
+  };
+  const open = async () => {
+    const stats = await pageStatistics(access, settings, { kind: 'preset', preset: '365d' }, Date.now());
+    const viewers = await pageViewers(access, { range: { kind: 'preset', preset: '365d' }, limit: 25 }, Date.now());
+    if (!stats.ok || !viewers.ok) throw new Error('page statistics failed in the benchmark');
+    return { views: stats.data.totals.views, viewers: stats.data.totals.viewers, rows: viewers.data.rows.length };
+  };
+  forgetPeople();
+  const cold = await measured(open);
+  const times: number[] = [];
+  for (let run = 0; run < 7; run += 1) {
+    const started = performance.now();
+    await open();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return [
+    ['page_stats_seeded_views', `${views.length} (${seedSeconds.toFixed(1)} s)`],
+    ['page_stats_365d_figures', `views=${cold.result.views} viewers=${cold.result.viewers} first_page=${cold.result.rows}`],
+    ['read_units_page_stats_365d', cold.units.read],
+    ['confluence_calls_page_stats_365d', cold.units.confluence ?? 0],
+    ['page_stats_ms_365d', Math.round(times[Math.floor(times.length / 2)]!)],
+  ];
+}
