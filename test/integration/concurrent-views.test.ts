@@ -4,6 +4,9 @@ import { expectedCounts, viewedEvent, type SimpleView } from '../support/events'
 import { startAppStore, type AppStore } from '../support/app-store';
 import { storedCounts, storedSpaceDays, storedViewerViews } from '../support/stored-counts';
 
+// Hundreds of views through the whole write path (with its report rollups) on a shared 2-core machine.
+jest.setTimeout(120_000);
+
 const BLOCKING = 5000;
 const T0 = Date.parse('2026-11-20T23:40:00Z'); // close to midnight: views fall on two days
 const PAGES = ['1001', '1002', '1003'];
