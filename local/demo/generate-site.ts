@@ -27,6 +27,10 @@ export function generateSite(seed: number, size: DemoSize, now: number): DemoSit
   const users = makeUsers(rng, size, groups);
   const admin = users[0]!;
   const spaces = makeSpaces(size, admin);
+  // Space admins (not site admins): the last licensed readers run the first two spaces, so the local
+  // site shows a space report opened through Confluence's space permissions alone.
+  const spaceAdmins = users.filter((user) => user.role === 'reader' && user.status === 'active' && user.accountType === 'licensed').slice(-2);
+  spaceAdmins.forEach((user, index) => { if (spaces[index]) spaces[index]!.adminIds = [user.accountId]; });
   const contents = arrangeTree(makeContents(rng, size, spaces, users, groups, now));
   return { seed, cloudId: hexId(new Rng(seed + 1), 8) + '-local', siteName: 'Acme (local)', users, groups, spaces, contents };
 }

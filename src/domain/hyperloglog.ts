@@ -2,11 +2,11 @@
  * HyperLogLog sketches of distinct viewers and distinct content over a range: one register per
  * bucket, merged by maximum, so any union of stored days and months is one merge. 4096 registers
  * give a standard error of 1.04/√4096 ≈ 1.6 %. Registers are stored as one character each
- * (rank 0–63), split into 64 shards so that the write path reads and writes only a small slice and two
+ * (rank 0–63), split into 16 shards so that the write path reads and writes only a small slice and two
  * concurrent views rarely raise registers of the same row.
  */
 export const HLL_REGISTERS = 4096;
-export const HLL_SHARDS = 64;
+export const HLL_SHARDS = 16;
 export const REGISTERS_PER_SHARD = HLL_REGISTERS / HLL_SHARDS;
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 
@@ -75,4 +75,11 @@ function mix(value: number): number {
   hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
   hash ^= hash >>> 16;
   return hash >>> 0;
+}
+
+/** A shard's registers as stored text (one character per register). */
+export function encodeShard(ranks: Uint8Array): string {
+  let text = '';
+  for (const rank of ranks) text += ALPHABET[rank] ?? '0';
+  return text;
 }

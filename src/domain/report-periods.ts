@@ -11,7 +11,11 @@ export interface Period { level: PeriodLevel; key: string }
 
 export interface DayRange { from: string; to: string }
 
-/** Months are used even when these many of their (past) days lie outside the range: subtracted. */
+/**
+ * Months are used even when these many of their (past) days lie outside the range: subtracted.
+ * Rankings pay a lookup per candidate for each subtracted day, so they keep it small; sums (tiles)
+ * pass a larger bound, since the subtracted days are usually read for the chart anyway.
+ */
 export const MAX_SUBTRACTED_DAYS = 3;
 
 export function dayMs(day: string): number {
@@ -72,7 +76,7 @@ export interface Decomposition {
  * Days after `today` hold nothing yet, so a month whose covered part reaches today counts as whole.
  * A month missing at most MAX_SUBTRACTED_DAYS (and fewer than it covers) is read as month − days.
  */
-export function decomposeRange(range: DayRange, today: string): Decomposition {
+export function decomposeRange(range: DayRange, today: string, maxSubtracted = MAX_SUBTRACTED_DAYS): Decomposition {
   const plus: Period[] = [];
   const minus: Period[] = [];
   for (const month of monthsBetween(range.from, range.to)) {
@@ -87,7 +91,7 @@ export function decomposeRange(range: DayRange, today: string): Decomposition {
       ...(coveredTo < lastWithData ? daysBetween(addDays(coveredTo, 1), lastWithData) : []),
     ];
     if (missing.length === 0) plus.push({ level: 'm', key: month });
-    else if (missing.length <= MAX_SUBTRACTED_DAYS && missing.length < covered.length) {
+    else if (missing.length <= maxSubtracted && missing.length < covered.length) {
       plus.push({ level: 'm', key: month });
       minus.push(...missing.map((key) => ({ level: 'd' as const, key })));
     } else plus.push(...covered.map((key) => ({ level: 'd' as const, key })));

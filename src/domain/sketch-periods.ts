@@ -23,14 +23,16 @@ export function coverRange(range: DayRange, today: string): SketchPeriod[] {
     if (whole) periods.push({ level: 'm', key: month });
     else remaining.push(...daysBetween(maxDay(monthStart(month), range.from), minDay(monthEnd(month), to)));
   }
-  const byWeek = new Map<string, string[]>();
-  for (const day of remaining) byWeek.set(weekOf(day), [...(byWeek.get(weekOf(day)) ?? []), day]);
-  for (const [week, days] of byWeek) {
-    const monday = week.slice(1);
+  // Unions may overlap: any week inside the range (up to today) replaces its remaining days.
+  const covered = new Set<string>();
+  for (const day of remaining) {
+    const monday = weekOf(day).slice(1);
     const weekDays = daysBetween(monday, minDay(addDays(monday, 6), today));
-    if (days.length === weekDays.length && days[0] === monday) periods.push({ level: 'w', key: week });
-    else periods.push(...days.map((key) => ({ level: 'd' as const, key })));
+    if (covered.has(day) || monday < range.from || addDays(monday, 6) > to && weekDays[weekDays.length - 1] !== today) continue;
+    periods.push({ level: 'w', key: weekOf(day) });
+    for (const weekDay of weekDays) covered.add(weekDay);
   }
+  periods.push(...remaining.filter((day) => !covered.has(day)).map((key) => ({ level: 'd' as const, key })));
   return periods;
 }
 

@@ -26,6 +26,11 @@ export interface TopKInput {
   exact: (ids: string[]) => Promise<Map<string, number>>;
   /** Rows failing the filters are skipped (their list still advances): filtered totals ≤ list values. */
   keep?: (id: string) => boolean;
+  /**
+   * The lists together are the whole range (no subtracted days, filters on row attributes only): an
+   * item seen in every list (or missing only from exhausted ones) is then exact without a lookup.
+   */
+  listsAreWholeRange?: boolean;
   /** Safety bound on rounds (pages per list). */
   maxRounds?: number;
 }
@@ -70,6 +75,13 @@ export async function thresholdTopK(input: TopKInput): Promise<TopKResult> {
       return lists.reduce((sum, list, index) => sum + (entry.sums[index] ?? 0)
         + (done[index] ? 0 : Math.max(0, list.multiplicity - (entry.rows[index] ?? 0)) * (last[index] ?? 0)), 0);
     };
+    if (input.listsAreWholeRange) {
+      for (const [id, entry] of seen) {
+        if (exact.has(id)) continue;
+        const complete = lists.every((list, index) => done[index] || (entry.rows[index] ?? 0) >= list.multiplicity);
+        if (complete) exact.set(id, entry.sums.reduce((sum, value) => sum + value, 0));
+      }
+    }
     // Resolve exactly every candidate that could still be in the top k.
     while (true) {
       const kth = kthExact(exact, k);

@@ -8,6 +8,8 @@ import { sketchUnion } from '../storage/report-rollups';
 
 /** Ranges up to this long are charted per day, longer ones per month. */
 export const DAILY_CHART_DAYS = 92;
+/** Tiles may read a month minus up to 15 of its days (often days the chart reads anyway). */
+const SUM_SUBTRACTED_DAYS = 15;
 
 /**
  * Tiles and chart of a report: the range and the previous period of the same length, from rollup
@@ -18,14 +20,13 @@ export async function reportSummary(range: ReportDayRange, filters: ReportFilter
   const previous = previousRange(range);
   const daily = lengthInDays(range) <= DAILY_CHART_DAYS;
   const spaceKeys = filters.spaceKeys?.length ? filters.spaceKeys : null;
-  const current = decomposeRange(range, today);
-  const before = decomposeRange(previous, today);
-  const periods: Period[] = daily
-    ? daysBetween(previous.from, range.to < today ? range.to : today).map((key) => ({ level: 'd', key }))
-    : [...current.plus, ...current.minus, ...before.plus, ...before.minus];
+  const current = decomposeRange(range, today, SUM_SUBTRACTED_DAYS);
+  const before = decomposeRange(previous, today, SUM_SUBTRACTED_DAYS);
+  const shownDays: Period[] = daily ? daysBetween(range.from, range.to < today ? range.to : today).map((key) => ({ level: 'd', key })) : [];
+  const periods: Period[] = [...shownDays, ...before.plus, ...before.minus, ...(daily ? [] : [...current.plus, ...current.minus])];
   const figures = await periodFigures(spaceKeys, periods, filters);
-  const totalsOf = (part: { from: string; to: string }, decomposition: typeof current) => daily
-    ? combine(figures, daysBetween(part.from, part.to).map((key) => ({ level: 'd', key })), [])
+  const totalsOf = (part: { from: string; to: string }, decomposition: typeof current) => daily && part === range
+    ? combine(figures, shownDays, [])
     : combine(figures, decomposition.plus, decomposition.minus);
   const [currentDistinct, previousDistinct] = await Promise.all([
     distinct(range, filters, spaceKeys, today, totalsOf(range, current), current),

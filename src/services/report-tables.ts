@@ -38,13 +38,13 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
   switch (query.table) {
     case 'top-content': {
       if (filters.sources?.length || (filters.audience && filters.audience !== 'all')) return answer('top-content', page([], [CONTENT_FILTERS]));
-      const rows = await topContent(query, parts.plus, k);
+      const rows = await topContent(query, parts.plus, k, parts.minus.length === 0);
       return answer('top-content', page(rows));
     }
     case 'top-readers': {
       if (filters.audience === 'anonymous') return answer('top-readers', page([]));
       const notes = filters.spaceKeys?.length || filters.contentTypes?.length || filters.sources?.length ? [PEOPLE_FILTERS] : [];
-      const { ranking } = await thresholdTopK({ k, lists: parts.plus.map(viewerList), exact: (ids) => viewerViewsInRange(ids, range) });
+      const { ranking } = await thresholdTopK({ k, lists: parts.plus.map(viewerList), listsAreWholeRange: parts.minus.length === 0, exact: (ids) => viewerViewsInRange(ids, range) });
       return answer('top-readers', page(ranking.map(({ id, total }) => ({ viewer: id, name: id, views: total })), notes));
     }
     case 'top-spaces': {
@@ -88,7 +88,7 @@ function answer<T extends ReportRows['table']>(table: T, paged: { rows: unknown[
   return { result: { table, rows: paged.rows } as ReportRows, total: paged.total, nextCursor: paged.nextCursor, notes: paged.notes };
 }
 
-async function topContent(query: ReportQuery, plus: Period[], k: number): Promise<ContentFigure[]> {
+async function topContent(query: ReportQuery, plus: Period[], k: number, minusEmpty: boolean): Promise<ContentFigure[]> {
   const { filters, range } = query;
   const types = filters.contentTypes ?? [];
   const spaces = filters.spaceKeys ?? [];
@@ -103,7 +103,7 @@ async function topContent(query: ReportQuery, plus: Period[], k: number): Promis
   } else {
     const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen))) : plus.map((period) => contentList(period, null, keep, seen));
     ranking = (await thresholdTopK({
-      k, lists,
+      k, lists, listsAreWholeRange: minusEmpty,
       exact: async (ids) => {
         const totals = await contentViewsInRange(ids, range);
         return new Map(ids.map((id) => {

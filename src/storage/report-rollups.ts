@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { mergeShards } from '../domain/hyperloglog';
 import type { SketchPeriod } from '../domain/sketch-periods';
+import { addDays, monthEnd, monthOf } from '../domain/report-periods';
 import type { RollupLevel, RollupRow, SketchKind } from '../domain/report-rows';
 import { decodeReport } from './report-codecs';
 import { ENTITY } from './keys';
@@ -34,8 +35,26 @@ export async function sketchUnion(kind: SketchKind, periods: SketchPeriod[]): Pr
     const keys = periods.filter((period) => period.level === level).map((period) => period.key).sort();
     if (keys.length === 0) continue;
     const wanted = new Set(keys);
-    const rows = (await allPages(ENTITY.sketch, 'by-period', [kind, level], keys[0]!, keys[keys.length - 1]!)).map(decodeReport.sketch);
-    mergeShards(rows.filter((row) => wanted.has(row.period)), registers);
+    for (const [from, to] of runsOf(keys, level)) {
+      const rows = (await allPages(ENTITY.sketch, 'by-period', [kind, level], from, to)).map(decodeReport.sketch);
+      mergeShards(rows.filter((row) => wanted.has(row.period)), registers);
+    }
   }
   return registers;
+}
+
+/** Contiguous runs of sorted period keys: one query each, so far-apart periods never read what lies between. */
+function runsOf(keys: string[], level: 'd' | 'w' | 'm'): Array<[string, string]> {
+  const step = (key: string) => (level === 'm' ? nextMonth(key) : level === 'w' ? `W${addDays(key.slice(1), 7)}` : addDays(key, 1));
+  const runs: Array<[string, string]> = [];
+  for (const key of keys) {
+    const last = runs[runs.length - 1];
+    if (last && step(last[1]) === key) last[1] = key;
+    else runs.push([key, key]);
+  }
+  return runs;
+}
+
+function nextMonth(month: string): string {
+  return monthOf(addDays(monthEnd(month), 1));
 }

@@ -6,7 +6,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { cellKey, rollupShardOf, type RollupRow, type SketchRow } from '../../src/domain/report-rows';
-import { emptyShard, raiseRegister, sketchSlot } from '../../src/domain/hyperloglog';
+import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '../../src/domain/hyperloglog';
 import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
 import { emptyMonth, type ContentMonthRow } from '../../src/domain/content-month';
 import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
@@ -47,12 +47,16 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
     out.rollups.set(key, row);
     return row;
   };
+  // Registers are raised in typed arrays and written as text once, at the end (millions of raises).
+  const ranks = new Map<string, { row: SketchRow; ranks: Uint8Array }>();
+  const slots = new Map<string, SketchSlot>();
   const sketch = (kind: SketchRow['kind'], level: SketchRow['level'], period: string, element: string) => {
-    const slot = sketchSlot(element);
+    let slot = slots.get(element);
+    if (!slot) { slot = sketchSlot(element); slots.set(element, slot); }
     const key = KEYS.sketch(kind, level, period, slot.shard);
-    const row = out.sketches.get(key) ?? { kind, level, period, shard: slot.shard, registers: emptyShard(), version: 1 };
-    row.registers = raiseRegister(row.registers, slot) ?? row.registers;
-    out.sketches.set(key, row);
+    let entry = ranks.get(key);
+    if (!entry) { entry = { row: { kind, level, period, shard: slot.shard, registers: '', version: 1 }, ranks: new Uint8Array(REGISTERS_PER_SHARD) }; ranks.set(key, entry); }
+    if ((entry.ranks[slot.offset] ?? 0) < slot.rank) entry.ranks[slot.offset] = slot.rank;
   };
   for (const group of input.groups) {
     const month = monthOf(group.day);
@@ -96,14 +100,19 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
     for (const [level, period] of sketchPeriodsOf(group.day)) sketch('contents', level, period, group.contentId);
   }
   for (const [day, viewers] of input.viewersByDay) {
+    const periods = sketchPeriodsOf(day);
+    const perShard = new Map<number, number>();
     for (const [viewer, contentId] of viewers) {
-      rollup('site', 'sd', day, rollupShardOf(contentId)).viewers += 1;
-      for (const [level, period] of sketchPeriodsOf(day)) sketch('viewers', level, period, viewer);
+      const shard = rollupShardOf(contentId);
+      perShard.set(shard, (perShard.get(shard) ?? 0) + 1);
+      for (const [level, period] of periods) sketch('viewers', level, period, viewer);
     }
+    for (const [shard, count] of perShard) rollup('site', 'sd', day, shard).viewers += count;
   }
   for (const [month, viewers] of input.viewersByMonth) {
     for (const contentId of viewers.values()) rollup('site', 'sm', month, rollupShardOf(contentId)).viewers += 1;
   }
+  for (const [key, entry] of ranks) out.sketches.set(key, { ...entry.row, registers: encodeShard(entry.ranks) });
   return out;
 }
 

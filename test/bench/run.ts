@@ -19,6 +19,7 @@ import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask, type Units } from './unit-meter';
 import { benchInventory } from './inventory-bench';
 import { benchReportMacro } from './report-macro-bench';
+import { runReportBenches } from './report-bench';
 import { newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 
@@ -29,6 +30,20 @@ const CONCURRENCY = 16;
 const BYLINES = 2_000;
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_WRITE !== '0') await writeBench();
+  // Report read path on generated sites (BENCH_REPORTS=0 skips it, BENCH_REPORT_SIZES picks sizes).
+  if (process.env.BENCH_REPORTS !== '0') {
+    const dir = mkdtempSync(join(tmpdir(), 'vt-bench-reports-'));
+    await runReportBenches((path) => {
+      const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'sqlite', path }, seed: 1 });
+      meterKvsPerTask();
+      return { close: () => { emulator.close?.(); uninstall(); } };
+    }, dir, (name, value) => console.log(`${name}: ${value}`));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-bench-'));
   // One more page than the synthetic day views: the page statistics page; every 50th page restricted.
   const { products, botsGroup } = benchConfluence(USERS, { pages: PAGES + 1, restrictedEvery: 50, extraUsers: STATS_VIEWERS });

@@ -1,0 +1,106 @@
+/**
+ * The global and the space report: range (presets or custom days), filters, tiles with the change
+ * against the previous period, views and viewers over time, and one table at a time (sortable by
+ * every column, paged, exported to CSV exactly as shown). State lives in the URL.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Envelope } from '@contracts/envelope';
+import type { ReportPage } from '@contracts/report-query';
+import type { ReportSummaryAnswer, ReportTablePayload } from '@contracts/resolvers';
+import { REPORT_TABLES } from '@contracts/report-query';
+import { invokeResolver } from '../api/invoke-resolver';
+import { Button } from '../components/button';
+import { DateRangePicker } from '../components/date-range-picker';
+import { Page, PageHeader, PageSection } from '../components/page';
+import { ErrorState, LoadingState } from '../components/states';
+import { LifecycleNote } from '../components/lifecycle-note';
+import { TimeSeriesChart } from '../components/time-series-chart';
+import { chartData } from '../format/chart-data';
+import { ReportFiltersBar } from './report-filters';
+import { ReportTableView } from './report-table-view';
+import { ReportTiles } from './report-tiles';
+import { TABLE_LABELS } from './report-columns';
+import { exportTable } from './report-export';
+import { initialState, saveState } from './report-history';
+import type { ReportState } from './report-url';
+
+const PAGE_SIZE = 25;
+
+/** `children`: sections of one report only (the space report's saved reports), shown after the tables. */
+export function ReportApp({ scope, children }: { scope: 'global' | 'space'; children?: ReactNode }) {
+  const [state, setState] = useState<ReportState | null>(null);
+  const [summary, setSummary] = useState<Envelope<ReportSummaryAnswer> | null>(null);
+  const [page, setPage] = useState<Envelope<ReportPage> | null>(null);
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [exporting, setExporting] = useState<string | null>(null);
+
+  useEffect(() => { void initialState().then(setState); }, []);
+  useEffect(() => {
+    if (!state) return;
+    saveState(state);
+    setSummary(null);
+    void invokeResolver('getReportSummary', { scope, range: state.range, filters: state.filters }).then(setSummary);
+  }, [scope, state?.range, state?.filters]); // eslint-disable-line react-hooks/exhaustive-deps
+  const cursor = cursors[cursors.length - 1];
+  const payload = useMemo<ReportTablePayload | null>(() => state && ({ scope, range: state.range, filters: state.filters, table: state.table, sort: state.sort, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), [scope, state, cursor]);
+  useEffect(() => {
+    if (!payload) return;
+    setPage(null);
+    void invokeResolver('getReportTable', payload).then(setPage);
+  }, [payload]);
+
+  if (!state) return <Page width="wide"><LoadingState label="Loading the report" /></Page>;
+  const update = (next: Partial<ReportState>) => { setCursors([undefined]); setState({ ...state, ...next }); };
+  const data = summary?.ok ? summary.data : null;
+  const title = scope === 'space' ? `Space report${data?.space ? `: ${data.space.name}` : ''}` : 'Viewtracker report';
+  const tables = REPORT_TABLES.filter((table) => table !== 'top-readers' || data?.people.names !== false);
+  const onExport = async () => {
+    if (!payload) return;
+    setExporting('Starting export…');
+    const { cursor: _ignored, ...all } = payload;
+    const error = await exportTable(all, (progress) => setExporting(`Exporting… ${progress.rows} rows`), `${data?.space?.key ?? 'site'}-${data?.range.from ?? ''}-${data?.range.to ?? ''}`);
+    setExporting(error);
+  };
+
+  return (
+    <Page width="wide">
+      <PageHeader breadcrumb="Viewtracker" title={title} description={`Days are the site's days (UTC)${data ? `; today is ${data.today}` : ''}. Times are shown in your time zone.`} />
+      <LifecycleNote />
+      <div className="vt-report-controls">
+        <DateRangePicker value={state.range} onChange={(range) => update({ range })} resolved={data ? { ...data.range, days: data.series.length } : null} months={2} label="Report period" />
+        <ReportFiltersBar filters={state.filters} withSpaces={scope === 'global'} onChange={(filters) => update({ filters })} />
+      </div>
+      <div aria-live="polite" aria-busy={summary === null}>
+        {summary === null ? <LoadingState label="Loading the figures" /> : null}
+        {summary && !summary.ok ? <ErrorState error={summary.error} {...(summary.error.code === 'forbidden' ? {} : { onRetry: () => update({}) })} /> : null}
+        {data ? (
+          <>
+            <ReportTiles summary={data} />
+            <PageSection id="over-time" title={`Views and viewers per ${data.granularity}`}>
+              <TimeSeriesChart title={`Views and viewers per ${data.granularity}`} data={chartData(data.series.map((point) => ({ day: point.start, values: { views: point.views, viewers: point.viewers ?? 0 } })), data.granularity, [
+                { key: 'views', label: 'Views', kind: 'bar' },
+                { key: 'viewers', label: 'Signed-in viewers', kind: 'line', combine: 'max' },
+              ])} />
+            </PageSection>
+          </>
+        ) : null}
+      </div>
+      <PageSection id="tables" title={TABLE_LABELS[state.table]} actions={<Button onClick={() => void onExport()} isLoading={exporting?.startsWith('Export') ?? false}>Export CSV</Button>}>
+        <div role="tablist" aria-label="Tables" className="vt-report-tabs">
+          {tables.map((table) => (
+            <button key={table} type="button" role="tab" aria-selected={state.table === table} className="vt-report-tab" onClick={() => update({ table, sort: { column: table === 'not-viewed' ? 'lastViewedAt' : 'views', direction: table === 'not-viewed' ? 'asc' : 'desc' } })}>{TABLE_LABELS[table]}</button>
+          ))}
+        </div>
+        {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
+        {page === null ? <LoadingState label="Loading the table" /> : null}
+        {page && !page.ok ? <ErrorState error={page.error} onRetry={() => update({})} /> : null}
+        {page?.ok ? (
+          <ReportTableView table={state.table} page={page.data} sort={state.sort} pageIndex={cursors.length - 1}
+            onSort={(sort) => update({ sort })}
+            onPage={(next) => setCursors(next && page.data.nextCursor ? [...cursors, page.data.nextCursor] : cursors.slice(0, Math.max(1, cursors.length - 1)))} />
+        ) : null}
+      </PageSection>
+      {children}
+    </Page>
+  );
+}

@@ -1,0 +1,66 @@
+/** One report table: sortable column headers (buttons, aria-sort), links, paging. */
+import type { ReportPage, ReportSort, ReportTable } from '@contracts/report-query';
+import { Button } from '../components/button';
+import { EmptyState } from '../components/states';
+import { asRecord, COLUMNS, TABLE_LABELS } from './report-columns';
+
+export interface ReportTableViewProps {
+  table: ReportTable;
+  page: ReportPage;
+  sort: ReportSort;
+  onSort: (sort: ReportSort) => void;
+  pageIndex: number;
+  onPage: (next: boolean) => void;
+}
+
+export function ReportTableView({ table, page, sort, onSort, pageIndex, onPage }: ReportTableViewProps) {
+  const columns = COLUMNS[table];
+  const rows = page.result.rows.map(asRecord);
+  return (
+    <div>
+      {page.notes.map((note) => <p key={note} className="vt-report-note">{note}</p>)}
+      {rows.length === 0 ? <EmptyState header="Nothing to show" description="No views match this range and these filters." headingLevel={3} /> : (
+        <div className="vt-table-wrapper">
+          <table className="vt-table">
+            <caption className="vt-visually-hidden">{TABLE_LABELS[table]}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => {
+                  const active = sort.column === column.key;
+                  const next: ReportSort = { column: column.key, direction: active && sort.direction === 'desc' ? 'asc' : 'desc' };
+                  return (
+                    <th key={column.key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ textAlign: column.numeric ? 'right' : 'left' }}>
+                      <button type="button" className="vt-report-sort" onClick={() => onSort(next)} data-column={column.key}>
+                        {column.header}{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <tr key={`${pageIndex}-${index}`}>
+                  {columns.map((column) => {
+                    const text = column.text(row);
+                    const href = column.href?.(row) ?? null;
+                    return (
+                      <td key={column.key} style={{ textAlign: column.numeric ? 'right' : 'left' }}>
+                        {href ? <a href={href} target="_top">{String(text ?? '')}</a> : typeof text === 'number' ? text.toLocaleString() : String(text ?? '')}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="vt-report-pager">
+        <Button appearance="subtle" disabled={pageIndex === 0} onClick={() => onPage(false)}>Previous</Button>
+        <span>Page {pageIndex + 1}</span>
+        <Button appearance="subtle" disabled={page.nextCursor === null} onClick={() => onPage(true)}>Next</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The four tiles: views, signed-in viewers, anonymous views (and share), content viewed, each with its change. */
+import type { Estimate, ReportSummary } from '@contracts/report-query';
+
+function change(now: number, before: number): string {
+  if (before === 0) return now === 0 ? 'no change' : 'new in this period';
+  const percent = Math.round(((now - before) / before) * 100);
+  return `${percent >= 0 ? '+' : ''}${percent}% vs previous period`;
+}
+
+function Tile({ label, value, before, about, note }: { label: string; value: number | null; before: number | null; about?: boolean; note?: string }) {
+  return (
+    <div className="vt-report-tile" role="group" aria-label={label}>
+      <div className="vt-report-tile__label">{label}</div>
+      <div className="vt-report-tile__value">{value === null ? '—' : `${about ? 'about ' : ''}${value.toLocaleString()}`}</div>
+      <div className="vt-report-tile__change">{value === null ? 'not available with these filters' : before === null ? '' : change(value, before)}{note ? ` · ${note}` : ''}</div>
+    </div>
+  );
+}
+
+const valueOf = (estimate: Estimate | null) => (estimate ? estimate.value : null);
+
+export function ReportTiles({ summary }: { summary: ReportSummary }) {
+  const { current, previous } = summary;
+  const share = current.views > 0 ? Math.round((current.anonymousViews / current.views) * 100) : 0;
+  return (
+    <div className="vt-report-tiles">
+      <Tile label="Views" value={current.views} before={previous.views} />
+      <Tile label="Signed-in viewers" value={valueOf(current.viewers)} before={valueOf(previous.viewers)} about={current.viewers?.exact === false} />
+      <Tile label="Anonymous views" value={current.anonymousViews} before={previous.anonymousViews} note={`${share}% of views`} />
+      <Tile label="Pages and blog posts viewed" value={valueOf(current.contentViewed)} before={valueOf(previous.contentViewed)} about={current.contentViewed?.exact === false} />
+    </div>
+  );
+}

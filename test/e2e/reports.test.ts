@@ -1,0 +1,59 @@
+/**
+ * The reports in Chromium through the local Confluence: open each, change the range and a filter,
+ * sort, export the table to CSV and read the downloaded file back; screenshots in test-artifacts/.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support/browser';
+import { useBrowserSuite } from './support/suite';
+import { LocalSite, moduleFrame } from './support/local-site';
+
+const suite = useBrowserSuite({ width: 1280, height: 900 });
+let site: LocalSite;
+let page: Page;
+
+beforeAll(() => {
+  ({ site, page } = suite);
+});
+
+test('global report: range, filter, sort and a CSV export read back', async () => {
+  await site.visit(page, site.user('admin').accountId, site.globalReportPath());
+  const report = moduleFrame(page, 'global-report');
+  await report.locator('.vt-report-tiles').waitFor();
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  const views30 = await report.locator('.vt-report-tile').first().locator('.vt-report-tile__value').textContent();
+  expect(views30).toMatch(/\d/);
+
+  await report.getByLabel('Report period').selectOption('365d');
+  await report.locator('.vt-report-tiles').waitFor();
+  await report.getByLabel('Content type').selectOption('page');
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  await report.locator('button[data-column="title"]').click();
+  await report.locator('th[aria-sort="descending"] button[data-column="title"]').waitFor();
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  const titles = await report.locator('.vt-table tbody tr td:first-child').allTextContents();
+  expect(titles.length).toBeGreaterThan(1);
+  expect([...titles].sort((a, b) => b.localeCompare(a))).toEqual(titles);
+  await page.screenshot({ path: artifactPath('global-report-filtered'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Export CSV' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const rows = parse(text.slice(1), { columns: true }) as Array<Record<string, string>>;
+  expect(Object.keys(rows[0] ?? {})).toEqual(['Title', 'Space', 'Type', 'Views', 'Last viewed']);
+  expect(rows.length).toBeGreaterThanOrEqual(titles.length);
+  expect(rows.every((row) => row.Type === 'Page')).toBe(true);
+});
+
+test('space report opens for a space admin and shows its own space only', async () => {
+  await site.visit(page, site.user('admin').accountId, site.spaceReportPath('ENG'));
+  const report = moduleFrame(page, 'space-report');
+  await report.locator('.vt-report-tiles').waitFor();
+  await report.getByRole('tab', { name: 'Not viewed' }).click();
+  await report.getByRole('tab', { name: 'Top spaces' }).click();
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  const spaces = await report.locator('.vt-table tbody tr').count();
+  expect(spaces).toBe(1);
+  await page.screenshot({ path: artifactPath('space-report-new'), fullPage: true });
+});
