@@ -37,7 +37,7 @@ describe('content-month rows', () => {
     const after = row({ lastAt: at('2026-11-20T12:00:00Z'), days: { '2026-09-01': 1, '2026-11-20': 1 } });
     const changes = monthChanges({ added: [at('2026-11-20T12:00:00Z')], removed: [], source: 'desktop', anonymous: false, before: row({}), after, blockingTimeMs: 5000 });
     expect(changes).toEqual(expect.arrayContaining([
-      { day: '2026-11-20', field: 'views', delta: 1, source: 'desktop' },
+      { day: '2026-11-20', field: 'views', delta: 1, source: 'desktop', anonymous: false },
       { day: '2026-11-20', field: 'viewers', delta: 1 },
       { day: '2026-09-01', field: 'lastViewers', delta: -1 },
       { day: '2026-11-20', field: 'lastViewers', delta: 1 },
