@@ -52,15 +52,25 @@ function scopedFilters(value: z.infer<typeof filters>, spaceKey: string | null):
   return spaceKey ? { ...value, spaceKeys: [spaceKey] } : value;
 }
 
+/** What both report resolvers start with: the caller's access to the scope, today, and the range resolved to days. */
+type Opened = { at: { access: ReportAccess; spaceKey: string | null }; today: string; range: { from: string; to: string } };
+
+async function openReport(value: z.infer<typeof summaryPayload>, context: unknown): Promise<Opened | Envelope<never>> {
+  const at = await scoped(value.scope, context);
+  if (!('access' in at)) return fail(at.code, at.message);
+  const today = dayOf(Date.now());
+  const range = resolveRange(value.range, today, null);
+  if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
+  return { at, today, range: { from: range.range.from, to: range.range.to } };
+}
+
 export async function getReportSummaryResolver(payload: unknown, context: unknown): Promise<Envelope<ReportSummaryAnswer>> {
   const parsed = parseWith(summaryPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
-  const at = await scoped(parsed.value.scope, context);
-  if (!('access' in at)) return fail(at.code, at.message);
-  const today = dayOf(Date.now());
-  const range = resolveRange(parsed.value.range, today, null);
-  if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
-  const summary = await reportSummary({ from: range.range.from, to: range.range.to }, scopedFilters(parsed.value.filters, at.spaceKey), today);
+  const opened = await openReport(parsed.value, context);
+  if ('ok' in opened) return opened;
+  const { at, today, range } = opened;
+  const summary = await reportSummary(range, scopedFilters(parsed.value.filters, at.spaceKey), today);
   const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
   const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
   return ok({ ...summary, space, people, today });
@@ -69,14 +79,12 @@ export async function getReportSummaryResolver(payload: unknown, context: unknow
 export async function getReportTableResolver(payload: unknown, context: unknown): Promise<Envelope<ReportPage>> {
   const parsed = parseWith(tablePayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
-  const at = await scoped(parsed.value.scope, context);
-  if (!('access' in at)) return fail(at.code, at.message);
-  const today = dayOf(Date.now());
-  const range = resolveRange(parsed.value.range, today, null);
-  if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
+  const opened = await openReport(parsed.value, context);
+  if ('ok' in opened) return opened;
+  const { at, today, range } = opened;
   const { table, sort, pageSize, cursor } = parsed.value;
   return ok(await answerTable({
-    range: { from: range.range.from, to: range.range.to }, filters: scopedFilters(parsed.value.filters, at.spaceKey),
+    range, filters: scopedFilters(parsed.value.filters, at.spaceKey),
     table, sort, pageSize, ...(cursor ? { cursor } : {}),
   }, at.access, today));
 }
