@@ -1,10 +1,10 @@
 import type { Settings } from '@contracts/settings';
 import { utcDay } from '../domain/view';
-import { purgeViewerDaysBefore, purgeViewerHistoriesBefore, purgeViewsBefore } from '../storage/retention-store';
+import { purgeViewerDaysBefore, purgeViewerHistoriesBefore, purgeViewerMonthsBefore, purgeViewsBefore } from '../storage/retention-store';
 
 export interface RetentionResult {
   cutoff: number | null;
-  deleted: { views: number; viewerHistories: number; viewerDays: number };
+  deleted: { views: number; viewerHistories: number; viewerDays: number; viewerMonths: number };
   /** False when the time budget ran out first; tomorrow's run continues where this one stopped. */
   complete: boolean;
 }
@@ -18,7 +18,7 @@ const PAGE = 100;
  */
 export async function applyRetention(settings: Settings, now: number, budgetMs: number): Promise<RetentionResult> {
   const days = settings.privacy.retentionDays;
-  const deleted = { views: 0, viewerHistories: 0, viewerDays: 0 };
+  const deleted = { views: 0, viewerHistories: 0, viewerDays: 0, viewerMonths: 0 };
   if (days === null) return { cutoff: null, deleted, complete: true };
   const cutoff = now - days * 86_400_000;
   const deadline = Date.now() + budgetMs;
@@ -26,6 +26,7 @@ export async function applyRetention(settings: Settings, now: number, budgetMs: 
     ['views', () => purgeViewsBefore(cutoff, PAGE)],
     ['viewerHistories', () => purgeViewerHistoriesBefore(cutoff, PAGE)],
     ['viewerDays', () => purgeViewerDaysBefore(utcDay(cutoff), PAGE)],
+    ['viewerMonths', () => purgeViewerMonthsBefore(utcDay(cutoff), PAGE)],
   ];
   for (const [name, step] of steps) {
     for (;;) {

@@ -32,6 +32,10 @@ describe('personal data reporting (daily scheduled trigger)', () => {
     expect(after.recordCount).toBe(1);
     expect(after.viewerRows.map((row) => row.viewer)).toEqual([reader]);
     expect(await storedViewerViews(CLOSED)).toBe(0);
+    // The report rollups' monthly reading rows name the reader too: they go with the account.
+    const monthsOf = (viewer: string) => kvs.entity('viewer-month').query().index('by-viewer', { partition: [viewer] }).getMany();
+    expect((await monthsOf(CLOSED)).results).toHaveLength(0);
+    expect((await monthsOf(reader)).results).toHaveLength(1);
     expect(await kvs.entity('account').get(`acct:${CLOSED}`)).toBeUndefined();
     expect(await kvs.entity<{ reportedAt: number }>('account').get(`acct:${reader}`)).toMatchObject({ reportedAt: expect.any(Number) });
 

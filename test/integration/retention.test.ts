@@ -40,4 +40,17 @@ describe('retention (daily scheduled trigger)', () => {
     // Running twice (Forge may) changes nothing more.
     expect((await maintenance()).retention).toMatchObject({ deleted: { views: 0, viewerHistories: 0, viewerDays: 0 } });
   });
+
+  it('deletes readers\' monthly report rows of months wholly before the period, keeping recent ones', async () => {
+    const page = app.publicContent();
+    await app.view(app.users.reader, page, Date.now() - 200 * DAY);
+    await app.view(app.users.otherReader, page, Date.now() - DAY);
+    const monthsOf = async (viewer: string) => (await kvs.entity('viewer-month').query().index('by-viewer', { partition: [viewer] }).getMany()).results.length;
+    expect(await monthsOf(accountOf(app.users.reader))).toBe(1);
+    const saved = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, retentionDays: 30 } }, expectedVersion: 0 });
+    expect(saved.ok).toBe(true);
+    expect((await maintenance()).retention).toMatchObject({ complete: true, deleted: { viewerMonths: 1 } });
+    expect(await monthsOf(accountOf(app.users.reader))).toBe(0);
+    expect(await monthsOf(accountOf(app.users.otherReader))).toBe(1);
+  });
 });
