@@ -1,12 +1,11 @@
 import { seededRandom } from '../../local/kvs/rng';
 import type { ReportFilters, ReportQuery } from '@contracts/report-query';
-import type { Source } from '@contracts/settings';
-import { trackView } from '../../src/services/track-view';
 import { processLifecycleEvent } from '../../src/triggers/on-content-lifecycle';
 import { reportSummary } from '../../src/services/report-summary';
 import { reportTable } from '../../src/services/report-tables';
 import { addDays, daysBetween } from '../../src/domain/report-periods';
 import { startAppStore, type AppStore } from '../support/app-store';
+import { randomReportQuery, REPORT_FIRST_DAY, REPORT_SPACES, REPORT_TODAY, seedReportViews } from '../support/report-seed';
 import { lifecycleEvent } from '../support/lifecycle-events';
 import { distinctCount, modelRanking, modelSeries, modelViews, type RawView } from '../support/report-model';
 
@@ -15,10 +14,8 @@ import { distinctCount, modelRanking, modelSeries, modelViews, type RawView } fr
  * must equal the model over the raw views of the content as it now is (hidden content left out,
  * moved content under its new space, purged content gone), exactly, for random ranges and filters.
  */
-const TODAY = '2026-11-20';
-const FIRST = '2026-09-01';
-const SPACES = ['ENG', 'OPS', 'HR'];
-const SOURCES: Source[] = ['desktop', 'mobile-web'];
+const TODAY = REPORT_TODAY;
+const SPACES = REPORT_SPACES;
 const TRASHED = '5001';
 const ARCHIVED = '5002';
 const MOVED = { id: '5003', to: 'HR' };
@@ -26,36 +23,8 @@ const PURGED = '5004';
 const RESTORED = '5006';
 const LIFECYCLE_AT = Date.parse(`${TODAY}T23:00:00Z`);
 
-async function seed(random: () => number, count: number): Promise<RawView[]> {
-  const counted: RawView[] = [];
-  const start = Date.parse(`${FIRST}T00:00:00Z`);
-  const span = Date.parse(`${TODAY}T22:00:00Z`) - start;
-  const times = Array.from({ length: count }, () => start + Math.floor(random() * span / 60_000) * 60_000).sort((a, b) => a - b);
-  for (const at of times) {
-    const content = Math.floor(random() ** 2 * 30);
-    const view: RawView = {
-      contentId: String(5000 + content), spaceKey: SPACES[content % 3]!, contentType: content % 4 === 0 ? 'blogpost' : 'page',
-      viewer: random() < 0.15 ? null : `user-${Math.floor(random() * 25)}`, at, source: SOURCES[Math.floor(random() * 2)]!,
-    };
-    const outcome = await trackView({
-      via: 'auto', now: at,
-      view: { contentId: view.contentId, contentType: view.contentType, spaceKey: view.spaceKey, title: `T${content}`, at, source: view.source, viewer: view.viewer ? { kind: 'user', accountId: view.viewer } : { kind: 'anonymous' } },
-    });
-    if (outcome.tracked) counted.push(view);
-  }
-  return counted;
-}
-
-function randomQuery(random: () => number): { range: { from: string; to: string }; filters: ReportFilters } {
-  const length = [1, 7, 30, 45, 80][Math.floor(random() * 5)]!;
-  const to = addDays(TODAY, -Math.floor(random() * 40));
-  const filters: ReportFilters = {};
-  if (random() < 0.4) filters.spaceKeys = SPACES.filter(() => random() < 0.5).slice(0, 2);
-  if (random() < 0.3) filters.contentTypes = [random() < 0.5 ? 'page' : 'blogpost'];
-  if (random() < 0.3) filters.sources = [SOURCES[Math.floor(random() * 2)]!];
-  if (random() < 0.3) filters.audience = random() < 0.5 ? 'signed-in' : 'anonymous';
-  return { range: { from: addDays(to, 1 - length), to }, filters };
-}
+const seed = (random: () => number, count: number) => seedReportViews(random, count, { contents: 30, until: `${TODAY}T22:00:00Z` });
+const randomQuery = randomReportQuery;
 
 function query(range: { from: string; to: string }, filters: ReportFilters, table: ReportQuery['table'], pageSize = 50): ReportQuery {
   return { range, filters, table, sort: { column: 'views', direction: 'desc' }, pageSize };
@@ -131,7 +100,7 @@ describe('report query layer against the brute-force model after trash, archive,
 
   it('top readers lose the purged views (hidden content still counts: the reader did read it then)', async () => {
     const stored = counted.filter((view) => view.contentId !== PURGED);
-    for (const range of [{ from: '2026-11-14', to: TODAY }, { from: FIRST, to: TODAY }, { from: '2026-10-03', to: '2026-10-03' }]) {
+    for (const range of [{ from: '2026-11-14', to: TODAY }, { from: REPORT_FIRST_DAY, to: TODAY }, { from: '2026-10-03', to: '2026-10-03' }]) {
       const readers = await reportTable(query(range, {}, 'top-readers', 200), TODAY);
       expect(readers.result.rows.map((row) => ('viewer' in row ? { id: row.viewer, total: row.views } : null))).toEqual(modelRanking(modelViews(stored, range, {}), (view) => view.viewer));
     }

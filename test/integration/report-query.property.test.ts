@@ -1,49 +1,17 @@
 import { seededRandom } from '../../local/kvs/rng';
 import type { ReportFilters, ReportQuery } from '@contracts/report-query';
-import type { Source } from '@contracts/settings';
-import { trackView } from '../../src/services/track-view';
 import { reportSummary } from '../../src/services/report-summary';
 import { reportTable } from '../../src/services/report-tables';
 import { addDays, daysBetween } from '../../src/domain/report-periods';
 import { startAppStore, type AppStore } from '../support/app-store';
+import { randomReportQuery, REPORT_SPACES, REPORT_TODAY, seedReportViews } from '../support/report-seed';
 import { distinctCount, modelRanking, modelSeries, modelViews, type RawView } from '../support/report-model';
 
-const TODAY = '2026-11-20';
-const FIRST = '2026-09-01';
-const SPACES = ['ENG', 'OPS', 'HR'];
-const SOURCES: Source[] = ['desktop', 'mobile-web'];
+const TODAY = REPORT_TODAY;
+const SPACES = REPORT_SPACES;
 
-/** Views through the real write path (rules, blocking time, one transaction), kept when counted. */
-async function seed(random: () => number, count: number): Promise<RawView[]> {
-  const counted: RawView[] = [];
-  const start = Date.parse(`${FIRST}T00:00:00Z`);
-  const span = Date.parse(`${TODAY}T23:59:00Z`) - start;
-  const times = Array.from({ length: count }, () => start + Math.floor(random() * span / 60_000) * 60_000).sort((a, b) => a - b);
-  for (const at of times) {
-    const content = Math.floor(random() ** 2 * 40);
-    const view: RawView = {
-      contentId: String(5000 + content), spaceKey: SPACES[content % 3]!, contentType: content % 4 === 0 ? 'blogpost' : 'page',
-      viewer: random() < 0.15 ? null : `user-${Math.floor(random() * 25)}`, at, source: SOURCES[Math.floor(random() * 2)]!,
-    };
-    const outcome = await trackView({
-      via: 'auto', now: at,
-      view: { contentId: view.contentId, contentType: view.contentType, spaceKey: view.spaceKey, title: `T${content}`, at, source: view.source, viewer: view.viewer ? { kind: 'user', accountId: view.viewer } : { kind: 'anonymous' } },
-    });
-    if (outcome.tracked) counted.push(view);
-  }
-  return counted;
-}
-
-function randomQuery(random: () => number): { range: { from: string; to: string }; filters: ReportFilters } {
-  const length = [1, 7, 30, 45, 80][Math.floor(random() * 5)]!;
-  const to = addDays(TODAY, -Math.floor(random() * 40));
-  const filters: ReportFilters = {};
-  if (random() < 0.4) filters.spaceKeys = SPACES.filter(() => random() < 0.5).slice(0, 2);
-  if (random() < 0.3) filters.contentTypes = [random() < 0.5 ? 'page' : 'blogpost'];
-  if (random() < 0.3) filters.sources = [SOURCES[Math.floor(random() * 2)]!];
-  if (random() < 0.3) filters.audience = random() < 0.5 ? 'signed-in' : 'anonymous';
-  return { range: { from: addDays(to, 1 - length), to }, filters };
-}
+const seed = (random: () => number, count: number) => seedReportViews(random, count, { contents: 40, until: `${TODAY}T23:59:00Z` });
+const randomQuery = randomReportQuery;
 
 describe('report query layer against a brute-force model over raw views', () => {
   let store: AppStore;
