@@ -61,6 +61,7 @@ export class ConfluenceFake {
       [/^\/wiki\/rest\/api\/group\/by-id$/, (_m, params, caller) => this.groupBy('id', params, caller)],
       [/^\/wiki\/rest\/api\/group\/by-name$/, (_m, params, caller) => this.groupBy('name', params, caller)],
       [/^\/wiki\/rest\/api\/group$/, (_m, params, caller) => this.groups(params, caller)],
+      [/^\/wiki\/rest\/api\/group\/([^/]+)\/membersByGroupId$/, (m, params, caller) => this.groupMembers(decodeURIComponent(m[1]!), params, caller)],
       [/^\/wiki\/rest\/api\/content\/(\d+)$/, (m, params, caller) => this.content(m[1]!, params, caller)],
       [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, params, caller) => this.space(decodeURIComponent(m[1]!), params, caller)],
       [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
@@ -195,6 +196,15 @@ export class ConfluenceFake {
     const matching = sortedGroups(this.directory).filter((group) => group.name.toLowerCase().includes(query)).map(groupJson);
     const page = pageOf(matching, readPaging(params, 25, 200), '/rest/api/group/picker', params);
     return json(200, { ...page, totalSize: matching.length });
+  }
+
+  /** Confluence Cloud's `GET /wiki/rest/api/group/{groupId}/membersByGroupId`: users, 200 a page at most. */
+  private groupMembers(groupId: string, params: URLSearchParams, caller: Caller): RestResponse {
+    const denied = this.directoryDenied(caller);
+    if (denied) return denied;
+    if (!this.directory.groupsById.get(groupId)) return json(404, errorJson(404, `No group found with id: ${groupId}`));
+    const members = this.directory.site.users.filter((user) => user.groupIds.includes(groupId)).map(userJson);
+    return json(200, pageOf(members, readPaging(params, 200, 200), `/rest/api/group/${groupId}/membersByGroupId`, params));
   }
 
   private groupBy(field: 'id' | 'name', params: URLSearchParams, caller: Caller): RestResponse {

@@ -72,6 +72,8 @@ export interface ReportSummary {
   previous: ReportTotals;
   granularity: 'day' | 'month';
   series: SeriesPoint[];
+  /** What the figures cannot know, said in the UI (e.g. a group filter before retention's limit). */
+  notes?: string[];
 }
 
 export interface ContentFigure {

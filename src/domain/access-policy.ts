@@ -123,3 +123,17 @@ export function decideBylineCount(facts: BylineFacts): 'show' | 'hide' | 'ask-co
   if (facts.cachedPermission !== undefined) return facts.cachedPermission ? 'show' : 'hide';
   return 'ask-confluence';
 }
+
+/**
+ * A "readers in a group" filter reveals what named people read, so it is open exactly where the
+ * report shows this caller names. Extended privacy stores pseudonyms: no view can be matched to a member.
+ */
+export function mayFilterByGroup(people: PeopleView): { allowed: true } | { allowed: false; message: string } {
+  if (people.names) return { allowed: true };
+  return {
+    allowed: false,
+    message: people.reason === 'extended-privacy'
+      ? 'Extended privacy stores no account ids: a report cannot be filtered by group.'
+      : 'Filtering by group shows what people read: it is available only where the privacy settings show you readers.',
+  };
+}

@@ -10,6 +10,8 @@ import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAc
 import { currentSettings } from '../services/settings-source';
 import { reportSummary } from '../services/report-summary';
 import { answerTable, namesOfSpaces } from '../services/report-answer';
+import { mayFilterByGroup } from '../domain/access-policy';
+import { groupFilteredSummary, groupFilteredTable } from '../services/group-report';
 import { callerOf } from './context';
 import { fail, ok } from './envelope';
 
@@ -20,6 +22,7 @@ const filters = z.object({
   sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
   audience: z.enum(['all', 'signed-in', 'anonymous']).optional(),
   contentIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1000).optional(),
+  groupId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
 }).strict();
 const summaryPayload = z.object({ scope: z.enum(['global', 'space']), range: dateRangeSchema, filters }).strict();
 const tablePayload = summaryPayload.extend({
@@ -58,6 +61,8 @@ type Opened = { at: { access: ReportAccess; spaceKey: string | null }; today: st
 async function openReport(value: z.infer<typeof summaryPayload>, context: unknown): Promise<Opened | Envelope<never>> {
   const at = await scoped(value.scope, context);
   if (!('access' in at)) return fail(at.code, at.message);
+  const grouped = value.filters.groupId ? mayFilterByGroup(at.access.people) : { allowed: true as const };
+  if (!grouped.allowed) return fail('forbidden', grouped.message, { 'filters.groupId': grouped.message });
   const today = dayOf(Date.now());
   const range = resolveRange(value.range, today, null);
   if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
@@ -70,7 +75,11 @@ export async function getReportSummaryResolver(payload: unknown, context: unknow
   const opened = await openReport(parsed.value, context);
   if ('ok' in opened) return opened;
   const { at, today, range } = opened;
-  const summary = await reportSummary(range, scopedFilters(parsed.value.filters, at.spaceKey), today);
+  const filters = scopedFilters(parsed.value.filters, at.spaceKey);
+  const { groupId } = filters;
+  const group = groupId ? await groupFilteredSummary(range, { ...filters, groupId }, today) : null;
+  if (group && !group.ok) return fail('invalid-input', group.message, { 'filters.groupId': group.message });
+  const summary = group ? group.value : await reportSummary(range, filters, today);
   const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
   const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
   return ok({ ...summary, space, people, today });
@@ -83,8 +92,9 @@ export async function getReportTableResolver(payload: unknown, context: unknown)
   if ('ok' in opened) return opened;
   const { at, today, range } = opened;
   const { table, sort, pageSize, cursor } = parsed.value;
-  return ok(await answerTable({
-    range, filters: scopedFilters(parsed.value.filters, at.spaceKey),
-    table, sort, pageSize, ...(cursor ? { cursor } : {}),
-  }, at.access, today));
+  const query = { range, filters: scopedFilters(parsed.value.filters, at.spaceKey), table, sort, pageSize, ...(cursor ? { cursor } : {}) };
+  const { groupId } = query.filters;
+  if (!groupId) return ok(await answerTable(query, at.access, today));
+  const group = await groupFilteredTable({ ...query, filters: { ...query.filters, groupId } }, at.access, today);
+  return group.ok ? ok(group.value) : fail('invalid-input', group.message, { 'filters.groupId': group.message });
 }

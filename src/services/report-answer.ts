@@ -4,7 +4,7 @@ import { sortRows } from '../domain/report-sort';
 import { fetchSpaceNames } from '../confluence/spaces';
 import { MemoryCache } from './memory-cache';
 import { peopleOf } from './people-directory';
-import { RANKING_CAP, reportTable } from './report-tables';
+import { RANKING_CAP, reportTable, type TableAnswer } from './report-tables';
 
 const spaceNames = new MemoryCache<string>(10 * 60_000, 5_000);
 const TEXT_COLUMNS = new Set(['title', 'spaceName', 'name', 'source', 'contentType']);
@@ -26,12 +26,16 @@ export async function namesOfSpaces(keys: readonly string[]): Promise<Map<string
  * people's names instead of keys. Text columns are sorted after names and hiding, so a hidden title
  * never decides an order.
  */
-export async function answerTable(query: ReportQuery, access: ReportAccess, today: string): Promise<ReportPage> {
+export async function answerTable(
+  query: ReportQuery, access: ReportAccess, today: string,
+  // The group filter answers from its own path (services/group-report.ts); naming and hiding stay here.
+  table: (query: ReportQuery, today: string) => Promise<TableAnswer> = reportTable,
+): Promise<ReportPage> {
   if (query.table === 'top-readers' && !access.people.names) {
     return { result: { table: 'top-readers', rows: [] }, total: 0, nextCursor: null, rankingCap: RANKING_CAP, notes: [PEOPLE_HIDDEN] };
   }
   const textSort = TEXT_COLUMNS.has(query.sort.column);
-  const fetched = await reportTable(textSort ? { ...query, sort: { column: 'views', direction: 'desc' }, pageSize: RANKING_CAP, cursor: undefined } : query, today);
+  const fetched = await table(textSort ? { ...query, sort: { column: 'views', direction: 'desc' }, pageSize: RANKING_CAP, cursor: undefined } : query, today);
   let result = await named(fetched.result, access);
   let nextCursor = fetched.nextCursor;
   if (textSort) {

@@ -24,4 +24,5 @@ export const isReportSummaryAnswer = shape<ReportSummaryAnswer>({
   space: nullable(shape<{ key: string; name: string }>({ key: isString, name: isString })),
   people: (value): value is ReportSummaryAnswer['people'] => isRecord(value) && typeof value.names === 'boolean',
   today: isString,
+  notes: (value): value is string[] | undefined => value === undefined || arrayOf(isString)(value),
 });
