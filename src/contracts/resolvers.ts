@@ -192,10 +192,13 @@ export interface ResolverContract {
   getPageViewers: [PageViewersPayload, PageViewers];
   getReportSummary: [ReportSummaryPayload, ReportSummaryAnswer];
   getReportTable: [ReportTablePayload, ReportPage];
+  searchReportGroups: [ReportGroupSearchPayload, GroupSearchResult];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */
 export interface ReportSummaryPayload extends ReportScope { range: DateRange; filters: ReportFilters }
+/** The report's group picker: groups matching a query, for callers who may filter by group. */
+export interface ReportGroupSearchPayload extends ReportScope { query: string }
 export interface ReportTablePayload extends ReportSummaryPayload { table: ReportTable; sort: ReportSort; pageSize: number; cursor?: string }
 export interface ReportSummaryAnswer extends ReportSummary {
   /** The space of a space report, and its name. */

@@ -3,6 +3,7 @@ import type { Envelope } from '@contracts/envelope';
 import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { fail, guarded } from './envelope';
 import { getReportSummaryResolver, getReportTableResolver } from './report-query';
+import { searchReportGroupsResolver } from './report-groups';
 import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
@@ -47,6 +48,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getPageViewers: getPageViewersResolver,
   getReportSummary: getReportSummaryResolver,
   getReportTable: getReportTableResolver,
+  searchReportGroups: searchReportGroupsResolver,
 };
 
 const resolver = new Resolver();

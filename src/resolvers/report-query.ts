@@ -37,7 +37,7 @@ const spaceClaim = z.object({ extension: z.object({ space: z.object({ key }).pas
 type Scoped = { access: ReportAccess; spaceKey: string | null } | AccessDenied | { ok: false; code: 'invalid-input'; message: string };
 
 /** The access module decides; the space named by the browser is verified there (Confluence, as the caller). */
-async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
+export async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
   const settings = await currentSettings();
   const caller = callerOf(context);
   if (scope === 'global') {

@@ -94,4 +94,22 @@ describe('report filtered by readers in a group', () => {
     const grouped = await app.platform.invokeResolver(app.users.reader, context, 'getReportSummary', { scope: 'space', range, filters: { groupId: group.id } });
     expect(grouped).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
   });
+
+  it('the group picker searches groups for callers who may filter by group only', async () => {
+    const found = await app.invoke(app.users.admin, 'global-report', 'searchReportGroups', { scope: 'global', query: 'hr' });
+    expect(found.ok && found.data.groups.map((group) => group.name)).toContain('hr-team');
+    expect(await app.invoke(app.users.reader, 'global-report', 'searchReportGroups', { scope: 'global', query: 'hr' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+    await withSettings({ privacy: { ...DEFAULT_SETTINGS.privacy, mode: 'extended' } });
+    expect(await app.invoke(app.users.admin, 'global-report', 'searchReportGroups', { scope: 'global', query: 'hr' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+    expect(await app.invoke(app.users.admin, 'global-report', 'searchReportGroups', { scope: 'global', query: 'x'.repeat(101) })).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) });
+  });
+
+  it('says when the range reaches before what retention keeps', async () => {
+    const { group } = readerOnlyGroup();
+    await withSettings({ privacy: { ...DEFAULT_SETTINGS.privacy, retentionDays: 30 } });
+    const long = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range: { kind: 'preset', preset: '90d' }, filters: { groupId: group.id } });
+    expect(long.ok && long.data.notes).toEqual([expect.stringContaining('kept 30 days')]);
+    const short = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range: { kind: 'preset', preset: '7d' }, filters: { groupId: group.id } });
+    expect(short.ok && short.data.notes).toEqual([]);
+  });
 });

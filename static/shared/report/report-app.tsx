@@ -68,7 +68,7 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
       <LifecycleNote />
       <div className="vt-report-controls">
         <DateRangePicker value={state.range} onChange={(range) => update({ range })} resolved={data ? { ...data.range, days: data.series.length } : null} months={2} label="Report period" />
-        <ReportFiltersBar filters={state.filters} withSpaces={scope === 'global'} onChange={(filters) => update({ filters })} />
+        <ReportFiltersBar filters={state.filters} withSpaces={scope === 'global'} groups={data?.people.names ? scope : null} onChange={(filters) => update({ filters })} />
       </div>
       <div aria-live="polite" aria-busy={summary === null}>
         {summary === null ? <LoadingState label="Loading the figures" /> : null}
@@ -76,6 +76,7 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
         {data ? (
           <>
             <ReportTiles summary={data} />
+            {(data.notes ?? []).map((note) => <p key={note} className="vt-report-note">{note}</p>)}
             <PageSection id="over-time" title={`Views and viewers per ${data.granularity}`}>
               <TimeSeriesChart title={`Views and viewers per ${data.granularity}`} data={chartData(data.series.map((point) => ({ day: point.start, values: { views: point.views, viewers: point.viewers ?? 0 } })), data.granularity, [
                 { key: 'views', label: 'Views', kind: 'bar' },

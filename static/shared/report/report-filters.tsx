@@ -1,14 +1,17 @@
-/** Combinable filters: spaces (global report), content type, source, signed-in vs anonymous. */
+/** Combinable filters: spaces (global report), content type, source, signed-in vs anonymous, readers in a group. */
 import { useState } from 'react';
 import type { ReportFilters } from '@contracts/report-query';
 import { SOURCES, type Source } from '@contracts/settings';
+import { ReportGroupPicker } from './report-group-picker';
 
-export function ReportFiltersBar({ filters, onChange, withSpaces }: { filters: ReportFilters; onChange: (filters: ReportFilters) => void; withSpaces: boolean }) {
+/** `groups`: the report's scope where the caller may filter by group (people are shown to them), else null. */
+export function ReportFiltersBar({ filters, onChange, withSpaces, groups = null }: { filters: ReportFilters; onChange: (filters: ReportFilters) => void; withSpaces: boolean; groups?: 'global' | 'space' | null }) {
   const [spaces, setSpaces] = useState((filters.spaceKeys ?? []).join(', '));
   const set = (next: Partial<ReportFilters>) => {
     const merged: ReportFilters = { ...filters, ...next };
     for (const key of ['spaceKeys', 'contentTypes', 'sources'] as const) if (merged[key]?.length === 0) delete merged[key];
     if (merged.audience === 'all') delete merged.audience;
+    if (!merged.groupId) delete merged.groupId;
     onChange(merged);
   };
   return (
@@ -38,6 +41,7 @@ export function ReportFiltersBar({ filters, onChange, withSpaces }: { filters: R
           <option value="anonymous">Anonymous only</option>
         </select>
       </label>
+      {groups || filters.groupId ? <ReportGroupPicker scope={groups ?? 'global'} groupId={filters.groupId} onChange={(groupId) => set({ groupId })} /> : null}
     </form>
   );
 }

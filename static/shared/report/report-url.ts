@@ -21,6 +21,7 @@ export function encodeState(state: ReportState): string {
   if (state.filters.contentTypes?.length) params.set('types', state.filters.contentTypes.join(','));
   if (state.filters.sources?.length) params.set('sources', state.filters.sources.join(','));
   if (state.filters.audience && state.filters.audience !== 'all') params.set('audience', state.filters.audience);
+  if (state.filters.groupId) params.set('group', state.filters.groupId);
   params.set('table', state.table);
   params.set('sort', `${state.sort.column}.${state.sort.direction}`);
   return `?${params.toString()}`;
@@ -42,6 +43,8 @@ export function decodeState(search: string): ReportState {
   if (sources.length) filters.sources = sources;
   const audience = params.get('audience');
   if (audience === 'signed-in' || audience === 'anonymous') filters.audience = audience;
+  const group = params.get('group') ?? '';
+  if (/^[A-Za-z0-9-]{1,64}$/.test(group)) filters.groupId = group;
   const table = REPORT_TABLES.find((value) => value === params.get('table')) ?? DEFAULT_STATE.table;
   const [column = 'views', direction] = (params.get('sort') ?? '').split('.');
   const sort: ReportSort = /^[a-zA-Z]{1,30}$/.test(column) ? { column, direction: direction === 'asc' ? 'asc' : 'desc' } : DEFAULT_STATE.sort;
