@@ -14,7 +14,7 @@ import { RANKING_CAP, type TableAnswer } from './report-tables';
 
 /** A group filter reads its members' raw views: at most this many members and views, or a clear answer instead. */
 export const MAX_GROUP_MEMBERS = 2_000;
-export const MAX_GROUP_VIEWS = 20_000;
+export const MAX_GROUP_VIEWS = 50_000;
 
 export type GroupAnswer<T> = { ok: true; value: T } | { ok: false; message: string };
 

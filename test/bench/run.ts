@@ -20,6 +20,7 @@ import { measured, meterKvsPerTask, type Units } from './unit-meter';
 import { benchInventory } from './inventory-bench';
 import { benchReportMacro } from './report-macro-bench';
 import { runReportBenches } from './report-bench';
+import { benchGroupReport } from './group-report-bench';
 import { newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 
@@ -39,6 +40,17 @@ async function main(): Promise<void> {
       meterKvsPerTask();
       return { close: () => { emulator.close?.(); uninstall(); } };
     }, dir, (name, value) => console.log(`${name}: ${value}`));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The group filter reads members' raw views (BENCH_GROUP=0 skips it).
+  if (process.env.BENCH_GROUP !== '0') {
+    const dir = mkdtempSync(join(tmpdir(), 'vt-bench-group-'));
+    const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'sqlite', path: join(dir, 'group.sqlite') }, seed: 1 });
+    meterKvsPerTask();
+    resetAppCaches();
+    await benchGroupReport((name, value) => console.log(`${name}: ${value}`));
+    emulator.close?.();
+    uninstall();
     rmSync(dir, { recursive: true, force: true });
   }
 }
