@@ -1,0 +1,45 @@
+/**
+ * The group filter in Chromium through the local Confluence: an admin searches a group, picks it,
+ * sees the members' figures (never more than the unfiltered report), their top readers, and clears it.
+ */
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support/browser';
+import { useBrowserSuite } from './support/suite';
+import { LocalSite, moduleFrame } from './support/local-site';
+
+const suite = useBrowserSuite({ width: 1280, height: 900 });
+let site: LocalSite;
+let page: Page;
+
+beforeAll(() => {
+  ({ site, page } = suite);
+});
+
+const count = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+test('global report filtered by readers in a group', async () => {
+  await site.visit(page, site.user('admin').accountId, site.globalReportPath());
+  const report = moduleFrame(page, 'global-report');
+  await report.locator('.vt-report-tiles').waitFor();
+  const allViews = count(await report.locator('.vt-report-tile').first().locator('.vt-report-tile__value').textContent());
+
+  await report.getByLabel('Readers in group').fill('hr');
+  await report.getByRole('button', { name: 'Find' }).click();
+  const choices = report.getByLabel('Matching groups');
+  await choices.waitFor();
+  await choices.selectOption({ label: 'hr-team' });
+  await report.getByRole('button', { name: 'Clear group' }).waitFor();
+  expect(page.url()).toContain('group=');
+  await report.locator('.vt-report-tiles').waitFor();
+  const groupViews = count(await report.locator('.vt-report-tile').first().locator('.vt-report-tile__value').textContent());
+  expect(groupViews).toBeLessThanOrEqual(allViews);
+  await report.getByRole('tab', { name: 'Top readers' }).click();
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  expect(await report.locator('.vt-table tbody tr').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: artifactPath('global-report-group'), fullPage: true });
+
+  await report.getByRole('button', { name: 'Clear group' }).click();
+  await report.getByLabel('Readers in group').waitFor();
+  await report.locator('.vt-report-tiles').waitFor();
+  expect(count(await report.locator('.vt-report-tile').first().locator('.vt-report-tile__value').textContent())).toBe(allViews);
+});
