@@ -112,4 +112,14 @@ describe('report filtered by readers in a group', () => {
     const short = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range: { kind: 'preset', preset: '7d' }, filters: { groupId: group.id } });
     expect(short.ok && short.data.notes).toEqual([]);
   });
+
+  it('members come from Confluence, paged, all of them; beyond the bound an answer of its own', async () => {
+    const { fetchGroupMembers } = await import('../../src/confluence/group-members');
+    const everyone = app.directory.site.groups.find((g) => g.name === 'confluence-users')!;
+    const want = app.directory.site.users.filter((u) => u.groupIds.includes(everyone.id)).map((u) => u.accountId);
+    expect(want.length).toBeGreaterThan(1);
+    expect(await fetchGroupMembers(everyone.id, 10_000)).toEqual({ ok: true, accountIds: want });
+    expect(await fetchGroupMembers(everyone.id, want.length - 1)).toEqual({ ok: false, reason: 'too-many-members' });
+    expect(await fetchGroupMembers('00000000-0000-4000-8000-000000000000', 10)).toEqual({ ok: false, reason: 'not-found' });
+  });
 });
