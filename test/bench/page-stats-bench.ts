@@ -44,6 +44,11 @@ export async function benchPageStatistics(contentId: string, spaceKey: string, s
   };
   forgetPeople();
   const cold = await measured(open);
+  // A past 30-day range (60 to 31 days ago): its viewers are counted exactly from the raw views.
+  const dayAgo = (days: number) => new Date(today - days * DAY).toISOString().slice(0, 10);
+  const past = await measured(() => pageStatistics(access, settings, { kind: 'custom', from: dayAgo(60), to: dayAgo(31) }, Date.now()));
+  if (!past.result.ok) throw new Error('past page statistics failed in the benchmark');
+  const pastTotals = past.result.data.totals;
   const times: number[] = [];
   for (let run = 0; run < 7; run += 1) {
     const started = performance.now();
@@ -55,6 +60,8 @@ export async function benchPageStatistics(contentId: string, spaceKey: string, s
     ['page_stats_seeded_views', `${views.length} (${seedSeconds.toFixed(1)} s)`],
     ['page_stats_365d_figures', `views=${cold.result.views} viewers=${cold.result.viewers} first_page=${cold.result.rows}`],
     ['read_units_page_stats_365d', cold.units.read],
+    ['page_stats_past_30d_figures', `views=${pastTotals.views} viewers=${pastTotals.viewers} exact=${pastTotals.viewersExact}`],
+    ['read_units_page_stats_past_30d', past.units.read],
     ['confluence_calls_page_stats_365d', cold.units.confluence ?? 0],
     ['page_stats_ms_365d', Math.round(times[Math.floor(times.length / 2)]!)],
   ];
