@@ -9,7 +9,6 @@
 import { kvs } from '@forge/kvs';
 import { seededRandom } from '../../local/kvs/rng';
 import type { ContentMonthRow } from '../../src/domain/content-month';
-import { RollupMoves } from '../../src/domain/lifecycle-rollups';
 import { backfilledMonth, backfillRollups, monthBackfillOps } from '../../src/domain/month-backfill';
 import { ROLLUP_SHARDS } from '../../src/domain/report-rows';
 import { backfillContent, runMonthBackfill } from '../../src/services/month-backfill';
@@ -19,6 +18,7 @@ import { contentMonthsOf, readRollups } from '../../src/storage/lifecycle-store'
 import { readContentRows } from '../../src/storage/inventory-store';
 import { FIRST_MONTH_JOB, monthViewRecords, readMonthFacts, writeMonthBackfillJob } from '../../src/storage/month-backfill-store';
 import type { DemoContent } from '../../local/demo/directory';
+import { forgetMonths } from '../support/forget-months';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 
 type Principal = AppPlatform['users']['admin'];
@@ -36,16 +36,6 @@ const compared = (row: ContentMonthRow) => {
 
 async function monthsOf(contentId: string): Promise<Record<string, ReturnType<typeof compared>>> {
   return Object.fromEntries((await contentMonthsOf(contentId)).map((row) => [row.month, compared(row)]));
-}
-
-/** Takes a page's month rows out with their share of the rollups: the state before month rows existed. */
-async function forgetMonths(contentId: string): Promise<void> {
-  for (const row of await contentMonthsOf(contentId)) {
-    const moves = new RollupMoves('month');
-    moves.settle({ ...row, period: row.month, views: row.monthViews }, null);
-    const rollups = await readRollups(backfillRollups(row, row.month));
-    expect(await commitOps([{ kind: 'delete', row: { entity: 'content-month', value: row }, expect: { kind: 'version', version: row.version } }, ...moves.ops(rollups)])).toBe('committed');
-  }
 }
 
 /** The site's month rollup views (all shards) and the sum of the month's listed content-month rows. */
@@ -105,6 +95,10 @@ describe('content-month backfill from content-day', () => {
     const late = { who: newcomer, at: Date.parse(`${month}-15T12:00:00Z`) + 7 };
     await deliver([late], [control, page]);
     expect(await commitOps(monthBackfillOps(facts.stored, next, rollups))).toBe('conflict');
+  });
+
+  it('honours its time budget: with none left it stops before any work and stays running', async () => {
+    expect(await runMonthBackfill(0)).toMatchObject({ state: 'running', contents: 0, cursor: null, leaseUntil: 0 });
   });
 
   it('builds rows equal to the rows the view path wrote, and rollups equal to the sum of the rows', async () => {
