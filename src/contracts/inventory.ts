@@ -12,6 +12,16 @@ export interface InventoryStatus {
   completedAt: number | null;
   /** Set while Confluence asks us to wait (429 Retry-After). */
   throttledUntil: number | null;
+  /** The content-month backfill (period figures of content viewed before month rows existed). */
+  monthRows?: MonthRowsProgress;
+}
+
+export interface MonthRowsProgress {
+  state: 'idle' | 'running';
+  /** Content rows gone through, and month rows built or completed. */
+  contents: number;
+  monthsWritten: number;
+  completedAt: number | null;
 }
 
 /** One attachment of a page, with its views (the page statistics' attachments section). */

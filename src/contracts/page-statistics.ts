@@ -14,7 +14,8 @@ export interface RangeTotals {
   anonymousViews: number;
   /**
    * Distinct signed-in viewers. Exact when the range ends today (everyone whose latest view is in it);
-   * for a range in the past it is an upper bound and `viewersExact` is false.
+   * for a range in the past it is exact when its raw views were counted (few enough, none removed by
+   * retention), else an upper bound and `viewersExact` is false.
    */
   viewers: number;
   viewersExact: boolean;

@@ -2,6 +2,7 @@ import type { Envelope } from '@contracts/envelope';
 import type { AttachmentViews, InventoryStatus } from '@contracts/inventory';
 import { inventoryStatus, runBackfill, startBackfill } from '../services/inventory-backfill';
 import { readInventoryJob } from '../storage/inventory-store';
+import { readMonthBackfillJob } from '../storage/month-backfill-store';
 import { FORBIDDEN, requireAdmin } from './settings';
 import { fail, ok } from './envelope';
 import { attachmentsOf } from '../storage/attachment-views';
@@ -13,13 +14,13 @@ const RESOLVER_BUDGET_MS = 12_000;
 
 export async function getInventoryStatusResolver(_payload: unknown, context: unknown): Promise<Envelope<InventoryStatus>> {
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
-  return ok(inventoryStatus(await readInventoryJob()));
+  return ok({ ...inventoryStatus(await readInventoryJob()), monthRows: monthRowsOf(await readMonthBackfillJob()) });
 }
 
 export async function startInventoryBackfillResolver(_payload: unknown, context: unknown): Promise<Envelope<InventoryStatus>> {
   if (!(await requireAdmin(context))) return fail('forbidden', FORBIDDEN);
   await startBackfill(Date.now());
-  return ok(inventoryStatus(await runBackfill(RESOLVER_BUDGET_MS)));
+  return ok({ ...inventoryStatus(await runBackfill(RESOLVER_BUDGET_MS)), monthRows: monthRowsOf(await readMonthBackfillJob()) });
 }
 
 /** The container page's attachments with their views, for the page statistics (same audience as the page). */
@@ -30,3 +31,5 @@ export async function getAttachmentViewsResolver(_payload: unknown, context: unk
   if (!contentId || !(await fetchContentReadableBy(contentId, caller.accountId))) return fail('not-found', 'This page does not exist or you may not see it.');
   return ok(await attachmentsOf(contentId));
 }
+
+const monthRowsOf = ({ state, contents, monthsWritten, completedAt }: Awaited<ReturnType<typeof readMonthBackfillJob>>) => ({ state, contents, monthsWritten, completedAt });

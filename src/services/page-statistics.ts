@@ -5,7 +5,7 @@
  * separate call (`pageViewers`) that the access module's people view gates.
  */
 import type { Envelope } from '@contracts/envelope';
-import type { PageStatistics } from '@contracts/page-statistics';
+import type { PageStatistics, RangeTotals } from '@contracts/page-statistics';
 import type { DateRange, ResolvedRange } from '@contracts/report-range';
 import { MAX_RANGE_DAYS } from '@contracts/report-range';
 import type { Settings } from '@contracts/settings';
@@ -16,6 +16,8 @@ import { dayFiguresOf, rangeTotals, seriesOf, sourceSplit } from '../domain/page
 import { contentMonthsBetween } from '../storage/content-months';
 import { getContentStats } from '../storage/view-store';
 import { HIDDEN_CONTENT_MESSAGE, isHidden } from '../domain/content-status';
+import { EXACT_PAST_VIEWERS_MAX_VIEWS, exactViewers, rangeSpan, shouldCountExactly } from '../domain/past-viewers';
+import { rangeViewers } from '../storage/range-view-records';
 
 export async function pageStatistics(access: PageAccess, settings: Settings, requested: DateRange, now: number): Promise<Envelope<PageStatistics>> {
   const today = dayOf(now);
@@ -32,11 +34,12 @@ export async function pageStatistics(access: PageAccess, settings: Settings, req
   const firstDay = [...byDay.values()].find((day) => day.views > 0)?.day ?? today;
   const range: ResolvedRange = all ? { from: firstDay, to: today, days: Math.round((Date.parse(today) - Date.parse(firstDay)) / 86_400_000) + 1 } : draft.range;
   const previous = previousPeriod(range);
+  const totals = await withExactPastViewers(contentId, range, rangeTotals(byDay, range, today), settings, now);
   return {
     ok: true,
     data: {
       contentId, title: access.content.title, range, previousRange: previous,
-      totals: rangeTotals(byDay, range, today),
+      totals,
       previousTotals: rangeTotals(byDay, previous, today),
       daily: seriesOf(byDay, range).map(({ day, views, viewers, anonymousViews }) => ({ day, views, viewers, anonymousViews })),
       sources: sourceSplit(byDay, range),
@@ -48,4 +51,15 @@ export async function pageStatistics(access: PageAccess, settings: Settings, req
       viewCounterEnabled: settings.viewCounter,
     },
   };
+}
+
+/**
+ * A past range's viewers from month rows are an upper bound; when the range holds few views and
+ * retention kept them all, its raw view records make the figure exact (≤ 60 read units more).
+ */
+async function withExactPastViewers(contentId: string, range: ResolvedRange, totals: RangeTotals, settings: Settings, now: number): Promise<RangeTotals> {
+  if (totals.viewersExact || !shouldCountExactly(range, totals.views, settings.privacy.retentionDays, now)) return totals;
+  const { fromMs, toMs } = rangeSpan(range);
+  const viewers = exactViewers(await rangeViewers(contentId, fromMs, toMs, EXACT_PAST_VIEWERS_MAX_VIEWS), totals.views);
+  return viewers === null ? totals : { ...totals, viewers, viewersExact: true };
 }

@@ -50,6 +50,8 @@ export const KEYS = {
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
   /** The inventory backfill's progress and cursor (issue 8). */
   inventoryJob: 'inventory:job',
+  /** The content-month backfill's cursor, progress and lease (same mechanism as the inventory job). */
+  monthBackfillJob: 'inventory:month-backfill',
   /** A space's saved report definitions (Custom Reports), one document per space. */
   spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
   /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content: the byline's cache, TTL 30 min. */

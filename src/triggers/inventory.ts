@@ -1,6 +1,8 @@
 import { runBackfill, startBackfill } from '../services/inventory-backfill';
 import { reconcileInventory, type ReconcileResult } from '../services/inventory-reconcile';
 import type { InventoryJob } from '../storage/inventory-store';
+import { runMonthBackfill } from '../services/month-backfill';
+import type { MonthBackfillJob } from '../storage/month-backfill-store';
 
 /** Product-event triggers run for at most 25 s by default: the installed trigger does a first slice. */
 const INSTALLED_BUDGET_MS = 18_000;
@@ -17,10 +19,12 @@ export async function onAppInstalled(_event?: unknown, _context?: unknown): Prom
  * Hourly: continue a running backfill (resumable, one saved cursor per page), then the
  * reconciliation pass that finds content Confluence deleted without an event (cascades).
  */
-export async function inventoryMaintenance(_event?: unknown, _context?: unknown): Promise<{ backfill: InventoryJob; reconcile: ReconcileResult }> {
+export async function inventoryMaintenance(_event?: unknown, _context?: unknown): Promise<{ backfill: InventoryJob; reconcile: ReconcileResult; months: MonthBackfillJob }> {
   const started = Date.now();
   const backfill = await runBackfill(SCHEDULED_BUDGET_MS * 0.6);
-  const reconcile = await reconcileInventory(Math.max(0, SCHEDULED_BUDGET_MS - (Date.now() - started)));
-  console.log(`Inventory: ${backfill.state} (${backfill.processed} read); reconciliation checked ${reconcile.checked}, purged ${reconcile.purged.length}`);
-  return { backfill, reconcile };
+  const reconcile = await reconcileInventory(Math.max(0, SCHEDULED_BUDGET_MS * 0.8 - (Date.now() - started)));
+  // Month rows of content viewed before they existed (runs until done, then returns at once).
+  const months = await runMonthBackfill(Math.max(0, SCHEDULED_BUDGET_MS - (Date.now() - started)));
+  console.log(`Inventory: ${backfill.state} (${backfill.processed} read); reconciliation checked ${reconcile.checked}, purged ${reconcile.purged.length}; month backfill ${months.state} (${months.contents} content, ${months.monthsWritten} months)`);
+  return { backfill, reconcile, months };
 }

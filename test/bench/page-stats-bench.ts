@@ -13,6 +13,10 @@ import { viewedEvent } from '../support/events';
 import { deliveredAt } from '../../local/host/delivery-clock';
 import { seeded } from './synthetic-day';
 import { measured } from './unit-meter';
+import { backfillContent } from '../../src/services/month-backfill';
+import { contentMonthsOf } from '../../src/storage/lifecycle-store';
+import { readContentRows } from '../../src/storage/inventory-store';
+import { forgetMonths } from '../support/forget-months';
 
 const DAY = 86_400_000;
 export const STATS_VIEWERS = 10_000;
@@ -44,6 +48,11 @@ export async function benchPageStatistics(contentId: string, spaceKey: string, s
   };
   forgetPeople();
   const cold = await measured(open);
+  // A past 30-day range (60 to 31 days ago): its viewers are counted exactly from the raw views.
+  const dayAgo = (days: number) => new Date(today - days * DAY).toISOString().slice(0, 10);
+  const past = await measured(() => pageStatistics(access, settings, { kind: 'custom', from: dayAgo(60), to: dayAgo(31) }, Date.now()));
+  if (!past.result.ok) throw new Error('past page statistics failed in the benchmark');
+  const pastTotals = past.result.data.totals;
   const times: number[] = [];
   for (let run = 0; run < 7; run += 1) {
     const started = performance.now();
@@ -51,11 +60,33 @@ export async function benchPageStatistics(contentId: string, spaceKey: string, s
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
+  const backfill = await benchMonthBackfill(contentId);
   return [
     ['page_stats_seeded_views', `${views.length} (${seedSeconds.toFixed(1)} s)`],
     ['page_stats_365d_figures', `views=${cold.result.views} viewers=${cold.result.viewers} first_page=${cold.result.rows}`],
     ['read_units_page_stats_365d', cold.units.read],
+    ['page_stats_past_30d_figures', `views=${pastTotals.views} viewers=${pastTotals.viewers} exact=${pastTotals.viewersExact}`],
+    ['read_units_page_stats_past_30d', past.units.read],
     ['confluence_calls_page_stats_365d', cold.units.confluence ?? 0],
     ['page_stats_ms_365d', Math.round(times[Math.floor(times.length / 2)]!)],
+    ...backfill,
+  ];
+}
+
+/** The same page as if viewed before month rows existed: its month rows rebuilt from its day rows. */
+async function benchMonthBackfill(contentId: string): Promise<Array<[string, string | number]>> {
+  const strip = (rows: Awaited<ReturnType<typeof contentMonthsOf>>) => JSON.stringify(rows.map(({ version: _version, ...row }) => row));
+  const before = await contentMonthsOf(contentId);
+  await forgetMonths(contentId);
+  const content = (await readContentRows([contentId])).get(contentId);
+  if (!content) throw new Error('no content row in the benchmark');
+  const started = performance.now();
+  const run = await measured(() => backfillContent(content));
+  const ms = performance.now() - started;
+  const equal = strip(await contentMonthsOf(contentId)) === strip(before);
+  return [
+    ['month_backfill_1y_page', `${String(run.result)} months, rows equal to the view path's: ${equal}`],
+    ['month_backfill_units_1y_page', `read=${run.units.read} write=${run.units.write}`],
+    ['month_backfill_ms_1y_page', Math.round(ms)],
   ];
 }

@@ -27,4 +27,8 @@ describe('Content section', () => {
     expect(running).toContain('500 read so far (now blog posts)');
     expect(running).toContain('slow down');
   });
+  it('says how far the month backfill is', () => {
+    expect(section.monthRowsLine({ state: 'running', contents: 250, monthsWritten: 1300, completedAt: null }, NOW)).toBe('Period figures of older views: running, 1,300 month rows built from daily rows (250 pages and blog posts checked).');
+    expect(section.monthRowsLine({ state: 'idle', contents: 900, monthsWritten: 1300, completedAt: NOW - 3_600_000 }, NOW)).toMatch(/^Period figures of older views: completed .*ago, 1,300 month rows/);
+  });
 });

@@ -23,7 +23,7 @@ export function summaryStats(stats: PageStatistics, now: number, locale?: string
       value: viewersText(stats, locale),
       detail: totals.viewersExact
         ? 'Different people who were logged in. Anonymous visitors cannot be told apart: they count under anonymous views.'
-        : 'At most this many people: for a period in the past, people who came back later cannot be told apart.',
+        : 'At most this many people: this past period has too many views to count each person (over 2,000), or some of its views were deleted by the retention period.',
     },
     { label: 'Anonymous views', value: formatNumber(totals.anonymousViews, locale), detail: changeText(totals.anonymousViews, previousTotals.anonymousViews, locale), change: changeDirection(totals.anonymousViews, previousTotals.anonymousViews) },
     totals.firstViewDay === null

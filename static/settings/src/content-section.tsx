@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ResolverError } from '@contracts/envelope';
-import type { InventoryStatus } from '@contracts/inventory';
+import type { InventoryStatus, MonthRowsProgress } from '@contracts/inventory';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Button } from '../../shared/components/button';
 import { PageSection } from '../../shared/components/page';
@@ -19,6 +19,13 @@ export function inventoryLine(status: InventoryStatus, now: number): string {
   if (status.state === 'idle') return `${last} ${formatNumber(status.processed)} pages and blog posts in the last run.`;
   const waiting = status.throttledUntil !== null && status.throttledUntil > now ? ' Confluence asked us to slow down; it continues shortly.' : '';
   return `Running: ${formatNumber(status.processed)} read so far (now ${status.phase === 'page' ? 'pages' : 'blog posts'}).${waiting} ${last}`;
+}
+
+/** The content-month backfill: period figures of content viewed before month rows existed. */
+export function monthRowsLine(progress: MonthRowsProgress, now: number): string {
+  const rows = `${formatNumber(progress.monthsWritten)} month rows built from daily rows (${formatNumber(progress.contents)} pages and blog posts checked).`;
+  if (progress.state === 'running') return `Period figures of older views: running, ${rows}`;
+  return `Period figures of older views: completed ${progress.completedAt === null ? '' : `${formatRelativeTime(progress.completedAt, now)}, `}${rows}`;
 }
 
 export function ContentSection({ draft, onChange, errorsFor, disabled }: SectionProps) {
@@ -64,6 +71,7 @@ export function ContentSection({ draft, onChange, errorsFor, disabled }: Section
         {error ? <ErrorState error={error} title="The inventory status could not be loaded" onRetry={() => void load()} /> : null}
         {status === null && !error ? <Skeleton width="60%" /> : null}
         {status ? <p data-testid="inventory-status">{inventoryLine(status, Date.now())}</p> : null}
+        {status?.monthRows ? <p data-testid="month-rows-status">{monthRowsLine(status.monthRows, Date.now())}</p> : null}
         <div>
           <Button appearance="default" disabled={busy} onClick={() => void run()}>
             {busy ? 'Running…' : 'Run inventory now'}

@@ -1,5 +1,9 @@
-import type { AttachmentViews, InventoryStatus } from '@contracts/inventory';
+import type { AttachmentViews, InventoryStatus, MonthRowsProgress } from '@contracts/inventory';
 import { arrayOf, isNumber, isString, nullable, oneOf, shape, type Guard } from './guards';
+
+const isMonthRows: Guard<MonthRowsProgress> = shape<MonthRowsProgress>({
+  state: oneOf(['idle', 'running'] as const), contents: isNumber, monthsWritten: isNumber, completedAt: nullable(isNumber),
+});
 
 export const isInventoryStatus: Guard<InventoryStatus> = shape<InventoryStatus>({
   state: oneOf(['idle', 'running'] as const),
@@ -9,6 +13,7 @@ export const isInventoryStatus: Guard<InventoryStatus> = shape<InventoryStatus>(
   startedAt: nullable(isNumber),
   completedAt: nullable(isNumber),
   throttledUntil: nullable(isNumber),
+  monthRows: (value): value is MonthRowsProgress | undefined => value === undefined || isMonthRows(value),
 });
 
 export const isAttachmentViewsList: Guard<AttachmentViews[]> = arrayOf(shape<AttachmentViews>({
