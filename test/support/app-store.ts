@@ -8,6 +8,7 @@ import { forgetCachedGroups } from '../../src/services/viewer-groups';
 import { forgetAdminChecks } from '../../src/services/admin-check';
 import { forgetHintBudget } from '../../src/resolvers/tracking';
 import { forgetReportedViewLookups } from '../../src/services/report-views';
+import { forgetGroupPopularity } from '../../src/access/group-popularity';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {
@@ -33,4 +34,5 @@ export function resetAppCaches(): void {
   forgetAdminChecks();
   forgetHintBudget();
   forgetReportedViewLookups();
+  forgetGroupPopularity();
 }
