@@ -25,7 +25,7 @@ export async function bylineCountFor(accountId: string | null, contentId: string
   // Confluence for them here would cost the call this evidence is meant to save.
   const storedGroups = facts.callerGroups && now - facts.callerGroups.fetchedAt < GROUP_CACHE_HOURS * 3_600_000 ? facts.callerGroups.groupIds : undefined;
   const callerGroups = inMemory ?? storedGroups ?? [];
-  if (accountId) noteCallerGroups(accountId, callerGroups);
+  if (accountId && callerGroups.length > 0) noteCallerGroups(accountId, callerGroups);
   const decision = decideBylineCount({
     signedIn: accountId !== null, anonymousLastAt: facts.stats?.anonymousLastAt ?? 0, viewedAt: facts.viewedAt,
     cachedPermission: facts.cachedPermission, groupReads: groupReads(callerGroups, facts.groupAnswers, now), now,
