@@ -1,5 +1,6 @@
 import type { DemoContent, DemoSpace, DemoUser, Directory } from '../demo/directory';
 import type { Caller } from './caller';
+import { SPACE_READ_GROUP } from './restrictions';
 
 /**
  * Confluence's read permissions, reduced to what the demo needs: the app sees everything (its scopes
@@ -25,6 +26,19 @@ export function canViewContent(directory: Directory, caller: Caller, content: De
   if (user.isAdmin) return true;
   const { userIds, groupIds } = content.restriction;
   return userIds.includes(user.accountId) || user.groupIds.some((id) => groupIds.includes(id));
+}
+
+/**
+ * The permission check for a group subject: the group's own grants, no member's. The demo's spaces
+ * grant read to the default users group only (see `spacePermissionsJson`; anonymous access is not a
+ * group grant), and a restricted content is readable by a group only when the restriction names it.
+ * Admin rights are a user's, so they do not lift a restriction for a group.
+ */
+export function canGroupViewContent(directory: Directory, groupId: string, content: DemoContent): boolean {
+  const group = directory.groupsById.get(groupId);
+  if (!group || !directory.space(content.spaceKey)) return false;
+  const spaceGrant = group.name === SPACE_READ_GROUP;
+  return spaceGrant && (content.restriction === null || content.restriction.groupIds.includes(group.id));
 }
 
 /** Directory and group lookups need a signed-in caller (or the app); anonymous visitors are refused. */

@@ -1,7 +1,7 @@
 import type { Directory } from '../demo/directory';
 import { describeCaller, type Caller } from './caller';
 import { pageOf, readPaging } from './paging';
-import { activeUser, canBrowseDirectory, canViewContent, canViewSpace } from './permissions';
+import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
@@ -112,7 +112,7 @@ export class ConfluenceFake {
 
   /**
    * `POST /wiki/rest/api/content/{id}/permission/check` with `{subject: {type: 'user', identifier},
-   * operation: 'read'}`: whether that user may see the content. Apps call it as the app, which also
+   * operation: 'read'}` (or `type: 'group'` with a group id): whether that user (group) may see the content. Apps call it as the app, which also
    * works for guests (they cannot make asUser calls on Forge).
    */
   private checkContentPermission(contentId: string, body: string, caller: Caller): RestResponse {
@@ -124,11 +124,16 @@ export class ConfluenceFake {
       return json(400, errorJson(400, 'The body is not JSON'));
     }
     const request = parsed as { subject?: { type?: unknown; identifier?: unknown }; operation?: unknown };
-    if (request.subject?.type !== 'user' || typeof request.subject.identifier !== 'string' || request.operation !== 'read') {
-      return json(400, errorJson(400, 'Expected {subject: {type: "user", identifier}, operation: "read"}'));
+    if ((request.subject?.type !== 'user' && request.subject?.type !== 'group') || typeof request.subject.identifier !== 'string' || request.operation !== 'read') {
+      return json(400, errorJson(400, 'Expected {subject: {type: "user" | "group", identifier}, operation: "read"}'));
     }
     const content = this.directory.content(contentId);
     if (!content) return json(404, errorJson(404, `No content with id ${contentId}`));
+    if (request.subject.type === 'group') {
+      // Confluence identifies the group by its id here (PermissionSubjectWithGroupId); an unknown id is a "no".
+      const groupAllowed = canGroupViewContent(this.directory, request.subject.identifier, content);
+      return json(200, { hasPermission: groupAllowed, ...(groupAllowed ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });
+    }
     const user = activeUser(this.directory, request.subject.identifier);
     const hasPermission = user !== undefined && canViewContent(this.directory, { kind: 'user', accountId: user.accountId }, content);
     return json(200, { hasPermission, ...(hasPermission ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });

@@ -19,9 +19,12 @@ export function readRestrictionsJson(content: DemoContent): Record<string, unkno
   };
 }
 
+/** The group every space of the demo grants read to (Confluence's default users group). */
+export const SPACE_READ_GROUP = 'confluence-users';
+
 export function spacePermissionsJson(space: DemoSpace): Array<Record<string, unknown>> {
   return [
-    { operation: { operation: 'read', targetType: 'space' }, anonymousAccess: false, unlicensedAccess: false, subjects: { group: { results: [{ type: 'group', name: 'confluence-users' }] } } },
+    { operation: { operation: 'read', targetType: 'space' }, anonymousAccess: false, unlicensedAccess: false, subjects: { group: { results: [{ type: 'group', name: SPACE_READ_GROUP }] } } },
     ...(space.anonymousAccess ? [{ operation: { operation: 'read', targetType: 'space' }, anonymousAccess: true, unlicensedAccess: true }] : []),
   ];
 }

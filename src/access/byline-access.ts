@@ -1,27 +1,48 @@
 /**
  * The byline's question, asked on every page render: may this caller see this content's count? The
  * rule is pure (`decideBylineCount`); the facts come from one batch read, and only when they do not
- * decide it from Confluence's permission check, whose answer is then cached for 30 minutes.
+ * decide it from Confluence's permission check, whose answer is then cached for 30 minutes. That
+ * check is asked for one of the caller's groups first (its "yes" serves every member of the group
+ * for the content, so a page's later readers cost no call), and for the caller alone otherwise.
  */
 import { decideBylineCount } from '../domain/access-policy';
+import { chooseGroupToAsk, groupReads, withGroupAnswer, type ContentGroupAnswers } from '../domain/byline-group-evidence';
 import type { ContentStatsRow } from '../domain/rows';
-import { fetchMayRead } from '../confluence/permissions';
-import { cacheReadPermission, readBylineFacts } from '../storage/byline-store';
+import { fetchGroupMayRead, fetchMayRead } from '../confluence/permissions';
+import { cacheGroupAnswers, cacheReadPermission, readBylineFacts } from '../storage/byline-store';
 import { storedViewerFor } from '../services/track-view';
+import { GROUP_CACHE_HOURS, groupsInMemory } from '../services/viewer-groups';
+import { groupPopularity, noteCallerGroups } from './group-popularity';
 
 export type BylineAnswer = { show: true; stats: ContentStatsRow | undefined } | { show: false };
 
 export async function bylineCountFor(accountId: string | null, contentId: string, now: number): Promise<BylineAnswer> {
   // Extended privacy: the caller is known by the day's pseudonym, even in cache keys.
   const storedViewer = accountId ? await storedViewerFor({ kind: 'user', accountId }, now) : null;
-  const facts = await readBylineFacts(contentId, storedViewer);
+  const inMemory = accountId ? groupsInMemory(accountId) : undefined;
+  const facts = await readBylineFacts(contentId, storedViewer, inMemory === undefined);
+  // Only groups the app already knows (memory, or the KVS row the view path keeps for 12 h): asking
+  // Confluence for them here would cost the call this evidence is meant to save.
+  const storedGroups = facts.callerGroups && now - facts.callerGroups.fetchedAt < GROUP_CACHE_HOURS * 3_600_000 ? facts.callerGroups.groupIds : undefined;
+  const callerGroups = inMemory ?? storedGroups ?? [];
+  if (accountId && callerGroups.length > 0) noteCallerGroups(accountId, callerGroups);
   const decision = decideBylineCount({
     signedIn: accountId !== null, anonymousLastAt: facts.stats?.anonymousLastAt ?? 0, viewedAt: facts.viewedAt,
-    cachedPermission: facts.cachedPermission, now,
+    cachedPermission: facts.cachedPermission, groupReads: groupReads(callerGroups, facts.groupAnswers, now), now,
   });
   if (decision === 'show') return { show: true, stats: facts.stats };
   if (decision === 'hide' || !accountId || !storedViewer) return { show: false };
+  if (await askForGroup(contentId, callerGroups, facts.groupAnswers, now)) return { show: true, stats: facts.stats };
   const allowed = await fetchMayRead(contentId, accountId);
   await cacheReadPermission(contentId, storedViewer, allowed);
   return allowed ? { show: true, stats: facts.stats } : { show: false };
+}
+
+/** One group check, recorded for the content either way (a "no" spares the group's other members it). */
+async function askForGroup(contentId: string, callerGroups: readonly string[], answers: ContentGroupAnswers, now: number): Promise<boolean> {
+  const groupId = chooseGroupToAsk(callerGroups, answers, groupPopularity(), now);
+  if (groupId === null) return false;
+  const reads = await fetchGroupMayRead(contentId, groupId);
+  await cacheGroupAnswers(contentId, withGroupAnswer(answers, groupId, reads, now));
+  return reads;
 }

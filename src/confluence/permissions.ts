@@ -57,3 +57,14 @@ export async function fetchMayRead(contentId: string, accountId: string): Promis
   });
   return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
 }
+
+/**
+ * Confluence's permission check for a group (site, space permissions and restrictions, one call):
+ * may the members of this group, as members, read the content? 404 (no such content) is a "no".
+ */
+export async function fetchGroupMayRead(contentId: string, groupId: string): Promise<boolean> {
+  const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    subject: { type: 'group', identifier: groupId }, operation: 'read',
+  });
+  return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
+}

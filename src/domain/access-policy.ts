@@ -103,6 +103,8 @@ export interface BylineFacts {
   viewedAt: number;
   /** A recent answer of Confluence's permission check, if cached. */
   cachedPermission: boolean | undefined;
+  /** One of the caller's groups is known (recently, from Confluence) to read the content. */
+  groupReads?: boolean;
   now: number;
 }
 
@@ -121,6 +123,8 @@ export function decideBylineCount(facts: BylineFacts): 'show' | 'hide' | 'ask-co
   if (!facts.signedIn) return 'hide';
   if (recent(facts.viewedAt)) return 'show';
   if (facts.cachedPermission !== undefined) return facts.cachedPermission ? 'show' : 'hide';
+  // Confluence permissions only grant (there is no deny): what a group may read, each member may read.
+  if (facts.groupReads === true) return 'show';
   return 'ask-confluence';
 }
 

@@ -1,25 +1,35 @@
 import { kvs } from '@forge/kvs';
+import { z } from 'zod';
 import type { ContentStatsRow } from '../domain/rows';
+import { EMPTY_GROUP_ANSWERS, GROUP_ANSWER_MS, type ContentGroupAnswers } from '../domain/byline-group-evidence';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
+import { parseCachedGroups, type CachedGroups } from './view-store';
 
 export interface BylineRead {
   stats: ContentStatsRow | undefined;
   /** The viewer's latest counted view of the content (0: none). */
   viewedAt: number;
   cachedPermission: boolean | undefined;
+  /** Which groups Confluence recently said may (or may not) read the content. */
+  groupAnswers: ContentGroupAnswers;
+  /** The caller's cached groups (asked only when not in memory). */
+  callerGroups: CachedGroups | undefined;
 }
 
 /**
- * Everything the byline needs in ONE batch read (one read unit): the content's totals, the caller's
- * own viewer row (evidence they could read it) and a cached permission answer.
+ * Everything the byline needs in ONE batch read (one read unit: the rows are small): the content's
+ * totals, its group answers, the caller's own viewer row (evidence they could read it), a cached
+ * permission answer and, when `withGroups`, the caller's cached groups.
  */
-export async function readBylineFacts(contentId: string, storedViewer: string | null): Promise<BylineRead> {
+export async function readBylineFacts(contentId: string, storedViewer: string | null, withGroups = false): Promise<BylineRead> {
   const items = [
     { key: KEYS.contentStats(contentId), entityName: ENTITY.contentStats },
     ...(storedViewer ? [
+      { key: KEYS.contentGroupAnswers(contentId) },
       { key: KEYS.viewerContent(contentId, storedViewer), entityName: ENTITY.viewerContent },
       { key: KEYS.readPermission(contentId, storedViewer) },
+      ...(withGroups ? [{ key: KEYS.userGroups(storedViewer) }] : []),
     ] : []),
   ];
   const result = await kvs.batchGet<unknown>(items);
@@ -31,6 +41,8 @@ export async function readBylineFacts(contentId: string, storedViewer: string | 
     stats: stats === undefined ? undefined : decode.contentStats(stats),
     viewedAt: viewer === undefined ? 0 : decode.viewerContent(viewer).lastAt,
     cachedPermission: typeof permission === 'boolean' ? permission : undefined,
+    groupAnswers: parseGroupAnswers(found.get(`|${KEYS.contentGroupAnswers(contentId)}`)),
+    callerGroups: storedViewer && withGroups ? parseCachedGroups(found.get(`|${KEYS.userGroups(storedViewer)}`)) : undefined,
   };
 }
 
@@ -39,4 +51,19 @@ export const READ_PERMISSION_TTL_MINUTES = 30;
 
 export async function cacheReadPermission(contentId: string, storedViewer: string, allowed: boolean): Promise<void> {
   await kvs.set(KEYS.readPermission(contentId, storedViewer), allowed, { ttl: { value: READ_PERMISSION_TTL_MINUTES, unit: 'MINUTES' } });
+}
+
+/**
+ * Last writer wins, on purpose: two renders recording different groups at once may lose one entry,
+ * which only costs a later re-check; every entry that stays is Confluence's own answer.
+ */
+export async function cacheGroupAnswers(contentId: string, answers: ContentGroupAnswers): Promise<void> {
+  await kvs.set(KEYS.contentGroupAnswers(contentId), answers, { ttl: { value: GROUP_ANSWER_MS / 60_000, unit: 'MINUTES' } });
+}
+
+const groupAnswersSchema = z.object({ readers: z.record(z.string(), z.number()), nonReaders: z.record(z.string(), z.number()) });
+
+function parseGroupAnswers(value: unknown): ContentGroupAnswers {
+  const parsed = groupAnswersSchema.safeParse(value);
+  return parsed.success ? parsed.data : EMPTY_GROUP_ANSWERS;
 }

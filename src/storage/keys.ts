@@ -56,6 +56,8 @@ export const KEYS = {
   spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
   /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content: the byline's cache, TTL 30 min. */
   readPermission: (contentId: string, viewer: string) => `perm:${contentId}:${safe(viewer)}`,
+  /** Which groups Confluence recently said may (or may not) read a content: the byline's shared cache, TTL 30 min. */
+  contentGroupAnswers: (contentId: string) => `pg:${contentId}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */

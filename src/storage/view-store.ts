@@ -115,7 +115,7 @@ export async function getContentStats(contentId: string) {
   return value === undefined ? undefined : decode.contentStats(value);
 }
 
-function parseCachedGroups(value: unknown): CachedGroups | undefined {
+export function parseCachedGroups(value: unknown): CachedGroups | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { groupIds, fetchedAt } = value as { groupIds?: unknown; fetchedAt?: unknown };
   if (!Array.isArray(groupIds) || !groupIds.every((id) => typeof id === 'string') || typeof fetchedAt !== 'number') return undefined;

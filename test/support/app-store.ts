@@ -9,6 +9,7 @@ import { forgetAdminChecks } from '../../src/services/admin-check';
 import { forgetHintBudget } from '../../src/resolvers/tracking';
 import { forgetReportedViewLookups } from '../../src/services/report-views';
 import { forgetGroupMembers } from '../../src/services/group-report';
+import { forgetGroupPopularity } from '../../src/access/group-popularity';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {
@@ -35,4 +36,5 @@ export function resetAppCaches(): void {
   forgetHintBudget();
   forgetReportedViewLookups();
   forgetGroupMembers();
+  forgetGroupPopularity();
 }
