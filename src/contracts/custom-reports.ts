@@ -95,6 +95,8 @@ export type ReportAnswer =
     rows: ReportRow[];
     series?: Array<{ day: string; views: number }>;
     readers?: Array<{ name: string; views: number }>;
+    /** What the figures are based on, when not the whole range (read bound, retention, audience). */
+    notes?: string[];
     /** Why names are not shown, when they are not (privacy mode or audience). */
     peopleHidden?: string;
     generatedAt: number;

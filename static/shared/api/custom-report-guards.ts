@@ -34,7 +34,7 @@ const isReport = shape<Report>({
   range: shape<Report['range']>({ from: isString, to: isString }), rows: arrayOf(isRow),
   series: optional(arrayOf(shape<{ day: string; views: number }>({ day: isString, views: isNumber }))),
   readers: optional(arrayOf(shape<{ name: string; views: number }>({ name: isString, views: isNumber }))),
-  peopleHidden: optional(isString), generatedAt: isNumber,
+  peopleHidden: optional(isString), generatedAt: isNumber, notes: optional(arrayOf(isString)),
 });
 
 export const isReportAnswer: Guard<ReportAnswer> = union(isNotice, union(isUnavailable, isReport));
