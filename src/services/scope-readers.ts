@@ -35,8 +35,10 @@ export async function scopeTopReaders(
   }
   const ids = new Set(found.map((content) => content.id));
   if (ids.size === 0) return { readers: [], notes };
-  const perContent = ids.size <= PER_CONTENT_MAX_IDS;
-  const keys = perContent ? [...ids] : [...new Set(found.map((content) => content.spaceKey))];
+  const spaces = new Set(found.map((content) => content.spaceKey));
+  // Content whose space Confluence did not name can only be read per content (the budget still holds).
+  const perContent = ids.size <= PER_CONTENT_MAX_IDS || spaces.has('');
+  const keys = perContent ? [...ids] : [...spaces];
   const read = await viewsOfPartitionsBetween(perContent ? 'by-content' : 'by-space', keys, fromAt, toAt, READER_PAGE_BUDGET, (id) => ids.has(id));
   // Lifecycle's status: views of trashed or archived content stay stored (for a restore) but do not count.
   const stats = await contentStatsOf([...new Set(read.views.map((view) => view.contentId))]);
