@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { forgetAccessCaches } from '../../src/access';
 import { forgetReadableAnswers } from '../../src/access/readable-content';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { coverageText } from '../../static/shared/custom-reports/report-view';
 
 let app: AppPlatform;
 let version = 0;
@@ -137,5 +138,24 @@ describe('report macro: top readers of the scope', () => {
     expect(answer.readers).toEqual([]);
     expect(answer.peopleHidden).toMatch(/Extended privacy/);
     expect(JSON.stringify(answer)).not.toMatch(/avatar/);
+  });
+});
+
+describe('report macro: guests and anonymous visitors in a scope larger than the per-item check', () => {
+  it('says exactly how much of the scope was checked for them, without revealing its size', async () => {
+    await configure({ reportMacroAnonymous: true });
+    const page = app.publicContent(0);
+    for (let i = 0; i < 230; i += 1) app.directory.addContent({ ...page, id: String(990_000 + i), title: `Extra ${i}`, labels: [], parentId: null });
+    for (const who of [app.users.anonymous, app.users.guest]) {
+      const answer = await macro(who, page, { ...DEFAULT_REPORT, range: { kind: 'preset', preset: 'all' } });
+      expect(answer.coverage.checked).toBe(200);
+      expect(answer.coverage.included).toBeLessThanOrEqual(200);
+      expect(answer.coverage.total).toBe(answer.coverage.included);
+      expect(coverageText(answer.coverage)).toMatch(new RegExp(`^Included the ${answer.coverage.included} you may read of the scope's first 200 items; later items were not checked$`));
+    }
+    // A licensed reader searches as themselves: no per-item check, the whole scope up to 1,000.
+    const asReader = await macro(app.users.reader, page, { ...DEFAULT_REPORT, range: { kind: 'preset', preset: 'all' } });
+    expect(asReader.coverage.checked).toBeUndefined();
+    expect(asReader.coverage.included).toBeGreaterThan(200);
   });
 });

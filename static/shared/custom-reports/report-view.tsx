@@ -16,7 +16,10 @@ import { cellText, COLUMN_LABELS, csvValue, WHAT_LABELS } from './report-columns
 
 type Reader = { name: string; views: number; rank: number };
 
-export function coverageText(coverage: { included: number; total: number; capped: boolean }): string {
+export function coverageText(coverage: { included: number; total: number; capped: boolean; checked?: number }): string {
+  if (coverage.checked !== undefined) {
+    return `Included the ${formatNumber(coverage.included)} you may read of the scope's first ${formatNumber(coverage.checked)} items; later items were not checked`;
+  }
   if (!coverage.capped) return `${formatNumber(coverage.included)} ${coverage.included === 1 ? 'item' : 'items'} in scope`;
   return coverage.total > coverage.included
     ? `Included ${formatNumber(coverage.included)} of ${formatNumber(coverage.total)} items in scope`
