@@ -31,6 +31,8 @@ export interface DemoSpace {
   description: string;
   /** Users with the space's "administer" permission (besides site admins, who administer every space). */
   adminIds?: string[];
+  /** When set, only these users (and site admins) may view the space: a space closed to most of the site. */
+  viewerIds?: string[];
 }
 
 export interface Restriction {

@@ -9,6 +9,7 @@ import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResol
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './inventory';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 import { getReportMacroResolver } from './report-macro';
+import { searchReportSpacesResolver } from './report-spaces';
 import {
   deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
   runSavedReportResolver, saveSpaceReportResolver,
@@ -47,6 +48,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getPageViewers: getPageViewersResolver,
   getReportSummary: getReportSummaryResolver,
   getReportTable: getReportTableResolver,
+  searchReportSpaces: searchReportSpacesResolver,
 };
 
 const resolver = new Resolver();

@@ -158,4 +158,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getPageViewers: shape<ResultOf<'getPageViewers'>>({ rows: arrayOf(isPageViewer), nextCursor: nullable(isString) }),
   getReportSummary: isReportSummaryAnswer,
   getReportTable: isReportPage,
+  searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
+    spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })), complete: isBoolean,
+  }),
 };
