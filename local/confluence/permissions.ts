@@ -12,6 +12,7 @@ export function canViewSpace(directory: Directory, caller: Caller, space: DemoSp
   if (caller.kind === 'anonymous') return space.anonymousAccess;
   const user = activeUser(directory, caller.accountId);
   if (!user) return false;
+  if (space.viewerIds && !user.isAdmin && !space.viewerIds.includes(user.accountId)) return false;
   // Unlicensed (guest) users reach only spaces open to anonymous visitors.
   return user.accountType === 'licensed' || space.anonymousAccess;
 }

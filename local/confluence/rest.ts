@@ -283,7 +283,7 @@ export class ConfluenceFake {
     const visible = this.directory.site.contents.filter((content) => {
       const space = this.directory.space(content.spaceKey);
       return space !== undefined && matches(content) && canViewContent(this.directory, caller, content);
-    }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, false));
+    }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, expands(params, 'space')));
     return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
   }
 

@@ -31,6 +31,8 @@ export interface DemoSpace {
   description: string;
   /** Users with the space's "administer" permission (besides site admins, who administer every space). */
   adminIds?: string[];
+  /** When set, only these users (and site admins) may view the space: a space closed to most of the site. */
+  viewerIds?: string[];
 }
 
 export interface Restriction {
@@ -74,12 +76,15 @@ export class Directory {
   readonly groupsById: ReadonlyMap<string, DemoGroup>;
   readonly spacesByKey: ReadonlyMap<string, DemoSpace>;
   readonly contentsById: ReadonlyMap<string, DemoContent>;
+  /** The same map as `contentsById`, writable only through `addContent`. */
+  private readonly contentMap: Map<string, DemoContent>;
 
   constructor(readonly site: DemoSite) {
     this.usersById = new Map(site.users.map((user) => [user.accountId, user]));
     this.groupsById = new Map(site.groups.map((group) => [group.id, group]));
     this.spacesByKey = new Map(site.spaces.map((space) => [space.key, space]));
-    this.contentsById = new Map(site.contents.map((content) => [content.id, content]));
+    this.contentMap = new Map(site.contents.map((content) => [content.id, content]));
+    this.contentsById = this.contentMap;
   }
 
   user(accountId: string): DemoUser | undefined {
@@ -96,6 +101,12 @@ export class Directory {
 
   groupByName(name: string): DemoGroup | undefined {
     return this.site.groups.find((group) => group.name === name);
+  }
+
+  /** Tests of large scopes add content to a generated site (searches and look-ups both see it). */
+  addContent(content: DemoContent): void {
+    this.site.contents.push(content);
+    this.contentMap.set(content.id, content);
   }
 
   contentsOf(spaceKey: string): DemoContent[] {

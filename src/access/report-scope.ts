@@ -34,5 +34,5 @@ export async function readableScope(caller: Caller, standing: CallerStanding, cq
   const found = await searchContentIds('app', cql, MAX_CHECKED_SCOPE_IDS);
   const readable = caller.kind === 'user' ? await readableContentIds(caller, standing, found.ids) : await anonymousReadableIds(found.ids);
   const ids = found.ids.filter((id) => readable.has(id));
-  return { ids, found: found.found.filter((item) => readable.has(item.id)), coverage: { included: ids.length, total: ids.length, capped: found.capped } };
+  return { ids, found: found.found.filter((item) => readable.has(item.id)), coverage: { included: ids.length, total: ids.length, capped: found.capped, ...(found.capped ? { checked: found.ids.length } : {}) } };
 }

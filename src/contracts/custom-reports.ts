@@ -70,6 +70,12 @@ export interface ScopeCoverage {
   /** Total that Confluence reported for the scope (as the reader); at least `included`. */
   total: number;
   capped: boolean;
+  /**
+   * Guests and anonymous visitors: their items are checked one by one, and only the scope's first
+   * `checked` items were (the search stopped there). How many items the rest holds is not said: it
+   * would tell them the size of what they may not read.
+   */
+  checked?: number;
 }
 
 export interface ReportRow {
@@ -95,6 +101,8 @@ export type ReportAnswer =
     rows: ReportRow[];
     series?: Array<{ day: string; views: number }>;
     readers?: Array<{ name: string; views: number }>;
+    /** What the figures are based on, when not the whole range (read bound, retention, audience). */
+    notes?: string[];
     /** Why names are not shown, when they are not (privacy mode or audience). */
     peopleHidden?: string;
     generatedAt: number;

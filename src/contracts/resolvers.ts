@@ -82,6 +82,12 @@ export interface SpaceSearchResult {
   spaces: Array<{ key: string; name: string }>;
 }
 
+/** The report macro's space picker: spaces the caller may view; `complete` false when only the first 500 were looked through. */
+export interface ReportSpaceSearchResult {
+  spaces: Array<{ key: string; name: string }>;
+  complete: boolean;
+}
+
 /** The token-protected view API (a Forge web trigger) through which other apps report views. */
 export interface ViewApiStatus {
   /** Whether a token exists; without one the API refuses every call. */
@@ -193,6 +199,7 @@ export interface ResolverContract {
   getReportSummary: [ReportSummaryPayload, ReportSummaryAnswer];
   getReportTable: [ReportTablePayload, ReportPage];
   searchReportGroups: [ReportGroupSearchPayload, GroupSearchResult];
+  searchReportSpaces: [SpaceSearchPayload, ReportSpaceSearchResult];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

@@ -10,6 +10,7 @@ import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResol
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './inventory';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings';
 import { getReportMacroResolver } from './report-macro';
+import { searchReportSpacesResolver } from './report-spaces';
 import {
   deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
   runSavedReportResolver, saveSpaceReportResolver,
@@ -49,6 +50,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getReportSummary: getReportSummaryResolver,
   getReportTable: getReportTableResolver,
   searchReportGroups: searchReportGroupsResolver,
+  searchReportSpaces: searchReportSpacesResolver,
 };
 
 const resolver = new Resolver();

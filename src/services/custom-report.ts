@@ -10,6 +10,7 @@ import { contentStatsOf, contentViewsInRange } from '../storage/report-lookups';
 import { contentSetDailyViews } from '../storage/content-set-days';
 import { daysOf } from '../domain/date-range';
 import { isListed } from '../domain/content-status';
+import { scopeTopReaders } from './scope-readers';
 import type { ContentStatsRow } from '../domain/rows';
 import type { Caller } from '../resolvers/context';
 
@@ -26,7 +27,7 @@ export interface ReportRequest {
   now: number;
 }
 
-const NO_READERS_PER_CONTENT = 'Top readers of a chosen set of content are not available: Viewtracker keeps each reader’s views per day, not per page and day, so they cannot be limited to the content you may read.';
+const OWN_SPACE_ONLY = 'Readers are counted for this space’s content only: you see readers as this space’s admin, not for other spaces.';
 
 const PEOPLE_HIDDEN: Record<Exclude<PeopleView, { names: true }>['reason'], string> = {
   'extended-privacy': 'Extended privacy is on: Viewtracker stores no account ids, so there are no readers to list.',
@@ -50,7 +51,15 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   if (config.what === 'top-readers' && !request.people.names) {
     return { state: 'report', ...base, rows: [], readers: [], peopleHidden: PEOPLE_HIDDEN[request.people.reason] };
   }
-  if (config.what === 'top-readers') return { state: 'unavailable', message: NO_READERS_PER_CONTENT, config, coverage: scope.coverage };
+  if (config.what === 'top-readers') {
+    // Names granted only as the macro's space admin (standard mode) cover that space, not the others of the scope.
+    const { standing } = request;
+    const ownSpaceOnly = request.settings.privacy.mode === 'standard' && !standing.siteAdmin && !standing.inReportGroup;
+    const found = ownSpaceOnly ? scope.found.filter((content) => content.spaceKey === request.contextSpaceKey) : scope.found;
+    const answer = await scopeTopReaders(found, range, config.rows, request.settings, request.now);
+    const notes = ownSpaceOnly && found.length < scope.found.length ? [OWN_SPACE_ONLY, ...answer.notes] : answer.notes;
+    return { state: 'report', ...base, rows: [], readers: answer.readers, notes };
+  }
   if (config.what === 'views-over-time') {
     const perDay = await contentSetDailyViews(scope.ids, range);
     return { state: 'report', ...base, rows: [], series: daysOf(range).map((day) => ({ day, views: perDay.get(day) ?? 0 })) };

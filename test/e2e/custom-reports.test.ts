@@ -107,3 +107,27 @@ test('a space admin saves a report in the space report, and opens it', async () 
   const saved = await site.invoke(admin, 'getAllSavedReports', {});
   expect(saved.ok && JSON.stringify(saved.data)).toContain('Never read pages');
 });
+
+test('an author picks the chosen spaces with the keyboard, among the spaces they may view', async () => {
+  const admin = site.user('admin').accountId;
+  const target = publicPage();
+  await site.visit(page, admin, `/wiki/spaces/${target.spaceKey}/pages/edit-v2/${target.id}`);
+  await page.getByRole('button', { name: 'Insert Viewtracker report' }).click();
+  const config = page.frameLocator('.modal iframe');
+  await config.getByRole('heading', { name: 'Insert a Viewtracker report' }).waitFor();
+  await config.getByLabel('Chosen spaces').check();
+  const space = site.demo.spaces.find((s) => s.type === 'global' && s.key !== target.spaceKey)!;
+  const box = config.getByRole('combobox', { name: 'Search spaces' });
+  await box.click();
+  await box.fill(space.name.slice(0, 4));
+  await config.getByRole('option', { name: new RegExp(space.name) }).waitFor();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  // The pick is a tag and the typed-keys fallback shows its key.
+  await expect(config.getByLabel('Space keys, separated by commas').inputValue()).resolves.toBe(space.key);
+  await expect(config.getByRole('list', { name: 'Selected spaces' }).getByText(space.name).isVisible()).resolves.toBe(true);
+  await settle();
+  await page.screenshot({ path: artifactPath('report-macro-space-picker') });
+  await config.getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('.editor-macro iframe');
+});

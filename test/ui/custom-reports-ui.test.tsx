@@ -32,6 +32,20 @@ describe('report view', () => {
     expect(unavailable).toContain('3 items in scope');
   });
 
+  it('top readers: a table of names and views, the basis notes, and no table when names are hidden', () => {
+    const readers: ReportAnswer = { ...report, config: { ...DEFAULT_REPORT, what: 'top-readers' }, rows: [], readers: [{ name: 'Ann Lee', views: 7 }, { name: 'Former user', views: 2 }], notes: ['Based on the most recent views only: the 9 views after 2026-11-20 10:00 (UTC).'] };
+    const markup = renderToStaticMarkup(<ReportView answer={readers} title="Readers" />);
+    expect(markup).toContain('>Reader<');
+    expect(markup).toContain('Ann Lee');
+    expect(markup).toContain('>7<');
+    expect(markup).toContain('Based on the most recent views only');
+    expect(markup).toContain('Download CSV');
+    expect(isReportAnswer(readers)).toBe(true);
+    const hidden = renderToStaticMarkup(<ReportView answer={{ ...readers, readers: [], notes: [], peopleHidden: 'Extended privacy is on.' }} title="Readers" />);
+    expect(hidden).toContain('Extended privacy is on.');
+    expect(hidden).not.toContain('<table');
+  });
+
   it('coverage text and CSV values', () => {
     expect(coverageText({ included: 200, total: 200, capped: true })).toBe('Included the first 200 items in scope');
     expect(coverageText({ included: 1, total: 1, capped: false })).toBe('1 item in scope');

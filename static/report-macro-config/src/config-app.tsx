@@ -12,6 +12,15 @@ import { Button } from '../../shared/components/button';
 import { SectionMessage } from '../../shared/components/section-message';
 import { LoadingState } from '../../shared/components/states';
 import { DefinitionForm, definitionProblems } from '../../shared/custom-reports/definition-form';
+import type { SpaceChoice } from '../../shared/custom-reports/spaces-field';
+import type { SearchPage } from '../../shared/components/picker/search-state';
+import type { Envelope } from '@contracts/envelope';
+
+// Module-level (stable): the picker's search hook re-runs when its search function changes.
+async function searchReportSpaces(query: string): Promise<Envelope<SearchPage<SpaceChoice>>> {
+  const answer = await invokeResolver('searchReportSpaces', { query });
+  return answer.ok ? { ok: true, data: { items: answer.data.spaces, nextCursor: null } } : answer;
+}
 
 interface Loaded {
   config: ReportQueryDefinition;
@@ -55,7 +64,7 @@ export function ConfigApp() {
     <form className="vt-config" onSubmit={(event) => { event.preventDefault(); void save(); }}>
       <h1 className="vt-report__title">{loaded.inserting ? 'Insert a Viewtracker report' : 'Edit the Viewtracker report'}</h1>
       <p className="vt-report__meta">Readers see the report with their own rights: content they may not read is never shown or counted.</p>
-      <DefinitionForm value={draft} onChange={setDraft} pageId={loaded.pageId} />
+      <DefinitionForm value={draft} onChange={setDraft} pageId={loaded.pageId} searchSpaces={searchReportSpaces} />
       {error ? <SectionMessage appearance="error" role="alert">{error}</SectionMessage> : null}
       <div className="vt-inline vt-config__actions">
         <Button type="submit" appearance="primary" disabled={problems.length > 0}>Save</Button>

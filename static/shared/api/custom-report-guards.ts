@@ -13,12 +13,12 @@ export const isDefinition: Guard<ReportQueryDefinition> = (value): value is Repo
   && isNumber(value.rows) && arrayOf(oneOf(REPORT_COLUMNS))(value.columns)
   && isRecord(value.sort) && oneOf(REPORT_COLUMNS)(value.sort.column) && oneOf(['asc', 'desc'] as const)(value.sort.direction);
 
-const isCoverage = shape<ScopeCoverage>({ included: isNumber, total: isNumber, capped: isBoolean });
+const optional = <T>(guard: Guard<T>): Guard<T | undefined> => (value): value is T | undefined => value === undefined || guard(value);
+const isCoverage = shape<ScopeCoverage>({ included: isNumber, total: isNumber, capped: isBoolean, checked: optional(isNumber) });
 const isRow = shape<ReportRow>({
   contentId: isString, title: isString, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
 });
-const optional = <T>(guard: Guard<T>): Guard<T | undefined> => (value): value is T | undefined => value === undefined || guard(value);
 
 type Notice = Extract<ReportAnswer, { state: 'notice' }>;
 type Unavailable = Extract<ReportAnswer, { state: 'unavailable' }>;
@@ -34,7 +34,7 @@ const isReport = shape<Report>({
   range: shape<Report['range']>({ from: isString, to: isString }), rows: arrayOf(isRow),
   series: optional(arrayOf(shape<{ day: string; views: number }>({ day: isString, views: isNumber }))),
   readers: optional(arrayOf(shape<{ name: string; views: number }>({ name: isString, views: isNumber }))),
-  peopleHidden: optional(isString), generatedAt: isNumber,
+  peopleHidden: optional(isString), generatedAt: isNumber, notes: optional(arrayOf(isString)),
 });
 
 export const isReportAnswer: Guard<ReportAnswer> = union(isNotice, union(isUnavailable, isReport));

@@ -159,4 +159,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getReportSummary: isReportSummaryAnswer,
   getReportTable: isReportPage,
   searchReportGroups: shape<ResultOf<'searchReportGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
+  searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
+    spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })), complete: isBoolean,
+  }),
 };

@@ -5,13 +5,13 @@
 import type { ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition, ReportScope } from '@contracts/custom-reports';
 import { REPORT_COLUMNS } from '@contracts/custom-reports';
 import type { DateRange } from '@contracts/report-range';
-import { useState } from 'react';
 import { DateRangePicker } from '../components/date-range-picker';
 import { Field } from '../components/field';
 import { NumberField } from '../components/number-field';
 import { RadioGroup } from '../components/radio-group';
 import { TextField } from '../components/text-field';
 import { COLUMN_LABELS, WHAT_LABELS } from './report-columns';
+import { SpacesField, type SpaceSearch } from './spaces-field';
 
 export interface DefinitionFormProps {
   value: ReportQueryDefinition;
@@ -20,6 +20,8 @@ export interface DefinitionFormProps {
   scopes?: ReadonlyArray<ReportScope['kind']>;
   /** The page the macro stands on: the default root of a page-tree scope. */
   pageId?: string;
+  /** Space search for the chosen-spaces picker; without it, space keys are typed. */
+  searchSpaces?: SpaceSearch;
 }
 
 export const LIMITS = { rows: 100, days: 366 } as const;
@@ -43,10 +45,10 @@ const KIND_DESCRIPTIONS: Record<ReportKind, string> = {
   'top-readers': 'Who read most, where the privacy settings allow names.',
 };
 
-export function DefinitionForm({ value, onChange, scopes = ['this-space', 'spaces', 'label', 'page-tree'], pageId = '' }: DefinitionFormProps) {
+export function DefinitionForm({ value, onChange, scopes = ['this-space', 'spaces', 'label', 'page-tree'], pageId = '', searchSpaces }: DefinitionFormProps) {
   const problems = definitionProblems(value);
   const set = (change: Partial<ReportQueryDefinition>) => onChange({ ...value, ...change });
-  const scopeOptions = scopes.map((kind) => scopeOption(kind, value, set, pageId));
+  const scopeOptions = scopes.map((kind) => scopeOption(kind, value, set, pageId, searchSpaces));
   const lastDays = value.range.kind === 'last-days' ? value.range.days : 30;
   const toggleColumn = (column: ReportColumn, on: boolean) => set({ columns: REPORT_COLUMNS.filter((c) => (c === column ? on : value.columns.includes(c))) });
   return (
@@ -100,14 +102,14 @@ function defaultScope(kind: ReportScope['kind'], pageId: string): ReportScope {
   }
 }
 
-function scopeOption(kind: ReportScope['kind'], value: ReportQueryDefinition, set: (change: Partial<ReportQueryDefinition>) => void, pageId: string) {
+function scopeOption(kind: ReportScope['kind'], value: ReportQueryDefinition, set: (change: Partial<ReportQueryDefinition>) => void, pageId: string, searchSpaces?: SpaceSearch) {
   const scope = value.scope;
   switch (kind) {
     case 'this-space':
       return { value: kind, label: 'This space' };
     case 'spaces':
       return { value: kind, label: 'Chosen spaces', whenSelected: scope.kind === 'spaces' ? (
-        <SpacesField keys={scope.spaceKeys} onChange={(spaceKeys) => set({ scope: { kind: 'spaces', spaceKeys } })} />
+        <SpacesField keys={scope.spaceKeys} search={searchSpaces} onChange={(spaceKeys) => set({ scope: { kind: 'spaces', spaceKeys } })} />
       ) : null };
     case 'label':
       return { value: kind, label: 'Content with a label', whenSelected: scope.kind === 'label' ? (
@@ -118,16 +120,4 @@ function scopeOption(kind: ReportScope['kind'], value: ReportQueryDefinition, se
         <TextField id="report-page" aria-label="Page id" inputMode="numeric" value={scope.pageId} onChange={(event) => set({ scope: { kind: 'page-tree', pageId: event.target.value.trim() } })} />
       ) : null };
   }
-}
-
-/** Keeps the typed text (a trailing comma, spaces) while the definition gets the parsed keys. */
-function SpacesField({ keys, onChange }: { keys: string[]; onChange: (keys: string[]) => void }) {
-  const [text, setText] = useState(keys.join(', '));
-  return (
-    <TextField id="report-spaces" aria-label="Space keys, separated by commas" placeholder="ENG, HR" value={text}
-      onChange={(event) => {
-        setText(event.target.value);
-        onChange(event.target.value.split(',').map((key) => key.trim()).filter(Boolean));
-      }} />
-  );
 }

@@ -14,7 +14,12 @@ import { chartData } from '../format/chart-data';
 import { bucketFor } from '../format/buckets';
 import { cellText, COLUMN_LABELS, csvValue, WHAT_LABELS } from './report-columns';
 
-export function coverageText(coverage: { included: number; total: number; capped: boolean }): string {
+type Reader = { name: string; views: number; rank: number };
+
+export function coverageText(coverage: { included: number; total: number; capped: boolean; checked?: number }): string {
+  if (coverage.checked !== undefined) {
+    return `Included the ${formatNumber(coverage.included)} you may read of the scope's first ${formatNumber(coverage.checked)} items; later items were not checked`;
+  }
   if (!coverage.capped) return `${formatNumber(coverage.included)} ${coverage.included === 1 ? 'item' : 'items'} in scope`;
   return coverage.total > coverage.included
     ? `Included ${formatNumber(coverage.included)} of ${formatNumber(coverage.total)} items in scope`
@@ -34,7 +39,16 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
       ? <button type="button" className="vt-link-button" onClick={() => onOpen(row)}>{row.title}</button>
       : cellText(column, row)),
   }));
+  const readers: Reader[] = (answer.readers ?? []).map((reader, index) => ({ ...reader, rank: index + 1 }));
+  const readerColumns: Array<Column<Reader>> = [
+    { key: 'name', header: 'Reader', align: 'start', cell: (row: Reader) => row.name },
+    { key: 'views', header: 'Views', align: 'end', cell: (row: Reader) => formatNumber(row.views) },
+  ];
   const exportCsv = () => {
+    if (answer.config.what === 'top-readers') {
+      downloadText(csvFileName('viewtracker', title, answer.range.from, answer.range.to), csvFileText([{ header: 'Reader', value: (row: Reader) => row.name }, { header: 'Views', value: (row: Reader) => row.views }], readers));
+      return;
+    }
     if (answer.series) {
       downloadText(csvFileName('viewtracker', title, answer.range.from, answer.range.to), csvFileText([{ header: 'Day (UTC)', value: (point: { day: string; views: number }) => point.day }, { header: 'Views', value: (point: { day: string; views: number }) => point.views }], answer.series));
       return;
@@ -48,9 +62,16 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
         <span className="vt-report__meta">
           {WHAT_LABELS[answer.config.what]} · {answer.range.from} to {answer.range.to} (UTC) · {coverageText(answer.coverage)}
         </span>
-        {answer.rows.length > 0 || answer.series ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
+        {answer.rows.length > 0 || answer.series || readers.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
       </div>
       {answer.peopleHidden ? <p className="vt-report__notice" role="status">{answer.peopleHidden}</p> : null}
+      {(answer.notes ?? []).map((note) => <p key={note} className="vt-report__notice" role="note">{note}</p>)}
+      {answer.config.what === 'top-readers' && !answer.peopleHidden ? (
+        <div className="vt-report__scroll">
+          <Table caption={`${title}: readers`} hideCaption columns={readerColumns} rows={readers} rowKey={(row) => String(row.rank)}
+            emptyView={<p className="vt-report__notice">No reader viewed this scope in the range.</p>} />
+        </div>
+      ) : null}
       {answer.series ? (
         <TimeSeriesChart title={`${title}: views`} data={chartData(answer.series.map((point) => ({ day: point.day, values: { views: point.views } })), bucketFor(answer.series.length), [{ key: 'views', label: 'Views', kind: 'bar' }])} />
       ) : null}

@@ -1,0 +1,55 @@
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { completenessBound, type ScopeView } from '../domain/scope-readers';
+import { decode } from './codecs';
+import { ENTITY } from './keys';
+
+export interface ScopeViewsRead {
+  views: ScopeView[];
+  /** Views strictly after this instant were all read; null: the whole range was read. */
+  completeAfter: number | null;
+  pagesRead: number;
+}
+
+interface Partition {
+  key: string;
+  cursor: string | undefined;
+  finished: boolean;
+  oldestReadAt: number | null;
+}
+
+/**
+ * Individual views of some partitions of the `view` entity (spaces by `by-space`, or content by
+ * `by-content`) between two instants, newest first, at most `pageBudget` query pages of 100 in all.
+ * Pages are taken one per open partition per round, so when the budget runs out every partition was
+ * read down to about the same instant, and the caller can count an exact, shorter range.
+ */
+export async function viewsOfPartitionsBetween(
+  index: 'by-space' | 'by-content', keys: string[], fromAt: number, toAt: number, pageBudget: number,
+  keep: (contentId: string) => boolean,
+): Promise<ScopeViewsRead> {
+  const partitions: Partition[] = [...new Set(keys)].map((key) => ({ key, cursor: undefined, finished: false, oldestReadAt: null }));
+  const views: ScopeView[] = [];
+  let pagesRead = 0;
+  while (pagesRead < pageBudget) {
+    const open = partitions.filter((partition) => !partition.finished).slice(0, pageBudget - pagesRead);
+    if (open.length === 0) break;
+    pagesRead += open.length;
+    // A round's pages are independent: read them together, at most 8 in flight as elsewhere.
+    for (let start = 0; start < open.length; start += 8) {
+      await Promise.all(open.slice(start, start + 8).map(async (partition) => {
+        let query = kvs.entity<unknown>(ENTITY.view).query().index(index, { partition: [partition.key] })
+          .where(WhereConditions.between(fromAt, toAt)).sort(Sort.DESC).limit(100);
+        if (partition.cursor) query = query.cursor(partition.cursor);
+        const page = await query.getMany();
+        for (const result of page.results) {
+          const record = decode.viewRecord(result.value);
+          partition.oldestReadAt = partition.oldestReadAt === null ? record.at : Math.min(partition.oldestReadAt, record.at);
+          if (keep(record.contentId)) views.push({ contentId: record.contentId, viewer: record.viewer, at: record.at });
+        }
+        partition.cursor = page.nextCursor;
+        partition.finished = !page.nextCursor;
+      }));
+    }
+  }
+  return { views, completeAfter: completenessBound(partitions), pagesRead };
+}
