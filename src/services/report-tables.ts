@@ -5,7 +5,7 @@ import { dayMs, decomposeRange, type Period } from '../domain/report-periods';
 import { combine } from '../domain/report-figures';
 import { isListed } from '../domain/content-status';
 import { ROLLUP_SHARDS } from '../domain/report-rows';
-import { contentList, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
+import { contentList, firstListPage, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
 import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
 import { periodFigures } from '../storage/report-figures-store';
 import { notViewedSince } from '../storage/report-not-viewed';
@@ -96,12 +96,13 @@ async function topContent(query: ReportQuery, plus: Period[], k: number, minusEm
   // lifecycle's status, and the content rows read for the titles have the last word below.
   const keep = (row: ListedContent) => isListed(row) && (types.length === 0 || types.includes(row.contentType)) && (spaces.length === 0 || spaces.includes(row.spaceKey));
   const seen = new Map<string, ListedContent>();
+  const first = firstListPage(k);
   let ranking: Array<{ id: string; total: number }>;
   if (filters.contentIds?.length) {
     const totals = await contentViewsInRange(filters.contentIds, range);
     ranking = [...totals].filter(([, entry]) => keep(entry.row)).map(([id, entry]) => ({ id, total: entry.views })).filter((entry) => entry.total > 0);
   } else {
-    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen))) : plus.map((period) => contentList(period, null, keep, seen));
+    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen, first))) : plus.map((period) => contentList(period, null, keep, seen, first));
     ranking = (await thresholdTopK({
       k, lists, listsAreWholeRange: minusEmpty,
       exact: async (ids) => {
