@@ -2,7 +2,7 @@ import type { ContentFigure, ReportQuery, ReportRows } from '@contracts/report-q
 import { SOURCES } from '@contracts/settings';
 import { thresholdTopK } from '../domain/threshold-top';
 import { dayMs, decomposeRange, type Period } from '../domain/report-periods';
-import { combine } from '../domain/report-figures';
+import { combine, type PeriodFigures } from '../domain/report-figures';
 import { isListed } from '../domain/content-status';
 import { ROLLUP_SHARDS } from '../domain/report-rows';
 import { contentList, firstListPage, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
@@ -49,11 +49,18 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
     }
     case 'top-spaces': {
       const ids = filters.spaceKeys?.length ? filters.spaceKeys : null;
-      const exact = async (keys: string[]) => new Map([...await spaceFiguresInRange(keys, parts, filters)].map(([key, figures]) => [key, figures.views]));
+      // The merge's exact lookups already read every ranked space's rollups: keep them for the columns.
+      const figures = new Map<string, PeriodFigures>();
+      const exact = async (keys: string[]) => {
+        const found = await spaceFiguresInRange(keys, parts, filters);
+        for (const [key, value] of found) figures.set(key, value);
+        return new Map([...found].map(([key, value]) => [key, value.views]));
+      };
       const ranking = ids
         ? [...await exact(ids)].map(([id, total]) => ({ id, total })).filter((entry) => entry.total > 0)
         : (await thresholdTopK({ k, lists: parts.plus.map((period) => spaceList(period, ROLLUP_SHARDS)), exact })).ranking;
-      const figures = await spaceFiguresInRange(ranking.map((entry) => entry.id), parts, filters);
+      const missing = ranking.map((entry) => entry.id).filter((id) => !figures.has(id));
+      if (missing.length) for (const [key, value] of await spaceFiguresInRange(missing, parts, filters)) figures.set(key, value);
       return answer('top-spaces', page(ranking.map(({ id }) => {
         const part = figures.get(id)!;
         return { spaceKey: id, spaceName: id, views: part.views, pageViews: part.pageViews, blogpostViews: part.blogpostViews, anonymousViews: part.anonymousViews };
