@@ -1,11 +1,11 @@
 import type { ContentFigure, ReportQuery, ReportRows } from '@contracts/report-query';
 import { SOURCES } from '@contracts/settings';
 import { thresholdTopK } from '../domain/threshold-top';
-import { dayMs, decomposeRange, type Period } from '../domain/report-periods';
+import { dayMs, decomposeRange, monthsBetween, type Period } from '../domain/report-periods';
 import { combine, type PeriodFigures } from '../domain/report-figures';
 import { isListed } from '../domain/content-status';
 import { ROLLUP_SHARDS } from '../domain/report-rows';
-import { contentList, firstListPage, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
+import { contentList, firstListPage, spaceList, type MonthsRead, viewerList, type ListedContent } from '../storage/report-lists';
 import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
 import { periodFigures } from '../storage/report-figures-store';
 import { notViewedSince } from '../storage/report-not-viewed';
@@ -109,14 +109,20 @@ async function topContent(query: ReportQuery, plus: Period[], k: number, minusEm
     const totals = await contentViewsInRange(filters.contentIds, range);
     ranking = [...totals].filter(([, entry]) => keep(entry.row)).map(([id, entry]) => ({ id, total: entry.views })).filter((entry) => entry.total > 0);
   } else {
-    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen, first))) : plus.map((period) => contentList(period, null, keep, seen, first));
+    // With no subtracted days every month period is whole: a month row read in its list needs no second read.
+    const monthsRead: MonthsRead = new Map();
+    const known = (id: string, month: string) => minusEmpty && monthsRead.has(`${id}|${month}`);
+    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen, first, monthsRead))) : plus.map((period) => contentList(period, null, keep, seen, first, monthsRead));
     ranking = (await thresholdTopK({
       k, lists, listsAreWholeRange: minusEmpty,
       exact: async (ids) => {
-        const totals = await contentViewsInRange(ids, range);
+        const totals = await contentViewsInRange(ids, range, known);
+        const months = monthsBetween(range.from, range.to);
         return new Map(ids.map((id) => {
           const entry = totals.get(id);
-          return [id, entry && keep(entry.row) ? entry.views : 0];
+          const listed = months.filter((month) => known(id, month)).map((month) => monthsRead.get(`${id}|${month}`) ?? null);
+          if ((entry && !keep(entry.row)) || listed.includes(null)) return [id, 0];
+          return [id, (entry?.views ?? 0) + listed.reduce<number>((sum, views) => sum + (views ?? 0), 0)];
         }));
       },
     })).ranking;

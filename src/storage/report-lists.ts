@@ -45,7 +45,10 @@ function indexList(entity: string, index: string, partition: string[], map: (val
 }
 
 /** Content ranked by views in one period (of one space, or of the site), remembering what it saw. */
-export function contentList(period: Period, spaceKey: string | null, keep: (row: ListedContent) => boolean, seen: Map<string, ListedContent>, firstPage = LIST_PAGE): SortedList {
+/** Whole-month views read in month lists, by `contentId|month`; null where the row failed the filters. */
+export type MonthsRead = Map<string, number | null>;
+
+export function contentList(period: Period, spaceKey: string | null, keep: (row: ListedContent) => boolean, seen: Map<string, ListedContent>, firstPage = LIST_PAGE, monthsRead?: MonthsRead): SortedList {
   const month = period.level === 'm';
   const entity = month ? ENTITY.contentMonth : ENTITY.contentDay;
   const index = spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day');
@@ -54,7 +57,9 @@ export function contentList(period: Period, spaceKey: string | null, keep: (row:
     const row = month ? decode.contentMonth(value) : decode.contentDay(value);
     const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, status: row.status };
     seen.set(row.contentId, listed);
-    return { id: row.contentId, value: 'monthViews' in row ? row.monthViews : row.views, keep: keep(listed) };
+    const kept = keep(listed);
+    if ('monthViews' in row) monthsRead?.set(`${row.contentId}|${row.month}`, kept ? row.monthViews : null);
+    return { id: row.contentId, value: 'monthViews' in row ? row.monthViews : row.views, keep: kept };
   }, 1, firstPage);
 }
 
