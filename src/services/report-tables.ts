@@ -1,11 +1,11 @@
 import type { ContentFigure, ReportQuery, ReportRows } from '@contracts/report-query';
 import { SOURCES } from '@contracts/settings';
 import { thresholdTopK } from '../domain/threshold-top';
-import { dayMs, decomposeRange, type Period } from '../domain/report-periods';
-import { combine } from '../domain/report-figures';
+import { dayMs, decomposeRange, monthsBetween, type Period } from '../domain/report-periods';
+import { combine, type PeriodFigures } from '../domain/report-figures';
 import { isListed } from '../domain/content-status';
 import { ROLLUP_SHARDS } from '../domain/report-rows';
-import { contentList, spaceList, viewerList, type ListedContent } from '../storage/report-lists';
+import { contentList, firstListPage, spaceList, type MonthsRead, viewerList, type ListedContent } from '../storage/report-lists';
 import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
 import { periodFigures } from '../storage/report-figures-store';
 import { notViewedSince } from '../storage/report-not-viewed';
@@ -49,11 +49,18 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
     }
     case 'top-spaces': {
       const ids = filters.spaceKeys?.length ? filters.spaceKeys : null;
-      const exact = async (keys: string[]) => new Map([...await spaceFiguresInRange(keys, parts, filters)].map(([key, figures]) => [key, figures.views]));
+      // The merge's exact lookups already read every ranked space's rollups: keep them for the columns.
+      const figures = new Map<string, PeriodFigures>();
+      const exact = async (keys: string[]) => {
+        const found = await spaceFiguresInRange(keys, parts, filters);
+        for (const [key, value] of found) figures.set(key, value);
+        return new Map([...found].map(([key, value]) => [key, value.views]));
+      };
       const ranking = ids
         ? [...await exact(ids)].map(([id, total]) => ({ id, total })).filter((entry) => entry.total > 0)
         : (await thresholdTopK({ k, lists: parts.plus.map((period) => spaceList(period, ROLLUP_SHARDS)), exact })).ranking;
-      const figures = await spaceFiguresInRange(ranking.map((entry) => entry.id), parts, filters);
+      const missing = ranking.map((entry) => entry.id).filter((id) => !figures.has(id));
+      if (missing.length) for (const [key, value] of await spaceFiguresInRange(missing, parts, filters)) figures.set(key, value);
       return answer('top-spaces', page(ranking.map(({ id }) => {
         const part = figures.get(id)!;
         return { spaceKey: id, spaceName: id, views: part.views, pageViews: part.pageViews, blogpostViews: part.blogpostViews, anonymousViews: part.anonymousViews };
@@ -96,19 +103,26 @@ async function topContent(query: ReportQuery, plus: Period[], k: number, minusEm
   // lifecycle's status, and the content rows read for the titles have the last word below.
   const keep = (row: ListedContent) => isListed(row) && (types.length === 0 || types.includes(row.contentType)) && (spaces.length === 0 || spaces.includes(row.spaceKey));
   const seen = new Map<string, ListedContent>();
+  const first = firstListPage(k);
   let ranking: Array<{ id: string; total: number }>;
   if (filters.contentIds?.length) {
     const totals = await contentViewsInRange(filters.contentIds, range);
     ranking = [...totals].filter(([, entry]) => keep(entry.row)).map(([id, entry]) => ({ id, total: entry.views })).filter((entry) => entry.total > 0);
   } else {
-    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen))) : plus.map((period) => contentList(period, null, keep, seen));
+    // With no subtracted days every month period is whole: a month row read in its list needs no second read.
+    const monthsRead: MonthsRead = new Map();
+    const known = (id: string, month: string) => minusEmpty && monthsRead.has(`${id}|${month}`);
+    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen, first, monthsRead))) : plus.map((period) => contentList(period, null, keep, seen, first, monthsRead));
     ranking = (await thresholdTopK({
       k, lists, listsAreWholeRange: minusEmpty,
       exact: async (ids) => {
-        const totals = await contentViewsInRange(ids, range);
+        const totals = await contentViewsInRange(ids, range, known);
+        const months = monthsBetween(range.from, range.to);
         return new Map(ids.map((id) => {
           const entry = totals.get(id);
-          return [id, entry && keep(entry.row) ? entry.views : 0];
+          const listed = months.filter((month) => known(id, month)).map((month) => monthsRead.get(`${id}|${month}`) ?? null);
+          if ((entry && !keep(entry.row)) || listed.includes(null)) return [id, 0];
+          return [id, (entry?.views ?? 0) + listed.reduce<number>((sum, views) => sum + (views ?? 0), 0)];
         }));
       },
     })).ranking;

@@ -32,10 +32,13 @@ function inRange(month: string, days: Record<string, number>, range: ReportDayRa
   return total;
 }
 
-/** Exact views of each content over the range: its month rows (with their days), ⌈ids × months / 25⌉ reads. */
-export async function contentViewsInRange(ids: string[], range: ReportDayRange): Promise<Map<string, { views: number; row: ContentMonthRow }>> {
+/**
+ * Exact views of each content over the range: its month rows (with their days), ⌈ids × months / 25⌉ reads.
+ * `skip` names months the caller already knows (a whole month's row read in a ranking list): not read, not counted.
+ */
+export async function contentViewsInRange(ids: string[], range: ReportDayRange, skip: (id: string, month: string) => boolean = () => false): Promise<Map<string, { views: number; row: ContentMonthRow }>> {
   const months = monthsBetween(range.from, range.to);
-  const found = await getAll(ids.flatMap((id) => months.map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth }))));
+  const found = await getAll(ids.flatMap((id) => months.filter((month) => !skip(id, month)).map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth }))));
   const totals = new Map<string, { views: number; row: ContentMonthRow }>();
   for (const value of found.values()) {
     const row = decode.contentMonth(value);

@@ -27,7 +27,8 @@ export interface GeneratorInput {
   /** Which row kinds to build (the bench skips what its reads never touch). */
   contentDays?: (day: string) => boolean;
   contentMonths?: (month: string) => boolean;
-  spaceRollups?: (spaceKey: string) => boolean;
+  /** Which of a space's rollup rows to build (level `d` or `m`, period day or month). */
+  spaceRollups?: (spaceKey: string, level: 'd' | 'm', period: string) => boolean;
 }
 
 export interface GeneratedRows {
@@ -88,14 +89,14 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
     const newMonth = !contentSeenMonth.has(`${group.contentId}|${month}`);
     contentSeenDay.add(`${group.contentId}|${group.day}`);
     contentSeenMonth.add(`${group.contentId}|${month}`);
-    const scopes: Array<[string, RollupRow['level'], RollupRow['level']]> = [['site', 'sd', 'sm']];
-    if (input.spaceRollups?.(group.spaceKey) ?? true) scopes.push([group.spaceKey, 'd', 'm']);
-    for (const [scope, dayLevel, monthLevel] of scopes) {
-      for (const [row, isNew] of [[rollup(scope, dayLevel, group.day, shard), newDay], [rollup(scope, monthLevel, month, shard), newMonth]] as const) {
-        row.views += group.views;
-        row.cells[cell] = (row.cells[cell] ?? 0) + group.views;
-        if (isNew) row.contents += 1;
-      }
+    const targets: Array<[string, RollupRow['level'], string, boolean]> = [['site', 'sd', group.day, newDay], ['site', 'sm', month, newMonth]];
+    if (input.spaceRollups?.(group.spaceKey, 'd', group.day) ?? true) targets.push([group.spaceKey, 'd', group.day, newDay]);
+    if (input.spaceRollups?.(group.spaceKey, 'm', month) ?? true) targets.push([group.spaceKey, 'm', month, newMonth]);
+    for (const [scope, level, period, isNew] of targets) {
+      const row = rollup(scope, level, period, shard);
+      row.views += group.views;
+      row.cells[cell] = (row.cells[cell] ?? 0) + group.views;
+      if (isNew) row.contents += 1;
     }
     for (const [level, period] of sketchPeriodsOf(group.day)) sketch('contents', level, period, group.contentId);
   }
