@@ -1,6 +1,4 @@
-import { kvs, WhereConditions } from '@forge/kvs';
-import { decode } from './codecs';
-import { ENTITY } from './keys';
+import { viewRecordPage } from './view-record-pages';
 
 /**
  * One content's view records with `fromMs ≤ at < toMs` (index by-content → at), paged 100 a query:
@@ -11,12 +9,8 @@ export async function rangeViewers(contentId: string, fromMs: number, toMs: numb
   const viewers: string[] = [];
   let cursor: string | undefined;
   do {
-    let query = kvs.entity<unknown>(ENTITY.view).query().index('by-content', { partition: [contentId] })
-      .where(WhereConditions.between(fromMs, toMs - 1)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const result of page.results) {
-      const record = decode.viewRecord(result.value);
+    const page = await viewRecordPage('by-content', contentId, fromMs, toMs - 1, cursor);
+    for (const record of page.records) {
       if (record.at >= fromMs && record.at < toMs) viewers.push(record.viewer);
     }
     if (viewers.length > maxViews) return null;

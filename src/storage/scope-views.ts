@@ -1,7 +1,5 @@
-import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { completenessBound, type ScopeView } from '../domain/scope-readers';
-import { decode } from './codecs';
-import { ENTITY } from './keys';
+import { viewRecordPage } from './view-record-pages';
 
 export interface ScopeViewsRead {
   views: ScopeView[];
@@ -37,12 +35,8 @@ export async function viewsOfPartitionsBetween(
     // A round's pages are independent: read them together, at most 8 in flight as elsewhere.
     for (let start = 0; start < open.length; start += 8) {
       await Promise.all(open.slice(start, start + 8).map(async (partition) => {
-        let query = kvs.entity<unknown>(ENTITY.view).query().index(index, { partition: [partition.key] })
-          .where(WhereConditions.between(fromAt, toAt)).sort(Sort.DESC).limit(100);
-        if (partition.cursor) query = query.cursor(partition.cursor);
-        const page = await query.getMany();
-        for (const result of page.results) {
-          const record = decode.viewRecord(result.value);
+        const page = await viewRecordPage(index, partition.key, fromAt, toAt, partition.cursor, 'newest-first');
+        for (const record of page.records) {
           partition.oldestReadAt = partition.oldestReadAt === null ? record.at : Math.min(partition.oldestReadAt, record.at);
           if (keep(record.contentId)) views.push({ contentId: record.contentId, viewer: record.viewer, at: record.at });
         }

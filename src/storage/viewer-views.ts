@@ -1,7 +1,5 @@
-import { kvs, WhereConditions } from '@forge/kvs';
 import type { ViewRecord } from '../domain/rows';
-import { decode } from './codecs';
-import { ENTITY } from './keys';
+import { viewRecordPage } from './view-record-pages';
 
 export type ViewerViews = { ok: true; views: ViewRecord[]; queries: number } | { ok: false; reason: 'too-many-views' };
 
@@ -22,14 +20,11 @@ export async function viewsOfViewers(viewers: readonly string[], fromMs: number,
     for (let viewer = queue.shift(); viewer !== undefined && !tooMany; viewer = queue.shift()) {
       let cursor: string | undefined;
       do {
-        let query = kvs.entity<unknown>(ENTITY.view).query().index('by-viewer', { partition: [viewer] })
-          .where(WhereConditions.between(fromMs, toMs - 1)).limit(100);
-        if (cursor) query = query.cursor(cursor);
-        const page = await query.getMany();
+        const page = await viewRecordPage('by-viewer', viewer, fromMs, toMs - 1, cursor);
         queries += 1;
-        views.push(...page.results.map((result) => decode.viewRecord(result.value)));
+        views.push(...page.records);
         if (views.length > maxViews) tooMany = true;
-        cursor = page.nextCursor ?? undefined;
+        cursor = page.nextCursor;
       } while (cursor && !tooMany);
     }
   };
