@@ -6,6 +6,7 @@ import { commitOps } from '../storage/commit-ops';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { readContentRows, readInventoryJob, writeInventoryJob, type InventoryJob } from '../storage/inventory-store';
 import { settleContent } from './content-lifecycle';
+import { releaseLease, takeLease } from '../domain/job-lease';
 
 /** About 480 bytes a content row: 20 keep a transaction within one 10 KB write unit. */
 const ROWS_PER_TRANSACTION = 20;
@@ -35,9 +36,10 @@ export async function startBackfill(now: number): Promise<InventoryJob> {
  */
 export async function runBackfill(budgetMs: number, now: () => number = Date.now): Promise<InventoryJob> {
   const deadline = now() + budgetMs;
-  let job = await readInventoryJob();
-  if (job.state !== 'running' || job.leaseUntil > now()) return job;
-  job = { ...job, leaseUntil: deadline + 60_000 };
+  const stored = await readInventoryJob();
+  const leased = takeLease(stored, now(), deadline);
+  if (!leased) return stored;
+  let job = leased;
   await writeInventoryJob(job);
   while (job.state === 'running' && now() < deadline) {
     const page = await listContent(job.phase, job.cursor);
@@ -66,7 +68,7 @@ export async function runBackfill(budgetMs: number, now: () => number = Date.now
     }
     await writeInventoryJob(job);
   }
-  job = { ...job, leaseUntil: 0 };
+  job = releaseLease(job);
   await writeInventoryJob(job);
   return job;
 }

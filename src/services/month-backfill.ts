@@ -12,15 +12,17 @@ import { commitOps } from '../storage/commit-ops';
 import { contentRowsPage } from '../storage/inventory-store';
 import { readRollups } from '../storage/lifecycle-store';
 import { monthsWithDays, monthViewRecords, readMonthBackfillJob, readMonthFacts, writeMonthBackfillJob, type MonthBackfillJob } from '../storage/month-backfill-store';
+import { releaseLease, takeLease } from '../domain/job-lease';
 
 const CONTENTS_PER_PAGE = 25;
 const ATTEMPTS = 10;
 
 export async function runMonthBackfill(budgetMs: number, now: () => number = Date.now): Promise<MonthBackfillJob> {
   const deadline = now() + budgetMs;
-  let job = await readMonthBackfillJob();
-  if (job.state !== 'running' || job.leaseUntil > now()) return job;
-  job = { ...job, leaseUntil: deadline + 60_000 };
+  const stored = await readMonthBackfillJob();
+  const leased = takeLease(stored, now(), deadline);
+  if (!leased) return stored;
+  let job = leased;
   await writeMonthBackfillJob(job);
   while (job.state === 'running' && now() < deadline) {
     const page = await contentRowsPage(job.cursor, CONTENTS_PER_PAGE);
@@ -37,7 +39,7 @@ export async function runMonthBackfill(budgetMs: number, now: () => number = Dat
     if (page.nextCursor === null) job = { ...job, state: 'idle', completedAt: now() };
     await writeMonthBackfillJob(job);
   }
-  job = { ...job, leaseUntil: 0 };
+  job = releaseLease(job);
   await writeMonthBackfillJob(job);
   return job;
 }
