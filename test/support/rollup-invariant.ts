@@ -1,19 +1,6 @@
-import { kvs } from '@forge/kvs';
+import { queryAll } from './stored-counts';
 
 type Row = Record<string, unknown>;
-
-async function all(entity: string, index: string, partition: string[]): Promise<Row[]> {
-  const rows: Row[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<Row>(entity).query().index(index, { partition }).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    rows.push(...page.results.map((r) => r.value));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return rows;
-}
 
 type Sums = Record<string, number>;
 const add = (into: Sums, key: string, value: number) => {
@@ -32,7 +19,7 @@ export async function rollupTotalsAgree(spaceKeys: string[], contentIds: string[
   const scopes: Array<[string, string, string]> = [['site', 'sd', 'sm'], ...spaceKeys.map((key): [string, string, string] => [key, 'd', 'm'])];
   for (const [scope, day, month] of scopes) {
     for (const level of [day, month]) {
-      for (const row of await all('rollup', 'by-scope', [scope, level])) {
+      for (const row of await queryAll<Row>('rollup', 'by-scope', [scope, level])) {
         const at = `${scope}|${level}|${String(row.period)}`;
         add(fromRollups, `${at}|views`, Number(row.views));
         add(fromRollups, `${at}|contents`, Number(row.contents));
@@ -42,8 +29,8 @@ export async function rollupTotalsAgree(spaceKeys: string[], contentIds: string[
   }
   for (const contentId of contentIds) {
     const rows = [
-      ...(await all('content-day', 'by-content', [contentId])).map((row) => ({ row, period: String(row.day), views: Number(row.views), levels: ['sd', 'd'] })),
-      ...(await all('content-month', 'by-content', [contentId])).map((row) => ({ row, period: String(row.month), views: Number(row.monthViews), levels: ['sm', 'm'] })),
+      ...(await queryAll<Row>('content-day', 'by-content', [contentId])).map((row) => ({ row, period: String(row.day), views: Number(row.views), levels: ['sd', 'd'] })),
+      ...(await queryAll<Row>('content-month', 'by-content', [contentId])).map((row) => ({ row, period: String(row.month), views: Number(row.monthViews), levels: ['sm', 'm'] })),
     ];
     for (const { row, period, views, levels } of rows) {
       if ((row.status ?? 'current') !== 'current') continue;
@@ -61,7 +48,7 @@ export async function rollupTotalsAgree(spaceKeys: string[], contentIds: string[
 
 /** Views in a content's month rows, and the spaces and statuses they are filed under. */
 export async function contentMonthsOf(contentId: string): Promise<{ views: number; spaces: string[]; statuses: string[] }> {
-  const rows = await all('content-month', 'by-content', [contentId]);
+  const rows = await queryAll<Row>('content-month', 'by-content', [contentId]);
   return {
     views: rows.reduce((sum, row) => sum + Number(row.monthViews), 0),
     spaces: [...new Set(rows.map((row) => String(row.spaceKey)))],

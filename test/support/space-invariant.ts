@@ -1,17 +1,4 @@
-import { kvs } from '@forge/kvs';
-
-async function all<T>(entity: string, index: string, partition: string): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<T>(entity).query().index(index, { partition: [partition] }).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    rows.push(...page.results.map((r) => r.value));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return rows;
-}
+import { queryAll } from './stored-counts';
 
 /**
  * The invariant every lifecycle change keeps: a space's daily rows hold exactly the views of the
@@ -21,12 +8,12 @@ export async function spaceTotalsAgree(spaceKeys: string[], contentIds: string[]
   const fromSpaceDays: Record<string, number> = {};
   const fromContentDays: Record<string, number> = {};
   for (const spaceKey of spaceKeys) {
-    for (const row of await all<{ day: string; views: number }>('space-day', 'by-space', spaceKey)) {
+    for (const row of await queryAll<{ day: string; views: number }>('space-day', 'by-space', spaceKey)) {
       if (row.views !== 0) fromSpaceDays[`${spaceKey}|${row.day}`] = (fromSpaceDays[`${spaceKey}|${row.day}`] ?? 0) + row.views;
     }
   }
   for (const contentId of contentIds) {
-    for (const row of await all<{ day: string; views: number; spaceKey: string; status?: string }>('content-day', 'by-content', contentId)) {
+    for (const row of await queryAll<{ day: string; views: number; spaceKey: string; status?: string }>('content-day', 'by-content', contentId)) {
       if ((row.status ?? 'current') === 'current' && row.views !== 0) fromContentDays[`${row.spaceKey}|${row.day}`] = (fromContentDays[`${row.spaceKey}|${row.day}`] ?? 0) + row.views;
     }
   }

@@ -16,11 +16,12 @@ export async function storedCounts(contentId: string) {
   };
 }
 
-async function queryAll<T>(entity: string, index: string, partition: string): Promise<T[]> {
+/** Every row of one index partition (a single value or a composite partition), page by page. */
+export async function queryAll<T>(entity: string, index: string, partition: string | string[]): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | undefined;
   do {
-    let query = kvs.entity<T>(entity).query().index(index, { partition: [partition] }).limit(100);
+    let query = kvs.entity<T>(entity).query().index(index, { partition: typeof partition === 'string' ? [partition] : partition }).limit(100);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
     all.push(...page.results.map((r) => r.value));
