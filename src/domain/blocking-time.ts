@@ -22,9 +22,10 @@ export interface BlockingPolicy {
   /** Bounds the stored history; a viewer reloading every second cannot grow it without limit. */
   maxTimes: number;
   /**
-   * At most this many counted views may be swapped by one late event. Each swap is a record written
-   * and one deleted in the view's transaction (Forge allows 25 operations): a late event that would
-   * reshuffle a long chain of reloads is judged like one beyond the horizon instead.
+   * At most this many counted views may be swapped by one late event; a late event that would
+   * reshuffle more is judged like one beyond the horizon instead. The app sets it above what a
+   * history of `maxTimes` can produce (so it never binds): a large swap is written in several
+   * transactions of at most 25 operations (see planViewWrite's `take` and rollup-fit.ts).
    */
   maxCorrections: number;
 }

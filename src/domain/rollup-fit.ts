@@ -1,6 +1,6 @@
 import type { View } from './view';
-import type { WritePlan } from './view-write-plan';
-import { planRollups, type CountedChange, type RollupSnapshot, type RollupWrites } from './rollup-plan';
+import { planViewWrite, type PlanInput, type PlanOutcome, type WritePlan } from './view-write-plan';
+import { NO_ROLLUPS, planRollups, type CountedChange, type RollupSnapshot, type RollupWrites } from './rollup-plan';
 import { isListedStatus } from './content-status';
 
 /** Forge runs at most 25 operations in one transaction. */
@@ -25,8 +25,9 @@ export function operationsOf(plan: WritePlan): number {
 }
 
 /**
- * Keeps the view's transaction within Forge's limit: a rare late event that swaps many views across
- * midnight drops the sketch updates first (they only ever estimate). Exact rows are never dropped.
+ * Trims sketch updates (they only ever estimate) when even a single-correction step leaves no room for
+ * them; exact rows are never dropped. `planWithinLimit` makes this a last resort that a bounded plan
+ * does not reach (see the planner's bound test).
  */
 export function fitRollups(plan: WritePlan, writes: RollupWrites): RollupWrites {
   const exact = writes.viewerMonths.length + writes.rollups.length;
@@ -34,7 +35,36 @@ export function fitRollups(plan: WritePlan, writes: RollupWrites): RollupWrites 
   return room >= writes.sketches.length ? writes : { ...writes, sketches: writes.sketches.slice(0, Math.max(0, room)) };
 }
 
-/** The report rollups of a view's plan, within the transaction's limit: what track-view commits with the plan. */
-export function viewRollups(plan: WritePlan, view: View, storedViewer: string, snapshot: RollupSnapshot): RollupWrites {
-  return fitRollups(plan, planRollups(countedChangeOf(plan, view, storedViewer), snapshot));
+export interface PlannedStep {
+  outcome: PlanOutcome;
+  rollups: RollupWrites;
+}
+
+function sizeOf(plan: WritePlan, writes: RollupWrites): number {
+  return operationsOf(plan) + writes.viewerMonths.length + writes.rollups.length + writes.sketches.length;
+}
+
+/**
+ * The view's plan and its rollups as one transaction of at most 25 operations. A plan that would be
+ * larger (a late view swapping many counted views across midnight and a month's end) realizes as many
+ * of its corrections as fit, earliest first, and leaves the rest pending for the next steps (see
+ * planViewWrite). A one-correction step always fits: at most 14 exact rows and 6 sketch shards.
+ */
+export function planWithinLimit(input: PlanInput, snapshot: RollupSnapshot): PlannedStep {
+  const planStep = (take?: number): PlannedStep => {
+    const outcome = planViewWrite(take === undefined ? input : { ...input, take });
+    if (outcome.kind !== 'write') return { outcome, rollups: NO_ROLLUPS };
+    const view = outcome.resumed ? { ...input.view, source: outcome.plan.addViews[0]?.source ?? outcome.plan.removeViews[0]?.source ?? input.view.source } : input.view;
+    const writes = planRollups(countedChangeOf(outcome.plan, { ...view, spaceKey: outcome.plan.contentStats?.row.spaceKey ?? view.spaceKey }, input.storedViewer), snapshot);
+    return { outcome, rollups: outcome.resumed ? { ...writes, sketches: [] } : writes };
+  };
+  const whole = planStep();
+  if (whole.outcome.kind !== 'write' || sizeOf(whole.outcome.plan, whole.rollups) <= MAX_TRANSACTION_OPERATIONS) return whole;
+  const corrections = whole.outcome.plan.addViews.length + whole.outcome.plan.removeViews.length;
+  for (let take = corrections - 1; take >= 1; take -= 1) {
+    const step = planStep(take);
+    if (step.outcome.kind === 'write' && sizeOf(step.outcome.plan, step.rollups) <= MAX_TRANSACTION_OPERATIONS) return step;
+  }
+  const last = planStep(1);
+  return last.outcome.kind === 'write' ? { ...last, rollups: fitRollups(last.outcome.plan, last.rollups) } : last;
 }

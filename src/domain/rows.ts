@@ -30,7 +30,20 @@ export interface ViewerContentRow {
    * whether a late view is the viewer's first of its day. Absent on rows written before it existed.
    */
   days?: Record<string, number>;
+  /**
+   * Corrections of a late view still to be applied (see `planViewWrite`'s `take`): a swap too large
+   * for one 25-operation transaction is written as a series of steps, and this marker, changed in
+   * each step's own transaction, makes every correction land exactly once. Absent when none are due.
+   */
+  pending?: PendingCorrections;
   version: number;
+}
+
+/** Counted views still to add and remove, ascending, with the source of the view that caused them. */
+export interface PendingCorrections {
+  added: number[];
+  removed: number[];
+  source: Source;
 }
 
 export interface ContentStatsRow {

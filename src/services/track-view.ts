@@ -1,5 +1,5 @@
 import type { Settings } from '@contracts/settings';
-import { affectedDays, planViewWrite } from '../domain/view-write-plan';
+import { affectedDays } from '../domain/view-write-plan';
 import { refineSource } from '../domain/channel-hint';
 import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/decide-tracking';
 import type { BlockingPolicy } from '../domain/blocking-time';
@@ -11,7 +11,7 @@ import { currentSettings, currentStoredSettings } from './settings-source';
 import { groupsInMemory, resolveViewerGroups } from './viewer-groups';
 import { pseudonymFor } from './pseudonyms';
 import { settleContent } from './content-lifecycle';
-import { viewRollups } from '../domain/rollup-fit';
+import { planWithinLimit } from '../domain/rollup-fit';
 
 export type TrackOutcome =
   | { tracked: true; counted: number }
@@ -29,9 +29,14 @@ export class ContentionError extends Error {
 /** Late events may still reorder a viewer's chain for as long as their time is accepted (event-time.ts). */
 export const HORIZON_MS = BLOCKING_HORIZON_MS;
 const MAX_HISTORY = 100;
-/** Keeps the view's transaction within Forge's 25 operations (see BlockingPolicy.maxCorrections). */
-const MAX_CORRECTIONS = 8;
+/**
+ * Never binds: a history of 100 times changes at most 201 counted views. A large swap is written in
+ * steps within Forge's 25 operations (rollup-fit.ts), so no late view has to be left uncounted.
+ */
+const MAX_CORRECTIONS = 2 * MAX_HISTORY + 1;
 const MAX_ATTEMPTS = 12;
+/** A swap of 201 corrections at one a step, plus the view itself: far above any real chain. */
+const MAX_STEPS = 2 * MAX_CORRECTIONS;
 
 export interface TrackRequest {
   view: View;
@@ -71,7 +76,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // time; anonymous views reported by other tools (the view API) are throttled per content instead.
   const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
   const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY, maxCorrections: MAX_CORRECTIONS };
-  const days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
+  let days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
   const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
 
   // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
@@ -81,6 +86,9 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   let lastTransient: unknown;
   // Set when the content is stored under another space than the event names (see planViewWrite).
   let storedSpace: string | undefined;
+  // This view's answer once its first step is committed; later steps only finish its corrections.
+  let own: TrackOutcome | undefined;
+  let steps = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
@@ -98,8 +106,9 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });
       if (!decision.track) return { tracked: false, reason: decision.reason };
       const planned = storedSpace ? { ...view, spaceKey: storedSpace } : view;
-      const outcome = planViewWrite({ view: planned, storedViewer, applyBlocking, policy, snapshot, now });
-      if (outcome.kind === 'duplicate' || outcome.kind === 'purged') return { tracked: false, reason: outcome.kind };
+      const { outcome, rollups: writes } = planWithinLimit({ view: planned, storedViewer, applyBlocking, policy, snapshot, now }, rollups);
+      if (outcome.kind === 'duplicate') return own ?? { tracked: false, reason: 'duplicate' };
+      if (outcome.kind === 'purged') return { tracked: false, reason: outcome.kind };
       if (outcome.kind === 'reread') {
         storedSpace = outcome.spaceKey;
         continue;
@@ -108,12 +117,25 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         months = [...new Set([...months, ...outcome.months])];
         continue;
       }
+      if (outcome.kind === 'needs-days') {
+        days = [...new Set([...days, ...outcome.days])].sort();
+        months = [...new Set([...months, ...days.map((day) => day.slice(0, 7))])];
+        continue;
+      }
       // Idempotent and conditional: finishing a lifecycle pass alongside it (or after a crash) is safe.
       if (outcome.kind === 'busy') await settleContent(outcome.content);
-      // Report rollups: a separate pure plan over the view's own, committed in the same transaction.
-      if (outcome.kind === 'write' && (await commitPlan(outcome.plan, viewRollups(outcome.plan, planned, storedViewer, rollups))) === 'committed') {
-        if (outcome.counted > 0) return { tracked: true, counted: outcome.counted };
-        return { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
+      if (outcome.kind === 'write' && (await commitPlan(outcome.plan, writes)) === 'committed') {
+        if (!outcome.resumed) {
+          own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
+            : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
+        }
+        if (outcome.pending === 0 && !outcome.resumed && own) return own;
+        // Corrections remain (this view's, or an earlier one's it had to finish first): the next
+        // step reads afresh and is not a conflict, so it starts with a full set of attempts.
+        steps += 1;
+        if (steps > MAX_STEPS) throw new ContentionError(view.contentId);
+        attempt = 0;
+        continue;
       }
     } catch (error) {
       // Throttling or a lost response: try again shortly. A write that was applied after all is

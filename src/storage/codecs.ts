@@ -22,6 +22,7 @@ const viewerContent = z.object({
   contentId: z.string(), spaceKey: z.string(), viewer: z.string(), firstAt: z.number(), lastAt: z.number(),
   views: z.number().int(), recent: history, version: z.number().int(),
   days: z.record(z.string(), z.number().int()).optional(),
+  pending: z.object({ added: z.array(z.number()), removed: z.array(z.number()), source: z.enum(SOURCES) }).optional(),
 });
 const contentStats = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, title: z.string(), views: z.number().int(),

@@ -75,6 +75,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     rollups: rollupSnapshotFrom(request, get),
     channelHint: CHANNELS.find((channel) => channel === hint),
     snapshot: {
+      daysRead: request.days,
       accountKnown: request.storesAccountId ? get(ENTITY.account, KEYS.account(request.storedViewer)) !== undefined : null,
       viewRecordExists: get(ENTITY.view, KEYS.view(request.contentId, request.storedViewer, request.at)) !== undefined,
       contentStats: stats === undefined ? undefined : decode.contentStats(stats),
