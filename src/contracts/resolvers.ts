@@ -22,15 +22,6 @@ export type TrackViewResult =
   | { tracked: true; views: number }
   | { tracked: false; reason: string; views: number };
 
-export interface ContentSummary {
-  contentId: string;
-  views: number;
-  viewers: number;
-  anonymousViews: number;
-  lastViewedAt: number | null;
-  viewCounterEnabled: boolean;
-}
-
 export interface SettingsAuditEntry {
   at: number;
   /** Kept in every privacy mode (accountability); null once the account was closed and its data erased. */
@@ -124,15 +115,6 @@ export interface ViewApiRequests {
   requests: ViewApiRequestRecord[];
 }
 
-export interface ContentTrendPayload {
-  /** How many days back from today (UTC), today included. */
-  days: 7 | 30 | 90 | 365;
-}
-/** Views per UTC day, oldest first, one entry per day of the range (zero-filled). */
-export interface ContentTrend {
-  series: Array<{ day: string; views: number }>;
-}
-
 /** One piece of content in a ranking. */
 export interface ContentRanking {
   contentId: string;
@@ -172,8 +154,6 @@ export interface SaveSpaceReportPayload {
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
   reportChannel: [ReportChannelPayload, { stored: boolean }];
-  getContentSummary: [Record<string, never>, ContentSummary];
-  getContentTrend: [ContentTrendPayload, ContentTrend];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];

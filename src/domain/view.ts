@@ -28,8 +28,3 @@ export const ANONYMOUS_VIEWER = 'anonymous';
 export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
-
-/** The last `count` UTC days up to the day of `now`, oldest first. */
-export function lastDays(now: number, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => utcDay(now - (count - 1 - index) * 86_400_000));
-}

@@ -4,7 +4,7 @@ import type { ResolverKey, ResultOf } from '@contracts/resolvers';
 import { fail, guarded } from './envelope';
 import { getReportSummaryResolver, getReportTableResolver } from './report-query';
 import { searchReportGroupsResolver } from './report-groups';
-import { getContentSummaryResolver, getContentTrendResolver, reportChannelResolver, trackViewResolver } from './tracking';
+import { reportChannelResolver, trackViewResolver } from './tracking';
 import { getGlobalReportResolver, getSpaceReportResolver } from './reports';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './view-api';
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './inventory';
@@ -23,8 +23,6 @@ type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Pr
 const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
-  getContentSummary: getContentSummaryResolver,
-  getContentTrend: getContentTrendResolver,
   getSettings: getSettingsResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS } from '@contracts/settings';
 import type { Envelope } from '@contracts/envelope';
-import type { ContentSummary, ContentTrend, TrackViewResult } from '@contracts/resolvers';
-import { contentDaysBetween } from '../storage/content-days';
-import { lastDays } from '../domain/view';
+import type { TrackViewResult } from '@contracts/resolvers';
 import { parseWith } from '../domain/parse';
-import { HIDDEN_CONTENT_MESSAGE, isHidden } from '../domain/content-status';
 import { fetchContentReadableBy, type VisibleContent } from '../confluence/permissions';
 import { MemoryCache } from '../services/memory-cache';
 import { getContentStats, writeChannelHint } from '../storage/view-store';
@@ -88,41 +85,7 @@ export async function reportChannelResolver(payload: unknown, context: unknown):
   return ok({ stored: true });
 }
 
-export async function getContentSummaryResolver(_payload: unknown, context: unknown): Promise<Envelope<ContentSummary>> {
-  const caller = callerOf(context);
-  if (caller.kind !== 'user') return fail('forbidden', SIGN_IN);
-  const content = await verifiedContent(context, caller.accountId);
-  if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
-  const [stats, settings] = await Promise.all([getContentStats(content.id), currentSettings()]);
-  if (stats && isHidden(stats)) return fail('not-found', HIDDEN_CONTENT_MESSAGE);
-  return ok({
-    contentId: content.id,
-    views: stats?.views ?? 0,
-    viewers: stats?.viewers ?? 0,
-    anonymousViews: stats?.anonymousViews ?? 0,
-    lastViewedAt: stats && stats.lastViewedAt > 0 ? stats.lastViewedAt : null,
-    viewCounterEnabled: settings.viewCounter,
-  });
-}
-
-const trendPayload = z.object({ days: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]) }).strict();
-
-/** Views per day for the page statistics chart: one index query on the content's daily rows. */
-export async function getContentTrendResolver(payload: unknown, context: unknown): Promise<Envelope<ContentTrend>> {
-  const parsed = parseWith(trendPayload, payload);
-  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
-  const caller = callerOf(context);
-  if (caller.kind !== 'user') return fail('forbidden', SIGN_IN);
-  const content = await verifiedContent(context, caller.accountId);
-  if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
-  const stats = await getContentStats(content.id);
-  if (stats && isHidden(stats)) return fail('not-found', HIDDEN_CONTENT_MESSAGE);
-  const days = lastDays(Date.now(), parsed.value.days);
-  const views = await contentDaysBetween(content.id, days[0]!, days[days.length - 1]!);
-  return ok({ series: days.map((day) => ({ day, views: views.get(day) ?? 0 })) });
-}
-
-/** Permission answers are cached briefly: the macro and the statistics of one page ask twice. */
+/** Permission answers are cached briefly: the macro's view and the channel beacon of one page ask twice. */
 const readable = new MemoryCache<VisibleContent | null>(60_000);
 
 async function verifiedContent(context: unknown, accountId: string): Promise<VisibleContent | null> {

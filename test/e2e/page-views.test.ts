@@ -61,7 +61,7 @@ test('restricted content is not found for a reader who may not see it', async ()
   expect(response?.status()).toBe(404);
   // And the app refuses its statistics to that reader (the server decides, not the page).
   const extension = { type: 'confluence:contentBylineItem', content: { id: restricted.id, type: restricted.type }, space: { key: restricted.spaceKey } };
-  const answer = await site.post('/__local/invoke', { as: guest, functionKey: 'getContentSummary', payload: {}, moduleKey: 'view-counter', extension });
+  const answer = await site.post('/__local/invoke', { as: guest, functionKey: 'getPageStatistics', payload: { range: { kind: 'preset', preset: '30d' } }, moduleKey: 'view-counter', extension });
   expect(answer).toEqual({ ok: true, result: { ok: false, error: expect.objectContaining({ code: 'not-found' }) } });
 });
 

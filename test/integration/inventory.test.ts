@@ -91,11 +91,12 @@ describe('hidden content in the byline and page statistics', () => {
     });
     await app.platform.deliverEvent(event('trashed', Date.now()));
     expect(await app.byline(app.users.reader, page)).toMatchObject({ title: 'Page statistics' });
-    expect(await app.invoke(app.users.reader, 'view-counter', 'getContentSummary', {}, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
-    expect(await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 7 }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    const range = { range: { kind: 'preset', preset: '7d' } } as const;
+    expect(await app.invoke(app.users.reader, 'view-counter', 'getPageStatistics', range, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    expect(await app.invoke(app.users.reader, 'view-counter', 'getPageViewers', range, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
     await app.platform.deliverEvent(event('restored', Date.now() + 1000));
     expect(await app.byline(app.users.reader, page)).toMatchObject({ title: '2 views' });
-    const summary = await app.invoke(app.users.reader, 'view-counter', 'getContentSummary', {}, page);
-    expect(summary.ok && summary.data).toMatchObject({ views: 2, viewers: 2 });
+    const summary = await app.invoke(app.users.reader, 'view-counter', 'getPageStatistics', range, page);
+    expect(summary.ok && summary.data.allTime).toMatchObject({ views: 2, viewers: 2 });
   });
 });

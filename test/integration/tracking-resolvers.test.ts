@@ -4,6 +4,7 @@ import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { storedCounts } from '../support/stored-counts';
 
 let app: AppPlatform;
+const RANGE = { range: { kind: 'preset', preset: '30d' } } as const;
 beforeEach(async () => { app = await startAppPlatform(); });
 afterEach(() => app.stop());
 
@@ -28,7 +29,7 @@ describe('macro trackView', () => {
     const { content } = app.restrictedContent();
     for (const page of [app.publicContent(), content]) {
       expect(await app.invoke(app.users.anonymous, 'viewtracker-macro', 'trackView', { channel: 'desktop' }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
-      expect(await app.invoke(app.users.anonymous, 'view-counter', 'getContentSummary', {}, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+      expect(await app.invoke(app.users.anonymous, 'view-counter', 'getPageStatistics', RANGE, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
       expect((await storedCounts(page.id)).views).toBe(0);
     }
   });
@@ -83,8 +84,9 @@ describe('content summary and byline', () => {
     await app.view(app.users.reader, page, t);
     await app.view(app.users.otherReader, page, t);
     await app.view(app.users.anonymous, page, t + 1);
-    const answer = await app.invoke(app.users.reader, 'view-counter', 'getContentSummary', {}, page);
-    expect(answer).toEqual({ ok: true, data: { contentId: page.id, views: 3, viewers: 2, anonymousViews: 1, lastViewedAt: t + 1, viewCounterEnabled: true } });
+    const answer = await app.invoke(app.users.reader, 'view-counter', 'getPageStatistics', RANGE, page);
+    expect(answer.ok && { contentId: answer.data.contentId, allTime: answer.data.allTime, viewCounterEnabled: answer.data.viewCounterEnabled })
+      .toEqual({ contentId: page.id, allTime: { views: 3, viewers: 2, anonymousViews: 1, lastViewedAt: t + 1 }, viewCounterEnabled: true });
     expect(await app.byline(app.users.reader, page)).toMatchObject({ title: '3 views' });
   });
 
@@ -95,18 +97,19 @@ describe('content summary and byline', () => {
     await app.view(app.users.reader, page, now - 2 * 86_400_000);
     await app.view(app.users.reader, page, now);
     await app.view(app.users.otherReader, page, now);
-    const answer = await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 7 }, page);
+    const answer = await app.invoke(app.users.reader, 'view-counter', 'getPageStatistics', { range: { kind: 'preset', preset: '7d' } }, page);
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
-    expect(answer.data.series).toHaveLength(7);
-    expect(answer.data.series[6]).toEqual({ day: new Date(now).toISOString().slice(0, 10), views: 2 });
-    expect(answer.data.series[4]!.views).toBe(1);
-    expect(answer.data.series.reduce((sum, point) => sum + point.views, 0)).toBe(3);
-    expect(await app.invoke(app.users.reader, 'view-counter', 'getContentTrend', { days: 12 }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) });
+    const series = answer.data.daily;
+    expect(series).toHaveLength(7);
+    expect(series[6]).toMatchObject({ day: new Date(now).toISOString().slice(0, 10), views: 2 });
+    expect(series[4]!.views).toBe(1);
+    expect(series.reduce((sum, point) => sum + point.views, 0)).toBe(3);
+    expect(await app.invoke(app.users.reader, 'view-counter', 'getPageStatistics', { range: { kind: 'preset', preset: '12d' } }, page)).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) });
   });
 
   it('does not summarise a page the caller may not see', async () => {
     const { content, denied } = app.restrictedContent();
-    expect(await app.invoke(denied, 'view-counter', 'getContentSummary', {}, content)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    expect(await app.invoke(denied, 'view-counter', 'getPageStatistics', RANGE, content)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
   });
 });

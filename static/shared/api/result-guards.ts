@@ -110,17 +110,6 @@ const isPageViewer = shape<PageViewer>({
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
-  getContentSummary: shape<ResultOf<'getContentSummary'>>({
-    contentId: isString,
-    views: isNumber,
-    viewers: isNumber,
-    anonymousViews: isNumber,
-    lastViewedAt: nullable(isNumber),
-    viewCounterEnabled: isBoolean,
-  }),
-  getContentTrend: shape<ResultOf<'getContentTrend'>>({
-    series: arrayOf(shape<ResultOf<'getContentTrend'>['series'][number]>({ day: isString, views: isNumber })),
-  }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
