@@ -54,6 +54,7 @@ export function planWithinLimit(input: PlanInput, snapshot: RollupSnapshot): Pla
   const planStep = (take?: number): PlannedStep => {
     const outcome = planViewWrite(take === undefined ? input : { ...input, take });
     if (outcome.kind !== 'write') return { outcome, rollups: NO_ROLLUPS };
+    // A resumed step's cells are those of the view that caused it: its records carry that source.
     const view = outcome.resumed ? { ...input.view, source: outcome.plan.addViews[0]?.source ?? outcome.plan.removeViews[0]?.source ?? input.view.source } : input.view;
     const writes = planRollups(countedChangeOf(outcome.plan, { ...view, spaceKey: outcome.plan.contentStats?.row.spaceKey ?? view.spaceKey }, input.storedViewer), snapshot);
     return { outcome, rollups: outcome.resumed ? { ...writes, sketches: [] } : writes };
