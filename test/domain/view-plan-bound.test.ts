@@ -46,7 +46,13 @@ describe('a view plan within 25 operations', () => {
           viewerContent: viewer, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(),
           viewRecordExists: step > 0, accountKnown: false, contentMonths: months,
         };
-        const planned = planWithinLimit({ view: view(late), storedViewer: 'u1', applyBlocking: true, policy, snapshot, now: late + 1000 }, noRollups);
+        const input = { view: view(late), storedViewer: 'u1', applyBlocking: true, policy, snapshot, now: late + 1000 };
+        const planned = planWithinLimit(input, noRollups);
+        // Why a step always fits: one correction is at most 14 exact rows, plus at most 6 sketch shards.
+        const single = planWithinLimit({ ...input, take: 1 }, noRollups);
+        if (single.outcome.kind === 'write') {
+          expect(viewPlanOps(single.outcome.plan, single.rollups).length - single.rollups.sketches.length).toBeLessThanOrEqual(14);
+        }
         if (planned.outcome.kind === 'duplicate') break;
         expect(planned.outcome.kind).toBe('write');
         if (planned.outcome.kind !== 'write') break;
