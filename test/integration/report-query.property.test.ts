@@ -1,5 +1,5 @@
 import { seededRandom } from '../../local/kvs/rng';
-import type { ReportFilters, ReportQuery } from '@contracts/report-query';
+import type { ReportFilters, ReportQuery, ReportSummary } from '@contracts/report-query';
 import { reportSummary } from '../../src/services/report-summary';
 import { reportTable } from '../../src/services/report-tables';
 import { addDays, daysBetween } from '../../src/domain/report-periods';
@@ -39,8 +39,22 @@ describe('report query layer against a brute-force model over raw views', () => 
         else expect(Math.abs(summary.current.viewers.value - want)).toBeLessThanOrEqual(Math.max(1, want * 0.05));
       }
       if (summary.current.contentViewed?.exact) expect(summary.current.contentViewed.value).toBe(distinctCount(chosen.map((view) => view.contentId)));
+      if (filters.spaceKeys?.length || filters.contentTypes?.length || filters.sources?.length) expectExactDistinct(summary, chosen, before, label);
       const bySource = await reportTable(query(range, filters, 'by-source'), TODAY);
       expect(bySource.result.rows).toEqual(modelRanking(chosen, (view) => view.source).map(({ id, total }) => ({ source: id, views: total })).sort((a, b) => b.views - a.views));
+    }
+  }, 120_000);
+
+  it('space reports count distinct viewers, content and viewers per day exactly from the view records (few views)', async () => {
+    const ranges = [{ from: addDays(TODAY, -6), to: TODAY }, { from: addDays(TODAY, -29), to: TODAY }, { from: '2026-10-03', to: '2026-10-03' }, { from: '2026-09-10', to: '2026-10-20' }, { from: '2026-08-01', to: TODAY }];
+    for (const spaceKey of SPACES) {
+      for (const range of ranges) {
+        for (const extra of [{}, { contentTypes: ['blogpost' as const] }, { sources: ['mobile-web' as const], audience: 'signed-in' as const }, { audience: 'anonymous' as const }]) {
+          const filters: ReportFilters = { spaceKeys: [spaceKey], ...extra };
+          const summary = await reportSummary(range, filters, TODAY);
+          expectExactDistinct(summary, modelViews(views, range, filters), modelViews(views, summary.previousRange, filters), JSON.stringify({ range, filters }));
+        }
+      }
     }
   }, 120_000);
 
@@ -87,4 +101,20 @@ describe('report query layer against a brute-force model over raw views', () => 
 
 function query(range: { from: string; to: string }, filters: ReportFilters, table: ReportQuery['table'], pageSize = 50): ReportQuery {
   return { range, filters, table, sort: { column: 'views', direction: 'desc' }, pageSize };
+}
+
+/** Under a space, type or source filter (a few hundred views here) the distinct figures are exact, chart included. */
+function expectExactDistinct(summary: ReportSummary, chosen: RawView[], before: RawView[], label: string): void {
+  const distinct = (list: RawView[]) => ({ viewers: { value: distinctCount(list.map((view) => view.viewer)), exact: true }, contentViewed: { value: distinctCount(list.map((view) => view.contentId)), exact: true } });
+  const dayOf = (view: RawView) => new Date(view.at).toISOString().slice(0, 10);
+  expect({ label, current: pick(summary.current), previous: pick(summary.previous), notes: summary.notes }).toEqual({ label, current: distinct(chosen), previous: distinct(before), notes: undefined });
+  const wanted = summary.series.map((point, index) => {
+    const next = summary.series[index + 1]?.start ?? addDays(summary.range.to, 1);
+    return distinctCount(chosen.filter((view) => dayOf(view) >= point.start && dayOf(view) < next).map((view) => view.viewer));
+  });
+  expect({ label, series: summary.series.map((point) => point.viewers) }).toEqual({ label, series: wanted });
+}
+
+function pick(totals: ReportSummary['current']) {
+  return { viewers: totals.viewers, contentViewed: totals.contentViewed };
 }
