@@ -3,7 +3,9 @@ import type { ReportFilters, ReportQuery, ReportSummary } from '@contracts/repor
 import { reportSummary } from '../../src/services/report-summary';
 import { reportTable } from '../../src/services/report-tables';
 import { addDays, daysBetween } from '../../src/domain/report-periods';
-import { startAppStore, type AppStore } from '../support/app-store';
+import { resetAppCaches, startAppStore, type AppStore } from '../support/app-store';
+import { writeSettings } from '../../src/storage/settings-store';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { randomReportQuery, REPORT_SPACES, REPORT_TODAY, seedReportViews } from '../support/report-seed';
 import { distinctCount, modelRanking, modelSeries, modelViews, type RawView } from '../support/report-model';
 
@@ -85,6 +87,24 @@ describe('report query layer against a brute-force model over raw views', () => 
     for (const view of views) last.set(view.contentId, Math.max(last.get(view.contentId) ?? 0, view.at));
     const want = [...last].filter(([, at]) => at < Date.parse(`${from}T00:00:00Z`)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
     expect(answer.result.rows.map((row) => ('contentId' in row ? row.contentId : ''))).toEqual(want);
+  });
+
+  it('a space report falls back (rollups\' answer, with a note) where retention may have deleted view records', async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, retentionDays: 30 } }, 0, { at: Date.now(), accountId: null, version: 1, changes: [] });
+    resetAppCaches();
+    try {
+      const old = await reportSummary({ from: '2026-09-15', to: '2026-09-30' }, { spaceKeys: ['ENG'] }, TODAY);
+      expect(old.current.views).toBe(modelViews(views, old.range, { spaceKeys: ['ENG'] }).length);
+      expect(old.current.views).toBeGreaterThan(0);
+      expect({ viewers: old.current.viewers, contentViewed: old.current.contentViewed }).toEqual({ viewers: null, contentViewed: null });
+      expect(old.notes).toEqual([expect.stringContaining('kept 30 days'), expect.stringContaining('kept 30 days')]);
+      // The last week and the one before it are within the 30 days: exact.
+      const recent = await reportSummary({ from: addDays(TODAY, -6), to: TODAY }, { spaceKeys: ['ENG'] }, TODAY);
+      expectExactDistinct(recent, modelViews(views, recent.range, { spaceKeys: ['ENG'] }), modelViews(views, recent.previousRange, { spaceKeys: ['ENG'] }), 'recent');
+    } finally {
+      await writeSettings(DEFAULT_SETTINGS, 1, { at: Date.now(), accountId: null, version: 2, changes: [] });
+      resetAppCaches();
+    }
   });
 
   async function allPages(first: ReportQuery) {
