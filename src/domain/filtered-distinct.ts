@@ -32,8 +32,11 @@ export interface PeriodCandidate {
   storedViews: number;
 }
 
-/** Why a period's distinct figures are not counted from records. */
-export type NotCountedReason = 'too-many-views' | 'retention';
+/**
+ * Why a period's distinct figures are not counted from records. `not-needed`: the previous period
+ * when the current one is not counted (its figure alone shows no change, so it is not worth a read).
+ */
+export type NotCountedReason = 'too-many-views' | 'retention' | 'not-needed';
 
 export interface ReadPlan {
   /** Periods whose records are read (current first). */
@@ -46,7 +49,8 @@ export interface ReadPlan {
 /**
  * Which periods to count from records. Retention deletes views older than `now − retentionDays`,
  * and now is at most the end of `today`, so a period is kept whole when it starts no earlier than
- * that. The current period is chosen first, then the previous one if the two still fit the bound.
+ * that. The current period is chosen first, then the previous one if the two still fit the bound
+ * (and only when the current one is counted: a previous figure alone shows no change).
  */
 export function planFilteredRead(candidates: readonly PeriodCandidate[], retentionDays: number | null, today: string, maxViews = EXACT_FILTERED_MAX_VIEWS): ReadPlan {
   const plan: ReadPlan = { read: [], empty: [], skipped: [] };
@@ -54,6 +58,7 @@ export function planFilteredRead(candidates: readonly PeriodCandidate[], retenti
   let budget = maxViews;
   for (const candidate of [...candidates].sort((a, b) => (a.name === 'current' ? -1 : b.name === 'current' ? 1 : 0))) {
     if (candidate.filteredViews === 0) plan.empty.push(candidate.name);
+    else if (candidate.name === 'previous' && plan.skipped.length > 0) plan.skipped.push({ name: candidate.name, reason: 'not-needed' });
     else if (keptFrom !== null && candidate.range.from < keptFrom) plan.skipped.push({ name: candidate.name, reason: 'retention' });
     else if (candidate.storedViews > budget) plan.skipped.push({ name: candidate.name, reason: 'too-many-views' });
     else {

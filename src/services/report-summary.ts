@@ -45,7 +45,7 @@ export async function reportSummary(range: ReportDayRange, filters: ReportFilter
   });
   // Say why a figure is missing (not where the rollups' own answer stands in for it).
   const missing = { current: !currentDistinct.viewers || !currentDistinct.contentViewed, previous: !previousDistinct.viewers || !previousDistinct.contentViewed };
-  const notes = (fromRecords?.notes ?? []).filter((note) => missing[note.period]).map((note) => note.text);
+  const notes = (fromRecords?.notes ?? []).filter((note) => note.periods.some((period) => missing[period])).map((note) => note.text);
   return {
     range, previousRange: previous,
     current: { ...figuresToTotals(totalsOf(figures, range, current)), ...currentDistinct },

@@ -16,8 +16,10 @@ describe('which periods a filtered report counts from view records', () => {
     const half = EXACT_FILTERED_MAX_VIEWS / 2;
     expect(planFilteredRead([previous({ storedViews: half + 1 }), current({ storedViews: half })], null, TODAY))
       .toEqual({ read: ['current'], empty: [], skipped: [{ name: 'previous', reason: 'too-many-views' }] });
+    // The previous period alone is not worth a read: without the current figure there is no change to show.
     expect(planFilteredRead([current({ storedViews: EXACT_FILTERED_MAX_VIEWS + 1, filteredViews: 1 }), previous()], null, TODAY))
-      .toEqual({ read: ['previous'], empty: [], skipped: [{ name: 'current', reason: 'too-many-views' }] });
+      .toEqual({ read: [], empty: [], skipped: [{ name: 'current', reason: 'too-many-views' }, { name: 'previous', reason: 'not-needed' }] });
+    expect(planFilteredRead([current({ filteredViews: 0, storedViews: 1e9 }), previous()], null, TODAY)).toEqual({ read: ['previous'], empty: ['current'], skipped: [] });
     expect(planFilteredRead([current({ storedViews: EXACT_FILTERED_MAX_VIEWS })], null, TODAY).read).toEqual(['current']);
   });
 

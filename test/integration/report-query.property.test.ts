@@ -97,7 +97,7 @@ describe('report query layer against a brute-force model over raw views', () => 
       expect(old.current.views).toBe(modelViews(views, old.range, { spaceKeys: ['ENG'] }).length);
       expect(old.current.views).toBeGreaterThan(0);
       expect({ viewers: old.current.viewers, contentViewed: old.current.contentViewed }).toEqual({ viewers: null, contentViewed: null });
-      expect(old.notes).toEqual([expect.stringContaining('kept 30 days'), expect.stringContaining('kept 30 days')]);
+      expect(old.notes).toEqual([expect.stringContaining('kept 30 days')]);
       // The last week and the one before it are within the 30 days: exact.
       const recent = await reportSummary({ from: addDays(TODAY, -6), to: TODAY }, { spaceKeys: ['ENG'] }, TODAY);
       expectExactDistinct(recent, modelViews(views, recent.range, { spaceKeys: ['ENG'] }), modelViews(views, recent.previousRange, { spaceKeys: ['ENG'] }), 'recent');
