@@ -1,10 +1,12 @@
 import type { Estimate, ReportDayRange, ReportFilters, ReportSummary, ReportTotals, SeriesPoint } from '@contracts/report-query';
-import { combine, emptyFigures, type PeriodFigures } from '../domain/report-figures';
-import { daysBetween, decomposeRange, lengthInDays, monthOf, monthsBetween, previousRange, type Period } from '../domain/report-periods';
+import { combine, emptyFigures, figuresByPeriod, type PeriodFigures } from '../domain/report-figures';
+import { daysBetween, decomposeRange, lengthInDays, monthEnd, monthOf, monthsBetween, previousRange, type Period } from '../domain/report-periods';
 import { coverRange } from '../domain/sketch-periods';
 import { estimateDistinct } from '../domain/hyperloglog';
-import { periodFigures } from '../storage/report-figures-store';
+import type { Bucket, DistinctCounts } from '../domain/filtered-distinct';
+import { periodRollupRows } from '../storage/report-figures-store';
 import { sketchUnion } from '../storage/report-rollups';
+import { filteredDistinct, type FilteredDistinct } from './filtered-distinct';
 
 /** Ranges up to this long are charted per day, longer ones per month. */
 export const DAILY_CHART_DAYS = 92;
@@ -14,7 +16,8 @@ const SUM_SUBTRACTED_DAYS = 15;
 /**
  * Tiles and chart of a report: the range and the previous period of the same length, from rollup
  * rows (exact sums of cells for every filter combination), distinct counts exact for a single day
- * or month and estimated from sketches otherwise.
+ * or month and estimated from sketches otherwise. Under a space, type or source filter the distinct
+ * counts come from the raw view records where the rollups show there are few enough (filtered-distinct.ts).
  */
 export async function reportSummary(range: ReportDayRange, filters: ReportFilters, today: string): Promise<ReportSummary> {
   const previous = previousRange(range);
@@ -24,22 +27,62 @@ export async function reportSummary(range: ReportDayRange, filters: ReportFilter
   const before = decomposeRange(previous, today, SUM_SUBTRACTED_DAYS);
   const shownDays: Period[] = daily ? daysBetween(range.from, range.to < today ? range.to : today).map((key) => ({ level: 'd', key })) : [];
   const periods: Period[] = [...shownDays, ...before.plus, ...before.minus, ...(daily ? [] : [...current.plus, ...current.minus])];
-  const figures = await periodFigures(spaceKeys, periods, filters);
-  const totalsOf = (part: { from: string; to: string }, decomposition: typeof current) => daily && part === range
-    ? combine(figures, shownDays, [])
-    : combine(figures, decomposition.plus, decomposition.minus);
+  const rows = await periodRollupRows(spaceKeys, periods);
+  const figures = figuresByPeriod(rows, filters);
+  const totalsOf = (of: ReadonlyMap<string, PeriodFigures>, part: { from: string; to: string }, decomposition: typeof current) => daily && part === range
+    ? combine(of, shownDays, [])
+    : combine(of, decomposition.plus, decomposition.minus);
+  const fromRecords = countsFromRecords(filters, spaceKeys)
+    ? await recordCounts({ range, previous, filters, spaceKeys, today, daily }, figures, figuresByPeriod(rows, {}), (of, part) => totalsOf(of, part, part === range ? current : before))
+    : null;
   const [currentDistinct, previousDistinct] = await Promise.all([
-    distinct(range, filters, spaceKeys, today, totalsOf(range, current), current),
-    distinct(previous, filters, spaceKeys, today, totalsOf(previous, before), before),
+    fromRecords?.current ? recordDistinct(fromRecords.current) : distinct(range, filters, spaceKeys, today, totalsOf(figures, range, current), current),
+    fromRecords?.previous ? recordDistinct(fromRecords.previous) : distinct(previous, filters, spaceKeys, today, totalsOf(figures, previous, before), before),
   ]);
+  const series = (daily ? dailySeries(range, figures) : monthlySeries(range, figures, current)).map((point) => {
+    if (fromRecords?.current) return { ...point, viewers: fromRecords.current.viewersPerBucket.get(point.start) ?? 0 };
+    return spaceKeys || narrowedFilters(filters) ? { ...point, viewers: null } : point;
+  });
+  // Say why a figure is missing (not where the rollups' own answer stands in for it).
+  const missing = { current: !currentDistinct.viewers || !currentDistinct.contentViewed, previous: !previousDistinct.viewers || !previousDistinct.contentViewed };
+  const notes = (fromRecords?.notes ?? []).filter((note) => note.periods.some((period) => missing[period])).map((note) => note.text);
   return {
     range, previousRange: previous,
-    current: { ...figuresToTotals(totalsOf(range, current)), ...currentDistinct },
-    previous: { ...figuresToTotals(totalsOf(previous, before)), ...previousDistinct },
+    current: { ...figuresToTotals(totalsOf(figures, range, current)), ...currentDistinct },
+    previous: { ...figuresToTotals(totalsOf(figures, previous, before)), ...previousDistinct },
     granularity: daily ? 'day' : 'month',
-    series: (daily ? dailySeries(range, figures) : monthlySeries(range, figures, current))
-      .map((point) => (spaceKeys || narrowedFilters(filters) ? { ...point, viewers: null } : point)),
+    series,
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/** Filters whose distinct counts the view records can give (a group filter has its own path; a content set is not read). */
+function countsFromRecords(filters: ReportFilters, spaceKeys: string[] | null): boolean {
+  if (filters.groupId || filters.contentIds?.length) return false;
+  return Boolean(spaceKeys || filters.contentTypes?.length || filters.sources?.length);
+}
+
+/** The record counts of both periods: the rollups give each one's filtered views and the records to read. */
+function recordCounts(
+  { range, previous, filters, spaceKeys, today, daily }: { range: ReportDayRange; previous: ReportDayRange; filters: ReportFilters; spaceKeys: string[] | null; today: string; daily: boolean },
+  filtered: ReadonlyMap<string, PeriodFigures>, stored: ReadonlyMap<string, PeriodFigures>,
+  totals: (of: ReadonlyMap<string, PeriodFigures>, part: ReportDayRange) => PeriodFigures,
+): Promise<FilteredDistinct> {
+  const candidate = (name: 'current' | 'previous', part: ReportDayRange) => ({ name, range: part, filteredViews: totals(filtered, part).views, storedViews: totals(stored, part).views });
+  return filteredDistinct([candidate('current', range), candidate('previous', previous)], filters, spaceKeys, today, chartBuckets(range, daily));
+}
+
+function recordDistinct(counts: DistinctCounts): Pick<ReportTotals, 'viewers' | 'contentViewed'> {
+  return { viewers: { value: counts.viewers, exact: true }, contentViewed: { value: counts.contents, exact: true } };
+}
+
+/** The chart's buckets: each day, or each month of the range (the first and last cut to the range). */
+function chartBuckets(range: ReportDayRange, daily: boolean): Bucket[] {
+  if (daily) return daysBetween(range.from, range.to).map((day) => ({ start: day, from: day, to: day }));
+  return monthsBetween(range.from, range.to).map((month) => {
+    const start = range.from > `${month}-01` ? range.from : `${month}-01`;
+    return { start, from: start, to: range.to < monthEnd(month) ? range.to : monthEnd(month) };
+  });
 }
 
 function figuresToTotals(figures: PeriodFigures): Pick<ReportTotals, 'views' | 'anonymousViews'> {

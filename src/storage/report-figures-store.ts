@@ -1,6 +1,7 @@
 import type { ReportFilters } from '@contracts/report-query';
 import { figuresByPeriod, type PeriodFigures } from '../domain/report-figures';
 import type { Period } from '../domain/report-periods';
+import type { RollupRow } from '../domain/report-rows';
 import { rollupRowsBetween } from './report-rollups';
 
 /**
@@ -8,12 +9,16 @@ import { rollupRowsBetween } from './report-rollups';
  * scope, level and contiguous run of keys (rows of every shard come back together).
  */
 export async function periodFigures(spaceKeys: string[] | null, periods: Period[], filters: ReportFilters): Promise<Map<string, PeriodFigures>> {
+  return figuresByPeriod(await periodRollupRows(spaceKeys, periods), filters);
+}
+
+/** The rollup rows behind `periodFigures`, for a caller that sums them under more than one filter. */
+export async function periodRollupRows(spaceKeys: string[] | null, periods: Period[]): Promise<RollupRow[]> {
   const scopes = spaceKeys ?? ['site'];
-  const rows = (await Promise.all(scopes.flatMap((scope) => (['d', 'm'] as const).flatMap((level) => {
+  return (await Promise.all(scopes.flatMap((scope) => (['d', 'm'] as const).flatMap((level) => {
     const keys = [...new Set(periods.filter((period) => period.level === level).map((period) => period.key))].sort();
     return runs(keys, level).map(([from, to]) => rollupRowsBetween(scope, levelOf(scope, spaceKeys, level), from, to));
   })))).flat();
-  return figuresByPeriod(rows, filters);
 }
 
 function levelOf(scope: string, spaceKeys: string[] | null, level: 'd' | 'm') {

@@ -1,8 +1,10 @@
-import { completenessBound, type ScopeView } from '../domain/scope-readers';
+import { completenessBound } from '../domain/scope-readers';
+import type { ViewRecord } from '../domain/rows';
 import { viewRecordPage } from './view-record-pages';
 
 export interface ScopeViewsRead {
-  views: ScopeView[];
+  /** Whole records (readers need content, viewer and time; filtered report tiles also type and source). */
+  views: ViewRecord[];
   /** Views strictly after this instant were all read; null: the whole range was read. */
   completeAfter: number | null;
   pagesRead: number;
@@ -16,17 +18,17 @@ interface Partition {
 }
 
 /**
- * Individual views of some partitions of the `view` entity (spaces by `by-space`, or content by
- * `by-content`) between two instants, newest first, at most `pageBudget` query pages of 100 in all.
+ * Individual views of some partitions of the `view` entity (spaces by `by-space`, content by
+ * `by-content`, or the whole site as the one `by-time` partition) between two instants, newest first, at most `pageBudget` query pages of 100 in all.
  * Pages are taken one per open partition per round, so when the budget runs out every partition was
  * read down to about the same instant, and the caller can count an exact, shorter range.
  */
 export async function viewsOfPartitionsBetween(
-  index: 'by-space' | 'by-content', keys: string[], fromAt: number, toAt: number, pageBudget: number,
+  index: 'by-space' | 'by-content' | 'by-time', keys: string[], fromAt: number, toAt: number, pageBudget: number,
   keep: (contentId: string) => boolean,
 ): Promise<ScopeViewsRead> {
   const partitions: Partition[] = [...new Set(keys)].map((key) => ({ key, cursor: undefined, finished: false, oldestReadAt: null }));
-  const views: ScopeView[] = [];
+  const views: ViewRecord[] = [];
   let pagesRead = 0;
   while (pagesRead < pageBudget) {
     const open = partitions.filter((partition) => !partition.finished).slice(0, pageBudget - pagesRead);
@@ -38,7 +40,7 @@ export async function viewsOfPartitionsBetween(
         const page = await viewRecordPage(index, partition.key, fromAt, toAt, partition.cursor, 'newest-first');
         for (const record of page.records) {
           partition.oldestReadAt = partition.oldestReadAt === null ? record.at : Math.min(partition.oldestReadAt, record.at);
-          if (keep(record.contentId)) views.push({ contentId: record.contentId, viewer: record.viewer, at: record.at });
+          if (keep(record.contentId)) views.push(record);
         }
         partition.cursor = page.nextCursor;
         partition.finished = !page.nextCursor;

@@ -3,8 +3,8 @@ import type { ViewRecord } from '../domain/rows';
 import { decode } from './codecs';
 import { ENTITY } from './keys';
 
-/** The `view` entity's indexes whose range is the view's time. */
-export type ViewRecordIndex = 'by-content' | 'by-space' | 'by-viewer';
+/** The `view` entity's indexes whose range is the view's time (`by-time` has one partition: the whole site). */
+export type ViewRecordIndex = 'by-content' | 'by-space' | 'by-viewer' | 'by-time';
 
 export interface ViewRecordPage {
   records: ViewRecord[];
@@ -15,13 +15,14 @@ export interface ViewRecordPage {
 /**
  * One page (at most 100) of one index partition's counted views with `fromMs ≤ at ≤ toMs`. The one
  * place that queries raw view records by time, for the readers that need who viewed a range exactly
- * (past-range viewers, group filters, the report macro's readers); each bounds how many pages it asks.
+ * (past-range viewers, group filters, the report macro's readers, filtered report tiles); each bounds
+ * how many pages it asks. `partition` is ignored for `by-time`, which is not partitioned.
  */
 export async function viewRecordPage(
   index: ViewRecordIndex, partition: string, fromMs: number, toMs: number,
   cursor: string | undefined, order: 'oldest-first' | 'newest-first' = 'oldest-first',
 ): Promise<ViewRecordPage> {
-  let query = kvs.entity<unknown>(ENTITY.view).query().index(index, { partition: [partition] })
+  let query = (index === 'by-time' ? kvs.entity<unknown>(ENTITY.view).query().index(index) : kvs.entity<unknown>(ENTITY.view).query().index(index, { partition: [partition] }))
     .where(WhereConditions.between(fromMs, toMs));
   if (order === 'newest-first') query = query.sort(Sort.DESC);
   query = query.limit(100);

@@ -7,7 +7,7 @@
  * no read can reach (the long tail's daily rows) are not written.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ReportFilters, ReportQuery } from '@contracts/report-query';
+import type { ReportFilters, ReportQuery, ReportSummary } from '@contracts/report-query';
 import { kvs } from '@forge/kvs';
 import { reportSummary } from '../../src/services/report-summary';
 import { reportTable } from '../../src/services/report-tables';
@@ -15,6 +15,7 @@ import { addDays, daysBetween, decomposeRange, monthOf } from '../../src/domain/
 import { ENTITY, KEYS } from '../../src/storage/keys';
 import { seeded } from './synthetic-day';
 import { buildRows, writeRows, type GeneratedRows, type ViewGroup } from './report-rows';
+import type { ViewRecord } from '../../src/domain/rows';
 import { measured } from './unit-meter';
 
 const TODAY = '2026-11-20';
@@ -29,7 +30,45 @@ export interface SiteSize { pages: number; spaces: number; suffix: string }
 const contentId = (rank: number) => String(10_000_000 + rank);
 const spaceOf = (rank: number, spaces: number) => `S${(rank * 7919) % spaces}`;
 
-async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d: number }> {
+/**
+ * A small space beside the generated ones (S0 holds the most viewed page, far above the bound of
+ * exact distinct counts): 12 pieces of content, about 35 views a day over the 30-day range and its
+ * previous period, written as individual records too, so its report counts them.
+ */
+const SMALL = { spaceKey: 'SMALL', contents: 12, viewsPerDay: 35, days: 60 };
+
+function smallSpaceViews(random: () => number): ViewRecord[] {
+  const views = new Map<string, ViewRecord>();
+  for (const day of daysBetween(addDays(TODAY, 1 - SMALL.days), TODAY)) {
+    for (let n = 0; n < SMALL.viewsPerDay; n += 1) {
+      const index = Math.floor(random() ** 2 * SMALL.contents);
+      const at = Date.parse(`${day}T00:00:00Z`) + Math.floor(random() * 86_400_000);
+      const viewer = random() < 0.05 ? 'anonymous' : `user-${Math.floor(random() ** 2 * 2_000)}`;
+      const view: ViewRecord = {
+        contentId: String(30_000_000 + index), spaceKey: SMALL.spaceKey, contentType: index % 4 === 0 ? 'blogpost' : 'page',
+        viewer, at, source: random() < 0.85 ? 'desktop' : 'mobile-web', recordedAt: at + 60_000,
+      };
+      views.set(`${view.contentId}|${viewer}|${at}`, view);
+    }
+  }
+  return [...views.values()];
+}
+
+/** The small space's views as the generator's groups, per content, day, source and audience. */
+function groupsOf(views: readonly ViewRecord[]): ViewGroup[] {
+  const groups = new Map<string, ViewGroup>();
+  for (const view of views) {
+    const day = new Date(view.at).toISOString().slice(0, 10);
+    const signedIn = view.viewer !== 'anonymous';
+    const key = [view.contentId, day, view.source, signedIn].join('|');
+    const group = groups.get(key) ?? { contentId: view.contentId, spaceKey: view.spaceKey, contentType: view.contentType as 'page' | 'blogpost', day, source: view.source, signedIn, views: 0 };
+    group.views += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d: number; small: ViewRecord[] }> {
   const random = seeded(size.pages);
   const harmonic = Math.log(size.pages) + 0.5772;
   const dailyViews = (rank: number) => VIEWS_PER_DAY / ((rank + 1) * harmonic);
@@ -42,6 +81,7 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
   const firstMonth = monthOf(addDays(TODAY, -400));
   const days = daysBetween(addDays(TODAY, 1 - HISTORY_DAYS), TODAY);
   const viewers30d = new Set<string>();
+  const small = smallSpaceViews(seeded(size.pages + 1));
   const sketches: GeneratedRows['sketches'] = new Map();
   let written = 0;
   for (const month of [...new Set(days.map(monthOf))]) {
@@ -69,11 +109,20 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
           if (day > addDays(TODAY, -30)) viewers30d.add(viewer);
         }
       }
+      const smallOfDay = small.filter((view) => new Date(view.at).toISOString().slice(0, 10) === day).sort((a, b) => a.at - b.at);
+      for (const view of smallOfDay) {
+        if (view.viewer === 'anonymous') continue;
+        if (!active.has(view.viewer)) active.set(view.viewer, view.contentId);
+        if (!monthViewers.has(view.viewer)) monthViewers.set(view.viewer, view.contentId);
+        if (day > addDays(TODAY, -30)) viewers30d.add(view.viewer);
+      }
       viewersByDay.set(day, active);
     }
+    const smallOfMonth = small.filter((view) => monthOf(new Date(view.at).toISOString().slice(0, 10)) === month);
+    groups.push(...groupsOf(smallOfMonth));
     const rows = buildRows({
-      groups, viewersByDay, viewersByMonth: new Map([[month, monthViewers]]),
-      contentDays: (day) => readDays.has(day), contentMonths: (m) => m >= firstMonth, spaceRollups: (key, level, period) => key === 'S0' || spacePeriods.has(`${level}|${period}`),
+      groups, views: smallOfMonth, viewersByDay, viewersByMonth: new Map([[month, monthViewers]]),
+      contentDays: (day) => readDays.has(day), contentMonths: (m) => m >= firstMonth, spaceRollups: (key, level, period) => key === 'S0' || key === SMALL.spaceKey || spacePeriods.has(`${level}|${period}`),
     });
     for (const [key, row] of rows.sketches) {
       const previous = sketches.get(key);
@@ -83,7 +132,17 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
   }
   written += await writeRows({ contentDays: new Map(), contentMonths: new Map(), rollups: new Map(), sketches });
   written += await writeContentStats(size);
-  return { rows: written, exactViewers30d: viewers30d.size };
+  written += await writeSmallContentStats();
+  return { rows: written, exactViewers30d: viewers30d.size, small };
+}
+
+async function writeSmallContentStats(): Promise<number> {
+  const items = Array.from({ length: SMALL.contents }, (_, index) => ({
+    key: KEYS.contentStats(String(30_000_000 + index)), entityName: ENTITY.contentStats,
+    value: { contentId: String(30_000_000 + index), spaceKey: SMALL.spaceKey, contentType: index % 4 === 0 ? 'blogpost' : 'page', title: `Small ${index}`, views: 100, viewers: 10, anonymousViews: 0, lastViewedAt: Date.parse(`${TODAY}T12:00:00Z`), version: 1 },
+  }));
+  await kvs.batchSet<unknown>(items);
+  return items.length;
 }
 
 function maxRegisters(a: string, b: string): string {
@@ -119,6 +178,26 @@ async function report(days: number, filters: ReportFilters) {
   return { ms: Math.round(performance.now() - started), read: `${total} (tiles+chart ${summary.units.read}, top content ${table.units.read})`, summary: summary.result };
 }
 
+/** What the tiles said about distinct viewers and content, and what the records they may count hold. */
+type Truth = { views: number; viewers: number; contents: number; records: number };
+function distinctLine(summary: ReportSummary, want?: { current: Truth; previous: Truth }): string {
+  const figure = (estimate: ReportSummary['current']['viewers']) => (estimate ? `${estimate.exact ? 'exact' : 'about'} ${estimate.value}` : 'not available');
+  const said = `viewers ${figure(summary.current.viewers)}, content ${figure(summary.current.contentViewed)}, previous viewers ${figure(summary.previous.viewers)}`;
+  const truth = want ? ` (generated: views ${want.current.views}, viewers ${want.current.viewers}, content ${want.current.contents}, previous viewers ${want.previous.viewers}; records of both periods ${want.current.records})` : '';
+  const notes = summary.notes?.length ? ` — ${summary.notes.join(' ')}` : '';
+  return `${said}${truth}${notes}`;
+}
+
+/** The small space's truth of a range under type filters, from the generated records themselves. */
+function smallTruth(views: readonly ViewRecord[], from: string, to: string, filters: ReportFilters): Truth {
+  const dayOf = (view: ViewRecord) => new Date(view.at).toISOString().slice(0, 10);
+  const chosen = views.filter((view) => dayOf(view) >= from && dayOf(view) <= to && (!filters.contentTypes?.length || filters.contentTypes.includes(view.contentType)));
+  return {
+    views: chosen.length, viewers: new Set(chosen.filter((view) => view.viewer !== 'anonymous').map((view) => view.viewer)).size,
+    contents: new Set(chosen.map((view) => view.contentId)).size, records: views.length,
+  };
+}
+
 export async function reportBench(size: SiteSize, print: (name: string, value: string | number) => void): Promise<void> {
   const started = performance.now();
   const generated = await generate(size);
@@ -132,11 +211,20 @@ export async function reportBench(size: SiteSize, print: (name: string, value: s
       if (viewers) print(`unique_viewers_error_30d${size.suffix}`, `${(Math.abs(viewers.value - generated.exactViewers30d) / generated.exactViewers30d * 100).toFixed(2)}% (estimate ${viewers.value}, exact ${generated.exactViewers30d})`);
     }
   }
+  // Filtered reports: distinct figures from view records only where the rollups show few enough (S0 is far above; SMALL within).
+  const smallWant = (filters: ReportFilters) => ({ current: smallTruth(generated.small, addDays(TODAY, -29), TODAY, filters), previous: smallTruth(generated.small, addDays(TODAY, -59), addDays(TODAY, -30), filters) });
   const filtered = await report(30, { spaceKeys: ['S0'], contentTypes: ['page'] });
-  print(`read_units_global_report_30d_filtered${size.suffix}`, filtered.read);
+  print(`read_units_global_report_30d_filtered${size.suffix}`, `${filtered.read}; ${distinctLine(filtered.summary)}`);
   print(`global_report_ms_30d_filtered${size.suffix}`, filtered.ms);
+  const byType = await report(30, { contentTypes: ['blogpost'] });
+  print(`read_units_global_report_30d_type${size.suffix}`, `${byType.read}; ${distinctLine(byType.summary)}`);
+  const filteredSmall = await report(30, { spaceKeys: [SMALL.spaceKey], contentTypes: ['page'] });
+  print(`read_units_global_report_30d_filtered_small${size.suffix}`, `${filteredSmall.read}; ${distinctLine(filteredSmall.summary, smallWant({ contentTypes: ['page'] }))}`);
   const space = await report(30, { spaceKeys: ['S0'] });
-  print(`read_units_space_report_30d${size.suffix}`, space.read);
+  print(`read_units_space_report_30d${size.suffix}`, `${space.read}; ${distinctLine(space.summary)}`);
+  const spaceSmall = await report(30, { spaceKeys: [SMALL.spaceKey] });
+  print(`read_units_space_report_30d_small${size.suffix}`, `${spaceSmall.read}; ${distinctLine(spaceSmall.summary, smallWant({}))}`);
+  print(`space_report_ms_30d_small${size.suffix}`, spaceSmall.ms);
   // The other tables as the UI asks for them: their first 25 rows.
   for (const table of ['top-spaces', 'not-viewed'] as const) {
     const { units, result } = await measured(() => reportTable(query(30, {}, table), TODAY));

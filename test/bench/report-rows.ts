@@ -10,7 +10,7 @@ import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '.
 import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
 import { emptyMonth, type ContentMonthRow } from '../../src/domain/content-month';
 import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
-import type { ContentDayRow } from '../../src/domain/rows';
+import type { ContentDayRow, ViewRecord } from '../../src/domain/rows';
 import type { Source } from '@contracts/settings';
 import { ENTITY, KEYS } from '../../src/storage/keys';
 
@@ -20,6 +20,11 @@ export interface ViewGroup {
 
 export interface GeneratorInput {
   groups: ViewGroup[];
+  /**
+   * Individual counted views whose raw `view` records are written too (the groups must include them):
+   * only where a read counts records (a small space's exact distinct figures), not the whole site.
+   */
+  views?: ViewRecord[];
   /** Per day, each signed-in viewer with the content of their first view that day (the shard their count lands in). */
   viewersByDay: Map<string, Map<string, string>>;
   /** Per month, each viewer with the content of their first view that month. */
@@ -36,10 +41,12 @@ export interface GeneratedRows {
   contentMonths: Map<string, ContentMonthRow>;
   rollups: Map<string, RollupRow>;
   sketches: Map<string, SketchRow>;
+  viewRecords?: Map<string, ViewRecord>;
 }
 
 export function buildRows(input: GeneratorInput): GeneratedRows {
-  const out: GeneratedRows = { contentDays: new Map(), contentMonths: new Map(), rollups: new Map(), sketches: new Map() };
+  const out: GeneratedRows = { contentDays: new Map(), contentMonths: new Map(), rollups: new Map(), sketches: new Map(), viewRecords: new Map() };
+  for (const view of input.views ?? []) out.viewRecords?.set(KEYS.view(view.contentId, view.viewer, view.at), view);
   const contentSeenDay = new Set<string>();
   const contentSeenMonth = new Set<string>();
   const rollup = (scope: string, level: RollupRow['level'], period: string, shard: number) => {
@@ -124,6 +131,7 @@ export async function writeRows(rows: GeneratedRows): Promise<number> {
     ...[...rows.contentMonths].map(([key, value]) => ({ key, value, entityName: ENTITY.contentMonth })),
     ...[...rows.rollups].map(([key, value]) => ({ key, value, entityName: ENTITY.rollup })),
     ...[...rows.sketches].map(([key, value]) => ({ key, value, entityName: ENTITY.sketch })),
+    ...[...(rows.viewRecords ?? [])].map(([key, value]) => ({ key, value, entityName: ENTITY.view })),
   ];
   const batches: Array<typeof items> = [];
   for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));

@@ -50,6 +50,11 @@ test('space report opens for a space admin and shows its own space only', async 
   await site.visit(page, site.user('admin').accountId, site.spaceReportPath('ENG'));
   const report = moduleFrame(page, 'space-report');
   await report.locator('.vt-report-tiles').waitFor();
+  // The space's distinct readers: exact from its view records (the demo space's 60 days hold few enough), or "not available" with a note saying why.
+  const viewers = report.getByRole('group', { name: 'Signed-in viewers' });
+  const value = (await viewers.locator('.vt-report-tile__value').textContent()) ?? '';
+  console.log(`space report signed-in viewers: ${value}; notes: ${(await report.locator('.vt-report-note').allTextContents()).join(' | ')}`);
+  expect(value).toMatch(/^\d[\d,]*$/);
   await report.getByRole('tab', { name: 'Not viewed' }).click();
   await report.getByRole('tab', { name: 'Top spaces' }).click();
   await report.locator('.vt-table tbody tr').first().waitFor();

@@ -1,9 +1,11 @@
 import { seededRandom } from '../../local/kvs/rng';
-import type { ReportFilters, ReportQuery } from '@contracts/report-query';
+import type { ReportFilters, ReportQuery, ReportSummary } from '@contracts/report-query';
 import { reportSummary } from '../../src/services/report-summary';
 import { reportTable } from '../../src/services/report-tables';
 import { addDays, daysBetween } from '../../src/domain/report-periods';
-import { startAppStore, type AppStore } from '../support/app-store';
+import { resetAppCaches, startAppStore, type AppStore } from '../support/app-store';
+import { writeSettings } from '../../src/storage/settings-store';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { randomReportQuery, REPORT_SPACES, REPORT_TODAY, seedReportViews } from '../support/report-seed';
 import { distinctCount, modelRanking, modelSeries, modelViews, type RawView } from '../support/report-model';
 
@@ -39,8 +41,22 @@ describe('report query layer against a brute-force model over raw views', () => 
         else expect(Math.abs(summary.current.viewers.value - want)).toBeLessThanOrEqual(Math.max(1, want * 0.05));
       }
       if (summary.current.contentViewed?.exact) expect(summary.current.contentViewed.value).toBe(distinctCount(chosen.map((view) => view.contentId)));
+      if (filters.spaceKeys?.length || filters.contentTypes?.length || filters.sources?.length) expectExactDistinct(summary, chosen, before, label);
       const bySource = await reportTable(query(range, filters, 'by-source'), TODAY);
       expect(bySource.result.rows).toEqual(modelRanking(chosen, (view) => view.source).map(({ id, total }) => ({ source: id, views: total })).sort((a, b) => b.views - a.views));
+    }
+  }, 120_000);
+
+  it('space reports count distinct viewers, content and viewers per day exactly from the view records (few views)', async () => {
+    const ranges = [{ from: addDays(TODAY, -6), to: TODAY }, { from: addDays(TODAY, -29), to: TODAY }, { from: '2026-10-03', to: '2026-10-03' }, { from: '2026-09-10', to: '2026-10-20' }, { from: '2026-08-01', to: TODAY }];
+    for (const spaceKey of SPACES) {
+      for (const range of ranges) {
+        for (const extra of [{}, { contentTypes: ['blogpost' as const] }, { sources: ['mobile-web' as const], audience: 'signed-in' as const }, { audience: 'anonymous' as const }]) {
+          const filters: ReportFilters = { spaceKeys: [spaceKey], ...extra };
+          const summary = await reportSummary(range, filters, TODAY);
+          expectExactDistinct(summary, modelViews(views, range, filters), modelViews(views, summary.previousRange, filters), JSON.stringify({ range, filters }));
+        }
+      }
     }
   }, 120_000);
 
@@ -73,6 +89,24 @@ describe('report query layer against a brute-force model over raw views', () => 
     expect(answer.result.rows.map((row) => ('contentId' in row ? row.contentId : ''))).toEqual(want);
   });
 
+  it('a space report falls back (rollups\' answer, with a note) where retention may have deleted view records', async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, retentionDays: 30 } }, 0, { at: Date.now(), accountId: null, version: 1, changes: [] });
+    resetAppCaches();
+    try {
+      const old = await reportSummary({ from: '2026-09-15', to: '2026-09-30' }, { spaceKeys: ['ENG'] }, TODAY);
+      expect(old.current.views).toBe(modelViews(views, old.range, { spaceKeys: ['ENG'] }).length);
+      expect(old.current.views).toBeGreaterThan(0);
+      expect({ viewers: old.current.viewers, contentViewed: old.current.contentViewed }).toEqual({ viewers: null, contentViewed: null });
+      expect(old.notes).toEqual([expect.stringContaining('kept 30 days')]);
+      // The last week and the one before it are within the 30 days: exact.
+      const recent = await reportSummary({ from: addDays(TODAY, -6), to: TODAY }, { spaceKeys: ['ENG'] }, TODAY);
+      expectExactDistinct(recent, modelViews(views, recent.range, { spaceKeys: ['ENG'] }), modelViews(views, recent.previousRange, { spaceKeys: ['ENG'] }), 'recent');
+    } finally {
+      await writeSettings(DEFAULT_SETTINGS, 1, { at: Date.now(), accountId: null, version: 2, changes: [] });
+      resetAppCaches();
+    }
+  });
+
   async function allPages(first: ReportQuery) {
     const rows = [];
     let cursor: string | undefined;
@@ -87,4 +121,20 @@ describe('report query layer against a brute-force model over raw views', () => 
 
 function query(range: { from: string; to: string }, filters: ReportFilters, table: ReportQuery['table'], pageSize = 50): ReportQuery {
   return { range, filters, table, sort: { column: 'views', direction: 'desc' }, pageSize };
+}
+
+/** Under a space, type or source filter (a few hundred views here) the distinct figures are exact, chart included. */
+function expectExactDistinct(summary: ReportSummary, chosen: RawView[], before: RawView[], label: string): void {
+  const distinct = (list: RawView[]) => ({ viewers: { value: distinctCount(list.map((view) => view.viewer)), exact: true }, contentViewed: { value: distinctCount(list.map((view) => view.contentId)), exact: true } });
+  const dayOf = (view: RawView) => new Date(view.at).toISOString().slice(0, 10);
+  expect({ label, current: pick(summary.current), previous: pick(summary.previous), notes: summary.notes }).toEqual({ label, current: distinct(chosen), previous: distinct(before), notes: undefined });
+  const wanted = summary.series.map((point, index) => {
+    const next = summary.series[index + 1]?.start ?? addDays(summary.range.to, 1);
+    return distinctCount(chosen.filter((view) => dayOf(view) >= point.start && dayOf(view) < next).map((view) => view.viewer));
+  });
+  expect({ label, series: summary.series.map((point) => point.viewers) }).toEqual({ label, series: wanted });
+}
+
+function pick(totals: ReportSummary['current']) {
+  return { viewers: totals.viewers, contentViewed: totals.contentViewed };
 }

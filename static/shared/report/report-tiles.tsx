@@ -12,7 +12,7 @@ function Tile({ label, value, before, about, note }: { label: string; value: num
     <div className="vt-report-tile" role="group" aria-label={label}>
       <div className="vt-report-tile__label">{label}</div>
       <div className="vt-report-tile__value">{value === null ? '—' : `${about ? 'about ' : ''}${value.toLocaleString()}`}</div>
-      <div className="vt-report-tile__change">{value === null ? 'not available with these filters' : before === null ? '' : change(value, before)}{note ? ` · ${note}` : ''}</div>
+      <div className="vt-report-tile__change">{value === null ? 'not available with these filters' : before === null ? 'previous period not available' : change(value, before)}{note ? ` · ${note}` : ''}</div>
     </div>
   );
 }
