@@ -4,6 +4,7 @@ import { fetchCallerSpaceOperations, fetchSpaceAsApp } from '../confluence/space
 import { isConfluenceAdmin } from '../services/admin-check';
 import { groupsOfUser } from '../services/viewer-groups';
 import { MemoryCache } from '../services/memory-cache';
+import { rememberSpaceNames } from '../services/space-names';
 import type { Caller } from '../resolvers/context';
 
 const ANONYMOUS: CallerStanding = { signedIn: false, licensed: false, siteAdmin: false, inReportGroup: false, inViewerNamesGroup: false };
@@ -35,14 +36,13 @@ const NO_SPACE: SpaceStanding = { spaceAdmin: false, spaceViewer: false };
 /** The caller's standing in one space, asked of Confluence as the caller (licensed users only). */
 export async function spaceStandingOf(caller: Caller, spaceKey: string): Promise<SpaceStanding> {
   if (caller.kind !== 'user' || caller.accountType !== 'licensed') return NO_SPACE;
-  const key = `${caller.accountId}|${spaceKey}`;
-  const cached = spaceCache.get(key);
-  if (cached) return cached;
-  const space = await fetchSpaceAsApp(spaceKey);
-  const operations = space ? await fetchCallerSpaceOperations(space.id) : null;
-  const standing = operations ? { spaceAdmin: operations.administer, spaceViewer: operations.view || operations.administer } : NO_SPACE;
-  spaceCache.set(key, standing);
-  return standing;
+  return spaceCache.getOrLoad(`${caller.accountId}|${spaceKey}`, async () => {
+    const space = await fetchSpaceAsApp(spaceKey);
+    // The report's header names the space: this answer already did.
+    if (space) rememberSpaceNames(new Map([[space.key, space.name]]));
+    const operations = space ? await fetchCallerSpaceOperations(space.id) : null;
+    return operations ? { spaceAdmin: operations.administer, spaceViewer: operations.view || operations.administer } : NO_SPACE;
+  });
 }
 
 export function forgetSpaceStandings(): void {

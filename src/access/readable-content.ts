@@ -3,6 +3,7 @@ import { fetchReadableIdsAsUser } from '../confluence/content-search';
 import { fetchContentReadableBy } from '../confluence/permissions';
 import { MemoryCache } from '../services/memory-cache';
 import { mapInChunks } from '../services/in-chunks';
+import { rememberSpaceNames } from '../services/space-names';
 import type { Caller } from '../resolvers/context';
 
 /** Answers per caller and content, briefly: paging through a report asks about the same rows again. */
@@ -25,15 +26,20 @@ export async function readableContentIds(caller: Caller, standing: CallerStandin
     else if (cached) known.add(id);
   }
   if (unknown.length > 0) {
-    const readable = caller.accountType === 'licensed'
-      ? await fetchReadableIdsAsUser(unknown)
-      : await readableByChecks(caller.accountId, unknown);
+    const readable = caller.accountType === 'licensed' ? await readableAsUser(unknown) : await readableByChecks(caller.accountId, unknown);
     for (const id of unknown) {
       answers.set(`${caller.accountId}|${id}`, readable.has(id));
       if (readable.has(id)) known.add(id);
     }
   }
   return known;
+}
+
+/** The CQL answer also names the readable content's spaces: remembered for the report's space names. */
+async function readableAsUser(contentIds: string[]): Promise<Set<string>> {
+  const found = await fetchReadableIdsAsUser(contentIds);
+  rememberSpaceNames(found.spaceNames);
+  return found.ids;
 }
 
 async function readableByChecks(accountId: string, contentIds: string[]): Promise<Set<string>> {

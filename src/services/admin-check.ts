@@ -5,11 +5,7 @@ import { MemoryCache } from './memory-cache';
 const cache = new MemoryCache<boolean>(60_000);
 
 export async function isConfluenceAdmin(accountId: string): Promise<boolean> {
-  const cached = cache.get(accountId);
-  if (cached !== undefined) return cached;
-  const admin = await fetchIsConfluenceAdmin();
-  cache.set(accountId, admin);
-  return admin;
+  return cache.getOrLoad(accountId, () => fetchIsConfluenceAdmin());
 }
 
 export function forgetAdminChecks(): void {

@@ -10,7 +10,7 @@ import type { ContentStatsRow } from '../domain/rows';
 import { MemoryCache } from './memory-cache';
 import { currentSettings } from './settings-source';
 import { answerTable } from './report-answer';
-import { RANKING_CAP, type TableAnswer } from './report-tables';
+import { notViewedTable, RANKING_CAP, type TableAnswer } from './report-tables';
 
 /** A group filter reads its members' raw views: at most this many members and views, or a clear answer instead. */
 export const MAX_GROUP_MEMBERS = 2_000;
@@ -21,7 +21,6 @@ export type GroupAnswer<T> = { ok: true; value: T } | { ok: false; message: stri
 const TOO_MANY_MEMBERS = `Groups of more than ${MAX_GROUP_MEMBERS.toLocaleString('en')} members cannot filter a report: choose a smaller group.`;
 const NO_GROUP = 'Confluence knows no such group.';
 const TOO_MANY_VIEWS = `The group's members viewed more than ${MAX_GROUP_VIEWS.toLocaleString('en')} times in this range: too many views for a group filter; narrow the range.`;
-const NOT_VIEWED = 'Content not viewed is not available with a group filter.';
 const retained = (days: number) => `Individual views are kept ${days} days (retention setting): with a group filter, figures before that are missing.`;
 
 /** Members change rarely and a report asks summary and tables in a row: cached briefly per function instance. */
@@ -63,7 +62,7 @@ export async function groupReportSummary(range: ReportDayRange, filters: ReportF
 
 /** One table page under a group filter: sorted by any column, paged by offset, rankings capped as elsewhere. */
 export async function groupReportTable(query: ReportQuery, today: string, accountIds: readonly string[]): Promise<GroupAnswer<TableAnswer>> {
-  if (query.table === 'not-viewed') return { ok: true, value: { result: { table: 'not-viewed', rows: [] }, total: 0, nextCursor: null, notes: [NOT_VIEWED] } };
+  if (query.table === 'not-viewed') return groupNotViewed(query, today, accountIds);
   const views = await viewsOf(accountIds, query.range.from, query.range.to, query.filters);
   if (!views.ok) return views;
   const offset = Number(query.cursor ?? 0);
@@ -81,6 +80,20 @@ export async function groupReportTable(query: ReportQuery, today: string, accoun
     case 'by-source': { const p = page(groupBySource(views.value.views, range)); return ok({ table: 'by-source', rows: p.rows }, p); }
     case 'by-type': { const p = page(groupByType(views.value.views, range)); return ok({ table: 'by-type', rows: p.rows }, p); }
   }
+}
+
+/**
+ * Not viewed by the group: the inventory in last-view order, minus every content any member viewed
+ * in the range (whatever the source; the space and type filters choose the listed content, as
+ * without a group). Reads the members' views of the range, under the same bound as the other tables.
+ */
+async function groupNotViewed(query: ReportQuery, today: string, accountIds: readonly string[]): Promise<GroupAnswer<TableAnswer>> {
+  const read = await viewsOfViewers(accountIds, dayMs(query.range.from), dayMs(addDays(query.range.to, 1)), MAX_GROUP_VIEWS);
+  if (!read.ok) return { ok: false, message: TOO_MANY_VIEWS };
+  const members = new Set(accountIds);
+  const viewed = new Set(read.views.filter((view) => members.has(view.viewer)).map((view) => view.contentId));
+  const answer = await notViewedTable(query, viewed);
+  return { ok: true, value: { ...answer, notes: [...answer.notes, ...await retentionNotes(query.range.from, today)] } };
 }
 
 function ok(result: TableAnswer['result'], paged: { total: number; nextCursor: string | null; notes: string[] }): GroupAnswer<TableAnswer> {

@@ -5,6 +5,8 @@
  */
 export class MemoryCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
+  /** Loads under way: callers asking the same key at once (a report's tiles and table) share one. */
+  private readonly pending = new Map<string, Promise<V>>();
 
   constructor(private readonly ttlMs: number, private readonly maxEntries = 5000, private readonly now: () => number = Date.now) {}
 
@@ -26,11 +28,28 @@ export class MemoryCache<V> {
     this.entries.set(key, { value, expires: this.now() + this.ttlMs });
   }
 
+  /** The cached value, else the one load under way for this key, else a new load (cached when it succeeds). */
+  async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const running = this.pending.get(key);
+    if (running) return running;
+    const loading = load().then((value) => { this.set(key, value); return value; }).finally(() => this.pending.delete(key));
+    this.pending.set(key, loading);
+    return loading;
+  }
+
+  /** Whether a load of this key is under way. */
+  loading(key: string): boolean {
+    return this.pending.has(key);
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }
 
   clear(): void {
     this.entries.clear();
+    this.pending.clear();
   }
 }

@@ -1,24 +1,14 @@
 import type { ContentFigure, ReportPage, ReportQuery, ReportRows } from '@contracts/report-query';
 import type { ReportAccess } from '../access';
 import { sortRows } from '../domain/report-sort';
-import { fetchSpaceNames } from '../confluence/spaces';
-import { MemoryCache } from './memory-cache';
+import { namesOfSpaces } from './space-names';
 import { peopleOf } from './people-directory';
 import { RANKING_CAP, reportTable, type TableAnswer } from './report-tables';
 
-const spaceNames = new MemoryCache<string>(10 * 60_000, 5_000);
+export { namesOfSpaces, forgetSpaceNames } from './space-names';
+
 const TEXT_COLUMNS = new Set(['title', 'spaceName', 'name', 'source', 'contentType']);
 const PEOPLE_HIDDEN = 'Readers are not shown to you under the privacy settings.';
-
-/** Space names, cached 10 minutes: a report and its pages ask about the same spaces. */
-export async function namesOfSpaces(keys: readonly string[]): Promise<Map<string, string>> {
-  const missing = [...new Set(keys)].filter((key) => spaceNames.get(key) === undefined);
-  if (missing.length > 0) {
-    const found = await fetchSpaceNames(missing);
-    for (const key of missing) spaceNames.set(key, found.get(key) ?? key);
-  }
-  return new Map(keys.map((key) => [key, spaceNames.get(key) ?? key]));
-}
 
 /**
  * One table page as this caller may see it: titles of content they may not read hidden (one CQL
@@ -51,10 +41,10 @@ async function named(result: ReportRows, access: ReportAccess): Promise<ReportRo
   switch (result.table) {
     case 'top-content':
     case 'not-viewed': {
-      const [readable, names] = await Promise.all([
-        access.readable(result.rows.map((row) => row.contentId)),
-        namesOfSpaces(result.rows.map((row) => row.spaceKey)),
-      ]);
+      // Titles first: the CQL answer names the spaces of the rows the caller may read, so the
+      // names lookup that follows asks Confluence only about spaces of hidden rows (if any).
+      const readable = await access.readable(result.rows.map((row) => row.contentId));
+      const names = await namesOfSpaces(result.rows.map((row) => row.spaceKey));
       const rows: ContentFigure[] = result.rows.map((row) => ({
         ...row, title: readable.has(row.contentId) ? row.title : '', titleHidden: !readable.has(row.contentId), spaceName: names.get(row.spaceKey) ?? row.spaceKey,
       }));

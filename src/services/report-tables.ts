@@ -9,6 +9,7 @@ import { contentList, firstListPage, spaceList, type MonthsRead, viewerList, typ
 import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
 import { periodFigures } from '../storage/report-figures-store';
 import { notViewedSince } from '../storage/report-not-viewed';
+import { inventoryByLastView } from '../storage/inventory-reader';
 import { sortRows } from '../domain/report-sort';
 
 /** Rankings hold the most viewed this many rows; sorting by another column sorts those. */
@@ -18,6 +19,7 @@ export interface TableAnswer { result: ReportRows; total: number; nextCursor: st
 
 const PEOPLE_FILTERS = 'Readers are counted per person, not per space, content type or source: this table ignores those filters.';
 const CONTENT_FILTERS = 'Per-content counts are not split by source or signed-in/anonymous: remove those filters to rank content.';
+const NOT_VIEWED_BY_GROUP = 'Lists the content the group’s members did not view in the range (others may have), never-viewed content first, then by the last view by anyone, from the content inventory (complete once its backfill has run: see the settings page). Trashed and archived content is not listed.';
 const NEVER_VIEWED = 'Lists content last viewed before the range, never-viewed content first, from the content inventory (complete once its backfill has run: see the settings page). Trashed and archived content is not listed.';
 
 /** One table of a report, one page of it: rankings by the threshold merge, breakdowns from rollups. */
@@ -75,20 +77,32 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
       }
       return answer('by-source', page(SOURCES.map((source) => ({ source, views: total.bySource[source] ?? 0 })).filter((row) => row.views > 0)));
     }
-    case 'not-viewed': {
-      const spaces = filters.spaceKeys ?? [];
-      const types = filters.contentTypes ?? [];
-      const found = await notViewedSince(dayMs(range.from), {
-        ...(spaces.length === 1 ? { spaceKey: spaces[0]! } : {}), ...(types.length === 1 ? { contentType: types[0]! } : {}),
-        limit: query.pageSize, ...(query.cursor ? { cursor: query.cursor } : {}),
-      });
-      const rows: ContentFigure[] = found.rows
-        .filter((row) => spaces.length <= 1 || spaces.includes(row.spaceKey))
-        .filter((row) => !filters.contentTypes?.length || filters.contentTypes.includes(row.contentType))
-        .map((row) => ({ contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, title: row.title, titleHidden: false, spaceName: row.spaceKey, views: row.views, lastViewedAt: row.lastViewedAt || null }));
-      return { result: { table: 'not-viewed', rows }, total: rows.length, nextCursor: found.nextCursor, notes: [NEVER_VIEWED] };
-    }
+    case 'not-viewed':
+      return notViewedTable(query);
   }
+}
+
+/**
+ * Content not viewed in the range, never-viewed first, then the oldest last view (by anyone: the
+ * inventory's `content-stats` by last view), paged by the index cursor. Without `viewedByGroup` the
+ * index is cut where last views reach the range. With it (a "readers in a group" filter) the list is
+ * the content the group's members did not view in the range: the whole inventory in the same order,
+ * minus the content their views of the range touched, so it reaches past content others viewed.
+ */
+export async function notViewedTable(query: ReportQuery, viewedByGroup?: ReadonlySet<string>): Promise<TableAnswer> {
+  const { filters, range } = query;
+  const spaces = filters.spaceKeys ?? [];
+  const types = filters.contentTypes ?? [];
+  const inventory = {
+    ...(spaces.length === 1 ? { spaceKey: spaces[0]! } : {}), ...(types.length === 1 ? { contentType: types[0]! } : {}),
+    limit: query.pageSize, ...(query.cursor ? { cursor: query.cursor } : {}),
+  };
+  const found = viewedByGroup ? await inventoryByLastView({ ...inventory, excludeIds: viewedByGroup }) : await notViewedSince(dayMs(range.from), inventory);
+  const rows: ContentFigure[] = found.rows
+    .filter((row) => spaces.length <= 1 || spaces.includes(row.spaceKey))
+    .filter((row) => !filters.contentTypes?.length || filters.contentTypes.includes(row.contentType))
+    .map((row) => ({ contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, title: row.title, titleHidden: false, spaceName: row.spaceKey, views: row.views, lastViewedAt: row.lastViewedAt || null }));
+  return { result: { table: 'not-viewed', rows }, total: rows.length, nextCursor: found.nextCursor, notes: [viewedByGroup ? NOT_VIEWED_BY_GROUP : NEVER_VIEWED] };
 }
 
 function answer<T extends ReportRows['table']>(table: T, paged: { rows: unknown[]; total: number; nextCursor: string | null; notes: string[] }): TableAnswer {

@@ -34,9 +34,5 @@ export function forgetCachedGroups(): void {
 
 /** A user's groups outside the view path (report access): memory, else Confluence, then cached. */
 export async function groupsOfUser(accountId: string): Promise<string[]> {
-  const cached = memory.get(accountId);
-  if (cached) return cached;
-  const groupIds = await fetchUserGroupIds(accountId);
-  memory.set(accountId, groupIds);
-  return groupIds;
+  return memory.getOrLoad(accountId, () => fetchUserGroupIds(accountId));
 }

@@ -57,4 +57,10 @@ export async function benchGroupReport(print: (name: string, value: string | num
   const read = summary.result.ok ? summary.result.value.previous.views + summary.result.value.current.views : 0;
   print('read_units_global_report_30d_group', `${summary.units.read + table.units.read} (tiles+chart ${summary.units.read}, top content ${table.units.read}; members=${GROUP}, view records read ${read} + ${table.result.ok ? 'range again' : 'refused'}, content-stats ${contents.size}; plus ${Math.ceil(GROUP / 200)} Confluence call for the members, cached 5 min)`);
   print('global_report_ms_30d_group', ms);
+  // Not viewed by the group: the inventory by last view minus what members viewed in the range (first 25 rows).
+  const notViewedStarted = performance.now();
+  const notViewed = await measured(() => groupReportTable({ ...query, table: 'not-viewed', sort: { column: 'lastViewedAt', direction: 'asc' } }, TODAY, members));
+  const rows = notViewed.result.ok ? notViewed.result.value.result.rows.length : -1;
+  print('read_units_not_viewed_30d_group', `${notViewed.units.read} (${rows} rows; the members' view records of the range, then content-stats by last view without the ${contents.size} content they read in 60 days, some only before the range)`);
+  print('not_viewed_ms_30d_group', Math.round(performance.now() - notViewedStarted));
 }

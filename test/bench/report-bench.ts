@@ -17,6 +17,8 @@ import { seeded } from './synthetic-day';
 import { buildRows, writeRows, type GeneratedRows, type ViewGroup } from './report-rows';
 import type { ViewRecord } from '../../src/domain/rows';
 import { measured } from './unit-meter';
+import type { ProductFetch } from '../../local/host/product-fetch';
+import { benchReportCalls, reportConfluence } from './report-calls-bench';
 
 const TODAY = '2026-11-20';
 const HISTORY_DAYS = 731;
@@ -88,13 +90,16 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
     const groups: ViewGroup[] = [];
     const viewersByDay = new Map<string, Map<string, string>>();
     const monthViewers = new Map<string, string>();
+    const viewerViews = new Map<string, Map<string, number>>();
     for (const day of days.filter((d) => monthOf(d) === month)) {
+      let signedIn = 0;
       for (let rank = 0; rank < HEAD; rank += 1) {
         const views = Math.round(dailyViews(rank) * (0.6 + 0.8 * random()));
         if (views === 0) continue;
         const base = { contentId: contentId(rank), spaceKey: spaceOf(rank, size.spaces), contentType: rank % 7 === 0 ? 'blogpost' as const : 'page' as const, day };
         const anonymous = Math.round(views * 0.05);
         const mobile = Math.round((views - anonymous) * 0.15);
+        signedIn += views - anonymous;
         groups.push({ ...base, source: 'desktop', signedIn: true, views: views - anonymous - mobile });
         if (mobile > 0) groups.push({ ...base, source: 'mobile-web', signedIn: true, views: mobile });
         if (anonymous > 0) groups.push({ ...base, source: 'desktop', signedIn: false, views: anonymous });
@@ -112,17 +117,20 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
       const smallOfDay = small.filter((view) => new Date(view.at).toISOString().slice(0, 10) === day).sort((a, b) => a.at - b.at);
       for (const view of smallOfDay) {
         if (view.viewer === 'anonymous') continue;
+        signedIn += 1;
         if (!active.has(view.viewer)) active.set(view.viewer, view.contentId);
         if (!monthViewers.has(view.viewer)) monthViewers.set(view.viewer, view.contentId);
         if (day > addDays(TODAY, -30)) viewers30d.add(view.viewer);
       }
       viewersByDay.set(day, active);
+      viewerViews.set(day, shareViews(signedIn, [...active.keys()]));
     }
     const smallOfMonth = small.filter((view) => monthOf(new Date(view.at).toISOString().slice(0, 10)) === month);
     groups.push(...groupsOf(smallOfMonth));
     const rows = buildRows({
       groups, views: smallOfMonth, viewersByDay, viewersByMonth: new Map([[month, monthViewers]]),
       contentDays: (day) => readDays.has(day), contentMonths: (m) => m >= firstMonth, spaceRollups: (key, level, period) => key === 'S0' || key === SMALL.spaceKey || spacePeriods.has(`${level}|${period}`),
+      viewerViews, viewerDays: (day) => readDays.has(day), viewerHead: HEAD,
     });
     for (const [key, row] of rows.sketches) {
       const previous = sketches.get(key);
@@ -143,6 +151,24 @@ async function writeSmallContentStats(): Promise<number> {
   }));
   await kvs.batchSet<unknown>(items);
   return items.length;
+}
+
+/** `user-<i>` is more active the smaller i is (as their chance of being active): weights (i + 1)^-0.3. */
+const USER_WEIGHT = Array.from({ length: USERS }, (_, user) => (user + 1) ** -0.3);
+
+/**
+ * The day's signed-in views shared among its active viewers: one each (their first view), the rest by
+ * weight, remainders to the most active. The sum is exactly the day's signed-in views of the content rows.
+ */
+function shareViews(views: number, viewers: string[]): Map<string, number> {
+  if (viewers.length === 0) return new Map();
+  const weights = viewers.map((viewer) => USER_WEIGHT[Number(viewer.slice('user-'.length))]!);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const rest = Math.max(0, views - viewers.length);
+  const shares = viewers.map((_, index) => (index < views ? 1 : 0) + Math.floor(rest * weights[index]! / total));
+  let left = views - shares.reduce((sum, n) => sum + n, 0);
+  for (let index = 0; left > 0; index = (index + 1) % viewers.length, left -= 1) shares[index]! += 1;
+  return new Map(viewers.map((viewer, index) => [viewer, shares[index]!]));
 }
 
 function maxRegisters(a: string, b: string): string {
@@ -198,7 +224,13 @@ function smallTruth(views: readonly ViewRecord[], from: string, to: string, filt
   };
 }
 
-export async function reportBench(size: SiteSize, print: (name: string, value: string | number) => void): Promise<void> {
+/** The content the generated rows name (the head and the stale content), as the local Confluence holds it. */
+function siteContents(size: SiteSize): Array<{ id: string; spaceKey: string; title: string }> {
+  return [...Array.from({ length: HEAD }, (_, rank) => rank), ...Array.from({ length: STALE }, (_, i) => size.pages - 1 - i)]
+    .map((rank) => ({ id: contentId(rank), spaceKey: spaceOf(rank, size.spaces), title: `Page ${rank}` }));
+}
+
+export async function reportBench(size: SiteSize, print: (name: string, value: string | number) => void, confluencePaths: string[] = []): Promise<void> {
   const started = performance.now();
   const generated = await generate(size);
   print(`generated_site${size.suffix}`, `pages=${size.pages} spaces=${size.spaces} users=${USERS} views_per_day=${VIEWS_PER_DAY} days=${HISTORY_DAYS} rows_written=${generated.rows} head_per_day=${HEAD} seconds=${Math.round((performance.now() - started) / 1000)}`);
@@ -230,6 +262,15 @@ export async function reportBench(size: SiteSize, print: (name: string, value: s
     const { units, result } = await measured(() => reportTable(query(30, {}, table), TODAY));
     print(`read_units_${table.replace('-', '_')}_30d${size.suffix}`, `${units.read} (${result.result.rows.length} rows)`);
   }
+  // Top readers' first 25 rows (viewer-day / viewer-month lists of the range, exact from viewer-month rows).
+  for (const days of [7, 30, 365]) {
+    const started = performance.now();
+    const { units, result } = await measured(() => reportTable(query(days, {}, 'top-readers'), TODAY));
+    const ms = Math.round(performance.now() - started);
+    print(`read_units_top_readers_${days}d${size.suffix}`, `${units.read} (${result.result.rows.length} rows, ${units.requests} requests)`);
+    if (days === 30) print(`top_readers_ms_30d${size.suffix}`, ms);
+  }
+  await benchReportCalls(TODAY, size.suffix, confluencePaths, print);
   if (size.suffix === '') {
     const exportStarted = performance.now();
     const { result: rows } = await measured(async () => {
@@ -254,14 +295,15 @@ const SIZES: Record<string, SiteSize> = {
 };
 
 /** `BENCH_REPORT_SIZES=10k,100k,1m` (default all) picks the sites; each gets its own SQLite emulator. */
-export async function runReportBenches(install: (path: string) => { close: () => void }, dir: string, print: (name: string, value: string | number) => void): Promise<void> {
+export async function runReportBenches(install: (path: string, confluence: ProductFetch) => { close: () => void }, dir: string, print: (name: string, value: string | number) => void): Promise<void> {
   const wanted = (process.env.BENCH_REPORT_SIZES ?? '10k,100k,1m').split(',').map((name) => name.trim());
   for (const name of wanted) {
     const size = SIZES[name];
     if (!size) continue;
-    const store = install(`${dir}/reports-${name}.sqlite`);
+    const confluence = reportConfluence({ contents: siteContents(size), spaces: size.spaces, users: USERS });
+    const store = install(`${dir}/reports-${name}.sqlite`, confluence.products);
     try {
-      await reportBench(size, print);
+      await reportBench(size, print, confluence.paths);
     } finally {
       store.close();
     }

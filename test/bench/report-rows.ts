@@ -5,12 +5,12 @@
  * year of 200,000 views a day needs no 73 million individual views.
  */
 import { kvs } from '@forge/kvs';
-import { cellKey, rollupShardOf, type RollupRow, type SketchRow } from '../../src/domain/report-rows';
+import { cellKey, rollupShardOf, type RollupRow, type SketchRow, type ViewerMonthRow } from '../../src/domain/report-rows';
 import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '../../src/domain/hyperloglog';
 import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
 import { emptyMonth, type ContentMonthRow } from '../../src/domain/content-month';
 import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
-import type { ContentDayRow, ViewRecord } from '../../src/domain/rows';
+import type { ContentDayRow, ViewerDayRow, ViewRecord } from '../../src/domain/rows';
 import type { Source } from '@contracts/settings';
 import { ENTITY, KEYS } from '../../src/storage/keys';
 
@@ -29,11 +29,20 @@ export interface GeneratorInput {
   viewersByDay: Map<string, Map<string, string>>;
   /** Per month, each viewer with the content of their first view that month. */
   viewersByMonth: Map<string, Map<string, string>>;
+  /** Per day, each signed-in viewer's counted views that day (their `viewer-day` and `viewer-month` rows). */
+  viewerViews?: Map<string, Map<string, number>>;
   /** Which row kinds to build (the bench skips what its reads never touch). */
   contentDays?: (day: string) => boolean;
   contentMonths?: (month: string) => boolean;
   /** Which of a space's rollup rows to build (level `d` or `m`, period day or month). */
   spaceRollups?: (spaceKey: string, level: 'd' | 'm', period: string) => boolean;
+  /** Which days' `viewer-day` rows to build. */
+  viewerDays?: (day: string) => boolean;
+  /**
+   * Only the this-many most active viewers' rows of each day and month (the top-readers merge reads
+   * the head of those lists; the candidates it finds there are the head of every month too).
+   */
+  viewerHead?: number;
 }
 
 export interface GeneratedRows {
@@ -42,6 +51,8 @@ export interface GeneratedRows {
   rollups: Map<string, RollupRow>;
   sketches: Map<string, SketchRow>;
   viewRecords?: Map<string, ViewRecord>;
+  viewerDays?: Map<string, ViewerDayRow>;
+  viewerMonths?: Map<string, ViewerMonthRow>;
 }
 
 export function buildRows(input: GeneratorInput): GeneratedRows {
@@ -121,7 +132,36 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
     for (const contentId of viewers.values()) rollup('site', 'sm', month, rollupShardOf(contentId)).viewers += 1;
   }
   for (const [key, entry] of ranks) out.sketches.set(key, { ...entry.row, registers: encodeShard(entry.ranks) });
+  const viewers = viewerRows(input);
+  out.viewerDays = viewers.days;
+  out.viewerMonths = viewers.months;
   return out;
+}
+
+/** `viewer-day` rows (views of the day) and `viewer-month` rows (views per day of the month), as the view path counts them. */
+function viewerRows(input: GeneratorInput): { days: Map<string, ViewerDayRow>; months: Map<string, ViewerMonthRow> } {
+  const head = <R extends { views: number }>(rows: R[]) => (input.viewerHead === undefined ? rows : [...rows].sort((a, b) => b.views - a.views).slice(0, input.viewerHead));
+  const days = new Map<string, ViewerDayRow>();
+  const byMonth = new Map<string, Map<string, ViewerMonthRow>>();
+  for (const [day, counts] of input.viewerViews ?? []) {
+    const month = monthOf(day);
+    const monthRows = byMonth.get(month) ?? new Map<string, ViewerMonthRow>();
+    byMonth.set(month, monthRows);
+    const dayRows: ViewerDayRow[] = [];
+    for (const [viewer, views] of counts) {
+      if (views <= 0) continue;
+      if (input.viewerDays?.(day) ?? true) dayRows.push({ viewer, day, views, version: 1 });
+      const row = monthRows.get(viewer) ?? { viewer, month, views: 0, days: {}, version: 1 };
+      const dd = dayOfMonth(day);
+      row.views += views;
+      row.days[dd] = (row.days[dd] ?? 0) + views;
+      monthRows.set(viewer, row);
+    }
+    for (const row of head(dayRows)) days.set(KEYS.viewerDay(row.viewer, row.day), row);
+  }
+  const months = new Map<string, ViewerMonthRow>();
+  for (const monthRows of byMonth.values()) for (const row of head([...monthRows.values()])) months.set(KEYS.viewerMonth(row.viewer, row.month), row);
+  return { days, months };
 }
 
 /** Writes the rows through the app's storage keys and entities, 25 a batch, 8 batches in flight. */
@@ -132,6 +172,8 @@ export async function writeRows(rows: GeneratedRows): Promise<number> {
     ...[...rows.rollups].map(([key, value]) => ({ key, value, entityName: ENTITY.rollup })),
     ...[...rows.sketches].map(([key, value]) => ({ key, value, entityName: ENTITY.sketch })),
     ...[...(rows.viewRecords ?? [])].map(([key, value]) => ({ key, value, entityName: ENTITY.view })),
+    ...[...rows.viewerDays ?? []].map(([key, value]) => ({ key, value, entityName: ENTITY.viewerDay })),
+    ...[...rows.viewerMonths ?? []].map(([key, value]) => ({ key, value, entityName: ENTITY.viewerMonth })),
   ];
   const batches: Array<typeof items> = [];
   for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));

@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   // Report read path on generated sites (BENCH_REPORTS=0 skips it, BENCH_REPORT_SIZES picks sizes).
   if (process.env.BENCH_REPORTS !== '0') {
     const dir = mkdtempSync(join(tmpdir(), 'vt-bench-reports-'));
-    await runReportBenches((path) => {
-      const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'sqlite', path }, seed: 1 });
+    await runReportBenches((path, confluence) => {
+      const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'sqlite', path }, fallback: (target, at, init) => confluence(target, at, init as RequestInit), seed: 1 });
       meterKvsPerTask();
       return { close: () => { emulator.close?.(); uninstall(); } };
     }, dir, (name, value) => console.log(`${name}: ${value}`));

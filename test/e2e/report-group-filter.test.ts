@@ -1,6 +1,7 @@
 /**
  * The group filter in Chromium through the local Confluence: an admin searches a group, picks it,
- * sees the members' figures (never more than the unfiltered report), their top readers, and clears it.
+ * sees the members' figures (never more than the unfiltered report), their top readers, the content
+ * they did not view, and clears it.
  */
 import type { Page } from 'playwright-core';
 import { artifactPath } from './support/browser';
@@ -37,6 +38,13 @@ test('global report filtered by readers in a group', async () => {
   await report.locator('.vt-table tbody tr').first().waitFor();
   expect(await report.locator('.vt-table tbody tr').count()).toBeGreaterThan(0);
   await page.screenshot({ path: artifactPath('global-report-group'), fullPage: true });
+  // Not viewed by the group's members: listed, with the last view by anyone, and saying what it lists.
+  await report.getByRole('tab', { name: 'Not viewed' }).click();
+  await report.getByText(/did not view in the range/).waitFor();
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  expect(await report.locator('.vt-table tbody tr').count()).toBeGreaterThan(0);
+  expect(await report.locator('.vt-table thead').textContent()).toContain('Last viewed (by anyone)');
+  await page.screenshot({ path: artifactPath('global-report-group-not-viewed'), fullPage: true });
 
   await report.getByRole('button', { name: 'Clear group' }).click();
   await report.getByLabel('Readers in group').waitFor();

@@ -12,6 +12,7 @@ interface RawView { contentId: string; spaceKey: string; contentType: 'page' | '
 
 const CONTENTS = ['7001', '7002', '7003', '7004', '7005', '7006'];
 const SPACES = ['ENG', 'OPS'];
+const VIEWERS = Array.from({ length: 9 }, (_, index) => `user-${index}`);
 
 function views(): RawView[] {
   const random = seededRandom(3);
@@ -51,6 +52,11 @@ async function storedRows(): Promise<Record<string, unknown>> {
     await all(ENTITY.contentDay, 'by-content', [id], noVersion);
     await all(ENTITY.contentMonth, 'by-content', [id], reportMonth);
   }
+  // Top readers' rows: every viewer's, by the viewer index (each row once).
+  for (const viewer of VIEWERS) {
+    await all(ENTITY.viewerDay, 'by-viewer', [viewer], noVersion);
+    await all(ENTITY.viewerMonth, 'by-viewer', [viewer], noVersion);
+  }
   return rows;
 }
 
@@ -71,6 +77,7 @@ describe('the benchmark generator', () => {
     const groups = new Map<string, ViewGroup>();
     const viewersByDay = new Map<string, Map<string, string>>();
     const viewersByMonth = new Map<string, Map<string, string>>();
+    const viewerViews = new Map<string, Map<string, number>>();
     for (const view of counted) {
       const day = utcDay(view.at);
       const key = [view.contentId, day, view.source, view.viewer !== null].join('|');
@@ -78,6 +85,9 @@ describe('the benchmark generator', () => {
       group.views += 1;
       groups.set(key, group);
       if (view.viewer) {
+        const ofDay = viewerViews.get(day) ?? new Map<string, number>();
+        ofDay.set(view.viewer, (ofDay.get(view.viewer) ?? 0) + 1);
+        viewerViews.set(day, ofDay);
         for (const [map, period] of [[viewersByDay, day], [viewersByMonth, monthOf(day)]] as const) {
           const seen = map.get(period) ?? new Map<string, string>();
           if (!seen.has(view.viewer)) seen.set(view.viewer, view.contentId);
@@ -87,13 +97,16 @@ describe('the benchmark generator', () => {
     }
     const generatorStore = startAppStore();
     const records = counted.map((view) => ({ ...view, viewer: view.viewer ?? 'anonymous', recordedAt: 0 }));
-    await writeRows(buildRows({ groups: [...groups.values()], viewersByDay, viewersByMonth, views: records }));
+    await writeRows(buildRows({ groups: [...groups.values()], viewersByDay, viewersByMonth, views: records, viewerViews }));
     const viaGenerator = await storedRows();
     generatorStore.stop();
 
     expect(counted.length).toBeGreaterThan(100);
     expect(Object.keys(viaGenerator).length).toBeGreaterThan(50);
     expect(Object.keys(viaGenerator).filter((key) => key.startsWith(`${ENTITY.view}|`)).length).toBe(counted.length);
+    // The top readers' rows are among them: days and months of every viewer.
+    expect(Object.keys(viaGenerator).filter((key) => key.startsWith(`${ENTITY.viewerDay}|`)).length).toBeGreaterThan(30);
+    expect(Object.keys(viaGenerator).filter((key) => key.startsWith(`${ENTITY.viewerMonth}|`)).length).toBeGreaterThanOrEqual(VIEWERS.length);
     expect(viaGenerator).toEqual(viaTrigger);
   }, 60_000);
 });

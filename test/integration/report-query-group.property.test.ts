@@ -3,6 +3,8 @@ import type { ReportFilters, ReportQuery, ReportRows } from '@contracts/report-q
 import { processLifecycleEvent } from '../../src/triggers/on-content-lifecycle';
 import { groupReportSummary, groupReportTable, MAX_GROUP_VIEWS } from '../../src/services/group-report';
 import { daysBetween, monthsBetween } from '../../src/domain/report-periods';
+
+const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 import { startAppStore, type AppStore } from '../support/app-store';
 import { randomReportQuery, REPORT_TODAY, seedReportViews } from '../support/report-seed';
 import { lifecycleEvent } from '../support/lifecycle-events';
@@ -17,6 +19,8 @@ const TODAY = REPORT_TODAY;
 const TRASHED = '5001';
 const MOVED = { id: '5003', to: 'HR' };
 const PURGED = '5004';
+/** Content the inventory knows that nobody ever viewed (created, never read): first in "not viewed". */
+const NEVER = [{ id: '5901', spaceKey: 'ENG', type: 'page' as const }, { id: '5902', spaceKey: 'HR', type: 'blogpost' as const }];
 const AT = Date.parse(`${TODAY}T23:00:00Z`);
 
 function query(range: { from: string; to: string }, filters: ReportFilters, table: ReportQuery['table'], pageSize = 500): ReportQuery {
@@ -43,6 +47,7 @@ describe('group filter against the brute-force model over raw views', () => {
       life('moved', MOVED.id, MOVED.to, 0),
       life('trashed', PURGED, first(PURGED).spaceKey, 0),
       life('deleted', PURGED, first(PURGED).spaceKey, 1000),
+      ...NEVER.map((content) => lifecycleEvent({ action: 'created', contentId: content.id, spaceKey: content.spaceKey, at: AT, type: content.type })),
     ]) expect(await processLifecycleEvent(event)).toBe('applied');
     expect(first(MOVED.id).spaceKey).not.toBe(MOVED.to);
     listed = counted.filter((view) => ![TRASHED, PURGED].includes(view.contentId))
@@ -93,6 +98,7 @@ describe('group filter against the brute-force model over raw views', () => {
       expect({ label, rows: await table('top-readers') }).toEqual({ label, rows: modelRanking(chosen, (view) => view.viewer) });
       expect({ label, rows: await table('by-source') }).toEqual({ label, rows: modelRanking(chosen, (view) => view.source) });
       expect({ label, rows: await table('by-type') }).toEqual({ label, rows: modelRanking(chosen, (view) => view.contentType) });
+      expect({ label, rows: await notViewedPages(range, filters, members, 7) }).toEqual({ label, rows: modelNotViewed(range, filters, inGroup) });
     }
     expect(nonEmpty).toBeGreaterThan(10);
   }, 120_000);
@@ -113,10 +119,56 @@ describe('group filter against the brute-force model over raw views', () => {
     expect(pages.length).toBeGreaterThan(3);
   });
 
-  it('not viewed says it is not available with a group filter; too many views is an answer, not a partial figure', async () => {
-    const range = { from: '2026-09-01', to: TODAY };
-    const notViewed = await groupReportTable(query(range, {}, 'not-viewed'), TODAY, ['user-1']);
-    expect(notViewed.ok && notViewed.value.notes).toEqual(['Content not viewed is not available with a group filter.']);
+  /**
+   * Not viewed by the group, as the model says: listed content (the inventory: every content with a
+   * row, viewed or only created) in the filters' spaces and types, minus what any member viewed in
+   * the range (any source), never-viewed first, then by the last view by anyone.
+   */
+  function modelNotViewed(range: { from: string; to: string }, filters: ReportFilters, members: ReadonlySet<string>): Array<{ id: string; lastViewedAt: number | null }> {
+    const content = new Map<string, { spaceKey: string; type: string; last: number }>(NEVER.map((c) => [c.id, { spaceKey: c.spaceKey, type: c.type, last: 0 }]));
+    for (const view of listed) {
+      const known = content.get(view.contentId);
+      content.set(view.contentId, { spaceKey: view.spaceKey, type: view.contentType, last: Math.max(known?.last ?? 0, view.at) });
+    }
+    const viewed = new Set(listed.filter((view) => view.viewer !== null && members.has(view.viewer) && dayOf(view.at) >= range.from && dayOf(view.at) <= range.to).map((view) => view.contentId));
+    return [...content].filter(([id, row]) => !viewed.has(id)
+      && (!filters.spaceKeys?.length || filters.spaceKeys.includes(row.spaceKey))
+      && (!filters.contentTypes?.length || filters.contentTypes.includes(row.type as 'page')))
+      .sort((a, b) => a[1].last - b[1].last || (a[0] < b[0] ? -1 : 1))
+      .map(([id, row]) => ({ id, lastViewedAt: row.last || null }));
+  }
+
+  /** Every page of the group's not-viewed table, `pageSize` rows a call, as the UI and the CSV export page it. */
+  async function notViewedPages(range: { from: string; to: string }, filters: ReportFilters, members: string[], pageSize: number) {
+    const rows: Array<{ id: string; lastViewedAt: number | null }> = [];
+    let cursor: string | undefined;
+    let calls = 0;
+    do {
+      const page = await groupReportTable({ ...query(range, filters, 'not-viewed', pageSize), sort: { column: 'lastViewedAt', direction: 'asc' }, ...(cursor ? { cursor } : {}) }, TODAY, members);
+      if (!page.ok) throw new Error(page.message);
+      expect(page.value.result.rows.length).toBeLessThanOrEqual(pageSize);
+      for (const row of page.value.result.rows) if ('lastViewedAt' in row && 'contentId' in row) rows.push({ id: row.contentId, lastViewedAt: row.lastViewedAt });
+      cursor = page.value.nextCursor ?? undefined;
+      calls += 1;
+    } while (cursor && calls < 100);
+    return rows;
+  }
+
+  it('not viewed by the group: never-viewed first, then the oldest last view, without what members viewed in the range', async () => {
+    const range = { from: '2026-11-01', to: TODAY };
+    const members = ['user-1', 'user-2'];
+    const rows = await notViewedPages(range, {}, members, 5);
+    expect(rows).toEqual(modelNotViewed(range, {}, new Set(members)));
+    expect(rows.slice(0, 2).map((row) => row.id).sort()).toEqual(NEVER.map((c) => c.id));
+    // Content others viewed in the range is listed when no member did (with its last view, by anyone, in the range).
+    expect(rows.some((row) => row.lastViewedAt !== null && dayOf(row.lastViewedAt) >= range.from)).toBe(true);
+    // A member who viewed nothing leaves the whole listed inventory.
+    expect((await notViewedPages(range, {}, ['user-nobody'], 100)).length).toBe(new Set([...listed.map((view) => view.contentId), ...NEVER.map((c) => c.id)]).size);
+    const answer = await groupReportTable(query(range, {}, 'not-viewed', 25), TODAY, members);
+    expect(answer.ok && answer.value.notes[0]).toMatch(/did not view in the range/);
+  });
+
+  it('too many views is an answer, not a partial figure', async () => {
     expect(MAX_GROUP_VIEWS).toBeGreaterThan(listed.length); // the bound below is reached by lowering it
     const { viewsOfViewers } = await import('../../src/storage/viewer-views');
     const members = Array.from({ length: 25 }, (_, i) => `user-${i}`);

@@ -87,6 +87,18 @@ describe('report query layer against a brute-force model over raw views', () => 
     for (const view of views) last.set(view.contentId, Math.max(last.get(view.contentId) ?? 0, view.at));
     const want = [...last].filter(([, at]) => at < Date.parse(`${from}T00:00:00Z`)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
     expect(answer.result.rows.map((row) => ('contentId' in row ? row.contentId : ''))).toEqual(want);
+    // Paged 3 rows a call, the pages hold exactly 3 rows (the last fewer) and add up to the same list.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await reportTable({ ...query({ from, to: TODAY }, {}, 'not-viewed', 3), ...(cursor ? { cursor } : {}) }, TODAY);
+      expect(page.result.rows.length).toBeLessThanOrEqual(3);
+      if (page.nextCursor) expect(page.result.rows).toHaveLength(3);
+      paged.push(...page.result.rows.map((row) => ('contentId' in row ? row.contentId : '')));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(want);
+    expect(want.length).toBeGreaterThan(3);
   });
 
   it('a space report falls back (rollups\' answer, with a note) where retention may have deleted view records', async () => {

@@ -25,7 +25,7 @@ const views: ReportColumn = { key: 'views', header: 'Views', numeric: true, text
 
 export const COLUMNS: Record<ReportTable, ReportColumn[]> = {
   'top-content': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, views, { key: 'lastViewedAt', header: 'Last viewed', text: (row) => day(row.lastViewedAt) }],
-  'not-viewed': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, { key: 'lastViewedAt', header: 'Last viewed', text: (row) => day(row.lastViewedAt) }, { ...views, header: 'Views (all time)' }],
+  'not-viewed': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, { key: 'lastViewedAt', header: 'Last viewed (by anyone)', text: (row) => day(row.lastViewedAt) }, { ...views, header: 'Views (all time)' }],
   'top-spaces': [space, views, { key: 'pageViews', header: 'Page views', numeric: true, text: (row) => num(row.pageViews) }, { key: 'blogpostViews', header: 'Blog post views', numeric: true, text: (row) => num(row.blogpostViews) }, { key: 'anonymousViews', header: 'Anonymous views', numeric: true, text: (row) => num(row.anonymousViews) }],
   'top-readers': [{ key: 'name', header: 'Reader', text: (row) => str(row.name) }, views, { key: 'viewer', header: 'Account ID', text: (row) => str(row.viewer) }],
   'by-source': [{ key: 'source', header: 'Source', text: (row) => str(row.source) }, views],
