@@ -53,13 +53,16 @@ export type MonthsRead = Map<string, number | null>;
 /**
  * Content ranked by views in one period (of one space, or of the site), remembering what it saw.
  * Under a source or audience filter each row's value is its filtered share (from its cells: exact for
- * the period), while the list stays sorted by all views: an unseen item's filtered share is at most
- * the last row's views, so the threshold merge still stops, only later for a rare source or audience.
+ * the period), while the list stays sorted by all views (by anonymous views under the anonymous
+ * filter): an unseen item's filtered share is at most the last row's sort value, so the threshold
+ * merge still stops; a rare source (mobile web, the view API's) bounded by all views reads deeper.
  */
 export function contentList(period: Period, spaceKey: string | null, keep: (row: ListedContent) => boolean, seen: Map<string, ListedContent>, firstPage = LIST_PAGE, monthsRead?: MonthsRead, filters: ReportFilters = {}): SortedList {
   const month = period.level === 'm';
   const entity = month ? ENTITY.contentMonth : ENTITY.contentDay;
-  const index = spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day');
+  // Anonymous views have lists of their own, sorted by them (a row with none is at the end, or absent).
+  const anonymous = filters.audience === 'anonymous';
+  const index = (spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day')) + (anonymous ? '-anonymous' : '');
   const partition = spaceKey ? [spaceKey, period.key] : [period.key];
   const split = splitsViews(filters);
   return indexList(entity, index, partition, (value) => {
@@ -67,7 +70,7 @@ export function contentList(period: Period, spaceKey: string | null, keep: (row:
     const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, status: row.status };
     seen.set(row.contentId, listed);
     const kept = keep(listed);
-    const views = 'monthViews' in row ? row.monthViews : row.views;
+    const views = anonymous ? ('monthViews' in row ? row.monthAnonymousViews ?? 0 : row.anonymousViews) : ('monthViews' in row ? row.monthViews : row.views);
     const share = split ? cellViews(row.cells, filters) : views;
     if ('monthViews' in row) monthsRead?.set(`${row.contentId}|${row.month}`, kept ? share : null);
     return { id: row.contentId, value: share, ...(split ? { rank: views } : {}), keep: kept };
