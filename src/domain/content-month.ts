@@ -19,6 +19,11 @@ export interface ContentMonthRow {
   /** For reports: content type filters, and the month's total views (`by-month` ranking indexes). */
   contentType: ContentType;
   monthViews: number;
+  /**
+   * The month's anonymous views, only when there are any (`by-month-anonymous` ranking indexes; a
+   * row without it is in no such index, so rows of signed-in views only do not grow). See `settleTotals`.
+   */
+  monthAnonymousViews?: number;
   /** `YYYY-MM` (UTC). */
   month: string;
   views: number[];
@@ -49,6 +54,13 @@ export function daysInMonth(month: string): number {
 export function emptyMonth(contentId: string, spaceKey: string, month: string, contentType: ContentType = 'page', status: ContentStatus = 'current'): ContentMonthRow {
   const zeros = () => new Array<number>(daysInMonth(month)).fill(0);
   return { contentId, spaceKey, contentType, monthViews: 0, month, views: zeros(), anonymousViews: zeros(), viewers: zeros(), lastViewers: zeros(), sources: {}, cells: {}, status, version: 0 };
+}
+
+/** The row with its month totals (the ranking indexes' attributes) summed from its days. */
+export function settleTotals(row: ContentMonthRow): ContentMonthRow {
+  const { monthAnonymousViews: _, ...rest } = row;
+  const anonymous = row.anonymousViews.reduce((sum, views) => sum + views, 0);
+  return { ...rest, monthViews: row.views.reduce((sum, views) => sum + views, 0), ...(anonymous > 0 ? { monthAnonymousViews: anonymous } : {}) };
 }
 
 /** One change to a day's figures; the plan collects them, then applies them month by month. */
@@ -164,7 +176,6 @@ export function applyMonthChanges(
         row.cells[cell] = (row.cells[cell] ?? 0) + change.delta;
       }
     }
-    row.monthViews = row.views.reduce((sum, views) => sum + views, 0);
-    return { row, expectedVersion: existing?.version ?? null };
+    return { row: settleTotals(row), expectedVersion: existing?.version ?? null };
   });
 }

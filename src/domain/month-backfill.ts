@@ -12,7 +12,7 @@
  */
 import type { Source } from '@contracts/settings';
 import { SOURCES } from '@contracts/settings';
-import { daysInMonth, emptyMonth, type ContentMonthRow } from './content-month';
+import { daysInMonth, emptyMonth, settleTotals, type ContentMonthRow } from './content-month';
 import { RollupMoves, rollupsTouched, type RollupTarget } from './lifecycle-rollups';
 import type { RollupRow } from './report-rows';
 import { isListedStatus } from './content-status';
@@ -38,7 +38,12 @@ export function backfilledMonth(facts: MonthFacts): ContentMonthRow | null {
   const { content, month, stored } = facts;
   const base = stored ?? emptyMonth(content.contentId, content.spaceKey, month, content.contentType, content.status);
   const lacking = facts.days.filter((day) => day.views > (base.views[dayIndex(day.day)] ?? 0));
-  if (lacking.length === 0) return null;
+  // A row written before months carried their anonymous total is missing from the anonymous
+  // ranking indexes: it is rewritten with the total (nothing else changes).
+  if (lacking.length === 0) {
+    if (!stored || !lacksTotals(stored)) return null;
+    return { ...settleTotals(stored), version: stored.version + 1 };
+  }
   const row: ContentMonthRow = {
     ...base, views: [...base.views], anonymousViews: [...base.anonymousViews], viewers: [...base.viewers], lastViewers: [...base.lastViewers],
     sources: Object.fromEntries(Object.entries(base.sources).map(([source, counts]) => [source, [...counts]])), cells: { ...base.cells },
@@ -60,9 +65,13 @@ export function backfilledMonth(facts: MonthFacts): ContentMonthRow | null {
   const dayCells: Record<string, number> = {};
   for (const day of facts.days) for (const [cell, views] of Object.entries(day.cells)) dayCells[cell] = (dayCells[cell] ?? 0) + views;
   for (const [cell, views] of Object.entries(dayCells)) row.cells[cell] = Math.max(row.cells[cell] ?? 0, views);
-  row.monthViews = row.views.reduce((sum, views) => sum + views, 0);
-  row.version = base.version + 1;
-  return row;
+  return { ...settleTotals(row), version: base.version + 1 };
+}
+
+/** Whether a stored row lacks the month totals its days give (written before they existed). */
+export function lacksTotals(row: ContentMonthRow): boolean {
+  const settled = settleTotals(row);
+  return settled.monthViews !== row.monthViews || settled.monthAnonymousViews !== row.monthAnonymousViews;
 }
 
 function addSource(row: ContentMonthRow, source: Source, index: number, dayViews: number, month: string): void {

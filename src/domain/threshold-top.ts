@@ -6,7 +6,13 @@
  */
 export interface RankedRow {
   id: string;
+  /** The item's exact share of the total in this list's period (with the filters). */
   value: number;
+  /**
+   * The value the list is sorted by, where it is larger than `value` (a filtered share of a row
+   * sorted by all its views): unseen items are bounded by it, never by the smaller share.
+   */
+  rank?: number;
 }
 
 export interface SortedList {
@@ -58,7 +64,7 @@ export async function thresholdTopK(input: TopKInput): Promise<TopKResult> {
     pages.forEach((page, index) => {
       if (!page) return;
       for (const row of page.rows) {
-        last[index] = row.value;
+        last[index] = row.rank ?? row.value;
         if (input.keep && !input.keep(row.id)) continue;
         const entry = seen.get(row.id) ?? { sums: lists.map(() => 0), rows: lists.map(() => 0) };
         entry.sums[index] = (entry.sums[index] ?? 0) + row.value;

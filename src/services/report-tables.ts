@@ -18,7 +18,6 @@ export const RANKING_CAP = 500;
 export interface TableAnswer { result: ReportRows; total: number; nextCursor: string | null; notes: string[] }
 
 const PEOPLE_FILTERS = 'Readers are counted per person, not per space, content type or source: this table ignores those filters.';
-const CONTENT_FILTERS = 'Per-content counts are not split by source or signed-in/anonymous: remove those filters to rank content.';
 const NOT_VIEWED_BY_GROUP = 'Lists the content the group’s members did not view in the range (others may have), never-viewed content first, then by the last view by anyone, from the content inventory (complete once its backfill has run: see the settings page). Trashed and archived content is not listed.';
 const NEVER_VIEWED = 'Lists content last viewed before the range, never-viewed content first, from the content inventory (complete once its backfill has run: see the settings page). Trashed and archived content is not listed.';
 
@@ -39,7 +38,6 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
 
   switch (query.table) {
     case 'top-content': {
-      if (filters.sources?.length || (filters.audience && filters.audience !== 'all')) return answer('top-content', page([], [CONTENT_FILTERS]));
       const rows = await topContent(query, parts.plus, k, parts.minus.length === 0);
       return answer('top-content', page(rows));
     }
@@ -120,17 +118,17 @@ async function topContent(query: ReportQuery, plus: Period[], k: number, minusEm
   const first = firstListPage(k);
   let ranking: Array<{ id: string; total: number }>;
   if (filters.contentIds?.length) {
-    const totals = await contentViewsInRange(filters.contentIds, range);
+    const totals = await contentViewsInRange(filters.contentIds, range, undefined, filters);
     ranking = [...totals].filter(([, entry]) => keep(entry.row)).map(([id, entry]) => ({ id, total: entry.views })).filter((entry) => entry.total > 0);
   } else {
     // With no subtracted days every month period is whole: a month row read in its list needs no second read.
     const monthsRead: MonthsRead = new Map();
     const known = (id: string, month: string) => minusEmpty && monthsRead.has(`${id}|${month}`);
-    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen, first, monthsRead))) : plus.map((period) => contentList(period, null, keep, seen, first, monthsRead));
+    const lists = spaces.length ? spaces.flatMap((space) => plus.map((period) => contentList(period, space, keep, seen, first, monthsRead, filters))) : plus.map((period) => contentList(period, null, keep, seen, first, monthsRead, filters));
     ranking = (await thresholdTopK({
       k, lists, listsAreWholeRange: minusEmpty,
       exact: async (ids) => {
-        const totals = await contentViewsInRange(ids, range, known);
+        const totals = await contentViewsInRange(ids, range, known, filters);
         const months = monthsBetween(range.from, range.to);
         return new Map(ids.map((id) => {
           const entry = totals.get(id);

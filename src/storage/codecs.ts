@@ -46,7 +46,7 @@ const viewerDay = z.object({ viewer: z.string(), day: z.string(), views: count, 
 
 const counts = z.array(count);
 const contentMonth = z.object({
-  contentId: z.string(), spaceKey: z.string(), contentType, monthViews: z.number().int(), month: z.string(), views: counts, anonymousViews: counts, viewers: counts,
+  contentId: z.string(), spaceKey: z.string(), contentType, monthViews: z.number().int(), monthAnonymousViews: z.number().int().optional(), month: z.string(), views: counts, anonymousViews: counts, viewers: counts,
   lastViewers: counts, sources: z.record(z.enum(SOURCES), counts), version: count,
   cells: z.record(z.string(), count).default({}), status,
 });

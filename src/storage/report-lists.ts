@@ -6,6 +6,8 @@ import type { Period } from '../domain/report-periods';
 import { decode } from './codecs';
 import { decodeReport } from './report-codecs';
 import { ENTITY } from './keys';
+import { cellViews, splitsViews } from '../domain/content-filter';
+import type { ReportFilters } from '@contracts/report-query';
 
 /** Rows per index page: small pages keep the threshold merge's head reads at one or two units. */
 export const LIST_PAGE = 50;
@@ -25,7 +27,7 @@ export function firstListPage(k: number): number {
 export interface ListedContent { contentId: string; spaceKey: string; contentType: ContentType; status: ContentStatus }
 
 /** One sorted index partition, read page by page, highest first, rows mapped and filtered. */
-function indexList(entity: string, index: string, partition: string[], map: (value: unknown) => { id: string; value: number; keep: boolean }, multiplicity = 1, firstPage = LIST_PAGE): SortedList {
+function indexList(entity: string, index: string, partition: string[], map: (value: unknown) => { id: string; value: number; rank?: number; keep: boolean }, multiplicity = 1, firstPage = LIST_PAGE): SortedList {
   let cursor: string | undefined;
   let finished = false;
   return {
@@ -38,28 +40,40 @@ function indexList(entity: string, index: string, partition: string[], map: (val
       cursor = page.nextCursor;
       finished = !cursor;
       const mapped = page.results.map((result) => map(result.value));
-      const floor = mapped.length > 0 ? mapped[mapped.length - 1]!.value : undefined;
-      return { rows: mapped.filter((row) => row.keep).map(({ id, value }) => ({ id, value })), done: finished, ...(floor === undefined ? {} : { floor }) };
+      const lowest = mapped[mapped.length - 1];
+      const floor = lowest ? lowest.rank ?? lowest.value : undefined;
+      return { rows: mapped.filter((row) => row.keep).map(({ id, value, rank }) => ({ id, value, ...(rank === undefined ? {} : { rank }) })), done: finished, ...(floor === undefined ? {} : { floor }) };
     },
   };
 }
 
-/** Content ranked by views in one period (of one space, or of the site), remembering what it saw. */
-/** Whole-month views read in month lists, by `contentId|month`; null where the row failed the filters. */
+/** Whole-month views read in month lists (with the filters), by `contentId|month`; null where the row failed them. */
 export type MonthsRead = Map<string, number | null>;
 
-export function contentList(period: Period, spaceKey: string | null, keep: (row: ListedContent) => boolean, seen: Map<string, ListedContent>, firstPage = LIST_PAGE, monthsRead?: MonthsRead): SortedList {
+/**
+ * Content ranked by views in one period (of one space, or of the site), remembering what it saw.
+ * Under a source or audience filter each row's value is its filtered share (from its cells: exact for
+ * the period), while the list stays sorted by all views (by anonymous views under the anonymous
+ * filter): an unseen item's filtered share is at most the last row's sort value, so the threshold
+ * merge still stops; a rare source (mobile web, the view API's) bounded by all views reads deeper.
+ */
+export function contentList(period: Period, spaceKey: string | null, keep: (row: ListedContent) => boolean, seen: Map<string, ListedContent>, firstPage = LIST_PAGE, monthsRead?: MonthsRead, filters: ReportFilters = {}): SortedList {
   const month = period.level === 'm';
   const entity = month ? ENTITY.contentMonth : ENTITY.contentDay;
-  const index = spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day');
+  // Anonymous views have lists of their own, sorted by them (a row with none is at the end, or absent).
+  const anonymous = filters.audience === 'anonymous';
+  const index = (spaceKey ? (month ? 'by-space-month' : 'by-space-day') : (month ? 'by-month' : 'by-day')) + (anonymous ? '-anonymous' : '');
   const partition = spaceKey ? [spaceKey, period.key] : [period.key];
+  const split = splitsViews(filters);
   return indexList(entity, index, partition, (value) => {
     const row = month ? decode.contentMonth(value) : decode.contentDay(value);
     const listed = { contentId: row.contentId, spaceKey: row.spaceKey, contentType: row.contentType, status: row.status };
     seen.set(row.contentId, listed);
     const kept = keep(listed);
-    if ('monthViews' in row) monthsRead?.set(`${row.contentId}|${row.month}`, kept ? row.monthViews : null);
-    return { id: row.contentId, value: 'monthViews' in row ? row.monthViews : row.views, keep: kept };
+    const views = anonymous ? ('monthViews' in row ? row.monthAnonymousViews ?? 0 : row.anonymousViews) : ('monthViews' in row ? row.monthViews : row.views);
+    const share = split ? cellViews(row.cells, filters) : views;
+    if ('monthViews' in row) monthsRead?.set(`${row.contentId}|${row.month}`, kept ? share : null);
+    return { id: row.contentId, value: share, ...(split ? { rank: views } : {}), keep: kept };
   }, 1, firstPage);
 }
 

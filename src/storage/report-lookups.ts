@@ -4,6 +4,7 @@ import { addRow, emptyFigures, type PeriodFigures } from '../domain/report-figur
 import { monthsBetween, type Decomposition } from '../domain/report-periods';
 import { ROLLUP_SHARDS, type ViewerMonthRow } from '../domain/report-rows';
 import type { ContentMonthRow } from '../domain/content-month';
+import { cellViews, monthViewsInRange } from '../domain/content-filter';
 import type { ContentStatsRow } from '../domain/rows';
 import { decode } from './codecs';
 import { decodeReport } from './report-codecs';
@@ -33,18 +34,27 @@ function inRange(month: string, days: Record<string, number>, range: ReportDayRa
 }
 
 /**
- * Exact views of each content over the range: its month rows (with their days), ⌈ids × months / 25⌉ reads.
+ * Exact views of each content over the range, under the filters' sources and audience: its month rows
+ * (with their days), ⌈ids × months / 25⌉ reads, plus the `content-day` rows of edge days a month row
+ * cannot split (both a source and an audience filter, anonymous views from several sources: rare).
  * `skip` names months the caller already knows (a whole month's row read in a ranking list): not read, not counted.
  */
-export async function contentViewsInRange(ids: string[], range: ReportDayRange, skip: (id: string, month: string) => boolean = () => false): Promise<Map<string, { views: number; row: ContentMonthRow }>> {
+export async function contentViewsInRange(ids: string[], range: ReportDayRange, skip: (id: string, month: string) => boolean = () => false, filters: ReportFilters = {}): Promise<Map<string, { views: number; row: ContentMonthRow }>> {
   const months = monthsBetween(range.from, range.to);
   const found = await getAll(ids.flatMap((id) => months.filter((month) => !skip(id, month)).map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth }))));
   const totals = new Map<string, { views: number; row: ContentMonthRow }>();
+  const unresolved: Item[] = [];
   for (const value of found.values()) {
     const row = decode.contentMonth(value);
-    const days = Object.fromEntries(row.views.map((views, index) => [String(index + 1).padStart(2, '0'), views]));
+    const share = monthViewsInRange(row, range, filters);
+    for (const day of share.unresolved) unresolved.push({ key: KEYS.contentDay(row.contentId, day), entityName: ENTITY.contentDay });
     const previous = totals.get(row.contentId);
-    totals.set(row.contentId, { views: (previous?.views ?? 0) + inRange(row.month, days, range), row });
+    totals.set(row.contentId, { views: (previous?.views ?? 0) + share.views, row });
+  }
+  for (const value of (await getAll(unresolved)).values()) {
+    const row = decode.contentDay(value);
+    const entry = totals.get(row.contentId);
+    if (entry) entry.views += cellViews(row.cells, filters);
   }
   return totals;
 }

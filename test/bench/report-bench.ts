@@ -252,6 +252,14 @@ export async function reportBench(size: SiteSize, print: (name: string, value: s
   print(`read_units_global_report_30d_type${size.suffix}`, `${byType.read}; ${distinctLine(byType.summary)}`);
   const filteredSmall = await report(30, { spaceKeys: [SMALL.spaceKey], contentTypes: ['page'] });
   print(`read_units_global_report_30d_filtered_small${size.suffix}`, `${filteredSmall.read}; ${distinctLine(filteredSmall.summary, smallWant({ contentTypes: ['page'] }))}`);
+  // Top content split by source (mobile web: 14 % of the views) and by audience (anonymous: 5 %): the
+  // merge's lists are sorted by all views, so a rare share makes it read deeper.
+  const splits: Array<[string, ReportFilters]> = [['source', { sources: ['mobile-web'] }], ['anonymous', { audience: 'anonymous' }], ['signed_in_source', { sources: ['desktop'], audience: 'signed-in' }]];
+  for (const [name, filters] of splits) {
+    const split = await report(30, filters);
+    print(`read_units_global_report_30d_${name}${size.suffix}`, split.read);
+    print(`global_report_ms_30d_${name}${size.suffix}`, split.ms);
+  }
   const space = await report(30, { spaceKeys: ['S0'] });
   print(`read_units_space_report_30d${size.suffix}`, `${space.read}; ${distinctLine(space.summary)}`);
   const spaceSmall = await report(30, { spaceKeys: [SMALL.spaceKey] });

@@ -8,7 +8,7 @@ import { kvs } from '@forge/kvs';
 import { cellKey, rollupShardOf, type RollupRow, type SketchRow, type ViewerMonthRow } from '../../src/domain/report-rows';
 import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '../../src/domain/hyperloglog';
 import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
-import { emptyMonth, type ContentMonthRow } from '../../src/domain/content-month';
+import { emptyMonth, settleTotals, type ContentMonthRow } from '../../src/domain/content-month';
 import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
 import type { ContentDayRow, ViewerDayRow, ViewRecord } from '../../src/domain/rows';
 import type { Source } from '@contracts/settings';
@@ -99,9 +99,8 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
       const counts = row.sources[group.source] ?? new Array<number>(row.views.length).fill(0);
       counts[index] = (counts[index] ?? 0) + group.views;
       row.sources[group.source] = counts;
-      row.monthViews += group.views;
       row.cells[cell] = (row.cells[cell] ?? 0) + group.views;
-      out.contentMonths.set(key, row);
+      out.contentMonths.set(key, { ...settleTotals(row), version: 1 });
     }
     const newDay = !contentSeenDay.has(`${group.contentId}|${group.day}`);
     const newMonth = !contentSeenMonth.has(`${group.contentId}|${month}`);

@@ -46,6 +46,21 @@ test('global report: range, filter, sort and a CSV export read back', async () =
   expect(rows.every((row) => row.Type === 'Page')).toBe(true);
 });
 
+test('global report: top content under a source and a signed-in filter is a ranking, not a note', async () => {
+  await site.visit(page, site.user('admin').accountId, site.globalReportPath());
+  const report = moduleFrame(page, 'global-report');
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  await report.getByLabel('Report period').selectOption('365d');
+  await report.getByLabel('Source').selectOption('desktop');
+  await report.getByLabel('Viewers').selectOption('signed-in');
+  await report.locator('.vt-table tbody tr').first().waitFor();
+  const views = (await report.locator('.vt-table tbody tr td:nth-child(4)').allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
+  expect(views.length).toBeGreaterThan(0);
+  expect([...views].sort((a, b) => b - a)).toEqual(views);
+  expect(await report.locator('.vt-report-note', { hasText: /source/i }).count()).toBe(0);
+  await page.screenshot({ path: artifactPath('global-report-source-signed-in'), fullPage: true });
+});
+
 test('space report opens for a space admin and shows its own space only', async () => {
   await site.visit(page, site.user('admin').accountId, site.spaceReportPath('ENG'));
   const report = moduleFrame(page, 'space-report');
