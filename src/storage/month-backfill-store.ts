@@ -16,19 +16,31 @@ export interface MonthBackfillJob {
   unsettled: number;
   completedAt: number | null;
   leaseUntil: number;
+  /** What the rows it wrote carry (see MONTH_ROWS_GENERATION); absent on jobs of the first generation. */
+  generation?: number;
 }
 
 const job = z.object({
   state: z.enum(['idle', 'running']), cursor: z.string().nullable(), contents: z.number(), monthsWritten: z.number(),
-  unsettled: z.number(), completedAt: z.number().nullable(), leaseUntil: z.number(),
+  unsettled: z.number(), completedAt: z.number().nullable(), leaseUntil: z.number(), generation: z.number().int().optional(),
 });
 
+/**
+ * Bumped when month rows gain a field that older rows lack and only the backfill can give them
+ * (2: `monthAnonymousViews`, the anonymous ranking lists). A job finished by an older generation
+ * is started again after an upgrade, by itself: its month writes are idempotent, so a rerun only
+ * adds what older rows lack.
+ */
+export const MONTH_ROWS_GENERATION = 2;
+
 /** Never run: it starts by itself (content viewed before month rows existed needs it once). */
-export const FIRST_MONTH_JOB: MonthBackfillJob = { state: 'running', cursor: null, contents: 0, monthsWritten: 0, unsettled: 0, completedAt: null, leaseUntil: 0 };
+export const FIRST_MONTH_JOB: MonthBackfillJob = { state: 'running', cursor: null, contents: 0, monthsWritten: 0, unsettled: 0, completedAt: null, leaseUntil: 0, generation: MONTH_ROWS_GENERATION };
 
 export async function readMonthBackfillJob(): Promise<MonthBackfillJob> {
   const parsed = job.safeParse(await kvs.get(KEYS.monthBackfillJob));
-  return parsed.success ? parsed.data : FIRST_MONTH_JOB;
+  if (!parsed.success) return FIRST_MONTH_JOB;
+  // A job of an older generation (finished or not) starts over: its rows lack what this one adds.
+  return (parsed.data.generation ?? 1) < MONTH_ROWS_GENERATION ? FIRST_MONTH_JOB : parsed.data;
 }
 
 export async function writeMonthBackfillJob(value: MonthBackfillJob): Promise<void> {

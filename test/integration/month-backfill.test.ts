@@ -17,7 +17,7 @@ import { KEYS } from '../../src/storage/keys';
 import { commitOps } from '../../src/storage/commit-ops';
 import { contentMonthsOf, readRollups } from '../../src/storage/lifecycle-store';
 import { readContentRows } from '../../src/storage/inventory-store';
-import { FIRST_MONTH_JOB, monthViewRecords, readMonthFacts, writeMonthBackfillJob } from '../../src/storage/month-backfill-store';
+import { FIRST_MONTH_JOB, MONTH_ROWS_GENERATION, monthViewRecords, readMonthFacts, writeMonthBackfillJob } from '../../src/storage/month-backfill-store';
 import type { DemoContent } from '../../local/demo/directory';
 import { forgetMonths } from '../support/forget-months';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
@@ -135,7 +135,12 @@ describe('content-month backfill from content-day', () => {
     const listed = async () => (await kvs.entity<unknown>('content-month').query().index('by-month-anonymous', { partition: [legacy[0]!.month] }).limit(100).getMany())
       .results.map((result) => decode.contentMonth(result.value).contentId);
     expect(await listed()).not.toContain(page.id);
-    await writeMonthBackfillJob(FIRST_MONTH_JOB);
+    // The job as the previous version left it: finished, without a generation. Nobody restarts it:
+    // the upgraded code does, by itself.
+    const { generation: _generation, ...finishedBefore } = { ...FIRST_MONTH_JOB, state: 'idle' as const, contents: 2, completedAt: Date.now() - 86_400_000 };
+    await writeMonthBackfillJob(finishedBefore);
+    expect(await runMonthBackfill(60_000)).toMatchObject({ state: 'idle', monthsWritten: legacy.length, generation: MONTH_ROWS_GENERATION });
+    // Finished by this generation: the next hourly run does not start it again.
     expect(await runMonthBackfill(60_000)).toMatchObject({ state: 'idle', monthsWritten: legacy.length });
     expect(await monthsOf(page.id)).toEqual(before);
     expect(await listed()).toContain(page.id);
