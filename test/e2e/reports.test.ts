@@ -52,7 +52,9 @@ test('global report: top content under a source and a signed-in filter is a rank
   await report.locator('.vt-table tbody tr').first().waitFor();
   await report.getByLabel('Report period').selectOption('365d');
   await report.getByLabel('Source').selectOption('desktop');
-  await report.getByLabel('Viewers').selectOption('signed-in');
+  await report.locator('select[name="audience"]').selectOption('signed-in');
+  // The filter applied to the figures: signed-in views only, so no anonymous views.
+  await report.getByRole('group', { name: 'Anonymous views' }).locator('.vt-report-tile__value', { hasText: /^0$/ }).waitFor();
   await report.locator('.vt-table tbody tr').first().waitFor();
   const views = (await report.locator('.vt-table tbody tr td:nth-child(4)').allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
   expect(views.length).toBeGreaterThan(0);
