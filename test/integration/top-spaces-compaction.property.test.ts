@@ -68,7 +68,7 @@ async function rankedSpaces(range: { from: string; to: string }, filters: Report
   let cursor: string | undefined;
   do {
     const page = await reportTable({ ...first, ...(cursor ? { cursor } : {}) }, TODAY);
-    for (const row of page.result.rows) if ('spaceKey' in row) rows.push({ id: row.spaceKey, total: row.views, page: row.pageViews, anonymous: row.anonymousViews });
+    if (page.result.table === 'top-spaces') for (const row of page.result.rows) rows.push({ id: row.spaceKey, total: row.views, page: row.pageViews, anonymous: row.anonymousViews });
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return rows;
