@@ -2,7 +2,11 @@ import { seededRandom } from '../../local/kvs/rng';
 import type { ReportFilters, ReportQuery } from '@contracts/report-query';
 import { trackView } from '../../src/services/track-view';
 import { reportTable } from '../../src/services/report-tables';
-import { runSpaceCompaction } from '../../src/services/space-compaction';
+import { compactOne, runSpaceCompaction } from '../../src/services/space-compaction';
+import { compactionOps } from '../../src/domain/space-compaction';
+import { rollupTargetId, type RollupTarget } from '../../src/domain/lifecycle-rollups';
+import { readRollups } from '../../src/storage/lifecycle-store';
+import { commitOps } from '../../src/storage/commit-ops';
 import { processLifecycleEvent } from '../../src/triggers/on-content-lifecycle';
 import { addDays } from '../../src/domain/report-periods';
 import { openShards, readCompactionJob } from '../../src/storage/space-compaction-store';
@@ -126,6 +130,26 @@ describe('top spaces over compacted periods against the brute-force model', () =
     await runSpaceCompaction(600_000, () => at(`${TODAY}T01:30:00Z`));
     expect((await openShards('d', addDays(TODAY, -400), addDays(TODAY, -1))).rows).toEqual([]);
     await checkRandomQueries(7, 15);
+  }, 240_000);
+
+  it('a view committed between the job\'s read and its write is not lost: the write fails, the retry sums it', async () => {
+    const day = addDays(TODAY, -1);
+    const view = (viewer: string, minute: number): RawView => ({ contentId: '7999', spaceKey: 'SPNEW', contentType: 'page', viewer, at: at(`${day}T23:${minute}:00Z`), source: 'desktop' });
+    expect(await track(view('user-race-1', 50), at(`${TODAY}T00:50:00Z`))).toBe(true);
+    views.push(view('user-race-1', 50));
+    const shards: RollupTarget[] = Array.from({ length: 8 }, (_, shard) => ({ scope: 'SPNEW', level: 'd', period: day, shard }));
+    const compact: RollupTarget = { scope: 'SPNEW', level: 'cd', period: day, shard: 0 };
+    const read = await readRollups([...shards, compact]);
+    const ops = compactionOps(shards.map((target) => read.get(rollupTargetId(target))).filter((row) => row !== undefined), read.get(rollupTargetId(compact)), { scope: 'SPNEW', level: 'd', period: day });
+    expect(ops.length).toBeGreaterThan(0);
+    expect(await track(view('user-race-2', 51), at(`${TODAY}T00:51:00Z`))).toBe(true);
+    views.push(view('user-race-2', 51));
+    expect(await commitOps(ops)).toBe('conflict');
+    expect(await compactOne('SPNEW', 'd', day)).toBe(true);
+    expect((await openShards('d', day, day)).rows).toEqual([]);
+    const summed = (await readRollups([compact])).get(rollupTargetId(compact));
+    expect(summed?.views).toBe(views.filter((entry) => entry.spaceKey === 'SPNEW' && new Date(entry.at).toISOString().startsWith(day)).length);
+    await checkRandomQueries(10, 10);
   }, 240_000);
 
   it('stays exact after a move, a trash and a purge rewrite compacted rollups, before and after the job settles them', async () => {
