@@ -19,22 +19,30 @@ import { addCells } from './day-share';
  * and take those spaces' figures from the shards; the job settles them again on its next run.
  */
 
-/** How far the job has compacted: every period between `from` and `through` had one full pass. */
+/**
+ * How far the job has compacted: every period between `from` and `through` had one full pass (none
+ * while `through` < `from`). New closed periods extend `through`; history extends `from` back to `floorDay`.
+ */
 export interface CompactionState {
   fromDay: string;
-  /** Last day of a completed full pass (`fromDay` − 1 before the first). */
   throughDay: string;
   fromMonth: string;
   throughMonth: string;
+  /** How far back the job compacts history (fixed at its first run). */
+  floorDay: string;
 }
 
 /** On a new install the job compacts two years back (a 365-day report and its previous period). */
 export const COMPACTION_HORIZON_DAYS = 731;
 
+/**
+ * Nothing compacted yet. The most recent periods come first (yesterday, last month: what most reports
+ * read), then history, newest first, so a long backlog never delays today's reports.
+ */
 export function firstCompactionState(today: string): CompactionState {
-  const fromDay = addDays(today, -COMPACTION_HORIZON_DAYS);
-  const fromMonth = monthOf(fromDay);
-  return { fromDay, throughDay: addDays(fromDay, -1), fromMonth, throughMonth: previousMonth(fromMonth) };
+  const fromDay = addDays(today, -1);
+  const fromMonth = monthOf(today);
+  return { fromDay, throughDay: addDays(fromDay, -1), fromMonth, throughMonth: previousMonth(fromMonth), floorDay: addDays(today, -COMPACTION_HORIZON_DAYS) };
 }
 
 export function previousMonth(month: string): string {

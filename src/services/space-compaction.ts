@@ -4,7 +4,7 @@
  * under a lease, within a time budget; the job row records how far its full passes got, which is
  * what readers trust. Every write is conditional and idempotent, so a run cut short loses nothing.
  */
-import { compactionOps, compactLevel, firstCompactionState, nextMonth } from '../domain/space-compaction';
+import { compactionOps, compactLevel, firstCompactionState, nextMonth, previousMonth } from '../domain/space-compaction';
 import { addDays, monthOf } from '../domain/report-periods';
 import { utcDay } from '../domain/view';
 import { ROLLUP_SHARDS } from '../domain/report-rows';
@@ -25,7 +25,7 @@ export async function runSpaceCompaction(budgetMs: number, now: () => number = D
   let job: CompactionJob = leased;
   await writeCompactionJob(job);
   const inTime = () => now() < deadline;
-  // Full passes first: each closed day, then each closed month, every space with a shard row in it.
+  // Full passes, new closed days and months first: every space with a shard row in the period.
   while (inTime() && job.throughDay < addDays(today, -1)) {
     const day = addDays(job.throughDay, 1);
     const done = await compactPeriod('d', day, await spacesOfPeriod('d', day), inTime);
@@ -38,6 +38,21 @@ export async function runSpaceCompaction(budgetMs: number, now: () => number = D
     const done = await compactPeriod('m', month, await spacesOfPeriod('m', month), inTime);
     if (done === null) break;
     job = { ...job, throughMonth: month, compacted: job.compacted + done };
+    await writeCompactionJob(job);
+  }
+  // History, newest first, down to the floor fixed at the first run.
+  while (inTime() && addDays(job.fromDay, -1) >= job.floorDay) {
+    const day = addDays(job.fromDay, -1);
+    const done = await compactPeriod('d', day, await spacesOfPeriod('d', day), inTime);
+    if (done === null) break;
+    job = { ...job, fromDay: day, compacted: job.compacted + done };
+    await writeCompactionJob(job);
+  }
+  while (inTime() && previousMonth(job.fromMonth) >= monthOf(job.floorDay)) {
+    const month = previousMonth(job.fromMonth);
+    const done = await compactPeriod('m', month, await spacesOfPeriod('m', month), inTime);
+    if (done === null) break;
+    job = { ...job, fromMonth: month, compacted: job.compacted + done };
     await writeCompactionJob(job);
   }
   // Then what late views and lifecycle reopened in compacted periods.

@@ -18,7 +18,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const job = z.object({
   state: z.literal('running'), leaseUntil: z.number(), compacted: z.number(),
-  fromDay: day, throughDay: day, fromMonth: month, throughMonth: month,
+  fromDay: day, throughDay: day, fromMonth: month, throughMonth: month, floorDay: day,
 });
 
 /** The job row, or null before the job's first run (readers then use the shards only). */

@@ -90,7 +90,7 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
   }
   written += await writeRows({ contentDays: new Map(), contentMonths: new Map(), rollups: new Map(), sketches });
   written += await writeContentStats(size);
-  const job: CompactionJob = { state: 'running', leaseUntil: 0, compacted, fromDay: days[0]!, throughDay: compactedThrough.day, fromMonth: monthOf(days[0]!), throughMonth: compactedThrough.month };
+  const job: CompactionJob = { state: 'running', leaseUntil: 0, compacted, fromDay: days[0]!, throughDay: compactedThrough.day, fromMonth: monthOf(days[0]!), throughMonth: compactedThrough.month, floorDay: days[0]! };
   await writeCompactionJob(job);
   return { rows: written, exactViewers30d: viewers30d.size };
 }

@@ -30,7 +30,7 @@ describe('space compaction plan', () => {
 });
 
 describe('top spaces periods', () => {
-  const state = { fromDay: '2025-01-01', throughDay: '2026-11-19', fromMonth: '2025-01', throughMonth: '2026-10' };
+  const state = { fromDay: '2025-01-01', throughDay: '2026-11-19', fromMonth: '2025-01', throughMonth: '2026-10', floorDay: '2024-11-19' };
 
   it('reads today\'s month as its compacted days plus today, closed months compacted', () => {
     const plan = rankPlan(decomposeRange({ from: '2026-10-22', to: '2026-11-20' }, '2026-11-20'), '2026-11-20', state);
@@ -53,7 +53,10 @@ describe('top spaces periods', () => {
 
   it('trusts only periods a full pass covered', () => {
     const first = firstCompactionState('2026-11-20');
+    // Before its first run nothing is trusted; it starts with yesterday and last month, then goes back.
+    expect(first).toEqual({ fromDay: '2026-11-19', throughDay: '2026-11-18', fromMonth: '2026-11', throughMonth: '2026-10', floorDay: '2024-11-19' });
     expect(isCompacted({ level: 'd', key: first.fromDay }, first)).toBe(false);
+    expect(isCompacted({ level: 'm', key: '2026-10' }, first)).toBe(false);
     expect(isCompacted({ level: 'd', key: '2026-11-10' }, state)).toBe(true);
     expect(isCompacted({ level: 'd', key: '2026-11-20' }, state)).toBe(false);
     expect(isCompacted({ level: 'm', key: '2026-11' }, state)).toBe(false);

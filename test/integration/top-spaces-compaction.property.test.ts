@@ -106,7 +106,7 @@ describe('top spaces over compacted periods against the brute-force model', () =
 
   it('is exact right after the job compacted every closed day and month', async () => {
     const job = await runSpaceCompaction(600_000, () => at(`${TODAY}T00:30:00Z`));
-    expect(job).toMatchObject({ throughDay: addDays(TODAY, -1), throughMonth: '2026-10' });
+    expect(job).toMatchObject({ throughDay: addDays(TODAY, -1), throughMonth: '2026-10', fromDay: addDays(TODAY, -731), fromMonth: '2024-11' });
     expect((await readCompactionJob())?.leaseUntil).toBe(0);
     // Nothing is open in the compacted periods: rankings come from the compacted rows.
     expect((await openShards('d', job!.fromDay, job!.throughDay)).rows).toEqual([]);
@@ -172,5 +172,33 @@ describe('top spaces over compacted periods against the brute-force model', () =
     expect((await openShards('d', addDays(TODAY, -400), addDays(TODAY, -1))).rows).toEqual([]);
     expect((await openShards('m', '2025-01', '2026-10')).rows).toEqual([]);
     await checkRandomQueries(9, 20);
+  }, 240_000);
+});
+
+describe('top spaces while the compaction job is part way', () => {
+  let store: AppStore;
+  let views: RawView[];
+  beforeAll(async () => {
+    store = startAppStore();
+    views = await seed(seededRandom(78), 400, `${TODAY}T00:20:00Z`);
+  }, 240_000);
+  afterAll(() => store.stop());
+
+  it('trusts only the periods its runs passed, ranks the rest from shards, and continues where a run stopped', async () => {
+    // A clock that moves a second per look: a 40-second budget ends the run after a few dozen checks.
+    let clock = at(`${TODAY}T00:30:00Z`);
+    const ticking = () => (clock += 1000);
+    const first = await runSpaceCompaction(40_000, ticking);
+    expect(first!.throughDay).toBe(addDays(TODAY, -1));
+    expect(first!.fromDay > first!.floorDay).toBe(true);
+    const random = seededRandom(12);
+    for (let round = 0; round < 15; round += 1) {
+      const { range, filters, pageSize } = randomQuery(random);
+      const label = JSON.stringify({ range, filters, pageSize });
+      expect({ label, rows: await rankedSpaces(range, filters, pageSize) }).toEqual({ label, rows: modelSpaces(views, range, filters) });
+    }
+    const second = await runSpaceCompaction(600_000, () => at(`${TODAY}T01:30:00Z`));
+    expect(second!.fromDay < first!.fromDay).toBe(true);
+    expect(second!.fromDay).toBe(second!.floorDay);
   }, 240_000);
 });
