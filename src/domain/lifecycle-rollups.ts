@@ -69,6 +69,8 @@ export class RollupMoves {
       const value: RollupRow = {
         ...base, views: base.views + change.views, contents: base.contents + change.contents,
         cells: addCells(base.cells, Object.fromEntries(cells)), version: base.version + 1,
+        // A changed space row is open until the compaction job sums it again (see space-compaction.ts).
+        ...(change.target.scope === 'site' ? {} : { settle: 'open' as const }),
       };
       ops.push({ kind: 'put', row: { entity: 'rollup', value }, expect: expectVersion(previous) });
     }

@@ -17,8 +17,12 @@ export interface ViewerMonthRow {
   version: number;
 }
 
-/** Levels: `sd`/`sm` site day/month, `d`/`m` space day/month. */
-export type RollupLevel = 'sd' | 'sm' | 'd' | 'm';
+/**
+ * Levels: `sd`/`sm` site day/month, `d`/`m` space day/month (shards, written by views and
+ * lifecycle); `cd`/`cm` one space's day/month summed over its shards, written only by the space
+ * compaction job for closed periods (domain/space-compaction.ts), shard 0.
+ */
+export type RollupLevel = 'sd' | 'sm' | 'd' | 'm' | 'cd' | 'cm';
 
 /**
  * Views of the site (scope `site`) or of one space (scope = space key) on a day or in a month, in
@@ -36,6 +40,12 @@ export interface RollupRow {
   contents: number;
   cells: Record<string, number>;
   version: number;
+  /**
+   * `open` on a space shard row (`d`/`m`) that changed since the compaction job last summed it:
+   * every writer sets it (views, lifecycle, the month backfill), only the compaction clears it.
+   * Absent on settled rows, so the `by-settle` index holds only what a compacted row does not include.
+   */
+  settle?: 'open';
 }
 
 export type SketchKind = 'viewers' | 'contents';

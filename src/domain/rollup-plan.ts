@@ -76,6 +76,8 @@ export function planRollups(change: CountedChange, snapshot: RollupSnapshot): Ro
     const entry = rollups.get(id) ?? versioned(snapshot.rollups.get(id),
       { scope, level, period, shard: shard, views: 0, viewers: 0, contents: 0, cells: {}, version: 0 });
     const row = entry.row;
+    // A changed space row is open until the compaction job sums it again (see space-compaction.ts).
+    if (scope !== 'site') row.settle = 'open';
     if (change.listed) {
       row.views += delta;
       row.cells = { ...row.cells, [cell]: (row.cells[cell] ?? 0) + delta };

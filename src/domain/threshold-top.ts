@@ -37,6 +37,8 @@ export interface TopKInput {
    * item seen in every list (or missing only from exhausted ones) is then exact without a lookup.
    */
   listsAreWholeRange?: boolean;
+  /** Items whose exact totals the caller already knows (their rows are skipped through `keep`). */
+  known?: ReadonlyMap<string, number>;
   /** Safety bound on rounds (pages per list). */
   maxRounds?: number;
 }
@@ -56,7 +58,7 @@ export async function thresholdTopK(input: TopKInput): Promise<TopKResult> {
   const last = lists.map(() => Number.POSITIVE_INFINITY);
   const done = lists.map(() => false);
   const seen = new Map<string, { sums: number[]; rows: number[] }>();
-  const exact = new Map<string, number>();
+  const exact = new Map<string, number>(input.known ?? []);
   let rounds = 0;
   while (true) {
     rounds += 1;

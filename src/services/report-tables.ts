@@ -2,10 +2,10 @@ import type { ContentFigure, ReportQuery, ReportRows } from '@contracts/report-q
 import { SOURCES } from '@contracts/settings';
 import { thresholdTopK } from '../domain/threshold-top';
 import { dayMs, decomposeRange, monthsBetween, type Period } from '../domain/report-periods';
-import { combine, type PeriodFigures } from '../domain/report-figures';
+import { combine } from '../domain/report-figures';
 import { isListed } from '../domain/content-status';
-import { ROLLUP_SHARDS } from '../domain/report-rows';
-import { contentList, firstListPage, spaceList, type MonthsRead, viewerList, type ListedContent } from '../storage/report-lists';
+import { contentList, firstListPage, type MonthsRead, viewerList, type ListedContent } from '../storage/report-lists';
+import { topSpaces } from './top-spaces';
 import { contentStatsOf, contentViewsInRange, spaceFiguresInRange, viewerViewsInRange } from '../storage/report-lookups';
 import { periodFigures } from '../storage/report-figures-store';
 import { notViewedSince } from '../storage/report-not-viewed';
@@ -49,16 +49,8 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
     }
     case 'top-spaces': {
       const ids = filters.spaceKeys?.length ? filters.spaceKeys : null;
-      // The merge's exact lookups already read every ranked space's rollups: keep them for the columns.
-      const figures = new Map<string, PeriodFigures>();
-      const exact = async (keys: string[]) => {
-        const found = await spaceFiguresInRange(keys, parts, filters);
-        for (const [key, value] of found) figures.set(key, value);
-        return new Map([...found].map(([key, value]) => [key, value.views]));
-      };
-      const ranking = ids
-        ? [...await exact(ids)].map(([id, total]) => ({ id, total })).filter((entry) => entry.total > 0)
-        : (await thresholdTopK({ k, lists: parts.plus.map((period) => spaceList(period, ROLLUP_SHARDS)), exact })).ranking;
+      // The ranking's exact lookups already read every ranked space's figures: kept for the columns.
+      const { ranking, figures } = await topSpaces(parts, today, filters, k, ids);
       const missing = ranking.map((entry) => entry.id).filter((id) => !figures.has(id));
       if (missing.length) for (const [key, value] of await spaceFiguresInRange(missing, parts, filters)) figures.set(key, value);
       return answer('top-spaces', page(ranking.map(({ id }) => {

@@ -52,6 +52,8 @@ export const KEYS = {
   inventoryJob: 'inventory:job',
   /** The content-month backfill's cursor, progress and lease (same mechanism as the inventory job). */
   monthBackfillJob: 'inventory:month-backfill',
+  /** How far the space compaction job has summed closed periods' space shards, and its lease. */
+  spaceCompactionJob: 'reports:space-compaction',
   /** A space's saved report definitions (Custom Reports), one document per space. */
   spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
   /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content: the byline's cache, TTL 30 min. */

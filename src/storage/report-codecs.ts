@@ -7,8 +7,8 @@ const dayCounts = z.record(z.string(), count);
 
 const viewerMonth = z.object({ viewer: z.string(), month: z.string(), views: count, days: dayCounts, version: count });
 const rollup = z.object({
-  scope: z.string(), level: z.enum(['sd', 'sm', 'd', 'm']), period: z.string(), shard: count,
-  views: count, viewers: count, contents: count, cells: dayCounts, version: count,
+  scope: z.string(), level: z.enum(['sd', 'sm', 'd', 'm', 'cd', 'cm']), period: z.string(), shard: count,
+  views: count, viewers: count, contents: count, cells: dayCounts, version: count, settle: z.literal('open').optional(),
 });
 const sketch = z.object({
   kind: z.enum(['viewers', 'contents']), level: z.enum(['d', 'w', 'm']), period: z.string(), shard: count,

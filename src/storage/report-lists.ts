@@ -3,6 +3,7 @@ import type { ContentType } from '../domain/view';
 import type { ContentStatus } from '../domain/content-status';
 import type { SortedList } from '../domain/threshold-top';
 import type { Period } from '../domain/report-periods';
+import type { RollupRow } from '../domain/report-rows';
 import { decode } from './codecs';
 import { decodeReport } from './report-codecs';
 import { ENTITY } from './keys';
@@ -85,6 +86,26 @@ export function viewerList(period: Period): SortedList {
     // A purge takes views out of their viewers' rows and leaves the rows (see purge-plan.ts): 0 is no reader.
     return { id: row.viewer, value: row.views, keep: row.views > 0 };
   });
+}
+
+/**
+ * Spaces ranked by views in one compacted period: one row per space (domain/space-compaction.ts),
+ * each row handed to `seen` (its figures need no second read); `done` once the list is exhausted.
+ */
+export function compactSpaceList(period: Period, seen: (row: RollupRow) => void, firstPage: number, exhausted: () => void): SortedList {
+  const inner = indexList(ENTITY.rollup, 'by-level-period', [period.level === 'd' ? 'cd' : 'cm', period.key], (value) => {
+    const row = decodeReport.rollup(value);
+    seen(row);
+    return { id: row.scope, value: row.views, keep: true };
+  }, 1, firstPage);
+  return {
+    multiplicity: 1,
+    async next() {
+      const page = await inner.next();
+      if (page.done) exhausted();
+      return page;
+    },
+  };
 }
 
 /** Spaces ranked by views in one period: each space has up to 8 shard rows in the list. */

@@ -2,7 +2,7 @@ import { kvs } from '@forge/kvs';
 import type { ReportDayRange, ReportFilters } from '@contracts/report-query';
 import { addRow, emptyFigures, type PeriodFigures } from '../domain/report-figures';
 import { monthsBetween, type Decomposition } from '../domain/report-periods';
-import { ROLLUP_SHARDS, type ViewerMonthRow } from '../domain/report-rows';
+import { ROLLUP_SHARDS, type RollupRow, type ViewerMonthRow } from '../domain/report-rows';
 import type { ContentMonthRow } from '../domain/content-month';
 import { cellViews, monthViewsInRange } from '../domain/content-filter';
 import type { ContentStatsRow } from '../domain/rows';
@@ -86,6 +86,12 @@ export async function spaceFiguresInRange(spaceKeys: string[], parts: Decomposit
     }
   }
   return figures;
+}
+
+/** Rollup rows by (scope, level, period, shard), where they exist: any number, 25 keys a read. */
+export async function rollupRowsAt(targets: Array<{ scope: string; level: string; period: string; shard: number }>): Promise<RollupRow[]> {
+  const found = await getAll(targets.map((target) => ({ key: KEYS.rollup(target.scope, target.level, target.period, target.shard), entityName: ENTITY.rollup })));
+  return [...found.values()].map(decodeReport.rollup);
 }
 
 /** All-time rows (title, last view) of the content shown. */

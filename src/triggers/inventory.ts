@@ -3,6 +3,8 @@ import { reconcileInventory, type ReconcileResult } from '../services/inventory-
 import type { InventoryJob } from '../storage/inventory-store';
 import { runMonthBackfill } from '../services/month-backfill';
 import type { MonthBackfillJob } from '../storage/month-backfill-store';
+import { runSpaceCompaction } from '../services/space-compaction';
+import type { CompactionJob } from '../storage/space-compaction-store';
 
 /** Product-event triggers run for at most 25 s by default: the installed trigger does a first slice. */
 const INSTALLED_BUDGET_MS = 18_000;
@@ -19,12 +21,14 @@ export async function onAppInstalled(_event?: unknown, _context?: unknown): Prom
  * Hourly: continue a running backfill (resumable, one saved cursor per page), then the
  * reconciliation pass that finds content Confluence deleted without an event (cascades).
  */
-export async function inventoryMaintenance(_event?: unknown, _context?: unknown): Promise<{ backfill: InventoryJob; reconcile: ReconcileResult; months: MonthBackfillJob }> {
+export async function inventoryMaintenance(_event?: unknown, _context?: unknown): Promise<{ backfill: InventoryJob; reconcile: ReconcileResult; months: MonthBackfillJob; spaces: CompactionJob | null }> {
   const started = Date.now();
   const backfill = await runBackfill(SCHEDULED_BUDGET_MS * 0.6);
   const reconcile = await reconcileInventory(Math.max(0, SCHEDULED_BUDGET_MS * 0.8 - (Date.now() - started)));
   // Month rows of content viewed before they existed (runs until done, then returns at once).
-  const months = await runMonthBackfill(Math.max(0, SCHEDULED_BUDGET_MS - (Date.now() - started)));
-  console.log(`Inventory: ${backfill.state} (${backfill.processed} read); reconciliation checked ${reconcile.checked}, purged ${reconcile.purged.length}; month backfill ${months.state} (${months.contents} content, ${months.monthsWritten} months)`);
-  return { backfill, reconcile, months };
+  const months = await runMonthBackfill(Math.max(0, SCHEDULED_BUDGET_MS * 0.9 - (Date.now() - started)));
+  // Closed days and months of every space summed into one row each (top spaces), reopened shards settled.
+  const spaces = await runSpaceCompaction(Math.max(0, SCHEDULED_BUDGET_MS - (Date.now() - started)));
+  console.log(`Inventory: ${backfill.state} (${backfill.processed} read); reconciliation checked ${reconcile.checked}, purged ${reconcile.purged.length}; month backfill ${months.state} (${months.contents} content, ${months.monthsWritten} months); space compaction through ${spaces?.throughDay ?? '-'} (${spaces?.compacted ?? 0} written)`);
+  return { backfill, reconcile, months, spaces };
 }

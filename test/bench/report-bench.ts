@@ -14,8 +14,10 @@ import { reportTable } from '../../src/services/report-tables';
 import { addDays, daysBetween, decomposeRange, monthOf } from '../../src/domain/report-periods';
 import { ENTITY, KEYS } from '../../src/storage/keys';
 import { seeded } from './synthetic-day';
-import { buildRows, writeRows, type GeneratedRows, type ViewGroup } from './report-rows';
+import { buildRows, compactRows, writeRows, type GeneratedRows, type ViewGroup } from './report-rows';
 import type { ViewRecord } from '../../src/domain/rows';
+import { previousMonth } from '../../src/domain/space-compaction';
+import { readCompactionJob, writeCompactionJob, type CompactionJob } from '../../src/storage/space-compaction-store';
 import { measured } from './unit-meter';
 import type { ProductFetch } from '../../local/host/product-fetch';
 import { benchReportCalls, reportConfluence } from './report-calls-bench';
@@ -78,14 +80,18 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
     const length = Number(preset.replace('d', ''));
     return decomposeRange({ from: addDays(TODAY, 1 - length), to: TODAY }, TODAY).plus.filter((p) => p.level === 'd').map((p) => p.key);
   }));
-  // Top spaces (30 days) merge every space's rollups of the 30-day range's periods: those are written for all spaces.
-  const spacePeriods = new Set(decomposeRange({ from: addDays(TODAY, -29), to: TODAY }, TODAY).plus.map((p) => `${p.level}|${p.key}`));
+  // Top spaces (30 and 365 days) merge every space's rows of the last 365 days: those are written for all spaces,
+  // the closed days and months compacted as the space compaction job leaves them (one row per space and period).
+  const firstRankDay = addDays(TODAY, -364);
+  const spaceRow = (key: string, level: 'd' | 'm', period: string) => key === 'S0' || period >= (level === 'd' ? firstRankDay : monthOf(firstRankDay));
+  const compactedThrough = { day: addDays(TODAY, -1), month: previousMonth(monthOf(TODAY)) };
   const firstMonth = monthOf(addDays(TODAY, -400));
   const days = daysBetween(addDays(TODAY, 1 - HISTORY_DAYS), TODAY);
   const viewers30d = new Set<string>();
   const small = smallSpaceViews(seeded(size.pages + 1));
   const sketches: GeneratedRows['sketches'] = new Map();
   let written = 0;
+  let compacted = 0;
   for (const month of [...new Set(days.map(monthOf))]) {
     const groups: ViewGroup[] = [];
     const viewersByDay = new Map<string, Map<string, string>>();
@@ -129,9 +135,10 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
     groups.push(...groupsOf(smallOfMonth));
     const rows = buildRows({
       groups, views: smallOfMonth, viewersByDay, viewersByMonth: new Map([[month, monthViewers]]),
-      contentDays: (day) => readDays.has(day), contentMonths: (m) => m >= firstMonth, spaceRollups: (key, level, period) => key === 'S0' || key === SMALL.spaceKey || spacePeriods.has(`${level}|${period}`),
+      contentDays: (day) => readDays.has(day), contentMonths: (m) => m >= firstMonth, spaceRollups: (key, level, period) => key === SMALL.spaceKey || spaceRow(key, level, period),
       viewerViews, viewerDays: (day) => readDays.has(day), viewerHead: HEAD,
     });
+    compacted += compactRows(rows, compactedThrough);
     for (const [key, row] of rows.sketches) {
       const previous = sketches.get(key);
       sketches.set(key, previous ? { ...row, registers: maxRegisters(previous.registers, row.registers) } : row);
@@ -141,6 +148,8 @@ async function generate(size: SiteSize): Promise<{ rows: number; exactViewers30d
   written += await writeRows({ contentDays: new Map(), contentMonths: new Map(), rollups: new Map(), sketches });
   written += await writeContentStats(size);
   written += await writeSmallContentStats();
+  const job: CompactionJob = { state: 'running', leaseUntil: 0, compacted, fromDay: days[0]!, throughDay: compactedThrough.day, fromMonth: monthOf(days[0]!), throughMonth: compactedThrough.month, floorDay: days[0]! };
+  await writeCompactionJob(job);
   return { rows: written, exactViewers30d: viewers30d.size, small };
 }
 
@@ -266,9 +275,21 @@ export async function reportBench(size: SiteSize, print: (name: string, value: s
   print(`read_units_space_report_30d_small${size.suffix}`, `${spaceSmall.read}; ${distinctLine(spaceSmall.summary, smallWant({}))}`);
   print(`space_report_ms_30d_small${size.suffix}`, spaceSmall.ms);
   // The other tables as the UI asks for them: their first 25 rows.
-  for (const table of ['top-spaces', 'not-viewed'] as const) {
-    const { units, result } = await measured(() => reportTable(query(30, {}, table), TODAY));
-    print(`read_units_${table.replace('-', '_')}_30d${size.suffix}`, `${units.read} (${result.result.rows.length} rows)`);
+  for (const days of [30, 365]) {
+    const started = performance.now();
+    const { units, result } = await measured(() => reportTable(query(days, {}, 'top-spaces'), TODAY));
+    print(`read_units_top_spaces_${days}d${size.suffix}`, `${units.read} (${result.result.rows.length} rows, ${size.spaces} spaces)`);
+    print(`top_spaces_ms_${days}d${size.suffix}`, Math.round(performance.now() - started));
+  }
+  // The same table from the shards alone (as before compaction, or while the job has not run): the comparison.
+  const job = await readCompactionJob();
+  await kvs.delete(KEYS.spaceCompactionJob);
+  const shardsOnly = await measured(() => reportTable(query(30, {}, 'top-spaces'), TODAY));
+  print(`read_units_top_spaces_30d_shards_only${size.suffix}`, `${shardsOnly.units.read} (${shardsOnly.result.result.rows.length} rows)`);
+  if (job) await writeCompactionJob(job);
+  {
+    const { units, result } = await measured(() => reportTable(query(30, {}, 'not-viewed'), TODAY));
+    print(`read_units_not_viewed_30d${size.suffix}`, `${units.read} (${result.result.rows.length} rows)`);
   }
   // Top readers' first 25 rows (viewer-day / viewer-month lists of the range, exact from viewer-month rows).
   for (const days of [7, 30, 365]) {

@@ -8,6 +8,7 @@ import { kvs } from '@forge/kvs';
 import { cellKey, rollupShardOf, type RollupRow, type SketchRow, type ViewerMonthRow } from '../../src/domain/report-rows';
 import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '../../src/domain/hyperloglog';
 import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
+import { compactionOps } from '../../src/domain/space-compaction';
 import { emptyMonth, settleTotals, type ContentMonthRow } from '../../src/domain/content-month';
 import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
 import type { ContentDayRow, ViewerDayRow, ViewRecord } from '../../src/domain/rows';
@@ -62,7 +63,8 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
   const contentSeenMonth = new Set<string>();
   const rollup = (scope: string, level: RollupRow['level'], period: string, shard: number) => {
     const key = KEYS.rollup(scope, level, period, shard);
-    const row = out.rollups.get(key) ?? { scope, level, period, shard, views: 0, viewers: 0, contents: 0, cells: {}, version: 1 };
+    // Space rows are open until compacted, as every writer leaves them (see domain/space-compaction.ts).
+    const row = out.rollups.get(key) ?? { scope, level, period, shard, views: 0, viewers: 0, contents: 0, cells: {}, version: 1, ...(scope === 'site' ? {} : { settle: 'open' as const }) };
     out.rollups.set(key, row);
     return row;
   };
@@ -161,6 +163,33 @@ function viewerRows(input: GeneratorInput): { days: Map<string, ViewerDayRow>; m
   const months = new Map<string, ViewerMonthRow>();
   for (const monthRows of byMonth.values()) for (const row of head([...monthRows.values()])) months.set(KEYS.viewerMonth(row.viewer, row.month), row);
   return { days, months };
+}
+
+/**
+ * What the space compaction job (services/space-compaction.ts) makes of the rows: every space's closed
+ * days (up to `day`) and months (up to `month`) summed into one row, its shards settled. Through the
+ * job's own pure planner, so the rows are the ones it writes (report-generator.test.ts compares them).
+ * Returns how many compacted rows it added.
+ */
+export function compactRows(rows: GeneratedRows, through: { day: string; month: string }): number {
+  const groups = new Map<string, RollupRow[]>();
+  for (const row of rows.rollups.values()) {
+    if (!(row.level === 'd' && row.period <= through.day) && !(row.level === 'm' && row.period <= through.month)) continue;
+    const id = `${row.scope}|${row.level}|${row.period}`;
+    groups.set(id, [...(groups.get(id) ?? []), row]);
+  }
+  let added = 0;
+  for (const shards of groups.values()) {
+    const { scope, level, period } = shards[0]!;
+    for (const op of compactionOps(shards, undefined, { scope, level: level as 'd' | 'm', period })) {
+      if (op.kind !== 'put' || op.row.entity !== 'rollup') continue;
+      const value = op.row.value;
+      // The generator's rows are written once: version 1 like every other generated row.
+      rows.rollups.set(KEYS.rollup(value.scope, value.level, value.period, value.shard), { ...value, version: 1 });
+      if (value.level === 'cd' || value.level === 'cm') added += 1;
+    }
+  }
+  return added;
 }
 
 /** Writes the rows through the app's storage keys and entities, 25 a batch, 8 batches in flight. */

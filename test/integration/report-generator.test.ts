@@ -5,7 +5,8 @@ import { trackView } from '../../src/services/track-view';
 import { utcDay } from '../../src/domain/view';
 import { monthOf } from '../../src/domain/report-periods';
 import { ENTITY } from '../../src/storage/keys';
-import { buildRows, writeRows, type ViewGroup } from '../bench/report-rows';
+import { buildRows, compactRows, writeRows, type ViewGroup } from '../bench/report-rows';
+import { runSpaceCompaction } from '../../src/services/space-compaction';
 import { startAppStore } from '../support/app-store';
 
 interface RawView { contentId: string; spaceKey: string; contentType: 'page' | 'blogpost'; viewer: string | null; at: number; source: Source }
@@ -43,7 +44,7 @@ async function storedRows(): Promise<Record<string, unknown>> {
   const noVersion = ({ version: _version, ...rest }: Record<string, unknown>) => rest;
   // Page statistics' own figures on the shared month row (distinct viewers per day) are not report rows.
   const reportMonth = ({ version: _v, viewers: _viewers, lastViewers: _last, ...rest }: Record<string, unknown>) => rest;
-  for (const scope of ['site', ...SPACES]) for (const level of ['sd', 'sm', 'd', 'm']) await all(ENTITY.rollup, 'by-scope', [scope, level], noVersion);
+  for (const scope of ['site', ...SPACES]) for (const level of ['sd', 'sm', 'd', 'm', 'cd', 'cm']) await all(ENTITY.rollup, 'by-scope', [scope, level], noVersion);
   for (const kind of ['viewers', 'contents']) for (const level of ['d', 'w', 'm']) await all(ENTITY.sketch, 'by-period', [kind, level], noVersion);
   // The raw view records (the generator writes them where reads count them): when we wrote them is not theirs.
   const noRecorded = ({ recordedAt: _recordedAt, ...rest }: Record<string, unknown>) => rest;
@@ -72,6 +73,10 @@ describe('the benchmark generator', () => {
       if (outcome.tracked) counted.push(view);
     }
     const viaTrigger = await storedRows();
+    // Then the space compaction job, as the hourly maintenance runs it the next day.
+    const job = await runSpaceCompaction(600_000, () => Date.parse('2026-11-17T12:00:00Z'));
+    expect(job).toMatchObject({ throughDay: '2026-11-16', throughMonth: '2026-10' });
+    const compacted = await storedRows();
     triggerStore.stop();
 
     const groups = new Map<string, ViewGroup>();
@@ -97,8 +102,12 @@ describe('the benchmark generator', () => {
     }
     const generatorStore = startAppStore();
     const records = counted.map((view) => ({ ...view, viewer: view.viewer ?? 'anonymous', recordedAt: 0 }));
-    await writeRows(buildRows({ groups: [...groups.values()], viewersByDay, viewersByMonth, views: records, viewerViews }));
+    const built = buildRows({ groups: [...groups.values()], viewersByDay, viewersByMonth, views: records, viewerViews });
+    await writeRows(built);
     const viaGenerator = await storedRows();
+    const added = compactRows(built, { day: '2026-11-16', month: '2026-10' });
+    await writeRows(built);
+    const compactedByGenerator = await storedRows();
     generatorStore.stop();
 
     expect(counted.length).toBeGreaterThan(100);
@@ -108,5 +117,8 @@ describe('the benchmark generator', () => {
     expect(Object.keys(viaGenerator).filter((key) => key.startsWith(`${ENTITY.viewerDay}|`)).length).toBeGreaterThan(30);
     expect(Object.keys(viaGenerator).filter((key) => key.startsWith(`${ENTITY.viewerMonth}|`)).length).toBeGreaterThanOrEqual(VIEWERS.length);
     expect(viaGenerator).toEqual(viaTrigger);
+    expect(added).toBeGreaterThan(20);
+    expect(Object.keys(compactedByGenerator).length).toBe(Object.keys(viaGenerator).length + added);
+    expect(compactedByGenerator).toEqual(compacted);
   }, 60_000);
 });
