@@ -1,20 +1,25 @@
-import type { DemoContent, Directory } from '../demo/directory';
+import type { DemoContent, Directory, Restriction } from '../demo/directory';
 import { errorJson } from './shapes';
 
 /**
  * What happened to the demo site's content since it was generated: trashed, archived, moved or
- * purged through the developer endpoints. The REST fake answers from the directory with these applied.
+ * purged, or its restrictions changed, through the developer endpoints. The REST fake answers from the directory with these applied.
  */
 export class ContentOverlay {
   readonly status = new Map<string, 'current' | 'trashed' | 'archived'>();
   readonly space = new Map<string, string>();
   readonly title = new Map<string, string>();
   readonly purged = new Set<string>();
+  /** Read restrictions changed since the demo site was generated (null: restriction removed). */
+  readonly restriction = new Map<string, Restriction | null>();
 
   view(content: DemoContent): { content: DemoContent; status: 'current' | 'trashed' | 'archived' } | null {
     if (this.purged.has(content.id)) return null;
     return {
-      content: { ...content, spaceKey: this.space.get(content.id) ?? content.spaceKey, title: this.title.get(content.id) ?? content.title },
+      content: {
+        ...content, spaceKey: this.space.get(content.id) ?? content.spaceKey, title: this.title.get(content.id) ?? content.title,
+        restriction: this.restriction.has(content.id) ? this.restriction.get(content.id) ?? null : content.restriction,
+      },
       status: this.status.get(content.id) ?? 'current',
     };
   }

@@ -1,4 +1,4 @@
-import type { Directory } from '../demo/directory';
+import type { DemoContent, Directory, Restriction } from '../demo/directory';
 import { describeCaller, type Caller } from './caller';
 import { pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
@@ -127,16 +127,31 @@ export class ConfluenceFake {
     if ((request.subject?.type !== 'user' && request.subject?.type !== 'group') || typeof request.subject.identifier !== 'string' || request.operation !== 'read') {
       return json(400, errorJson(400, 'Expected {subject: {type: "user" | "group", identifier}, operation: "read"}'));
     }
-    const content = this.directory.content(contentId);
-    if (!content) return json(404, errorJson(404, `No content with id ${contentId}`));
+    const stored = this.directory.content(contentId);
+    if (!stored) return json(404, errorJson(404, `No content with id ${contentId}`));
+    // Restrictions as they are now (the overlay records changes made since the site was generated).
+    const content = this.overlay.view(stored)?.content ?? stored;
     if (request.subject.type === 'group') {
       // Confluence identifies the group by its id here (PermissionSubjectWithGroupId); an unknown id is a "no".
-      const groupAllowed = canGroupViewContent(this.directory, request.subject.identifier, content);
+      const groupAllowed = canGroupViewContent(this.directory, request.subject.identifier, content)
+        && this.inheritedRestrictions(stored).every((r) => r.groupIds.includes(String(request.subject!.identifier)));
       return json(200, { hasPermission: groupAllowed, ...(groupAllowed ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });
     }
     const user = activeUser(this.directory, request.subject.identifier);
-    const hasPermission = user !== undefined && canViewContent(this.directory, { kind: 'user', accountId: user.accountId }, content);
+    const hasPermission = user !== undefined && canViewContent(this.directory, { kind: 'user', accountId: user.accountId }, content)
+      && (user.isAdmin || this.inheritedRestrictions(stored).every((r) => r.userIds.includes(user.accountId) || user.groupIds.some((id) => r.groupIds.includes(id))));
     return json(200, { hasPermission, ...(hasPermission ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });
+  }
+
+  /**
+   * Restrictions set on ancestors through the developer endpoint, which descendants inherit as in
+   * Confluence (a reader must pass every one). The generated site's own restrictions stay per page.
+   */
+  private inheritedRestrictions(content: DemoContent): Restriction[] {
+    return ancestorsOf(content, this.directory).flatMap((id) => {
+      const restriction = this.overlay.restriction.get(id);
+      return restriction ? [restriction] : [];
+    });
   }
 
   private currentUser(params: URLSearchParams, caller: Caller): RestResponse {

@@ -4,13 +4,17 @@ import type { ContentStatsRow } from '../domain/rows';
 import { EMPTY_GROUP_ANSWERS, GROUP_ANSWER_MS, type ContentGroupAnswers } from '../domain/byline-group-evidence';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
+import { parsePermissionEpoch } from './permission-epoch';
 import { parseCachedGroups, type CachedGroups } from './view-store';
 
 export interface BylineRead {
   stats: ContentStatsRow | undefined;
   /** The viewer's latest counted view of the content (0: none). */
   viewedAt: number;
-  cachedPermission: boolean | undefined;
+  /** Confluence's answer for this caller and when it was asked (ms). */
+  cachedPermission: { allowed: boolean; at: number } | undefined;
+  /** When the app last learned of a permission change touching this content (0: never); older answers do not stand. */
+  permissionsChangedAt: number;
   /** Which groups Confluence recently said may (or may not) read the content. */
   groupAnswers: ContentGroupAnswers;
   /** The caller's cached groups (asked only when not in memory). */
@@ -20,13 +24,15 @@ export interface BylineRead {
 /**
  * Everything the byline needs in ONE batch read (one read unit: the rows are small): the content's
  * totals, its group answers, the caller's own viewer row (evidence they could read it), a cached
- * permission answer and, when `withGroups`, the caller's cached groups.
+ * permission answer, the site's permission epoch and, when `withGroups`, the caller's cached groups.
  */
 export async function readBylineFacts(contentId: string, storedViewer: string | null, withGroups = false): Promise<BylineRead> {
   const items = [
     { key: KEYS.contentStats(contentId), entityName: ENTITY.contentStats },
     ...(storedViewer ? [
       { key: KEYS.contentGroupAnswers(contentId) },
+      { key: KEYS.permissionEpoch },
+      { key: KEYS.contentPermissionEpoch(contentId) },
       { key: KEYS.viewerContent(contentId, storedViewer), entityName: ENTITY.viewerContent },
       { key: KEYS.readPermission(contentId, storedViewer) },
       ...(withGroups ? [{ key: KEYS.userGroups(storedViewer) }] : []),
@@ -40,17 +46,27 @@ export async function readBylineFacts(contentId: string, storedViewer: string | 
   return {
     stats: stats === undefined ? undefined : decode.contentStats(stats),
     viewedAt: viewer === undefined ? 0 : decode.viewerContent(viewer).lastAt,
-    cachedPermission: typeof permission === 'boolean' ? permission : undefined,
+    cachedPermission: parseCachedPermission(permission),
+    permissionsChangedAt: Math.max(parsePermissionEpoch(found.get(`|${KEYS.permissionEpoch}`)), parsePermissionEpoch(found.get(`|${KEYS.contentPermissionEpoch(contentId)}`))),
     groupAnswers: parseGroupAnswers(found.get(`|${KEYS.contentGroupAnswers(contentId)}`)),
     callerGroups: storedViewer && withGroups ? parseCachedGroups(found.get(`|${KEYS.userGroups(storedViewer)}`)) : undefined,
   };
 }
 
-/** Confluence's answer, kept briefly: permissions change, and a stale "yes" must not last. */
-export const READ_PERMISSION_TTL_MINUTES = 30;
+/**
+ * Confluence's answer for one caller, with the time it was asked: it stands as long as a group's
+ * answer (`answerStands`: dropped by the next permission change the app learns of, 12 h at most).
+ */
+export async function cacheReadPermission(contentId: string, storedViewer: string, allowed: boolean, askedAt: number): Promise<void> {
+  await kvs.set(KEYS.readPermission(contentId, storedViewer), { allowed, at: askedAt }, { ttl: { value: GROUP_ANSWER_MS / 60_000, unit: 'MINUTES' } });
+}
 
-export async function cacheReadPermission(contentId: string, storedViewer: string, allowed: boolean): Promise<void> {
-  await kvs.set(KEYS.readPermission(contentId, storedViewer), allowed, { ttl: { value: READ_PERMISSION_TTL_MINUTES, unit: 'MINUTES' } });
+const cachedPermissionSchema = z.object({ allowed: z.boolean(), at: z.number() });
+
+/** A bare boolean (the 30-minute cache of earlier versions) carries no time: it is not trusted. */
+function parseCachedPermission(value: unknown): { allowed: boolean; at: number } | undefined {
+  const parsed = cachedPermissionSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**

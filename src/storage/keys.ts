@@ -56,10 +56,14 @@ export const KEYS = {
   spaceCompactionJob: 'reports:space-compaction',
   /** A space's saved report definitions (Custom Reports), one document per space. */
   spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
-  /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content: the byline's cache, TTL 30 min. */
+  /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content, and when Confluence said so: the byline's cache, TTL 12 h. */
   readPermission: (contentId: string, viewer: string) => `perm:${contentId}:${safe(viewer)}`,
-  /** Which groups Confluence recently said may (or may not) read a content: the byline's shared cache, TTL 30 min. */
+  /** Which groups Confluence recently said may (or may not) read a content: the byline's shared cache, TTL 12 h. */
   contentGroupAnswers: (contentId: string) => `pg:${contentId}`,
+  /** When a content's read permission last changed, as far as the app knows (ends the byline's cached answers for it; TTL 12 h). */
+  contentPermissionEpoch: (contentId: string) => `pc:${contentId}`,
+  /** When the app last learned of a permission change it could not scope to listed content (ends every cached answer). */
+  permissionEpoch: 'perm-epoch',
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */

@@ -1,6 +1,8 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { parseLifecycleEvent } from '../domain/lifecycle-event';
 import { parseSpaceUpdatedEvent } from '../domain/space-event';
+import { parsePermissionsUpdatedEvent } from '../domain/permission-event';
+import { recordPermissionChange } from '../services/permission-change';
 import { rekeySpace } from '../services/space-rekey';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { applyLifecycleEvent, LifecycleContentionError, type LifecycleOutcome } from '../services/content-lifecycle';
@@ -9,7 +11,9 @@ const RETRY_AFTER_SECONDS = 60;
 
 /**
  * Pages, blog posts and attachments created, updated, moved, trashed, restored, archived,
- * unarchived and deleted (purged). Mapped once at the edge; a malformed event is dropped; a
+ * unarchived and deleted (purged), and pages' and blog posts' restrictions updated. A restriction
+ * change or a page move (its inherited restrictions can change) first ends the byline's cached
+ * permission answers for the content and its descendants (`recordPermissionChange`). Mapped once at the edge; a malformed event is dropped; a
  * transient failure asks Forge to deliver it again, which is safe: the event's time orders it and
  * every step of its application is idempotent.
  */
@@ -21,12 +25,22 @@ export async function onContentLifecycle(event: unknown, _context?: unknown): Pr
 export async function processLifecycleEvent(event: unknown): Promise<LifecycleOutcome | 'malformed' | 'retry'> {
   const space = parseSpaceUpdatedEvent(event);
   if (space.ok) return retryOnTransient(async () => ((await rekeySpace(space.value)) > 0 ? 'applied' : 'stale'), `space ${space.value.spaceId}`);
+  const permissions = parsePermissionsUpdatedEvent(event);
+  if (permissions.ok) {
+    const { contentId, contentType } = permissions.value;
+    return retryOnTransient(async () => { await recordPermissionChange(contentId, contentType, Date.now()); return 'applied'; }, `permissions of ${contentId}`);
+  }
   const parsed = parseLifecycleEvent(event);
   if (!parsed.ok) {
     console.warn(`Dropped a malformed lifecycle event: ${parsed.message}`);
     return 'malformed';
   }
-  return retryOnTransient(() => applyLifecycleEvent(parsed.value), `${parsed.value.kind} of ${parsed.value.contentId}`);
+  const lifecycle = parsed.value;
+  return retryOnTransient(async () => {
+    // Recorded first: a redelivery after a failure below records it again, which only moves it later.
+    if (lifecycle.kind === 'moved' && lifecycle.contentType !== 'attachment') await recordPermissionChange(lifecycle.contentId, lifecycle.contentType, Date.now());
+    return applyLifecycleEvent(lifecycle);
+  }, `${lifecycle.kind} of ${lifecycle.contentId}`);
 }
 
 async function retryOnTransient(work: () => Promise<LifecycleOutcome>, what: string): Promise<LifecycleOutcome | 'retry'> {

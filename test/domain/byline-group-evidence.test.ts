@@ -1,7 +1,8 @@
 import { decideBylineCount } from '../../src/domain/access-policy';
 import {
-  chooseGroupToAsk, EMPTY_GROUP_ANSWERS, GROUP_ANSWER_MS, groupReads, MAX_GROUP_ANSWERS, withGroupAnswer,
+  answerStands, chooseGroupToAsk, EMPTY_GROUP_ANSWERS, GROUP_ANSWER_MS, groupReads, MAX_GROUP_ANSWERS, withGroupAnswer,
 } from '../../src/domain/byline-group-evidence';
+import { parsePermissionsUpdatedEvent } from '../../src/domain/permission-event';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const facts = { signedIn: true, anonymousLastAt: 0, viewedAt: 0, cachedPermission: undefined, now: NOW };
@@ -50,5 +51,37 @@ describe('group answers of one content', () => {
     expect(kept).toHaveLength(MAX_GROUP_ANSWERS);
     expect(kept).toContain(`g${MAX_GROUP_ANSWERS + 4}`);
     expect(kept).not.toContain('g0');
+  });
+});
+
+describe('answers and the permission changes the app hears of', () => {
+  it('lets an answer stand only if it was asked strictly after the last change, for 12 hours at most', () => {
+    const changedAt = NOW - 60_000;
+    expect(answerStands(NOW - 30_000, NOW, changedAt)).toBe(true);
+    expect(answerStands(changedAt, NOW, changedAt)).toBe(false);
+    expect(answerStands(NOW - 90_000, NOW, changedAt)).toBe(false);
+    expect(answerStands(NOW - GROUP_ANSWER_MS + 1, NOW, 0)).toBe(true);
+    expect(answerStands(NOW - GROUP_ANSWER_MS, NOW, 0)).toBe(false);
+    expect(answerStands(undefined, NOW, 0)).toBe(false);
+    expect(GROUP_ANSWER_MS).toBe(12 * 3_600_000);
+  });
+
+  it('ends group answers given before a change: they neither show a count nor spare a question', () => {
+    const answers = { readers: { users: NOW - 5000 }, nonReaders: { hr: NOW - 5000 } };
+    expect(groupReads(['users'], answers, NOW, NOW - 10_000)).toBe(true);
+    expect(groupReads(['users'], answers, NOW, NOW - 1000)).toBe(false);
+    expect(chooseGroupToAsk(['users', 'hr'], answers, new Map(), NOW, NOW - 10_000)).toBeNull();
+    expect(chooseGroupToAsk(['users', 'hr'], answers, new Map([['users', 9]]), NOW, NOW - 1000)).toBe('users');
+    // Recording a new answer drops the ended ones.
+    expect(withGroupAnswer(answers, 'users', false, NOW, NOW - 1000)).toEqual({ readers: {}, nonReaders: { users: NOW } });
+  });
+
+  it('reads a restriction change of a page or blog post, and nothing else', () => {
+    const event = (eventType: string, content: unknown) => parsePermissionsUpdatedEvent({ eventType, eventCreatedDate: '2026-11-20T12:00:00Z', content });
+    expect(event('avi:confluence:permissions_updated:page', { id: '42', type: 'page', title: 'x' })).toEqual({ ok: true, value: { contentId: '42', contentType: 'page' } });
+    expect(event('avi:confluence:permissions_updated:blogpost', { id: 7, type: 'blogpost' })).toEqual({ ok: true, value: { contentId: '7', contentType: 'blogpost' } });
+    expect(event('avi:confluence:permissions_updated:space:V2', { id: '42', type: 'page' }).ok).toBe(false);
+    expect(event('avi:confluence:updated:page', { id: '42', type: 'page' }).ok).toBe(false);
+    expect(event('avi:confluence:permissions_updated:page', { id: '../42', type: 'page' }).ok).toBe(false);
   });
 });

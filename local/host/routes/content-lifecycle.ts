@@ -2,7 +2,7 @@ import { HttpError, sendJson } from '../http-util';
 import { route, type Route } from '../router';
 import type { HostServices } from './services';
 
-const ACTIONS = ['trashed', 'restored', 'archived', 'unarchived', 'moved', 'updated', 'deleted'] as const;
+const ACTIONS = ['trashed', 'restored', 'archived', 'unarchived', 'moved', 'updated', 'deleted', 'restrict', 'unrestrict'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /**
@@ -10,6 +10,8 @@ type Action = (typeof ACTIONS)[number];
  * Confluence would (the REST fake sees it trashed, moved, purged...) and delivers the matching
  * product event, in Forge's payload shape, to the app's triggers. `?silent=1` changes the content
  * without an event, like a cascading delete (the reconciliation pass must then find it).
+ * `restrict?users=a,b&groups=g1` sets the content's read restriction and `unrestrict` removes it;
+ * both deliver `avi:confluence:permissions_updated:<type>`, as Confluence does for a restriction change.
  */
 export function contentLifecycleRoutes(host: HostServices): Route[] {
   return [
@@ -22,9 +24,11 @@ export function contentLifecycleRoutes(host: HostServices): Route[] {
       const space = host.directory.space(spaceKey);
       if (!space) throw new HttpError(400, `No space ${spaceKey}`);
       apply(overlay, content.id, action, spaceKey, url.searchParams.get('title'));
+      if (action === 'restrict' || action === 'unrestrict') overlay.restriction.set(content.id, action === 'unrestrict' ? null : { userIds: list(url, 'users'), groupIds: list(url, 'groups') });
       const current = overlay.view(content);
+      const eventAction = action === 'restrict' || action === 'unrestrict' ? 'permissions_updated' : action;
       const event = {
-        eventType: `avi:confluence:${action}:${content.type}`,
+        eventType: `avi:confluence:${eventAction}:${content.type}`,
         eventCreatedDate: new Date().toISOString(),
         suppressNotifications: false,
         atlassianId: host.defaultUser,
@@ -41,6 +45,8 @@ export function contentLifecycleRoutes(host: HostServices): Route[] {
     }),
   ];
 }
+
+const list = (url: URL, name: string): string[] => (url.searchParams.get(name) ?? '').split(',').filter((id) => id.length > 0);
 
 function apply(overlay: HostServices['confluence']['overlay'], id: string, action: Action, spaceKey: string, title: string | null): void {
   if (action === 'deleted') overlay.purged.add(id);

@@ -49,3 +49,27 @@ describe('permission check for a group', () => {
     expect(check(open.id, { type: 'role', identifier: 'x' }).status).toBe(400);
   });
 });
+
+describe('restrictions changed after the site was generated (the developer endpoint)', () => {
+  it('answers with the new restriction, which the content’s descendants inherit, for groups and users', () => {
+    const local = new ConfluenceFake(directory);
+    const child = directory.site.contents.find((c) => c.parentId && c.restriction === null && directory.content(c.parentId)?.restriction === null)!;
+    const parent = directory.content(child.parentId!)!;
+    const reader = directory.site.users.find((u) => u.status === 'active' && u.role === 'reader' && !u.isAdmin && u.accountType === 'licensed')!;
+    const ask = (id: string, subject: unknown) => local.handle({ method: 'POST', path: `/wiki/rest/api/content/${id}/permission/check`, body: JSON.stringify({ subject, operation: 'read' }), caller: { kind: 'app' } }).body;
+    const users = { type: 'group', identifier: groupId(GROUP_NAMES.users) };
+    const user = { type: 'user', identifier: reader.accountId };
+    expect([ask(parent.id, users), ask(child.id, users), ask(child.id, user)]).toEqual([{ hasPermission: true }, { hasPermission: true }, { hasPermission: true }]);
+
+    local.overlay.restriction.set(parent.id, { userIds: ['someone-else'], groupIds: [] });
+    for (const id of [parent.id, child.id]) {
+      expect(ask(id, users)).toMatchObject({ hasPermission: false });
+      expect(ask(id, user)).toMatchObject({ hasPermission: false });
+    }
+    local.overlay.restriction.set(parent.id, { userIds: [reader.accountId], groupIds: [] });
+    expect(ask(child.id, user)).toEqual({ hasPermission: true });
+    expect(ask(child.id, users)).toMatchObject({ hasPermission: false });
+    local.overlay.restriction.set(parent.id, null);
+    expect(ask(child.id, users)).toEqual({ hasPermission: true });
+  });
+});
