@@ -4,9 +4,8 @@
  * the group may not read still refuses every reader it does not admit, and never shows them a count.
  */
 import type { Principal } from '../../local/host/principal';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { forgeAccessCachesForTests } from '../support/access-caches';
-import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { startAppPlatformExcludingBots, type AppPlatform } from '../support/app-platform';
 
 let app: AppPlatform;
 
@@ -19,11 +18,7 @@ async function callsFor(run: () => Promise<unknown>): Promise<number> {
 }
 
 beforeAll(async () => {
-  app = await startAppPlatform();
-  // Excluding a group makes the view path look up (and cache) each viewer's groups, as on most sites.
-  const bots = app.directory.groupByName('bots')!;
-  const answer = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, excludedGroups: [{ id: bots.id, name: bots.name }] }, expectedVersion: 0 });
-  if (!answer.ok) throw new Error(answer.error.message);
+  app = await startAppPlatformExcludingBots();
 });
 afterAll(() => app.stop());
 

@@ -8,9 +8,8 @@
 import { deliveredAt } from '../../local/host/delivery-clock';
 import type { DemoContent } from '../../local/demo/directory';
 import type { Principal } from '../../local/host/principal';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { forgeAccessCachesForTests } from '../support/access-caches';
-import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { startAppPlatformExcludingBots, type AppPlatform } from '../support/app-platform';
 
 let app: AppPlatform;
 const HOUR = 3_600_000;
@@ -37,10 +36,7 @@ async function deliver(action: 'permissions_updated' | 'moved', content: DemoCon
 }
 
 beforeAll(async () => {
-  app = await startAppPlatform();
-  const bots = app.directory.groupByName('bots')!;
-  const answer = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, excludedGroups: [{ id: bots.id, name: bots.name }] }, expectedVersion: 0 });
-  if (!answer.ok) throw new Error(answer.error.message);
+  app = await startAppPlatformExcludingBots();
 });
 afterAll(() => app.stop());
 

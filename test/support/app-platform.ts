@@ -15,6 +15,7 @@ import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 
 /**
  * The app as Forge runs it, in-process: the real manifest, the real handlers from src/index, the
@@ -91,4 +92,16 @@ export async function startAppPlatform(): Promise<AppPlatform> {
       restoreRuntime();
     },
   };
+}
+
+/**
+ * The platform with the demo's `bots` group excluded from tracking: excluding a group makes the view
+ * path look up (and cache) each viewer's groups, as on most sites, which the byline's evidence uses.
+ */
+export async function startAppPlatformExcludingBots(): Promise<AppPlatform> {
+  const app = await startAppPlatform();
+  const bots = app.directory.groupByName('bots')!;
+  const answer = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, excludedGroups: [{ id: bots.id, name: bots.name }] }, expectedVersion: 0 });
+  if (!answer.ok) throw new Error(answer.error.message);
+  return app;
 }
