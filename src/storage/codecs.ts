@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
 import { CONTENT_STATUSES } from '../domain/content-status';
-import type { ContentMonthRow } from '../domain/content-month';
+import { daysInMonth, type ContentMonthRow } from '../domain/content-month';
+import { decodeDayList, encodeDayList } from '../domain/day-list';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../domain/rows';
 
 /**
@@ -44,12 +45,34 @@ const spaceDay = z.object({
 });
 const viewerDay = z.object({ viewer: z.string(), day: z.string(), views: count, version: count });
 
-const counts = z.array(count);
+// Per-day lists: compact text (day-list.ts) since it exists, JSON arrays in rows written before.
+const counts = z.union([z.array(count), z.string()]);
 const contentMonth = z.object({
-  contentId: z.string(), spaceKey: z.string(), contentType, monthViews: z.number().int(), monthAnonymousViews: z.number().int().optional(), month: z.string(), views: counts, anonymousViews: counts, viewers: counts,
+  contentId: z.string(), spaceKey: z.string(), contentType, monthViews: z.number().int(), monthAnonymousViews: z.number().int().optional(), month: z.string().regex(/^\d{4}-\d{2}$/), views: counts, anonymousViews: counts, viewers: counts,
   lastViewers: counts, sources: z.record(z.enum(SOURCES), counts), version: count,
   cells: z.record(z.string(), count).default({}), status,
+}).transform((row, context) => {
+  const length = daysInMonth(row.month);
+  const days = (list: number[] | string): number[] => {
+    const parsed = typeof list === 'string' ? decodeDayList(list, length) : list;
+    if (!parsed || parsed.length !== length) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: `not a day list of ${row.month}` });
+      return [];
+    }
+    return parsed;
+  };
+  const sources = Object.fromEntries(Object.entries(row.sources).map(([source, list]) => [source, days(list)]));
+  return { ...row, views: days(row.views), anonymousViews: days(row.anonymousViews), viewers: days(row.viewers), lastViewers: days(row.lastViewers), sources } as ContentMonthRow;
 });
+
+/** A month row as stored: its per-day lists in the compact form. */
+function storedContentMonth(row: ContentMonthRow): Record<string, unknown> {
+  const sources = Object.fromEntries(Object.entries(row.sources).map(([source, list]) => [source, encodeDayList(list ?? [])]));
+  return { ...row, views: encodeDayList(row.views), anonymousViews: encodeDayList(row.anonymousViews), viewers: encodeDayList(row.viewers), lastViewers: encodeDayList(row.lastViewers), sources };
+}
+
+/** How rows are written: only month rows differ from their domain value. */
+export const encode = { contentMonth: storedContentMonth };
 
 export const decode = {
   viewRecord: (value: unknown): ViewRecord => viewRecord.parse(value),

@@ -2,6 +2,7 @@ import { kvs, Filter, FilterConditions } from '@forge/kvs';
 import { chunkOps, MAX_OPS_PER_TRANSACTION, type Expectation, type RowOp, type StoredRow } from '../domain/row-ops';
 import { ENTITY, KEYS } from './keys';
 import { isConditionFailure } from './kvs-errors';
+import { encode } from './codecs';
 
 /** Where a stored row lives: its entity and key, derived from the row itself (the one key table is keys.ts). */
 export function locate(row: StoredRow): { entityName: string; key: string } {
@@ -60,7 +61,7 @@ export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'c
     const { entityName, key } = locate(op.row);
     const conditions = conditionOf(op.row, op.expect);
     const options = conditions ? { entityName, conditions } : { entityName };
-    if (op.kind === 'put') transaction = transaction.set<Conditioned>(key, storable(op.row.value), options);
+    if (op.kind === 'put') transaction = transaction.set<Conditioned>(key, storable(op.row.entity === 'content-month' ? encode.contentMonth(op.row.value) : op.row.value), options);
     else if (op.kind === 'delete') transaction = transaction.delete<Conditioned>(key, options);
     else if (conditions) transaction = transaction.check<Conditioned>(key, { entityName, conditions });
   }

@@ -14,6 +14,7 @@ import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
 import type { ContentDayRow, ViewerDayRow, ViewRecord } from '../../src/domain/rows';
 import type { Source } from '@contracts/settings';
 import { ENTITY, KEYS } from '../../src/storage/keys';
+import { encode } from '../../src/storage/codecs';
 
 export interface ViewGroup {
   contentId: string; spaceKey: string; contentType: 'page' | 'blogpost'; day: string; source: Source; signedIn: boolean; views: number;
@@ -196,7 +197,7 @@ export function compactRows(rows: GeneratedRows, through: { day: string; month: 
 export async function writeRows(rows: GeneratedRows): Promise<number> {
   const items = [
     ...[...rows.contentDays].map(([key, value]) => ({ key, value, entityName: ENTITY.contentDay })),
-    ...[...rows.contentMonths].map(([key, value]) => ({ key, value, entityName: ENTITY.contentMonth })),
+    ...[...rows.contentMonths].map(([key, value]) => ({ key, value: encode.contentMonth(value), entityName: ENTITY.contentMonth })),
     ...[...rows.rollups].map(([key, value]) => ({ key, value, entityName: ENTITY.rollup })),
     ...[...rows.sketches].map(([key, value]) => ({ key, value, entityName: ENTITY.sketch })),
     ...[...(rows.viewRecords ?? [])].map(([key, value]) => ({ key, value, entityName: ENTITY.view })),

@@ -7,6 +7,7 @@ import { queryAll, storedCounts, storedSpaceDays, storedViewerViews } from '../s
 import { rollupTotalsAgree } from '../support/rollup-invariant';
 import * as rollupFit from '../../src/domain/rollup-fit';
 import * as viewStore from '../../src/storage/view-store';
+import { decode } from '../../src/storage/codecs';
 
 /**
  * Adversarial timings through the real view path (trigger → plan → commitOps on the KVS emulator):
@@ -86,7 +87,7 @@ function modelViewerDays(views: SimpleView[], contentId: string): { viewers: Rec
 
 /** A content's month rows, spread back into days (zeros left out). */
 async function storedMonthDays(contentId: string, field: 'views' | 'viewers' | 'lastViewers'): Promise<Record<string, number>> {
-  const rows = await queryAll<{ month: string; views: number[]; viewers: number[]; lastViewers: number[] }>('content-month', 'by-content', [contentId]);
+  const rows = (await queryAll<unknown>('content-month', 'by-content', [contentId])).map(decode.contentMonth);
   const out: Record<string, number> = {};
   for (const row of rows) {
     row[field].forEach((value, index) => {
