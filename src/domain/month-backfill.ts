@@ -41,8 +41,10 @@ export function backfilledMonth(facts: MonthFacts): ContentMonthRow | null {
   // A row written before months carried their anonymous total is missing from the anonymous
   // ranking indexes: it is rewritten with the total (nothing else changes).
   if (lacking.length === 0) {
-    if (!stored || !lacksTotals(stored)) return null;
-    return { ...settleTotals(stored), version: stored.version + 1 };
+    if (!stored) return null;
+    const settled = settleTotals(stored);
+    if (settled.monthViews === stored.monthViews && settled.monthAnonymousViews === stored.monthAnonymousViews) return null;
+    return { ...settled, version: stored.version + 1 };
   }
   const row: ContentMonthRow = {
     ...base, views: [...base.views], anonymousViews: [...base.anonymousViews], viewers: [...base.viewers], lastViewers: [...base.lastViewers],
@@ -68,11 +70,6 @@ export function backfilledMonth(facts: MonthFacts): ContentMonthRow | null {
   return { ...settleTotals(row), version: base.version + 1 };
 }
 
-/** Whether a stored row lacks the month totals its days give (written before they existed). */
-export function lacksTotals(row: ContentMonthRow): boolean {
-  const settled = settleTotals(row);
-  return settled.monthViews !== row.monthViews || settled.monthAnonymousViews !== row.monthAnonymousViews;
-}
 
 function addSource(row: ContentMonthRow, source: Source, index: number, dayViews: number, month: string): void {
   if (dayViews === 0) return;

@@ -62,10 +62,12 @@ export function planWithinLimit(input: PlanInput, snapshot: RollupSnapshot): Pla
   const whole = planStep();
   if (whole.outcome.kind !== 'write' || sizeOf(whole.outcome.plan, whole.rollups) <= MAX_TRANSACTION_OPERATIONS) return whole;
   const corrections = whole.outcome.plan.addViews.length + whole.outcome.plan.removeViews.length;
-  for (let take = corrections - 1; take >= 1; take -= 1) {
+  for (let take = corrections - 1; take >= 2; take -= 1) {
     const step = planStep(take);
     if (step.outcome.kind === 'write' && sizeOf(step.outcome.plan, step.rollups) <= MAX_TRANSACTION_OPERATIONS) return step;
   }
+  // One correction: fits once the sketches it cannot carry are left to later views.
   const last = planStep(1);
-  return last.outcome.kind === 'write' ? { ...last, rollups: fitRollups(last.outcome.plan, last.rollups) } : last;
+  if (last.outcome.kind !== 'write' || sizeOf(last.outcome.plan, last.rollups) <= MAX_TRANSACTION_OPERATIONS) return last;
+  return { ...last, rollups: fitRollups(last.outcome.plan, last.rollups) };
 }

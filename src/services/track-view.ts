@@ -5,6 +5,7 @@ import { decideTracking, needsGroupLookup, type SkipReason } from '../domain/dec
 import type { BlockingPolicy } from '../domain/blocking-time';
 import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from '../domain/event-time';
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../domain/view';
+import { monthOf } from '../domain/content-month';
 import { commitPlan, readSnapshot } from '../storage/view-store';
 import { isTransientStorageError } from '../storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from './settings-source';
@@ -82,7 +83,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
   let viewerGroupIds: readonly string[] | undefined = fetchGroups ? undefined : knownGroups ?? [];
   // The months of the view's days; a viewer whose previous latest view is older adds its month.
-  let months = [...new Set(days.map((day) => day.slice(0, 7)))];
+  let months = [...new Set(days.map(monthOf))];
   let lastTransient: unknown;
   // Set when the content is stored under another space than the event names (see planViewWrite).
   let storedSpace: string | undefined;
@@ -119,7 +120,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       }
       if (outcome.kind === 'needs-days') {
         days = [...new Set([...days, ...outcome.days])].sort();
-        months = [...new Set([...months, ...days.map((day) => day.slice(0, 7))])];
+        months = [...new Set([...months, ...days.map(monthOf)])];
         continue;
       }
       // Idempotent and conditional: finishing a lifecycle pass alongside it (or after a crash) is safe.

@@ -1,6 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
-import type { ContentMonthRow } from '../domain/content-month';
+import { monthOf, type ContentMonthRow } from '../domain/content-month';
 import type { ContentDayRow, ViewerContentRow, ViewRecord } from '../domain/rows';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
@@ -86,5 +86,5 @@ export function monthViewRecords(contentId: string, month: string): Promise<View
 /** Months with day rows of one content (index by-content → day), oldest first. */
 export async function monthsWithDays(contentId: string): Promise<string[]> {
   const days = await between(ENTITY.contentDay, contentId, '0000-01-01', '9999-12-31', decode.contentDay);
-  return [...new Set(days.map((day) => day.day.slice(0, 7)))].sort();
+  return [...new Set(days.map((day) => monthOf(day.day)))].sort();
 }
