@@ -4,6 +4,7 @@ import { CONTENT_STATUSES } from '../domain/content-status';
 import { daysInMonth, type ContentMonthRow } from '../domain/content-month';
 import { decodeDayList, encodeDayList } from '../domain/day-list';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../domain/rows';
+import type { StoredRow } from '../domain/row-ops';
 
 /**
  * Stored rows are parsed on the way in like any other input: a row written by an older version or
@@ -72,7 +73,11 @@ function storedContentMonth(row: ContentMonthRow): Record<string, unknown> {
 }
 
 /** How rows are written: only month rows differ from their domain value. */
-export const encode = { contentMonth: storedContentMonth };
+export const encode = {
+  contentMonth: storedContentMonth,
+  /** Any row of the write machinery, as stored. */
+  row: (row: StoredRow): object => (row.entity === 'content-month' ? storedContentMonth(row.value) : row.value),
+};
 
 export const decode = {
   viewRecord: (value: unknown): ViewRecord => viewRecord.parse(value),

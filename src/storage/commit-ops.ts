@@ -61,7 +61,7 @@ export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'c
     const { entityName, key } = locate(op.row);
     const conditions = conditionOf(op.row, op.expect);
     const options = conditions ? { entityName, conditions } : { entityName };
-    if (op.kind === 'put') transaction = transaction.set<Conditioned>(key, storable(op.row.entity === 'content-month' ? encode.contentMonth(op.row.value) : op.row.value), options);
+    if (op.kind === 'put') transaction = transaction.set<Conditioned>(key, storable(encode.row(op.row)), options);
     else if (op.kind === 'delete') transaction = transaction.delete<Conditioned>(key, options);
     else if (conditions) transaction = transaction.check<Conditioned>(key, { entityName, conditions });
   }
