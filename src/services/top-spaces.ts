@@ -11,7 +11,9 @@ import { addRow, emptyFigures, type PeriodFigures } from '../domain/report-figur
 import { ROLLUP_SHARDS, type RollupRow } from '../domain/report-rows';
 import { compactLevel, rankPlan, type RankPeriod } from '../domain/space-compaction';
 import { compactSpaceList, firstListPage, spaceList } from '../storage/report-lists';
-import { rollupRowsAt, spaceFiguresInRange } from '../storage/report-lookups';
+import { spaceFiguresInRange } from '../storage/report-lookups';
+import { readRollups } from '../storage/lifecycle-store';
+import type { RollupTarget } from '../domain/lifecycle-rollups';
 import { openShards, readCompactionJob } from '../storage/space-compaction-store';
 
 /** More open shards than this in the range (a big lifecycle change the job has not settled yet): the shards decide. */
@@ -39,7 +41,7 @@ export async function topSpaces(parts: Decomposition, today: string, filters: Re
   const periodId = (level: string, key: string) => `${level}|${key}`;
   const sign = new Map([...plan.plus.map((p) => [periodId(p.level, p.key), 1] as const), ...plan.minus.map((p) => [periodId(p.level, p.key), -1] as const)]);
   const fromCompacted = async (keys: string[]) => {
-    const targets: Array<{ scope: string; level: string; period: string; shard: number }> = [];
+    const targets: RollupTarget[] = [];
     const rows: RollupRow[] = [];
     for (const scope of keys) {
       for (const period of [...plan.plus, ...plan.minus]) {
@@ -53,7 +55,7 @@ export async function topSpaces(parts: Decomposition, today: string, filters: Re
         else if (!exhausted.has(periodId(level, period.key))) targets.push({ scope, level, period: period.key, shard: 0 });
       }
     }
-    rows.push(...await rollupRowsAt(targets));
+    rows.push(...(await readRollups(targets)).values());
     for (const scope of keys) figures.set(scope, emptyFigures());
     for (const row of rows) {
       const level = row.level === 'cd' ? 'd' : row.level === 'cm' ? 'm' : row.level;

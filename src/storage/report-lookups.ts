@@ -88,12 +88,6 @@ export async function spaceFiguresInRange(spaceKeys: string[], parts: Decomposit
   return figures;
 }
 
-/** Rollup rows by (scope, level, period, shard), where they exist: any number, 25 keys a read. */
-export async function rollupRowsAt(targets: Array<{ scope: string; level: string; period: string; shard: number }>): Promise<RollupRow[]> {
-  const found = await getAll(targets.map((target) => ({ key: KEYS.rollup(target.scope, target.level, target.period, target.shard), entityName: ENTITY.rollup })));
-  return [...found.values()].map(decodeReport.rollup);
-}
-
 /** All-time rows (title, last view) of the content shown. */
 export async function contentStatsOf(ids: string[]): Promise<Map<string, ContentStatsRow>> {
   const found = await getAll(ids.map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
