@@ -5,7 +5,6 @@ import { namesOfSpaces } from './space-names';
 import { peopleOf } from './people-directory';
 import { RANKING_CAP, reportTable, type TableAnswer } from './report-tables';
 
-export { namesOfSpaces, forgetSpaceNames } from './space-names';
 
 const TEXT_COLUMNS = new Set(['title', 'spaceName', 'name', 'source', 'contentType']);
 const PEOPLE_HIDDEN = 'Readers are not shown to you under the privacy settings.';

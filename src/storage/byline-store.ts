@@ -1,10 +1,10 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { ContentStatsRow } from '../domain/rows';
-import { EMPTY_GROUP_ANSWERS, GROUP_ANSWER_MS, type ContentGroupAnswers } from '../domain/byline-group-evidence';
+import { EMPTY_GROUP_ANSWERS, type ContentGroupAnswers } from '../domain/byline-group-evidence';
 import { decode } from './codecs';
 import { ENTITY, KEYS } from './keys';
-import { parsePermissionEpoch } from './permission-epoch';
+import { ANSWER_TTL, parsePermissionEpoch } from './permission-epoch';
 import { parseCachedGroups, type CachedGroups } from './view-store';
 
 export interface BylineRead {
@@ -58,7 +58,7 @@ export async function readBylineFacts(contentId: string, storedViewer: string | 
  * answer (`answerStands`: dropped by the next permission change the app learns of, 12 h at most).
  */
 export async function cacheReadPermission(contentId: string, storedViewer: string, allowed: boolean, askedAt: number): Promise<void> {
-  await kvs.set(KEYS.readPermission(contentId, storedViewer), { allowed, at: askedAt }, { ttl: { value: GROUP_ANSWER_MS / 60_000, unit: 'MINUTES' } });
+  await kvs.set(KEYS.readPermission(contentId, storedViewer), { allowed, at: askedAt }, ANSWER_TTL);
 }
 
 const cachedPermissionSchema = z.object({ allowed: z.boolean(), at: z.number() });
@@ -74,7 +74,7 @@ function parseCachedPermission(value: unknown): { allowed: boolean; at: number }
  * which only costs a later re-check; every entry that stays is Confluence's own answer.
  */
 export async function cacheGroupAnswers(contentId: string, answers: ContentGroupAnswers): Promise<void> {
-  await kvs.set(KEYS.contentGroupAnswers(contentId), answers, { ttl: { value: GROUP_ANSWER_MS / 60_000, unit: 'MINUTES' } });
+  await kvs.set(KEYS.contentGroupAnswers(contentId), answers, ANSWER_TTL);
 }
 
 const groupAnswersSchema = z.object({ readers: z.record(z.string(), z.number()), nonReaders: z.record(z.string(), z.number()) });

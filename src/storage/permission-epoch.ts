@@ -19,6 +19,9 @@ import { KEYS } from './keys';
  */
 const epochSchema = z.object({ at: z.number().nonnegative() });
 
+/** As long as an answer can stand (GROUP_ANSWER_MS): answers and the marks that end them expire together. */
+export const ANSWER_TTL = { ttl: { value: GROUP_ANSWER_MS / 60_000, unit: 'MINUTES' as const } };
+
 export function parsePermissionEpoch(value: unknown): number {
   const parsed = epochSchema.safeParse(value);
   return parsed.success ? parsed.data.at : 0;
@@ -30,7 +33,7 @@ const BATCH = 25;
 export async function noteContentPermissionChanges(contentIds: readonly string[], now: number): Promise<void> {
   for (let start = 0; start < contentIds.length; start += BATCH) {
     await kvs.batchSet(contentIds.slice(start, start + BATCH).map((id) => ({
-      key: KEYS.contentPermissionEpoch(id), value: { at: now }, options: { ttl: { value: GROUP_ANSWER_MS / 60_000, unit: 'MINUTES' as const } },
+      key: KEYS.contentPermissionEpoch(id), value: { at: now }, options: ANSWER_TTL,
     })));
   }
 }

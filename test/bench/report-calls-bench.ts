@@ -16,7 +16,7 @@ import { writeSettings } from '../../src/storage/settings-store';
 import { getReportSummaryResolver, getReportTableResolver } from '../../src/resolvers/report-query';
 import { forgeAccessCachesForTests } from '../support/access-caches';
 import { forgetReadableAnswers } from '../../src/access/readable-content';
-import { forgetSpaceNames } from '../../src/services/report-answer';
+import { forgetSpaceNames } from '../../src/services/space-names';
 import { measured } from './unit-meter';
 
 const MEMBER = 'report-member';
