@@ -1,9 +1,9 @@
 /** Only the handlers that manifest.yml names. */
-export { resolverHandler as resolver } from './resolvers';
-export { onContentViewed } from './triggers/on-content-viewed';
-export { bylineProperties } from './triggers/byline-properties';
-export { viewApi } from './triggers/view-api';
-export { maintenance } from './triggers/maintenance';
-export { onContentLifecycle } from './triggers/on-content-lifecycle';
-export { onAppInstalled, inventoryMaintenance } from './triggers/inventory';
-export { onAttachmentViewed } from './triggers/on-attachment-viewed';
+export { resolverHandler as resolver } from './resolver';
+export { onContentViewed } from './tracking/on-content-viewed';
+export { bylineProperties } from './page-statistics/byline/byline-properties';
+export { viewApi } from './tracking/view-api/view-api-trigger';
+export { maintenance } from './privacy/maintenance-trigger';
+export { onContentLifecycle } from './lifecycle/on-content-lifecycle';
+export { onAppInstalled, inventoryMaintenance } from './lifecycle/jobs-trigger';
+export { onAttachmentViewed } from './tracking/on-attachment-viewed';

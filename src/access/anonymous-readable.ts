@@ -1,6 +1,6 @@
-import { fetchReadRestrictions, fetchSpaceOpenToAnonymous, type ContentReadRestrictions } from '../confluence/anonymous-access';
-import { MemoryCache } from '../services/memory-cache';
-import { mapInChunks } from '../services/in-chunks';
+import { fetchReadRestrictions, fetchSpaceOpenToAnonymous, type ContentReadRestrictions } from '../platform/confluence/anonymous-access';
+import { MemoryCache } from '../platform/memory-cache';
+import { mapInChunks } from '../core/in-chunks';
 
 /** Every anonymous visitor gets the same answers, so they are shared (briefly) by all of them. */
 const spaces = new MemoryCache<boolean>(60_000, 2000);

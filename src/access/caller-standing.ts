@@ -1,11 +1,11 @@
 import type { Settings } from '@contracts/settings';
-import type { CallerStanding, SpaceStanding } from '../domain/access-policy';
-import { fetchCallerSpaceOperations, fetchSpaceAsApp } from '../confluence/space-permissions';
-import { isConfluenceAdmin } from '../services/admin-check';
-import { groupsOfUser } from '../services/viewer-groups';
-import { MemoryCache } from '../services/memory-cache';
-import { rememberSpaceNames } from '../services/space-names';
-import type { Caller } from '../resolvers/context';
+import type { CallerStanding, SpaceStanding } from './rules/access-policy';
+import { fetchCallerSpaceOperations, fetchSpaceAsApp } from '../platform/confluence/space-permissions';
+import { isConfluenceAdmin } from './admin-check';
+import { groupsOfUser } from './viewer-groups';
+import { MemoryCache } from '../platform/memory-cache';
+import { rememberSpaceNames } from '../platform/space-names';
+import type { Caller } from '../platform/resolver/context';
 
 const ANONYMOUS: CallerStanding = { signedIn: false, licensed: false, siteAdmin: false, inReportGroup: false, inViewerNamesGroup: false };
 

@@ -8,15 +8,15 @@ import type { Settings } from '@contracts/settings';
 import {
   decidePeopleView, mayOpenGlobalReport, mayOpenSpaceReport,
   type CallerStanding, type PeopleView, type SpaceStanding,
-} from '../domain/access-policy';
-import { fetchContentReadableBy, type VisibleContent } from '../confluence/permissions';
-import { MemoryCache } from '../services/memory-cache';
-import type { Caller } from '../resolvers/context';
+} from './rules/access-policy';
+import { fetchContentReadableBy, type VisibleContent } from '../platform/confluence/permissions';
+import { MemoryCache } from '../platform/memory-cache';
+import type { Caller } from '../platform/resolver/context';
 import { spaceStandingOf, standingOf } from './caller-standing';
 import { readableContentIds } from './readable-content';
 import { publicContent } from './public-content';
 
-export type { PeopleView } from '../domain/access-policy';
+export type { PeopleView } from './rules/access-policy';
 export { standingOf, spaceStandingOf } from './caller-standing';
 
 export type AccessDenied = { ok: false; code: 'forbidden' | 'not-found'; message: string };

@@ -3,9 +3,9 @@
  * view of it within the evidence window. Forge cannot ask Confluence about anonymous visitors, so this
  * is the only fact available; content never viewed anonymously (or not lately) stays closed to them.
  */
-import { READ_EVIDENCE_MS } from '../domain/access-policy';
-import type { VisibleContent } from '../confluence/permissions';
-import { getContentStats } from '../storage/view-store';
+import { READ_EVIDENCE_MS } from './rules/access-policy';
+import type { VisibleContent } from '../platform/confluence/permissions';
+import { getContentStats } from '../core/storage/content-stats';
 
 export async function publicContent(contentId: string, now: number): Promise<VisibleContent | null> {
   const stats = await getContentStats(contentId);

@@ -1,10 +1,10 @@
-import type { CallerStanding } from '../domain/access-policy';
-import { fetchReadableIdsAsUser } from '../confluence/content-search';
-import { fetchContentReadableBy } from '../confluence/permissions';
-import { MemoryCache } from '../services/memory-cache';
-import { mapInChunks } from '../services/in-chunks';
-import { rememberSpaceNames } from '../services/space-names';
-import type { Caller } from '../resolvers/context';
+import type { CallerStanding } from './rules/access-policy';
+import { fetchReadableIdsAsUser } from '../platform/confluence/content-search';
+import { fetchContentReadableBy } from '../platform/confluence/permissions';
+import { MemoryCache } from '../platform/memory-cache';
+import { mapInChunks } from '../core/in-chunks';
+import { rememberSpaceNames } from '../platform/space-names';
+import type { Caller } from '../platform/resolver/context';
 
 /** Answers per caller and content, briefly: paging through a report asks about the same rows again. */
 const answers = new MemoryCache<boolean>(60_000, 20_000);

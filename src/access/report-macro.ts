@@ -1,7 +1,7 @@
 import type { Settings } from '@contracts/settings';
-import { decidePeopleView, mayViewReportMacro, type CallerStanding, type PeopleView } from '../domain/access-policy';
-import { fetchContentAsApp } from '../confluence/permissions';
-import type { Caller } from '../resolvers/context';
+import { decidePeopleView, mayViewReportMacro, type CallerStanding, type PeopleView } from './rules/access-policy';
+import { fetchContentAsApp } from '../platform/confluence/permissions';
+import type { Caller } from '../platform/resolver/context';
 import { anonymousReadableIds } from './anonymous-readable';
 import { spaceStandingOf, standingOf } from './caller-standing';
 import { contentReadableBy } from './index';

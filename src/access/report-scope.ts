@@ -1,8 +1,8 @@
 import type { ScopeCoverage } from '@contracts/custom-reports';
-import type { CallerStanding } from '../domain/access-policy';
-import { MAX_SCOPE_IDS } from '../domain/report-scope';
-import { searchContentIds, type FoundContent } from '../confluence/scope-search';
-import type { Caller } from '../resolvers/context';
+import type { CallerStanding } from './rules/access-policy';
+import { MAX_SCOPE_IDS } from './rules/report-scope';
+import { searchContentIds, type FoundContent } from '../platform/confluence/scope-search';
+import type { Caller } from '../platform/resolver/context';
 import { anonymousReadableIds } from './anonymous-readable';
 import { readableContentIds } from './readable-content';
 

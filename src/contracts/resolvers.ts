@@ -115,34 +115,6 @@ export interface ViewApiRequests {
   requests: ViewApiRequestRecord[];
 }
 
-/** One piece of content in a ranking. */
-export interface ContentRanking {
-  contentId: string;
-  /** Empty when the caller may not see the content: its counts still rank, its title is not shown. */
-  title: string;
-  titleHidden: boolean;
-  spaceKey: string;
-  contentType: 'page' | 'blogpost' | 'attachment';
-  views: number;
-  viewers: number;
-  lastViewedAt: number | null;
-}
-
-/** The global report: all-time totals of the most viewed content of the site. */
-export interface GlobalReport {
-  topContent: ContentRanking[];
-  generatedAt: number;
-}
-
-/** The space report: the space's most viewed content and the content nobody has read for longest. */
-export interface SpaceReport {
-  spaceKey: string;
-  topContent: ContentRanking[];
-  /** Viewed content ordered by last view, oldest first: candidates for review or archiving. */
-  staleContent: ContentRanking[];
-  generatedAt: number;
-}
-
 /** Custom Reports: save a named definition for the space (no id: a new one). */
 export interface SaveSpaceReportPayload {
   id?: string;
@@ -158,8 +130,6 @@ export interface ResolverContract {
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];
   searchSpaces: [SpaceSearchPayload, SpaceSearchResult];
-  getGlobalReport: [Record<string, never>, GlobalReport];
-  getSpaceReport: [Record<string, never>, SpaceReport];
   getViewApi: [Record<string, never>, ViewApiStatus];
   rotateViewApiToken: [Record<string, never>, RotatedViewApiToken];
   revokeViewApiToken: [Record<string, never>, ViewApiStatus];

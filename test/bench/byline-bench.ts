@@ -4,8 +4,8 @@
  * that viewer (anonymous visitors too). Counts KVS units and Confluence calls per render, and says
  * where the calls come from (`byline_calls_by_reason`), so the remaining cost can be aimed at.
  */
-import { bylineProperties } from '../../src/triggers/byline-properties';
-import { groupsInMemory } from '../../src/services/viewer-groups';
+import { bylineProperties } from '../../src/page-statistics/byline/byline-properties';
+import { groupsInMemory } from '../../src/access/viewer-groups';
 import { measured } from './unit-meter';
 import type { DayView } from './synthetic-day';
 

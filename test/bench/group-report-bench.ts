@@ -6,9 +6,9 @@
  */
 import { kvs } from '@forge/kvs';
 import type { ReportQuery } from '@contracts/report-query';
-import { groupReportSummary, groupReportTable } from '../../src/services/group-report';
-import { addDays, dayMs } from '../../src/domain/report-periods';
-import { ENTITY, KEYS } from '../../src/storage/keys';
+import { groupReportSummary, groupReportTable } from '../../src/reports/group-report';
+import { addDays, dayMs } from '../../src/core/model/report-periods';
+import { ENTITY, KEYS } from '../../src/core/storage/keys';
 import { seeded } from './synthetic-day';
 import { measured } from './unit-meter';
 

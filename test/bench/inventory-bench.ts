@@ -5,7 +5,7 @@ import { installKvsEmulator } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory, type DemoSite } from '../../local/demo/directory';
 import { createProductFetch } from '../../local/host/product-fetch';
-import { runBackfill, startBackfill } from '../../src/services/inventory-backfill';
+import { runBackfill, startBackfill } from '../../src/lifecycle/inventory/inventory-backfill';
 import { manifestEntities } from '../support/app-store';
 
 /**

@@ -5,17 +5,17 @@
  */
 import type { Settings } from '@contracts/settings';
 import type { PageAccess } from '../../src/access';
-import { pageStatistics } from '../../src/services/page-statistics';
-import { pageViewers } from '../../src/services/page-viewers';
-import { forgetPeople } from '../../src/services/people-directory';
-import { processViewedEvent } from '../../src/triggers/on-content-viewed';
+import { pageStatistics } from '../../src/page-statistics/page-statistics';
+import { pageViewers } from '../../src/page-statistics/page-viewers';
+import { forgetPeople } from '../../src/platform/people-directory';
+import { processViewedEvent } from '../../src/tracking/on-content-viewed';
 import { viewedEvent } from '../support/events';
 import { deliveredAt } from '../../local/host/delivery-clock';
 import { seeded } from './synthetic-day';
 import { measured } from './unit-meter';
-import { backfillContent } from '../../src/services/month-backfill';
-import { contentMonthsOf } from '../../src/storage/lifecycle-store';
-import { readContentRows } from '../../src/storage/inventory-store';
+import { backfillContent } from '../../src/lifecycle/month-backfill/month-backfill';
+import { contentMonthsOf } from '../../src/lifecycle/storage/lifecycle-store';
+import { readContentRows } from '../../src/lifecycle/inventory/inventory-store';
 import { forgetMonths } from '../support/forget-months';
 
 const DAY = 86_400_000;

@@ -11,12 +11,12 @@ import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory, type DemoContent, type DemoSpace, type DemoUser } from '../../local/demo/directory';
 import { createProductFetch, type ProductFetch } from '../../local/host/product-fetch';
 import { runInScope } from '../../local/host/invocation-scope';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { writeSettings } from '../../src/storage/settings-store';
-import { getReportSummaryResolver, getReportTableResolver } from '../../src/resolvers/report-query';
+import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
+import { writeSettings } from '../../src/settings/storage/settings-store';
+import { getReportSummaryResolver, getReportTableResolver } from '../../src/reports/report-resolvers';
 import { forgeAccessCachesForTests } from '../support/access-caches';
 import { forgetReadableAnswers } from '../../src/access/readable-content';
-import { forgetSpaceNames } from '../../src/services/space-names';
+import { forgetSpaceNames } from '../../src/platform/space-names';
 import { measured } from './unit-meter';
 
 const MEMBER = 'report-member';

@@ -1,20 +1,20 @@
 /**
  * The benchmark's site generator writes report rows directly, as the view path would have written
- * them for the same views (test/integration/report-generator.test.ts checks that row for row). Its
+ * them for the same views (test/reports/report-generator.test.ts checks that row for row). Its
  * input is aggregated (views grouped by content, day, source and audience; viewers by day), so a
  * year of 200,000 views a day needs no 73 million individual views.
  */
 import { kvs } from '@forge/kvs';
-import { cellKey, rollupShardOf, type RollupRow, type SketchRow, type ViewerMonthRow } from '../../src/domain/report-rows';
-import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '../../src/domain/hyperloglog';
-import { sketchPeriodsOf } from '../../src/domain/rollup-plan';
-import { compactionOps } from '../../src/domain/space-compaction';
-import { emptyMonth, settleTotals, type ContentMonthRow } from '../../src/domain/content-month';
-import { dayOfMonth, monthOf } from '../../src/domain/report-periods';
-import type { ContentDayRow, ViewerDayRow, ViewRecord } from '../../src/domain/rows';
+import { cellKey, rollupShardOf, type RollupRow, type SketchRow, type ViewerMonthRow } from '../../src/core/model/report-rows';
+import { encodeShard, REGISTERS_PER_SHARD, sketchSlot, type SketchSlot } from '../../src/core/model/hyperloglog';
+import { sketchPeriodsOf } from '../../src/core/model/rollup-plan';
+import { compactionOps } from '../../src/core/model/space-compaction';
+import { emptyMonth, settleTotals, type ContentMonthRow } from '../../src/core/model/content-month';
+import { dayOfMonth, monthOf } from '../../src/core/model/report-periods';
+import type { ContentDayRow, ViewerDayRow, ViewRecord } from '../../src/core/model/rows';
 import type { Source } from '@contracts/settings';
-import { ENTITY, KEYS } from '../../src/storage/keys';
-import { encode } from '../../src/storage/codecs';
+import { ENTITY, KEYS } from '../../src/core/storage/keys';
+import { encode } from '../../src/core/storage/codecs';
 
 export interface ViewGroup {
   contentId: string; spaceKey: string; contentType: 'page' | 'blogpost'; day: string; source: Source; signedIn: boolean; views: number;

@@ -15,7 +15,7 @@ import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 /**
  * The app as Forge runs it, in-process: the real manifest, the real handlers from src/index, the

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { installKvsEmulator, type InstallKvsEmulatorOptions, type KvsEmulator } from '../../local/kvs';
 import type { EntityDefinition } from '../../local/kvs';
-import { forgetCachedSettings } from '../../src/services/settings-source';
-import { forgetCachedGroups } from '../../src/services/viewer-groups';
-import { forgetAdminChecks } from '../../src/services/admin-check';
-import { forgetHintBudget } from '../../src/resolvers/tracking';
-import { forgetReportedViewLookups } from '../../src/services/report-views';
-import { forgetGroupMembers } from '../../src/services/group-report';
-import { forgetGroupPopularity } from '../../src/access/group-popularity';
+import { forgetCachedSettings } from '../../src/settings/settings-source';
+import { forgetCachedGroups } from '../../src/access/viewer-groups';
+import { forgetAdminChecks } from '../../src/access/admin-check';
+import { forgetHintBudget } from '../../src/tracking/tracking-resolvers';
+import { forgetReportedViewLookups } from '../../src/tracking/view-api/view-api-views';
+import { forgetGroupMembers } from '../../src/reports/group-report';
+import { forgetGroupPopularity } from '../../src/page-statistics/byline/group-popularity';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {

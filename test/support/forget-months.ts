@@ -1,7 +1,7 @@
-import { RollupMoves } from '../../src/domain/lifecycle-rollups';
-import { backfillRollups } from '../../src/domain/month-backfill';
-import { commitOps } from '../../src/storage/commit-ops';
-import { contentMonthsOf, readRollups } from '../../src/storage/lifecycle-store';
+import { RollupMoves } from '../../src/core/model/lifecycle-rollups';
+import { backfillRollups } from '../../src/lifecycle/month-backfill/month-backfill-plan';
+import { commitOps } from '../../src/core/storage/commit-ops';
+import { contentMonthsOf, readRollups } from '../../src/lifecycle/storage/lifecycle-store';
 
 /**
  * Takes a content's month rows out with their share of the month rollups: the state of content

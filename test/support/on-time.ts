@@ -1,5 +1,5 @@
 import { deliveredAt } from '../../local/host/delivery-clock';
-import { onContentViewed } from '../../src/triggers/on-content-viewed';
+import { onContentViewed } from '../../src/tracking/on-content-viewed';
 
 /**
  * Calls the view trigger as Forge would have when the view happened (a second later): tests replay

@@ -1,7 +1,7 @@
 import type { ReportFilters } from '@contracts/report-query';
 import type { Source } from '@contracts/settings';
-import { trackView } from '../../src/services/track-view';
-import { addDays } from '../../src/domain/report-periods';
+import { trackView } from '../../src/tracking/track-view';
+import { addDays } from '../../src/core/model/report-periods';
 import type { RawView } from './report-model';
 
 /** The small site the query layer's model tests run on: three spaces, two sources, 25 readers. */

@@ -3,7 +3,7 @@
  * of the contract, so a resolver added there does not compile until its answer has a guard here.
  */
 import type {
-  ContentRanking, ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiRequestRecord, ViewApiStatus,
+  ResolverKey, ResultOf, SettingsAuditEntry, SettingsView, TrackViewResult, ViewApiRequestRecord, ViewApiStatus,
 } from '@contracts/resolvers';
 import type { PageStatistics, PageViewer, RangeTotals } from '@contracts/page-statistics';
 import type { ResolvedRange } from '@contracts/report-range';
@@ -78,11 +78,6 @@ const isViewApiStatus = shape<ViewApiStatus>({
 const recordOfStrings: Guard<Record<string, string>> = (value): value is Record<string, string> =>
   isRecord(value) && Object.values(value).every(isString);
 
-const isContentRanking = shape<ContentRanking>({
-  contentId: isString, title: isString, titleHidden: isBoolean, spaceKey: isString, contentType: oneOf(['page', 'blogpost', 'attachment'] as const),
-  views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
-});
-
 const isResolvedRange = shape<ResolvedRange>({ from: isString, to: isString, days: isNumber });
 const isRangeTotals = shape<RangeTotals>({
   views: isNumber, anonymousViews: isNumber, viewers: isNumber, viewersExact: isBoolean, firstViewDay: nullable(isString), lastViewDay: nullable(isString),
@@ -115,10 +110,6 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
   searchSpaces: shape<ResultOf<'searchSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })),
-  }),
-  getGlobalReport: shape<ResultOf<'getGlobalReport'>>({ generatedAt: isNumber, topContent: arrayOf(isContentRanking) }),
-  getSpaceReport: shape<ResultOf<'getSpaceReport'>>({
-    spaceKey: isString, generatedAt: isNumber, topContent: arrayOf(isContentRanking), staleContent: arrayOf(isContentRanking),
   }),
   getViewApi: isViewApiStatus,
   rotateViewApiToken: shape<ResultOf<'rotateViewApiToken'>>({ token: isString, status: isViewApiStatus }),

@@ -1,0 +1,89 @@
+import type { ReportAnswer, ReportQueryDefinition } from '@contracts/custom-reports';
+import type { Settings } from '@contracts/settings';
+import type { CallerStanding, PeopleView } from '../access/rules/access-policy';
+import { dayOf } from '../core/date-range';
+import { resolveReportRange } from './rules/report-macro-config';
+import { reportRows, sortNeedsAllTimeRows } from './rules/custom-report-rows';
+import { scopeCql } from '../access/rules/report-scope';
+import { readableScope } from '../access/report-scope';
+import { contentStatsOf, contentViewsInRange } from '../reports/index';
+import { contentSetDailyViews } from './storage/content-set-days';
+import { daysOf } from '../core/date-range';
+import { isListed } from '../core/model/content-status';
+import { scopeTopReaders } from './scope-readers';
+import type { ContentStatsRow } from '../core/model/rows';
+import type { Caller } from '../platform/resolver/context';
+
+export interface ReportRequest {
+  caller: Caller;
+  standing: CallerStanding;
+  settings: Settings;
+  people: PeopleView;
+  definition: ReportQueryDefinition;
+  /** The verified space the report is shown in (the macro's page, or the space report). */
+  contextSpaceKey: string;
+  /** Saved space reports never reach outside their space. */
+  withinSpace?: string;
+  now: number;
+}
+
+const OWN_SPACE_ONLY = 'Readers are counted for this space’s content only: you see readers as this space’s admin, not for other spaces.';
+
+const PEOPLE_HIDDEN: Record<Exclude<PeopleView, { names: true }>['reason'], string> = {
+  'extended-privacy': 'Extended privacy is on: Viewtracker stores no account ids, so there are no readers to list.',
+  'hide-viewers': 'Reader names are hidden on this site (Hide viewers), except for an authorised group.',
+  audience: 'Top readers are shown to site admins, the report group and this space’s admins.',
+  'sign-in': 'Sign in to see readers.',
+};
+
+/**
+ * One report, computed for this reader: the scope is resolved through Confluence with the reader's
+ * rights, then the figures are read for that content only. Nothing the reader may not read is in the
+ * rows, the totals or the coverage.
+ */
+export async function runCustomReport(request: ReportRequest): Promise<ReportAnswer> {
+  const { definition: config } = request;
+  const within = request.withinSpace ? ` and space in ("${request.withinSpace}")` : '';
+  const scope = await readableScope(request.caller, request.standing, scopeCql(config.scope, config.contentType, request.contextSpaceKey) + within);
+  const range = resolveReportRange(config.range, dayOf(request.now));
+  const base = { config, coverage: scope.coverage, range: { from: range.from, to: range.to }, generatedAt: request.now };
+
+  if (config.what === 'top-readers' && !request.people.names) {
+    return { state: 'report', ...base, rows: [], readers: [], peopleHidden: PEOPLE_HIDDEN[request.people.reason] };
+  }
+  if (config.what === 'top-readers') {
+    // Names granted only as the macro's space admin (standard mode) cover that space, not the others of the scope.
+    const { standing } = request;
+    const ownSpaceOnly = request.settings.privacy.mode === 'standard' && !standing.siteAdmin && !standing.inReportGroup;
+    const found = ownSpaceOnly ? scope.found.filter((content) => content.spaceKey === request.contextSpaceKey) : scope.found;
+    const answer = await scopeTopReaders(found, range, config.rows, request.settings, request.now);
+    const notes = ownSpaceOnly && found.length < scope.found.length ? [OWN_SPACE_ONLY, ...answer.notes] : answer.notes;
+    return { state: 'report', ...base, rows: [], readers: answer.readers, notes };
+  }
+  if (config.what === 'views-over-time') {
+    const perDay = await contentSetDailyViews(scope.ids, range);
+    return { state: 'report', ...base, rows: [], series: daysOf(range).map((day) => ({ day, views: perDay.get(day) ?? 0 })) };
+  }
+  const allTime = config.range.kind === 'preset' && config.range.preset === 'all';
+  if (config.what === 'least-viewed' || allTime) {
+    const all = await contentStatsOf(scope.ids);
+    return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => listedIn(all, content.id)), all, range) };
+  }
+  // Most viewed in a range: the range's views of each readable content (the query layer's month rows),
+  // then all-time rows (viewers, last view) only for the content that was viewed.
+  // When the order does not depend on them, only the rows shown are read.
+  // Month rows carry lifecycle's status: trashed and archived content is left out (its rows stay for a restore).
+  const inRange = new Map([...await contentViewsInRange(scope.ids, range)].filter(([, entry]) => isListed(entry.row)));
+  const rangeOnly = new Map([...inRange].map(([id, entry]) => [id, { views: entry.views, viewers: 0, lastViewedAt: 0 }]));
+  const candidates = sortNeedsAllTimeRows(config) ? scope.found : reportRows(config, scope.found, rangeOnly, range).map((row) => row.contentId);
+  const shown = new Set(candidates.map((item) => (typeof item === 'string' ? item : item.id)));
+  const stats = await contentStatsOf([...shown]);
+  const figures = new Map([...stats].map(([id, row]) => [id, { views: inRange.get(id)?.views ?? 0, viewers: row.viewers, lastViewedAt: row.lastViewedAt }]));
+  return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => shown.has(content.id) && listedIn(stats, content.id)), figures, range) };
+}
+
+/** Lifecycle's status on the content row; content the app has no row for (never viewed, not inventoried yet) is current. */
+function listedIn(rows: ReadonlyMap<string, ContentStatsRow>, id: string): boolean {
+  const row = rows.get(id);
+  return !row || isListed(row);
+}

@@ -1,0 +1,2 @@
+/** The public entry of reports: what other capabilities may use of it (scripts/lint-architecture.ts). */
+export { contentStatsOf, contentViewsInRange } from './storage/report-lookups';

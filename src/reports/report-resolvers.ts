@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Envelope } from '@contracts/envelope';
+import type { ReportSummaryAnswer } from '@contracts/resolvers';
+import type { ReportFilters, ReportPage } from '@contracts/report-query';
+import { REPORT_TABLES } from '@contracts/report-query';
+import { SOURCES } from '@contracts/settings';
+import { dateRangeSchema, resolveRange, dayOf } from '../core/date-range';
+import { parseWith } from '../core/parse';
+import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAccess } from '../access';
+import { currentSettings } from '../settings/index';
+import { reportSummary } from './report-summary';
+import { answerTable } from './report-table-page';
+import { namesOfSpaces } from '../platform/space-names';
+import { mayFilterByGroup } from '../access/rules/access-policy';
+import { groupFilteredSummary, groupFilteredTable } from './group-report';
+import { callerOf } from '../platform/resolver/context';
+import { fail, ok } from '../platform/resolver/envelope';
+
+const key = z.string().regex(/^~?[A-Za-z0-9_]{1,255}$/);
+const filters = z.object({
+  spaceKeys: z.array(key).max(20).optional(),
+  contentTypes: z.array(z.enum(['page', 'blogpost', 'attachment'])).max(3).optional(),
+  sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
+  audience: z.enum(['all', 'signed-in', 'anonymous']).optional(),
+  contentIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1000).optional(),
+  groupId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+}).strict();
+const summaryPayload = z.object({ scope: z.enum(['global', 'space']), range: dateRangeSchema, filters }).strict();
+const tablePayload = summaryPayload.extend({
+  table: z.enum(REPORT_TABLES),
+  sort: z.object({ column: z.string().regex(/^[a-zA-Z]{1,30}$/), direction: z.enum(['asc', 'desc']) }).strict(),
+  pageSize: z.number().int().min(1).max(500),
+  cursor: z.string().regex(/^\d{1,6}$|^[A-Za-z0-9+/=_-]{1,2000}$/).optional(),
+}).strict();
+
+const spaceClaim = z.object({ extension: z.object({ space: z.object({ key }).passthrough() }).passthrough() }).passthrough();
+
+type Scoped = { access: ReportAccess; spaceKey: string | null } | AccessDenied | { ok: false; code: 'invalid-input'; message: string };
+
+/** The access module decides; the space named by the browser is verified there (Confluence, as the caller). */
+export async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
+  const settings = await currentSettings();
+  const caller = callerOf(context);
+  if (scope === 'global') {
+    const access = await globalReportAccess(caller, settings);
+    return access.ok ? { access, spaceKey: null } : access;
+  }
+  const claim = spaceClaim.safeParse(context);
+  if (!claim.success) return { ok: false, code: 'invalid-input', message: 'The space report runs in a space.' };
+  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key);
+  return access.ok ? { access, spaceKey: claim.data.extension.space.key } : access;
+}
+
+/** A space report reads its own space only, whatever the browser's filters say. */
+function scopedFilters(value: z.infer<typeof filters>, spaceKey: string | null): ReportFilters {
+  return spaceKey ? { ...value, spaceKeys: [spaceKey] } : value;
+}
+
+/** What both report resolvers start with: the caller's access to the scope, today, and the range resolved to days. */
+type Opened = { at: { access: ReportAccess; spaceKey: string | null }; today: string; range: { from: string; to: string } };
+
+async function openReport(value: z.infer<typeof summaryPayload>, context: unknown): Promise<Opened | Envelope<never>> {
+  const at = await scoped(value.scope, context);
+  if (!('access' in at)) return fail(at.code, at.message);
+  const grouped = value.filters.groupId ? mayFilterByGroup(at.access.people) : { allowed: true as const };
+  if (!grouped.allowed) return fail('forbidden', grouped.message, { 'filters.groupId': grouped.message });
+  const today = dayOf(Date.now());
+  const range = resolveRange(value.range, today, null);
+  if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
+  return { at, today, range: { from: range.range.from, to: range.range.to } };
+}
+
+export async function getReportSummaryResolver(payload: unknown, context: unknown): Promise<Envelope<ReportSummaryAnswer>> {
+  const parsed = parseWith(summaryPayload, payload);
+  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
+  const opened = await openReport(parsed.value, context);
+  if ('ok' in opened) return opened;
+  const { at, today, range } = opened;
+  const filters = scopedFilters(parsed.value.filters, at.spaceKey);
+  const { groupId } = filters;
+  const group = groupId ? await groupFilteredSummary(range, { ...filters, groupId }, today) : null;
+  if (group && !group.ok) return fail('invalid-input', group.message, { 'filters.groupId': group.message });
+  const summary = group ? group.value : await reportSummary(range, filters, today);
+  const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
+  const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
+  return ok({ ...summary, space, people, today });
+}
+
+export async function getReportTableResolver(payload: unknown, context: unknown): Promise<Envelope<ReportPage>> {
+  const parsed = parseWith(tablePayload, payload);
+  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
+  const opened = await openReport(parsed.value, context);
+  if ('ok' in opened) return opened;
+  const { at, today, range } = opened;
+  const { table, sort, pageSize, cursor } = parsed.value;
+  const query = { range, filters: scopedFilters(parsed.value.filters, at.spaceKey), table, sort, pageSize, ...(cursor ? { cursor } : {}) };
+  const { groupId } = query.filters;
+  if (!groupId) return ok(await answerTable(query, at.access, today));
+  const group = await groupFilteredTable({ ...query, filters: { ...query.filters, groupId } }, at.access, today);
+  return group.ok ? ok(group.value) : fail('invalid-input', group.message, { 'filters.groupId': group.message });
+}

@@ -1,0 +1,2 @@
+/** The public entry of tracking: what other capabilities may use of it (scripts/lint-architecture.ts). */
+export { storedViewerFor } from './track-view';

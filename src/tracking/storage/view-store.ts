@@ -1,0 +1,109 @@
+import { kvs } from '@forge/kvs';
+import { CHANNELS, type Channel } from '@contracts/settings';
+import type { WritePlan, WriteSnapshot } from '../rules/view-write-plan';
+import { spaceShardOf } from '../../core/model/space-shards';
+import { ANONYMOUS_VIEWER } from '../../core/model/view';
+import { viewPlanOps } from '../rules/view-plan-ops';
+import { commitOps } from '../../core/storage/commit-ops';
+import { decode } from '../../core/storage/codecs';
+import { ENTITY, KEYS } from '../../core/storage/keys';
+import { parseCachedGroups, type CachedGroups } from '../../core/storage/user-groups-cache';
+import { batchGetAll, rollupSnapshotFrom, rollupSnapshotItems } from './rollup-store';
+import { NO_ROLLUPS, type RollupSnapshot, type RollupWrites } from '../../core/model/rollup-plan';
+
+export interface SnapshotRequest {
+  contentId: string;
+  spaceKey: string;
+  storedViewer: string;
+  at: number;
+  withViewerHistory: boolean;
+  days: string[];
+  /** Also fetch this viewer's cached groups (by stored viewer: account id or pseudonym) in the same round trip. */
+  groupsOf?: string;
+  /** Also fetch the browser's channel hint for this viewer and content. */
+  withChannelHint?: boolean;
+  /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
+  storesAccountId: boolean;
+  /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
+  months: string[];
+}
+
+
+/**
+ * One batch read gives everything a view's decision needs (history, counters, the idempotency
+ * record, the viewer's cached groups): a single read unit for a typical view.
+ */
+function spaceDayKey(request: SnapshotRequest, day: string): string {
+  return KEYS.spaceDay(request.spaceKey, day, spaceShardOf(request.contentId));
+}
+
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot }> {
+  const anonymous = request.storedViewer === ANONYMOUS_VIEWER;
+  const items = [
+    { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
+    { key: KEYS.contentStats(request.contentId), entityName: ENTITY.contentStats },
+    ...request.days.map((day) => ({ key: KEYS.contentDay(request.contentId, day), entityName: ENTITY.contentDay })),
+    ...request.days.map((day) => ({ key: spaceDayKey(request, day), entityName: ENTITY.spaceDay })),
+    ...(anonymous ? [] : request.days.map((day) => ({ key: KEYS.viewerDay(request.storedViewer, day), entityName: ENTITY.viewerDay }))),
+    ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
+    ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
+    ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
+    ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
+    ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
+    ...rollupSnapshotItems(request),
+  ];
+  const result = await batchGetAll<unknown>(items);
+  // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
+  const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
+  if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+  const found = new Map(result.successfulKeys.map((item) => [`${item.entityName ?? ''}|${item.key}`, item.value]));
+  const get = (entityName: string, key: string) => found.get(`${entityName}|${key}`);
+
+  const byDay = <R>(entityName: string, keyOf: (day: string) => string, parse: (value: unknown) => R) =>
+    new Map(request.days.flatMap((day) => {
+      const value = get(entityName, keyOf(day));
+      return value === undefined ? [] : [[day, parse(value)] as const];
+    }));
+  const stats = get(ENTITY.contentStats, KEYS.contentStats(request.contentId));
+  const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
+  const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
+  const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
+  return {
+    groups,
+    rollups: rollupSnapshotFrom(request, get),
+    channelHint: CHANNELS.find((channel) => channel === hint),
+    snapshot: {
+      daysRead: request.days,
+      accountKnown: request.storesAccountId ? get(ENTITY.account, KEYS.account(request.storedViewer)) !== undefined : null,
+      viewRecordExists: get(ENTITY.view, KEYS.view(request.contentId, request.storedViewer, request.at)) !== undefined,
+      contentStats: stats === undefined ? undefined : decode.contentStats(stats),
+      contentDays: byDay(ENTITY.contentDay, (day) => KEYS.contentDay(request.contentId, day), decode.contentDay),
+      spaceDays: byDay(ENTITY.spaceDay, (day) => spaceDayKey(request, day), decode.spaceDay),
+      viewerDays: anonymous ? new Map() : byDay(ENTITY.viewerDay, (day) => KEYS.viewerDay(request.storedViewer, day), decode.viewerDay),
+      viewerContent: history === undefined ? undefined : decode.viewerContent(history),
+      contentMonths: new Map(request.months.map((month) => {
+        const value = get(ENTITY.contentMonth, KEYS.contentMonth(request.contentId, month));
+        return [month, value === undefined ? null : decode.contentMonth(value)] as const;
+      })),
+    },
+  };
+}
+
+/**
+ * A view's plan and its report rollups go through the app's one write function (see commit-ops.ts):
+ * one conditional transaction of at most 25 operations, one write unit while small.
+ */
+export function commitPlan(plan: WritePlan, rollups: RollupWrites = NO_ROLLUPS): Promise<'committed' | 'conflict'> {
+  return commitOps(viewPlanOps(plan, rollups));
+}
+
+/** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */
+export async function writeChannelHint(contentId: string, storedViewer: string, channel: Channel): Promise<void> {
+  await kvs.set(KEYS.channelHint(contentId, storedViewer), channel, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
+}
+
+/** Long enough for Forge's delivery lag (up to 3 min) with room for retries. */
+export const CHANNEL_HINT_MINUTES = 10;
+
+
+

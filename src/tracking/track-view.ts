@@ -1,0 +1,160 @@
+import type { Settings } from '@contracts/settings';
+import { affectedDays } from './rules/view-write-plan';
+import { refineSource } from './rules/channel-hint';
+import { decideTracking, needsGroupLookup, type SkipReason } from './rules/decide-tracking';
+import type { BlockingPolicy } from '../core/model/blocking-time';
+import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from './rules/event-time';
+import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/view';
+import { monthOf } from '../core/model/content-month';
+import { commitPlan, readSnapshot } from './storage/view-store';
+import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
+import { currentSettings, currentStoredSettings } from '../settings/index';
+import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
+import { pseudonymFor } from '../privacy/index';
+import { settleContent } from '../lifecycle/index';
+import { planWithinLimit } from './rules/rollup-fit';
+
+export type TrackOutcome =
+  | { tracked: true; counted: number }
+  /** `swapped`: counted in place of a view it blocks (a late, earlier view): the counts did not change. */
+  | { tracked: false; reason: SkipReason | EventTimeReason | 'blocking-time' | 'duplicate' | 'swapped' | 'settings-unreadable' | 'purged' };
+
+
+/** Late events may still reorder a viewer's chain for as long as their time is accepted (event-time.ts). */
+export const HORIZON_MS = BLOCKING_HORIZON_MS;
+const MAX_HISTORY = 100;
+/**
+ * Never binds: a history of 100 times changes at most 201 counted views. A large swap is written in
+ * steps within Forge's 25 operations (rollup-fit.ts), so no late view has to be left uncounted.
+ */
+const MAX_CORRECTIONS = 2 * MAX_HISTORY + 1;
+const MAX_ATTEMPTS = 12;
+/** A swap of 201 corrections at one a step, plus the view itself: far above any real chain. */
+const MAX_STEPS = 2 * MAX_CORRECTIONS;
+
+export interface TrackRequest {
+  view: View;
+  via: 'auto' | 'macro';
+  /**
+   * Confluence's view event does not say which client produced it: its channel is taken from the
+   * browser's hint (written by the background script for mobile web), else Desktop.
+   */
+  channelFromHint?: boolean;
+  /** Anonymous views reported by other tools cannot be told apart: throttled per content by the blocking time. */
+  throttleAnonymous?: boolean;
+  now?: number;
+}
+
+/**
+ * The write path of one view: rules → one batch read → pure plan → one conditional transaction.
+ * On a conflict (someone else counted a view of the same content meanwhile) it re-reads and plans
+ * again, so concurrent views are all counted exactly once.
+ */
+export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
+  let { view } = request;
+  // Outside the tolerance a view could not be placed among the viewer's others: refused, not clamped.
+  const time = judgeEventTime(view.at, request.now ?? Date.now());
+  if (!time.ok) return { tracked: false, reason: time.reason };
+  const stored = await currentStoredSettings();
+  // Fail closed: with neither the stored settings nor a last good copy readable, nothing is tracked.
+  if (stored.problem?.applied === 'tracking-stopped') return { tracked: false, reason: 'settings-unreadable' };
+  const { settings } = stored;
+  const groupLookup = needsGroupLookup(settings, view);
+  const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
+  const channelPending = request.channelFromHint === true;
+  const early = decideTracking({ settings, view, via: request.via, viewerGroupIds: knownGroups ?? [], channelPending });
+  if (!early.track) return { tracked: false, reason: early.reason };
+
+  const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
+  // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
+  // time; anonymous views reported by other tools (the view API) are throttled per content instead.
+  const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
+  const policy: BlockingPolicy = { blockingTimeMs: settings.blockingTimeMs, horizonMs: HORIZON_MS, maxTimes: MAX_HISTORY, maxCorrections: MAX_CORRECTIONS };
+  let days = applyBlocking ? affectedDays(view.at, HORIZON_MS) : [utcDay(view.at)];
+  const fetchGroups = view.viewer.kind === 'user' && groupLookup && knownGroups === undefined;
+
+  // Undefined until known: then fetched in the first batch read (KVS cache) or from Confluence.
+  let viewerGroupIds: readonly string[] | undefined = fetchGroups ? undefined : knownGroups ?? [];
+  // The months of the view's days; a viewer whose previous latest view is older adds its month.
+  let months = [...new Set(days.map(monthOf))];
+  let lastTransient: unknown;
+  // Set when the content is stored under another space than the event names (see planViewWrite).
+  let storedSpace: string | undefined;
+  // This view's answer once its first step is committed; later steps only finish its corrections.
+  let own: TrackOutcome | undefined;
+  let steps = 0;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    try {
+      const now = request.now ?? Date.now();
+      const { snapshot, groups, channelHint, rollups } = await readSnapshot({
+        contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
+        withChannelHint: channelPending, months,
+        storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
+        ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
+      });
+      if (channelPending) view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
+      if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
+        viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
+      }
+      // Pure and cheap: re-applied now that the channel and the groups are known.
+      const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });
+      if (!decision.track) return { tracked: false, reason: decision.reason };
+      const planned = storedSpace ? { ...view, spaceKey: storedSpace } : view;
+      const { outcome, rollups: writes } = planWithinLimit({ view: planned, storedViewer, applyBlocking, policy, snapshot, now }, rollups);
+      if (outcome.kind === 'duplicate') return own ?? { tracked: false, reason: 'duplicate' };
+      if (outcome.kind === 'purged') return { tracked: false, reason: outcome.kind };
+      if (outcome.kind === 'reread') {
+        storedSpace = outcome.spaceKey;
+        continue;
+      }
+      if (outcome.kind === 'needs-months') {
+        months = [...new Set([...months, ...outcome.months])];
+        continue;
+      }
+      if (outcome.kind === 'needs-days') {
+        days = [...new Set([...days, ...outcome.days])].sort();
+        months = [...new Set([...months, ...days.map(monthOf)])];
+        continue;
+      }
+      // Idempotent and conditional: finishing a lifecycle pass alongside it (or after a crash) is safe.
+      if (outcome.kind === 'busy') await settleContent(outcome.content);
+      if (outcome.kind === 'write' && (await commitPlan(outcome.plan, writes)) === 'committed') {
+        if (!outcome.resumed) {
+          own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
+            : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
+        }
+        if (outcome.pending === 0 && !outcome.resumed && own) return own;
+        // Corrections remain (this view's, or an earlier one's it had to finish first): the next
+        // step reads afresh and is not a conflict, so it starts with a full set of attempts.
+        steps += 1;
+        if (steps > MAX_STEPS) throw new ContentionError(view.contentId);
+        attempt = 0;
+        continue;
+      }
+    } catch (error) {
+      // Throttling or a lost response: try again shortly. A write that was applied after all is
+      // found on the next read (its record or history entry exists) and ends as a duplicate.
+      if (!isTransientStorageError(error)) throw error;
+      lastTransient = error;
+    }
+    await pause(attempt);
+  }
+  if (lastTransient) throw lastTransient;
+  throw new ContentionError(view.contentId);
+}
+
+/** The viewer as stored: an account id, `anonymous`, or an unlinkable pseudonym in extended privacy mode. */
+export async function storedViewerFor(viewer: Viewer, at: number): Promise<string> {
+  return storedViewerOf(viewer, at, await currentSettings());
+}
+
+async function storedViewerOf(viewer: Viewer, at: number, settings: Settings): Promise<string> {
+  if (viewer.kind === 'anonymous') return ANONYMOUS_VIEWER;
+  return settings.privacy.mode === 'extended' ? pseudonymFor(viewer.accountId, at) : viewer.accountId;
+}
+
+/** Jittered backoff: writers that collided must not collide again in lockstep. */
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
