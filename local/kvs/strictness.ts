@@ -71,7 +71,8 @@ export const DEFAULT_STRICTNESS: ResolvedStrictness = {
 
 /**
  * Everything as strict as the docs allow. The cursor lifetime is not documented: 15 minutes is
- * longer than any single Forge invocation (scheduled and async-event functions run up to 900 s), so a
+ * longer than any single Forge invocation (scheduled and async-event functions run up to 900 s:
+ * mirror/manifest-reference/modules/scheduled-trigger/index.md), so a
  * cursor used within the invocation that obtained it always works, and one kept for later does not.
  * The condition-failure answer stays the default: it is unknown, so tests pick alternatives on purpose.
  */
