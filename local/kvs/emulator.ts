@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { MemoryBackend } from './backend/memory';
 import { SqliteBackend } from './backend/sqlite';
 import { StorageBackend } from './backend/types';
@@ -69,7 +69,7 @@ export class KvsEmulator {
       strictness: this.strictness,
       linger: this.strictness.ttlLingerMaxMs > 0 ? { maxMs: this.strictness.ttlLingerMaxMs, seed } : undefined,
       // Random, not seeded: two starts with the same seed must still tell their cursors apart.
-      bootId: randomUUID(),
+      bootId: randomBytes(6).toString('base64url'),
     };
     this.latencyRandom = seededRandom(seed);
     this.faultRandom = seededRandom(seed ^ 0x5bd1e995);
