@@ -103,7 +103,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Faults only after the demo history is written: seeding is set-up, not what one watches.
     if (options.kvsFaults) {
       store.setFaults(options.kvsFaults);
-      log(`  KVS fault injection on: ${JSON.stringify(options.kvsFaults)} (change it with POST /__local/kvs-faults)`);
+      log(`  KVS fault injection on: ${JSON.stringify(options.kvsFaults)} (change it with POST /__local/kvs/faults)`);
     }
     const server = createHostServer(services);
     await new Promise<void>((resolve, reject) => {
