@@ -67,7 +67,8 @@ export class KvsEmulator {
       schemas: this.schemas,
       clock: this.clock,
       strictness: this.strictness,
-      linger: this.strictness.ttlLingerMaxMs > 0 ? { maxMs: this.strictness.ttlLingerMaxMs, seed } : undefined,
+      // Without a seed, lingers still hold across restarts (seed 0): an item gone must stay gone.
+      linger: this.strictness.ttlLingerMaxMs > 0 ? { maxMs: this.strictness.ttlLingerMaxMs, seed: options.seed ?? 0 } : undefined,
       // Random, not seeded: two starts with the same seed must still tell their cursors apart.
       bootId: randomBytes(6).toString('base64url'),
     };
