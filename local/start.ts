@@ -1,10 +1,13 @@
 /**
- * `npm start` → `tsx local/start.ts [--reset] [--port N] [--data-dir DIR] [--demo-size small|default]`
+ * `npm start` → `tsx local/start.ts [--reset] [--port N] [--data-dir DIR] [--demo-size small|default]
+ *   [--kvs-faults RATE|LIST] [--kvs-strict]`
  * Starts the local Confluence on 127.0.0.1 (PORT, default 4600) running the app from manifest.yml.
  */
 import path from 'node:path';
 import { startHost, StartupError } from './host/host';
 import { isDemoSizeName, type DemoSizeName } from './demo/sizes';
+import { faultOptionsOf, parseKvsFaultsFlag } from './host/kvs-faults';
+import { CLOUD_STRICTNESS, type FaultOptions } from './kvs';
 
 export const DEFAULT_PORT = 4600;
 export const READY_LINE = 'Local Confluence ready at';
@@ -16,6 +19,8 @@ interface CliOptions {
   demoSize: DemoSizeName;
   demoSeed?: number;
   demoEvents?: number;
+  kvsFaults?: FaultOptions;
+  kvsStrict: boolean;
 }
 
 function parseArgs(argv: string[], root: string): CliOptions {
@@ -24,6 +29,7 @@ function parseArgs(argv: string[], root: string): CliOptions {
     port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT,
     dataDir: path.join(root, '.local'),
     demoSize: 'default',
+    kvsStrict: false,
   };
   const envSize = process.env.LOCAL_DEMO_SIZE;
   if (envSize && isDemoSizeName(envSize)) options.demoSize = envSize;
@@ -44,8 +50,18 @@ function parseArgs(argv: string[], root: string): CliOptions {
       options.demoSize = size;
     } else if (arg === '--demo-seed') options.demoSeed = Number(value());
     else if (arg === '--demo-events') options.demoEvents = Number(value());
+    else if (arg === '--kvs-faults') {
+      const setting = parseKvsFaultsFlag(value());
+      if (typeof setting === 'string') throw new StartupError(setting);
+      options.kvsFaults = faultOptionsOf(setting);
+    } else if (arg === '--kvs-strict') options.kvsStrict = true;
     else if (arg === '--help') {
-      console.log('Usage: npm start -- [--reset] [--port N] [--data-dir DIR] [--demo-size small|default] [--demo-seed N] [--demo-events N]');
+      console.log([
+        'Usage: npm start -- [--reset] [--port N] [--data-dir DIR] [--demo-size small|default] [--demo-seed N] [--demo-events N]',
+        '                    [--kvs-faults RATE | reject=R,reject-status=429|500,after-apply=R,after-apply-status=500|504] [--kvs-strict]',
+        '  --kvs-faults 0.05   refuse 5 % of KVS requests (429) and fail 5 % of applied writes (timeout); see local/README.md',
+        '  --kvs-strict        KVS emulator as strict as the Forge docs (CLOUD_STRICTNESS in local/kvs/strictness.ts)',
+      ].join('\n'));
       process.exit(0);
     } else throw new StartupError(`Unknown option ${arg} (try --help)`);
   }
@@ -63,6 +79,8 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     port: options.port,
     reset: options.reset,
+    ...(options.kvsFaults ? { kvsFaults: options.kvsFaults } : {}),
+    ...(options.kvsStrict ? { kvsStrictness: CLOUD_STRICTNESS } : {}),
     demo: { size: options.demoSize, ...(options.demoSeed !== undefined ? { seed: options.demoSeed } : {}), ...(options.demoEvents !== undefined ? { events: options.demoEvents } : {}) },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

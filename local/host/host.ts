@@ -9,6 +9,7 @@ import { buildClientBundles } from './bundles';
 import { seedDemo } from './demo-setup';
 import { installForgeRuntime } from './forge-runtime';
 import { FunctionRegistry } from './functions';
+import type { FaultOptions, KvsStrictness } from '../kvs';
 import { installStore, KVS_FILE } from './kvs';
 import { loadManifest, ManifestError, missingResourceBuilds } from './manifest';
 import { ForgePlatform, type PlatformIdentity } from './platform';
@@ -34,6 +35,10 @@ export interface HostOptions {
   /** Scales the wait before a trigger retry (InvocationError.retryAfter); 1 = as Forge. */
   retryDelayScale?: number;
   log?: (line: string) => void;
+  /** KVS fault injection, switched on once the demo is in place (`npm start -- --kvs-faults`). */
+  kvsFaults?: FaultOptions;
+  /** KVS emulator strictness (`npm start -- --kvs-strict` = CLOUD_STRICTNESS); default: the emulator's. */
+  kvsStrictness?: KvsStrictness;
 }
 
 export interface RunningHost {
@@ -70,7 +75,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
   const restoreRuntime = installForgeRuntime(identity);
   const confluence = new ConfluenceFake(directory);
-  const store = installStore({ dataDir: options.dataDir, entities: manifest.entities, products: createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl }) });
+  const store = installStore({ dataDir: options.dataDir, entities: manifest.entities, ...(options.kvsStrictness ? { strictness: options.kvsStrictness } : {}), products: createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl }) });
   try {
     const functions = FunctionRegistry.load(options.root, manifest);
     const platform = new ForgePlatform(manifest, functions, identity, { retryDelayScale: options.retryDelayScale ?? 1 });
@@ -95,6 +100,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       defaultUser: directory.firstWithRole('admin').accountId,
       bylineWaitMs: options.bylineWaitMs ?? 3000,
     };
+    // Faults only after the demo history is written: seeding is set-up, not what one watches.
+    if (options.kvsFaults) {
+      store.setFaults(options.kvsFaults);
+      log(`  KVS fault injection on: ${JSON.stringify(options.kvsFaults)} (change it with POST /__local/kvs/faults)`);
+    }
     const server = createHostServer(services);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

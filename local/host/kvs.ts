@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { installKvsEmulator, type ForgeFetchTarget, type KvsEmulator, type KvsStats } from '../kvs';
+import { installKvsEmulator, type FaultOptions, type ForgeFetchTarget, type KvsEmulator, type KvsStats, type KvsStrictness } from '../kvs';
 import type { EntityDefinition } from './manifest';
 import type { ProductFetch } from './product-fetch';
 
 export interface InstalledStore {
   stats(): KvsStats;
   resetStats(): void;
+  /** Fault injection of the emulator, switched at run time (`--kvs-faults`, `POST /__local/kvs-faults`). */
+  setFaults(faults: FaultOptions | undefined): void;
+  faults(): FaultOptions | undefined;
   close(): void;
 }
 
@@ -15,8 +18,9 @@ export const KVS_FILE = 'kvs.sqlite';
  * The Forge KVS emulator (local/kvs) installed as `global.__forge_fetch__`, persisted in SQLite in the
  * data dir (or in memory for throwaway runs). Every non-KVS call goes to the product fake.
  */
-export function installStore(options: { dataDir: string | null; entities: EntityDefinition[]; products: ProductFetch }): InstalledStore {
+export function installStore(options: { dataDir: string | null; entities: EntityDefinition[]; products: ProductFetch; strictness?: KvsStrictness }): InstalledStore {
   const installed = installKvsEmulator({
+    ...(options.strictness ? { strictness: options.strictness } : {}),
     backend: options.dataDir === null ? { kind: 'memory' } : { kind: 'sqlite', path: path.join(options.dataDir, KVS_FILE) },
     entities: options.entities,
     fallback: (target: ForgeFetchTarget, requestPath, init) => options.products(target, requestPath, init as RequestInit | undefined),
@@ -25,6 +29,8 @@ export function installStore(options: { dataDir: string | null; entities: Entity
   return {
     stats: () => emulator.stats(),
     resetStats: () => emulator.resetStats(),
+    setFaults: (faults) => emulator.setFaults(faults),
+    faults: () => emulator.currentFaults(),
     close: () => {
       installed.uninstall();
       emulator.close();

@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
  * which the host never grants). Tools without a browser (curl, tests) send no Origin and pass.
  */
 export function crossSiteProblem(request: IncomingMessage): { status: number; message: string } | null {
+  const foreign = foreignHostProblem(request);
+  if (foreign) return foreign;
   const method = (request.method ?? 'GET').toUpperCase();
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
   const origin = request.headers.origin;
@@ -24,6 +26,25 @@ export function crossSiteProblem(request: IncomingMessage): { status: number; me
 }
 
 /**
+ * DNS rebinding: a page of http://evil.example:4600 whose name is then re-pointed at 127.0.0.1 talks to
+ * this host as its own origin (its `Origin` equals its `Host`), without cookies, so as the admin, and
+ * reads the answers. Its `Host` header still names evil.example: only the names this host is reached
+ * under are accepted, with the port the connection arrived on, for every request (pages and GETs too).
+ */
+export function foreignHostProblem(request: IncomingMessage): { status: number; message: string } | null {
+  const host = request.headers.host?.toLowerCase();
+  const port = request.socket?.localPort;
+  if (host !== undefined && port !== undefined && listeningHosts(port).includes(host)) return null;
+  return { status: 421, message: `Host ${JSON.stringify((host ?? '').slice(0, 100))} is not this local host; use http://127.0.0.1:${port ?? 'PORT'}` };
+}
+
+/** The names the host answers under: it listens on loopback only. */
+export function listeningHosts(port: number): string[] {
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  return [...names.map((name) => `${name}:${port}`), ...(port === 80 ? names : [])];
+}
+
+/**
  * A navigation from another site (a link or a redirect elsewhere) must not switch the session: the
  * session switcher then only redirects. Browsers say so in `Sec-Fetch-Site`; tools send none.
  */
@@ -35,19 +56,32 @@ export function isCrossSiteNavigation(request: IncomingMessage): boolean {
 /**
  * A `back=` target that stays on this host. Browsers treat `/\evil.example` like `//evil.example`, so
  * backslashes and control characters are refused, and whatever URL parsing makes of the rest must
- * keep our origin.
+ * keep our origin. The answer is the NORMALISED path, so it must itself be a single-slash absolute
+ * path: `/.//evil.example`, `/..//evil.example` and `/%2e//evil.example` all normalise to
+ * `//evil.example`, which a browser reads as another host. Whatever is returned parses back to itself
+ * on this origin, so the Location header means what was checked.
  */
 export function sameSitePath(back: string | null, fallback = '/wiki/home'): string {
-  // eslint-disable-next-line no-control-regex
-  if (!back || !back.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(back)) return fallback;
   const base = 'http://local.invalid';
-  let url: URL;
+  const normalised = normalisedPath(back, base);
+  if (normalised === null || !isSingleSlashPath(normalised)) return fallback;
+  return normalisedPath(normalised, base) === normalised ? normalised : fallback;
+}
+
+function normalisedPath(candidate: string | null, base: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (!candidate || !candidate.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(candidate)) return null;
   try {
-    url = new URL(back, base);
+    const url = new URL(candidate, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : null;
   } catch {
-    return fallback;
+    return null;
   }
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+}
+
+/** `/x...` but not `//x...`: a path on this host, never a scheme-relative URL. */
+function isSingleSlashPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//');
 }
 
 /** JSON nested deeper than this is refused before any schema walks it (Forge KVS allows depth 31). */

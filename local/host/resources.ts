@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { HostChannel } from './channels';
+import { HttpError } from './http-util';
 import type { AppManifest } from './manifest';
 
 const TYPES: Record<string, string> = {
@@ -49,7 +50,7 @@ export class ResourceServer {
     const folder = this.manifest.resources.get(resourceKey);
     if (!folder) return false;
     const base = path.resolve(this.root, folder);
-    const file = path.resolve(base, decodeURIComponent(relative === '' ? 'index.html' : relative));
+    const file = path.resolve(base, decodedPath(relative === '' ? 'index.html' : relative));
     if (file !== base && !file.startsWith(base + path.sep)) return false;
     if (!existsSync(file) || !statSync(file).isFile()) return false;
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -62,6 +63,16 @@ export class ResourceServer {
       response.end(readFileSync(file));
     }
     return true;
+  }
+}
+
+/** A path the client escaped badly (`%`, `%zz`, a lone surrogate) is the client's error: 400, not 500. */
+function decodedPath(relative: string): string {
+  try {
+    return decodeURIComponent(relative);
+  } catch (error) {
+    if (error instanceof URIError) throw new HttpError(400, `Malformed path: ${relative.slice(0, 200)}`);
+    throw error;
   }
 }
 

@@ -8,12 +8,15 @@ import { hostApiRoutes } from './routes/host-api';
 import type { HostServices } from './routes/services';
 import { siteRoutes } from './routes/site';
 import { readSession } from './session';
-import { crossSiteProblem } from './request-guard';
+import { crossSiteProblem, foreignHostProblem } from './request-guard';
 
 export function createHostServer(services: HostServices): Server {
   const routes: Route[] = [...hostApiRoutes(services), ...devRoutes(services), ...contentLifecycleRoutes(services), ...siteRoutes(services)];
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // Before anything else, pages and web triggers included: a foreign Host is a DNS rebinding attempt.
+    const foreign = foreignHostProblem(request);
+    if (foreign) return sendJson(response, foreign.status, { error: foreign.message });
     const found = findRoute(routes, request.method ?? 'GET', url.pathname);
     const fail = (status: number, message: string): void => {
       if (response.headersSent) return void response.end();
@@ -28,6 +31,8 @@ export function createHostServer(services: HostServices): Server {
       .then(() => found.route.handle({ request, response, match: found.match, url }))
       .catch((error: unknown) => {
         if (error instanceof HttpError) return fail(error.status, error.message);
+        // decodeURIComponent of a badly escaped path segment (`%`): the request is wrong, not the host.
+        if (error instanceof URIError) return fail(400, `Malformed URL: ${error.message}`);
         console.error(`local host: ${request.method} ${url.pathname} failed`, error);
         fail(500, error instanceof Error ? error.message : String(error));
       });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { MemoryBackend } from './backend/memory';
 import { SqliteBackend } from './backend/sqlite';
 import { StorageBackend } from './backend/types';
@@ -11,6 +12,7 @@ import { seededRandom } from './rng';
 import { compileSchemas, EntityDefinition, EntitySchema, schemaFingerprint } from './schema';
 import { ServiceContext, ServiceResult } from './service/context';
 import { handleRequest, routeKind } from './service/router';
+import { KvsStrictness, ResolvedStrictness, resolveStrictness } from './strictness';
 import { KvsStats, UsageMeter } from './units';
 
 export type BackendOption =
@@ -27,8 +29,10 @@ export interface KvsEmulatorOptions {
   clock?: Clock;
   latency?: LatencyOption;
   faults?: FaultOptions;
-  /** Seeds latency jitter and fault rates; same seed + same call order = same run. */
+  /** Seeds latency jitter, fault rates and TTL linger; same seed + same call order = same run. */
   seed?: number;
+  /** Rules of the real service enforced more strictly than by default; see strictness.ts and README.md. */
+  strictness?: KvsStrictness;
 }
 
 /** The `init` argument of `__forge_fetch__`, as `@forge/kvs` passes it. */
@@ -43,6 +47,7 @@ export class KvsEmulator {
   readonly backend: StorageBackend;
   readonly clock: Clock;
   readonly schemas: ReadonlyMap<string, EntitySchema>;
+  readonly strictness: ResolvedStrictness;
   private readonly ctx: ServiceContext;
   private readonly meter = new UsageMeter();
   private readonly latencyRandom: () => number;
@@ -55,8 +60,18 @@ export class KvsEmulator {
     this.backend = createBackend(options.backend ?? { kind: 'memory' });
     this.clock = options.clock ?? systemClock;
     this.schemas = compileSchemas(options.entities ?? []);
-    this.ctx = { backend: this.backend, schemas: this.schemas, clock: this.clock };
     const seed = options.seed ?? Date.now();
+    this.strictness = resolveStrictness(options.strictness);
+    this.ctx = {
+      backend: this.backend,
+      schemas: this.schemas,
+      clock: this.clock,
+      strictness: this.strictness,
+      // Without a seed, lingers still hold across restarts (seed 0): an item gone must stay gone.
+      linger: this.strictness.ttlLingerMaxMs > 0 ? { maxMs: this.strictness.ttlLingerMaxMs, seed: options.seed ?? 0 } : undefined,
+      // Random, not seeded: two starts with the same seed must still tell their cursors apart.
+      bootId: randomBytes(6).toString('base64url'),
+    };
     this.latencyRandom = seededRandom(seed);
     this.faultRandom = seededRandom(seed ^ 0x5bd1e995);
     this.latency = options.latency;
@@ -102,6 +117,11 @@ export class KvsEmulator {
 
   setFaults(faults: FaultOptions | undefined): void {
     this.faults = faults;
+  }
+
+  /** The fault options in force (undefined = none). */
+  currentFaults(): FaultOptions | undefined {
+    return this.faults;
   }
 
   close(): void {

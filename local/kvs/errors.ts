@@ -64,23 +64,33 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** Extra fields are sent next to code/message; the client exposes them as `error.context`. */
 export type ErrorContext = Record<string, string | number | boolean>;
 
+/** Status and code sent instead of the catalogue's, for answers a test chooses (strictness switches). */
+export interface WireAnswer {
+  status: number;
+  code: string;
+}
+
 export class KvsServiceError extends Error {
   readonly status: number;
+  /** The code on the wire: `code`, unless a WireAnswer replaced it. */
+  readonly wireCode: string;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly context?: ErrorContext,
+    answer?: WireAnswer,
   ) {
     super(message);
     this.name = 'KvsServiceError';
-    this.status = ERROR_STATUS[code];
+    this.status = answer?.status ?? ERROR_STATUS[code];
+    this.wireCode = answer?.code ?? code;
   }
 
   toBody(): { code: string; message: string; context?: ErrorContext } {
     return this.context
-      ? { code: this.code, message: this.message, context: this.context }
-      : { code: this.code, message: this.message };
+      ? { code: this.wireCode, message: this.message, context: this.context }
+      : { code: this.wireCode, message: this.message };
   }
 }
 

@@ -10,6 +10,8 @@ export type { FaultDecision, FaultOptions, FaultRequest, LatencyOption } from '.
 export { ERROR_STATUS, KvsServiceError } from './errors';
 export type { ErrorCode } from './errors';
 export { LIMITS } from './limits';
+export { CLOUD_STRICTNESS, DEFAULT_STRICTNESS, SECRET_MAX_BYTES } from './strictness';
+export type { ConditionFailureAnswer, KvsStrictness, ResolvedStrictness } from './strictness';
 export { UNIT_BYTES, unitsFor } from './units';
 export type { KvsStats } from './units';
 export type { AttributeType, EntityDefinition } from './schema';

@@ -4,6 +4,7 @@ import { HttpError, readJson, sendJson } from '../http-util';
 import { ANONYMOUS, principalFromSession, type Principal } from '../principal';
 import { route, type Route } from '../router';
 import { deliverySchema } from '../views';
+import { describeFaults, faultOptionsOf, kvsFaultsBody } from '../kvs-faults';
 import type { HostServices } from './services';
 
 const productEvent = z.object({ eventType: z.string().min(1).max(200) }).passthrough();
@@ -103,6 +104,16 @@ export function devRoutes(host: HostServices): Route[] {
       host.store.resetStats();
       sendJson(response, 200, host.store.stats());
     }),
+    // KVS fault injection at run time, to watch the app under storage faults (issue 18).
+    route('GET', /^\/__local\/kvs\/faults$/, ({ response }) => sendJson(response, 200, kvsFaultsAnswer(host))),
+    route('POST', /^\/__local\/kvs\/faults$/, async ({ request, response }) => {
+      host.store.setFaults(faultOptionsOf(await readJson(request, kvsFaultsBody)));
+      sendJson(response, 200, kvsFaultsAnswer(host));
+    }),
+    route('DELETE', /^\/__local\/kvs\/faults$/, ({ response }) => {
+      host.store.setFaults(undefined);
+      sendJson(response, 200, kvsFaultsAnswer(host));
+    }),
     route('GET', /^\/__local\/invocations$/, ({ response, url }) => {
       const since = url.searchParams.get('since');
       sendJson(response, 200, host.platform.log.list({
@@ -144,4 +155,10 @@ function demoSummary(directory: Directory, contentUrl: (content: import('../../d
     spaces: directory.site.spaces.map((s) => ({ key: s.key, name: s.name, type: s.type, anonymousAccess: s.anonymousAccess })),
     contents: directory.site.contents.map((c) => ({ id: c.id, type: c.type, title: c.title, spaceKey: c.spaceKey, restricted: c.restriction !== null, hasMacro: c.hasMacro, url: contentUrl(c) })),
   };
+}
+
+/** The faults in force and what they did so far (the emulator's counters since its last stats reset). */
+function kvsFaultsAnswer(host: HostServices): { faults: ReturnType<typeof describeFaults>; rejectedRequests: number; failedAfterApply: number } {
+  const { rejectedRequests, failedAfterApply } = host.store.stats();
+  return { faults: describeFaults(host.store.faults()), rejectedRequests, failedAfterApply };
 }

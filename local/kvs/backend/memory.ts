@@ -1,4 +1,5 @@
 import { IndexEntry } from '../entity-values';
+import { Linger } from './linger';
 import { SortedList } from './sorted-list';
 import { isLive, ItemRef, ScanSpec, StorageBackend, StoredItem } from './types';
 
@@ -26,9 +27,9 @@ export class MemoryBackend implements StorageBackend {
   private readonly meta = new Map<string, string>();
   private undo: Undo[] | undefined;
 
-  get(ref: ItemRef, now: number): StoredItem | undefined {
+  get(ref: ItemRef, now: number, linger?: Linger): StoredItem | undefined {
     const record = this.items.get(itemId(ref));
-    return record && isLive(record.item, now) ? record.item : undefined;
+    return record && isLive(record.item, now, linger) ? record.item : undefined;
   }
 
   put(item: StoredItem, entries: readonly IndexEntry[]): void {
@@ -52,7 +53,7 @@ export class MemoryBackend implements StorageBackend {
       return out;
     }
     for (const entry of list.scan(spec.bounds, spec.after, spec.direction)) {
-      const item = this.get({ ns, entity: spec.entity, key: entry.key }, spec.now);
+      const item = this.get({ ns, entity: spec.entity, key: entry.key }, spec.now, spec.linger);
       if (item) {
         out.push(item);
         if (out.length >= spec.limit) {

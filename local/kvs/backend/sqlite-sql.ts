@@ -32,6 +32,9 @@ CREATE INDEX IF NOT EXISTS index_entries_by_item ON index_entries (entity, key);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
+/** SQL function registered by SqliteBackend: lingerMs() of one row (see linger.ts). */
+export const LINGER_FUNCTION = 'kvs_linger_ms';
+
 export type SqlParam = string | number | null;
 
 /** Booleans are stored as 0/1 so that false < true, as in compare.ts. */
@@ -81,8 +84,14 @@ export function buildScanSql(spec: ScanSpec): ScanSql {
   }
   addBound(where, params, sortCol, spec.bounds.lower, '>');
   addBound(where, params, sortCol, spec.bounds.upper, '<');
-  where.push('(it.expire_at IS NULL OR it.expire_at > ?)');
-  params.push(spec.now, spec.limit);
+  if (spec.linger && spec.linger.maxMs > 0) {
+    where.push(`(it.expire_at IS NULL OR it.expire_at > ? OR it.expire_at + ${LINGER_FUNCTION}(it.ns, it.entity, it.key, it.expire_at, ?, ?) > ?)`);
+    params.push(spec.now, spec.linger.seed, spec.linger.maxMs, spec.now);
+  } else {
+    where.push('(it.expire_at IS NULL OR it.expire_at > ?)');
+    params.push(spec.now);
+  }
+  params.push(spec.limit);
   return { sql: `SELECT ${ITEM_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`, params };
 }
 

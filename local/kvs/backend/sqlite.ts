@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { IndexEntry } from '../entity-values';
 import { JsonValue } from '../json';
-import { buildScanSql, DDL, SqlParam, sqlValue } from './sqlite-sql';
+import { Linger, lingerMs } from './linger';
+import { buildScanSql, DDL, LINGER_FUNCTION, SqlParam, sqlValue } from './sqlite-sql';
 import { isLive, ItemRef, Namespace, ScanSpec, StorageBackend, StoredItem } from './types';
 
 interface ItemRow {
@@ -38,13 +39,16 @@ export class SqliteBackend implements StorageBackend {
     // tables and indexes in memory, so a page read stays a handful of page fetches.
     this.db.pragma('cache_size = -65536');
     this.db.exec(DDL);
+    // The same per-item linger as the memory backend, computed inside scans so a page stays one query.
+    this.db.function(LINGER_FUNCTION, { deterministic: true }, (ns, entity, key, expireAt, seed, maxMs) =>
+      lingerMs({ ns: String(ns), entity: String(entity), key: String(key) }, Number(expireAt), { seed: Number(seed), maxMs: Number(maxMs) }));
   }
 
-  get(ref: ItemRef, now: number): StoredItem | undefined {
+  get(ref: ItemRef, now: number, linger?: Linger): StoredItem | undefined {
     const row = this.stmt('SELECT key, value, created_at, updated_at, expire_at FROM items WHERE ns = ? AND entity = ? AND key = ?')
       .get(ref.ns, ref.entity, ref.key);
     const item = row && toItem(ref.ns, ref.entity, row);
-    return item && isLive(item, now) ? item : undefined;
+    return item && isLive(item, now, linger) ? item : undefined;
   }
 
   put(item: StoredItem, entries: readonly IndexEntry[]): void {

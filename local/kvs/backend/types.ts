@@ -1,6 +1,7 @@
 import { IndexValue } from '../compare';
 import { IndexEntry } from '../entity-values';
 import { JsonValue } from '../json';
+import { Linger, lingerMs } from './linger';
 
 /** Three separate key spaces: plain KVS, secrets, and custom entities (one per entity name). */
 export type Namespace = 'kvs' | 'secret' | 'entity';
@@ -41,8 +42,9 @@ interface ScanCommon {
   after?: ScanPosition;
   direction: 'ASC' | 'DESC';
   limit: number;
-  /** Items with expireAt <= now are skipped. */
+  /** Items with expireAt <= now are skipped (after their linger, when one is given). */
   now: number;
+  linger?: Linger;
 }
 
 /** Ordered by key: KVS queries and the entity `by-key` index. Bounds apply to the key. */
@@ -70,8 +72,8 @@ export type ScanSpec = KeyScan | IndexScan;
  * can never interleave with another. Network latency is simulated around that step instead.
  */
 export interface StorageBackend {
-  /** The live item, or undefined if missing or expired at `now`. */
-  get(ref: ItemRef, now: number): StoredItem | undefined;
+  /** The live item, or undefined if missing or expired at `now` (and past its linger, when one is given). */
+  get(ref: ItemRef, now: number, linger?: Linger): StoredItem | undefined;
   /** Inserts or replaces an item and replaces all of its index entries. */
   put(item: StoredItem, entries: readonly IndexEntry[]): void;
   delete(ref: ItemRef): void;
@@ -86,6 +88,10 @@ export interface StorageBackend {
   close(): void;
 }
 
-export function isLive(item: { expireAt?: number }, now: number): boolean {
-  return item.expireAt === undefined || item.expireAt > now;
+/** Readable at `now`: no expiry, not yet expired, or expired but still within its linger. */
+export function isLive(item: ItemRef & { expireAt?: number }, now: number, linger?: Linger): boolean {
+  if (item.expireAt === undefined || item.expireAt > now) {
+    return true;
+  }
+  return linger !== undefined && item.expireAt + lingerMs(item, item.expireAt, linger) > now;
 }

@@ -80,7 +80,7 @@ export function batchGet(ctx: ServiceContext, text: string): ServiceResult {
   const now = ctx.clock.now();
   const successfulKeys = eachItem(items, (item): ItemBody => {
     const target = resolveTarget(ctx, namespaceOf(item), item.key, item.entityName);
-    const found = ctx.backend.get(target.ref, now);
+    const found = ctx.backend.get(target.ref, now, ctx.linger);
     if (!found) {
       fail('KEY_NOT_FOUND', 'Key does not exist');
     }

@@ -9,8 +9,8 @@ import { itemBody } from './metadata';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface PageRequest {
-  /** The scan without paging fields; `after`, `limit` and `now` are filled in here. */
-  spec: DistributiveOmit<ScanSpec, 'after' | 'limit' | 'now'>;
+  /** The scan without paging fields; `after`, `limit`, `now` and `linger` are filled in here. */
+  spec: DistributiveOmit<ScanSpec, 'after' | 'limit' | 'now' | 'linger'>;
   /** Identity of the query for cursor validation. */
   scope: string;
   cursor?: string;
@@ -29,8 +29,8 @@ export interface PageRequest {
  * read ahead so that the last page carries no cursor.
  */
 export function runPage(ctx: ServiceContext, page: PageRequest): ServiceResult {
-  const after = page.cursor === undefined ? undefined : decodeCursor(page.scope, page.cursor);
-  const spec: ScanSpec = { ...page.spec, after, limit: page.limit + 1, now: ctx.clock.now() };
+  const after = page.cursor === undefined ? undefined : decodeCursor(ctx, page.scope, page.cursor);
+  const spec: ScanSpec = { ...page.spec, after, limit: page.limit + 1, now: ctx.clock.now(), linger: ctx.linger };
   const scanned = ctx.backend.scan(spec);
   const items = scanned.slice(0, page.limit);
   const data = items.filter((item) => !page.filter || page.filter(item)).map((item) => itemBody(item, page.metadataFields));
@@ -38,6 +38,6 @@ export function runPage(ctx: ServiceContext, page: PageRequest): ServiceResult {
   if (scanned.length <= page.limit || !last) {
     return { status: 200, body: { data } };
   }
-  const cursor = encodeCursor(page.scope, { range: page.rangeOf(last), key: last.key });
+  const cursor = encodeCursor(ctx, page.scope, { range: page.rangeOf(last), key: last.key });
   return { status: 200, body: { data, cursor } };
 }

@@ -1,7 +1,8 @@
 import { checkFilters, CheckedFilters, matchesFilters } from '../conditions';
-import { fail } from '../errors';
+import { fail, KvsServiceError } from '../errors';
 import { utf8Bytes } from '../json';
 import { LIMITS } from '../limits';
+import { conditionFailureBody } from '../strictness';
 import { Filters, parseBody, TransactionRequest, transactionRequest } from '../wire';
 import { NO_CONTENT, ServiceContext, ServiceResult } from './context';
 import { identityOf, namespaceOf, resolveTarget, Target } from './target';
@@ -20,7 +21,8 @@ interface PlannedOp {
  * POST /api/v1/transaction. Everything that can be validated is validated first; then, in one
  * synchronous storage transaction, every condition is evaluated against the item as stored at
  * that instant and, only if all hold, every write is applied. A failed condition aborts the
- * whole transaction with 409 CONDITIONAL_CHECK_FAILED and nothing changes.
+ * whole transaction and nothing changes; it answers 409 CONDITIONAL_CHECK_FAILED unless
+ * strictness.conditionFailureAnswer chooses another answer (the real one is not documented).
  */
 export function transact(ctx: ServiceContext, text: string): ServiceResult {
   const req = parseBody(transactionRequest, text);
@@ -28,10 +30,11 @@ export function transact(ctx: ServiceContext, text: string): ServiceResult {
   ctx.backend.transaction(() => {
     const now = ctx.clock.now();
     for (const op of planned) {
-      const current = op.conditions ? ctx.backend.get(op.target.ref, now) : undefined;
+      const current = op.conditions ? ctx.backend.get(op.target.ref, now, ctx.linger) : undefined;
       if (op.conditions && !matchesFilters(op.conditions, current?.value)) {
         const { key, entity } = op.target.ref;
-        fail('CONDITIONAL_CHECK_FAILED', `Condition of ${op.operation} on "${key}" failed`, { key, entityName: entity, operation: op.operation });
+        const answer = conditionFailureBody(ctx.strictness.conditionFailureAnswer, `Condition of ${op.operation} on "${key}" failed`, { key, entityName: entity, operation: op.operation });
+        throw new KvsServiceError('CONDITIONAL_CHECK_FAILED', answer.message, answer.context, answer);
       }
     }
     for (const op of planned) {

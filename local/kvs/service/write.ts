@@ -24,7 +24,7 @@ export function prepareWrite(target: Target, raw: unknown, ttl?: { value: number
  * while createdAt survives an overwrite of a live item.
  */
 export function applyWrite(ctx: ServiceContext, write: PreparedWrite, now: number): { item: StoredItem; previous?: StoredItem } {
-  const previous = ctx.backend.get(write.target.ref, now);
+  const previous = ctx.backend.get(write.target.ref, now, ctx.linger);
   const item: StoredItem = {
     ...write.target.ref,
     value: write.value,

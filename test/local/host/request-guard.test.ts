@@ -4,7 +4,7 @@ import { readJson, HttpError } from '../../../local/host/http-util';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 
-const request = (method: string, headers: Record<string, string>) => ({ method, headers: { host: '127.0.0.1:4600', ...headers } }) as unknown as IncomingMessage;
+const request = (method: string, headers: Record<string, string>) => ({ method, headers: { host: '127.0.0.1:4600', ...headers }, socket: { localPort: 4600 } }) as unknown as IncomingMessage;
 
 describe('local host: requests that act as a user come from its own pages', () => {
   it.each([
@@ -14,6 +14,8 @@ describe('local host: requests that act as a user come from its own pages', () =
     ['a cross-site fetch that hides its origin', request('POST', { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json', 'content-length': '2' }), 403],
     ['a body that is not JSON', request('POST', { origin: 'http://127.0.0.1:4600', 'content-type': 'text/plain', 'content-length': '10' }), 415],
     ['a cross-site DELETE', request('DELETE', { origin: 'http://evil.example' }), 403],
+    ['a DNS-rebound page posting to its own origin', request('POST', { host: 'evil.example:4600', origin: 'http://evil.example:4600', 'content-type': 'application/json', 'content-length': '2' }), 421],
+    ['a request without Host', request('POST', { host: '' }), 421],
   ])('refuses %s', (_name, incoming, status) => {
     expect(crossSiteProblem(incoming)).toMatchObject({ status });
   });
@@ -23,6 +25,7 @@ describe('local host: requests that act as a user come from its own pages', () =
     ['the host page\'s empty POST (theme)', request('POST', { origin: 'http://127.0.0.1:4600' })],
     ['a tool without a browser (curl)', request('POST', { 'content-type': 'application/json', 'content-length': '2' })],
     ['any GET', request('GET', { origin: 'http://evil.example' })],
+    ['the host page under localhost', request('POST', { host: 'localhost:4600', origin: 'http://localhost:4600', 'content-type': 'application/json', 'content-length': '2' })],
   ])('lets %s through', (_name, incoming) => {
     expect(crossSiteProblem(incoming)).toBeNull();
   });
@@ -43,6 +46,10 @@ describe('local host: the session switcher redirects only within the site', () =
     ['/\texample.org', '/wiki/home'],
     [null, '/wiki/home'],
     ['/wiki/spaces/ENG/pages/1?x=1#top', '/wiki/spaces/ENG/pages/1?x=1#top'],
+    ['/.//example.org', '/wiki/home'],
+    ['/..//example.org', '/wiki/home'],
+    ['/%2e//example.org', '/wiki/home'],
+    ['/%2f/example.org', '/%2f/example.org'],
   ])('back=%s goes to %s', (back, target) => {
     expect(sameSitePath(back)).toBe(target);
   });
