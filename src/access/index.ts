@@ -1,7 +1,7 @@
 /**
  * The access module: for a caller, what they may open (settings, reports, a space's report, a page's
  * statistics) and what they may see there (titles of content, names of people). Every resolver and
- * every export asks here; the rules themselves are pure (`src/domain/access-policy.ts`), this module
+ * every export asks here; the rules themselves are pure (`src/access/rules/access-policy.ts`), this module
  * only gathers the facts from Confluence, from the trusted caller and never from the browser.
  */
 import type { Settings } from '@contracts/settings';

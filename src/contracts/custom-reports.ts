@@ -1,6 +1,6 @@
 /**
  * Custom Reports: the "Viewtracker report" macro's configuration and answer, and saved space reports.
- * Types and option lists only (shared by backend and UI); the rules and bounds live in src/domain.
+ * Types and option lists only (shared by backend and UI); the rules and bounds live in src/custom-reports/rules.
  */
 
 /** What a report shows. */

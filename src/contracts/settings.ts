@@ -1,4 +1,4 @@
-/** Settings as the admin page edits them and every entry point applies them. Types only: rules live in src/domain. */
+/** Settings as the admin page edits them and every entry point applies them. Types only: rules live in src/settings/rules. */
 
 /** Where a view came from. Auto Tracking is switched per channel. */
 export const CHANNELS = ['desktop', 'mobile-web', 'confluence-app', 'jsm-portal', 'linchpin'] as const;

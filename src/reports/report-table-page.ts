@@ -17,7 +17,7 @@ const PEOPLE_HIDDEN = 'Readers are not shown to you under the privacy settings.'
  */
 export async function answerTable(
   query: ReportQuery, access: ReportAccess, today: string,
-  // The group filter answers from its own path (services/group-report.ts); naming and hiding stay here.
+  // The group filter answers from its own path (group-report.ts); naming and hiding stay here.
   table: (query: ReportQuery, today: string) => Promise<TableAnswer> = reportTable,
 ): Promise<ReportPage> {
   if (query.table === 'top-readers' && !access.people.names) {

@@ -1,6 +1,6 @@
 /**
  * Top spaces: the exact ranking of spaces by views over a range, with each ranked space's figures.
- * Closed periods the compaction job has summed are merged as one row per space (domain/space-compaction.ts);
+ * Closed periods the compaction job has summed are merged as one row per space (core/model/space-compaction.ts);
  * today, and periods the job has not reached, as the 8-shard lists. Spaces with a shard changed since
  * its compaction (a late view, a trash, a move) take their figures from the shards instead.
  */

@@ -67,7 +67,7 @@ export function forgetHintBudget(): void {
  * Desktop is the default and costs nothing; other channels leave a short-lived hint that the view
  * event's handler reads in its batch. The hint must name content the caller may read, and it is
  * stored only for a channel whose Auto Tracking is on: any other hint would be ignored anyway (see
- * domain/channel-hint.ts), so a forged one can at most relabel the caller's own view.
+ * rules/channel-hint.ts), so a forged one can at most relabel the caller's own view.
  */
 export async function reportChannelResolver(payload: unknown, context: unknown): Promise<Envelope<{ stored: boolean }>> {
   const parsed = parseWith(reportChannelPayload, payload);

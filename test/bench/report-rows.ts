@@ -64,7 +64,7 @@ export function buildRows(input: GeneratorInput): GeneratedRows {
   const contentSeenMonth = new Set<string>();
   const rollup = (scope: string, level: RollupRow['level'], period: string, shard: number) => {
     const key = KEYS.rollup(scope, level, period, shard);
-    // Space rows are open until compacted, as every writer leaves them (see domain/space-compaction.ts).
+    // Space rows are open until compacted, as every writer leaves them (see src/core/model/space-compaction.ts).
     const row = out.rollups.get(key) ?? { scope, level, period, shard, views: 0, viewers: 0, contents: 0, cells: {}, version: 1, ...(scope === 'site' ? {} : { settle: 'open' as const }) };
     out.rollups.set(key, row);
     return row;
@@ -167,7 +167,7 @@ function viewerRows(input: GeneratorInput): { days: Map<string, ViewerDayRow>; m
 }
 
 /**
- * What the space compaction job (services/space-compaction.ts) makes of the rows: every space's closed
+ * What the space compaction job (src/lifecycle/space-compaction/space-compaction.ts) makes of the rows: every space's closed
  * days (up to `day`) and months (up to `month`) summed into one row, its shards settled. Through the
  * job's own pure planner, so the rows are the ones it writes (report-generator.test.ts compares them).
  * Returns how many compacted rows it added.

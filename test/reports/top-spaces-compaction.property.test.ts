@@ -15,7 +15,7 @@ import { lifecycleEvent } from '../support/lifecycle-events';
 import { modelRanking, modelViews, type RawView } from '../support/report-model';
 
 /**
- * Top spaces after the space compaction job (domain/space-compaction.ts) against the brute-force model
+ * Top spaces after the space compaction job (src/core/model/space-compaction.ts) against the brute-force model
  * over raw views: right after a full compaction, after late views reopened compacted days, after
  * lifecycle moved, trashed and purged content of compacted periods, and once the job settled all that.
  * Twelve spaces and small pages (k of 1 to 3, paged) so the threshold merge must stop early.

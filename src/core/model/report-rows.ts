@@ -20,7 +20,7 @@ export interface ViewerMonthRow {
 /**
  * Levels: `sd`/`sm` site day/month, `d`/`m` space day/month (shards, written by views and
  * lifecycle); `cd`/`cm` one space's day/month summed over its shards, written only by the space
- * compaction job for closed periods (domain/space-compaction.ts), shard 0.
+ * compaction job for closed periods (core/model/space-compaction.ts), shard 0.
  */
 export type RollupLevel = 'sd' | 'sm' | 'd' | 'm' | 'cd' | 'cm';
 

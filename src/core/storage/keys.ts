@@ -31,7 +31,7 @@ export const KEYS = {
   contentMonth: (contentId: string, month: string) => `cm:${contentId}:${month}`,
   /** An account id the app has stored (personal data reporting). */
   account: (accountId: string) => `acct:${safe(accountId)}`,
-  /** Report rollups (see domain/report-rows.ts): months of a viewer, site/space cells, sketches. */
+  /** Report rollups (see core/model/report-rows.ts): months of a viewer, site/space cells, sketches. */
   viewerMonth: (viewer: string, month: string) => `um:${safe(viewer)}:${month}`,
   rollup: (scope: string, level: string, period: string, shard: number) => `ru:${safe(scope)}:${level}:${period}:${shard}`,
   sketch: (kind: string, level: string, period: string, shard: number) => `hl:${kind}:${level}:${period}:${shard}`,

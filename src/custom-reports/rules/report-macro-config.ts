@@ -99,7 +99,7 @@ function upgradeV1(old: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The UTC days a range covers, inclusive, on `today`. Presets and custom days resolve as in the
- * reports (`domain/date-range`); a custom range that ends after today is clipped to today.
+ * reports (`core/date-range`); a custom range that ends after today is clipped to today.
  */
 export function resolveReportRange(range: ReportRange, today: string): ResolvedRange {
   if (range.kind === 'last-days') return { from: addDays(today, -(range.days - 1)), to: today, days: range.days };

@@ -1,6 +1,6 @@
 /**
  * Builds the `content-month` rows that content viewed before they existed lacks, from its
- * `content-day` rows (see domain/month-backfill.ts). Driven like the inventory backfill: a job row
+ * `content-day` rows (see month-backfill-plan.ts). Driven like the inventory backfill: a job row
  * with a cursor over the content rows (25 a page), a lease so runs do not overlap, a time budget
  * per run; the hourly maintenance continues it. A page cut short by the budget is redone next run:
  * every month write is idempotent (a month that holds its days' views is skipped).

@@ -5,7 +5,7 @@ import type { RollupRow } from '../../core/model/report-rows';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 
-/** The compaction job between runs: how far it got (see domain/space-compaction.ts) and its lease. */
+/** The compaction job between runs: how far it got (see core/model/space-compaction.ts) and its lease. */
 export interface CompactionJob extends CompactionState {
   /** Always running: closed periods keep coming, and late writes reopen shards. */
   state: 'running';

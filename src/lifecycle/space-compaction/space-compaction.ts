@@ -1,5 +1,5 @@
 /**
- * The space compaction job (domain/space-compaction.ts): one unsharded row per space for every closed
+ * The space compaction job (core/model/space-compaction.ts): one unsharded row per space for every closed
  * day and month, and the shards late writes reopened settled again. Run by the hourly maintenance
  * under a lease, within a time budget; the job row records how far its full passes got, which is
  * what readers trust. Every write is conditional and idempotent, so a run cut short loses nothing.

@@ -5,7 +5,7 @@
  *
  * An answer stands until the app learns of a permission change that could touch it
  * (`permissionsChangedAt`: the last content restriction change or page move on the site, see
- * `src/storage/permission-epoch.ts`), and at most `GROUP_ANSWER_MS` for the changes no event reports.
+ * `src/page-statistics/byline/permission-epoch-store.ts`), and at most `GROUP_ANSWER_MS` for the changes no event reports.
  */
 
 /** Group id → when Confluence answered (ms). */

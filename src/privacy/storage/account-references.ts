@@ -8,7 +8,7 @@ import { NO_ACCOUNT } from '../../core/storage/account-registry';
 /**
  * Account ids stored outside the view data, for accountability: the settings audit trail, the
  * settings document's `updatedBy`, the view API token's `createdBy`. They are personal data too:
- * registered when written (account-store.ts), and redacted when Atlassian reports the account closed.
+ * registered when written (core/storage/account-registry.ts), and redacted when Atlassian reports the account closed.
  */
 interface SettingsDocument { version: number; updatedBy: string }
 

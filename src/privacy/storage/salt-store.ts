@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { KEYS } from '../../core/storage/keys';
 
-/** The day's pseudonym salt: a KVS secret that expires after two days (see services/pseudonyms.ts). */
+/** The day's pseudonym salt: a KVS secret that expires after two days (see src/privacy/pseudonyms.ts). */
 export async function readOrCreateSalt(day: string, candidate: string): Promise<string> {
   const key = KEYS.pseudonymSalt(day);
   const existing = await kvs.getSecret<string>(key);

@@ -21,7 +21,7 @@ export interface InventoryQuery {
  * content nobody read for longest. Only listed (current) content; rows whose id is in `excludeIds`
  * are skipped. Answers at most `limit` rows, reading at most 5 index pages (10 when leaving content
  * out) per call, and says where to continue: the cursor resumes inside an index page where the
- * answer was full (`domain/resume-cursor.ts`), so no row is skipped or listed twice.
+ * answer was full (`core/resume-cursor.ts`), so no row is skipped or listed twice.
  */
 export async function inventoryByLastView(query: InventoryQuery): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {
   const rows: ContentStatsRow[] = [];

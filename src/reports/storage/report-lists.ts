@@ -89,7 +89,7 @@ export function viewerList(period: Period): SortedList {
 }
 
 /**
- * Spaces ranked by views in one compacted period: one row per space (domain/space-compaction.ts),
+ * Spaces ranked by views in one compacted period: one row per space (core/model/space-compaction.ts),
  * each row handed to `seen` (its figures need no second read); `done` once the list is exhausted.
  */
 export function compactSpaceList(period: Period, seen: (row: RollupRow) => void, firstPage: number, exhausted: () => void): SortedList {

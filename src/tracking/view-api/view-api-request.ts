@@ -13,7 +13,7 @@ export const MAX_REPORTED_AGE_MS = 15 * 60_000;
 const CLOCK_SKEW_MS = 60_000;
 /**
  * Atlassian account ids: 24 hex digits, or the older `<number>:<uuid>`, or a portal customer's
- * `qm:<uuid>:<uuid>`. Whether Confluence knows the account is checked afterwards (services/report-views.ts).
+ * `qm:<uuid>:<uuid>`. Whether Confluence knows the account is checked afterwards (view-api-views.ts).
  */
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const ACCOUNT_ID = new RegExp(`^(?:[0-9a-f]{24}|\\d{1,10}:${UUID}|qm:${UUID}:${UUID})$`, 'i');

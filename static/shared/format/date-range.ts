@@ -1,7 +1,7 @@
 /**
  * Date ranges in the UI (pure): the presets' labels, building a custom range from two picked days,
  * and the sentence that says which UTC days a range covers. The backend resolves presets itself
- * (`src/domain/date-range.ts`); the UI only needs today's UTC day to preview them.
+ * (`src/core/date-range.ts`); the UI only needs today's UTC day to preview them.
  */
 import type { DateRange, RangePreset } from '@contracts/report-range';
 import { MAX_RANGE_DAYS, RANGE_PRESETS } from '@contracts/report-range';
