@@ -5,7 +5,7 @@ import { currentApiToken } from './view-api-token';
  * Channels Forge gives us no way to observe by itself. The JSM portal and Linchpin can only report
  * views through the view API, so their Auto Tracking switch is usable only while an API token exists;
  * otherwise it is shown disabled with the reason, and saving it switched on is refused: a switch must
- * never do nothing. See README "Channels".
+ * never do nothing. See docs/tracking.md "Channels".
  */
 const NEEDS_VIEW_API: Partial<Record<Channel, string>> = {
   'jsm-portal': 'Jira Service Management portals do not report knowledge-base views to Forge apps. Create a view API token below and let the portal integration report them.',

@@ -80,7 +80,7 @@ async function writeBench(): Promise<void> {
   resetAppCaches();
   await writeSettings({ ...DEFAULT_SETTINGS, excludedGroups: [botsGroup] }, 0, { at: Date.now(), accountId: 'bench', version: 1, changes: [] });
 
-  // Today: the byline takes recent views as evidence that a page may be read (see README).
+  // Today: the byline takes recent views as evidence that a page may be read (see docs/page-statistics.md).
   const deliveries = forgeDelivery(syntheticDay({ views: VIEWS, pages: PAGES, users: USERS, anonymousShare: 0.05, seed: 11, day: new Date().toISOString().slice(0, 10) }), 12);
   const bylines = newBylineTally();
   const totals = { counted: { read: 0, write: 0, requests: 0, n: 0 }, skipped: { read: 0, write: 0, requests: 0, n: 0 } };

@@ -84,7 +84,7 @@ it('refuses a page to its readers once the event of a restriction added later is
   expect(await byline(second!, page)).toMatchObject({ title: '1 view', calls: 0 });
 
   app.confluence.overlay.restriction.set(page.id, { userIds: ['nobody-here'], groupIds: [] });
-  // Until Confluence's event is processed, the recorded answer still stands (the README's window).
+  // Until Confluence's event is processed, the recorded answer still stands (the window docs/page-statistics.md states).
   expect(await byline(second!, page)).toMatchObject({ title: '1 view', calls: 0 });
   await deliver('permissions_updated', page);
   // The group's answer is asked again ("no"), then the reader alone ("no"); the next reader needs only the second.

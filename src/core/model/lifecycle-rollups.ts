@@ -9,7 +9,7 @@ import { rollupId } from './rollup-plan';
  * day and month rollup rows are the sums of the listed content-day and content-month rows that fall
  * in them. When a trash, restore, move or purge settles one of a content's own rows, its share
  * (views, cells, and one distinct content) leaves the rollups it was counted in and enters the ones
- * it now belongs to. Distinct viewers are not content's to move: see `viewers` in README.
+ * it now belongs to. Distinct viewers are not content's to move: see "Distinct viewers" in docs/lifecycle.md.
  */
 export interface SettledRow {
   contentId: string;

@@ -35,7 +35,7 @@ export function parseViewedEvent(raw: unknown): Parsed<View> {
       viewer: event.atlassianId ? { kind: 'user', accountId: event.atlassianId } : { kind: 'anonymous' },
       at: Date.parse(event.eventCreatedDate),
       // The event does not say which client produced the view. Confluence's web client is by far its
-      // main source, so product events are filed under Desktop (see README: channels).
+      // main source, so product events are filed under Desktop (see docs/tracking.md, "Channels").
       source: 'desktop',
     },
   };

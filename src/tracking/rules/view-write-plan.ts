@@ -65,7 +65,7 @@ export interface PlanInput {
   view: View;
   /** The viewer as stored; `anonymous` views skip the blocking time, as Viewtracker does. */
   storedViewer: string;
-  /** Anonymous views from browsers are throttled per content (see README: abuse). */
+  /** Anonymous views from browsers are throttled per content (see docs/tracking.md, "Anonymous views"). */
   applyBlocking: boolean;
   policy: BlockingPolicy;
   snapshot: WriteSnapshot;
