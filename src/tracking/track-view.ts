@@ -1,3 +1,4 @@
+import { jitteredPause } from '../core/jittered-pause';
 import type { Settings } from '@contracts/settings';
 import { affectedDays } from './rules/view-write-plan';
 import { refineSource } from './rules/channel-hint';
@@ -5,7 +6,7 @@ import { decideTracking, needsGroupLookup, type SkipReason } from './rules/decid
 import type { BlockingPolicy } from '../core/model/blocking-time';
 import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from './rules/event-time';
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/view';
-import { monthOf } from '../core/model/content-month';
+import { monthOf } from '../core/model/report-periods';
 import { commitPlan, readSnapshot } from './storage/view-store';
 import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
@@ -137,7 +138,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       if (!isTransientStorageError(error)) throw error;
       lastTransient = error;
     }
-    await pause(attempt);
+    await jitteredPause(attempt);
   }
   if (lastTransient) throw lastTransient;
   throw new ContentionError(view.contentId);
@@ -153,8 +154,3 @@ async function storedViewerOf(viewer: Viewer, at: number, settings: Settings): P
   return settings.privacy.mode === 'extended' ? pseudonymFor(viewer.accountId, at) : viewer.accountId;
 }
 
-/** Jittered backoff: writers that collided must not collide again in lockstep. */
-function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -1,5 +1,6 @@
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
-import { chunkOps, MAX_OPS_PER_TRANSACTION, type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
+import { MAX_TRANSACTION_OPERATIONS } from '../model/kvs-limits';
+import { type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
 import { ENTITY, KEYS } from './keys';
 import { isConditionFailure } from './kvs-errors';
 import { encode } from './codecs';
@@ -55,7 +56,7 @@ function storable(value: object): Record<string, unknown> {
  */
 export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
   if (ops.length === 0) return 'committed';
-  if (ops.length > MAX_OPS_PER_TRANSACTION) throw new Error(`A transaction holds at most ${MAX_OPS_PER_TRANSACTION} operations, not ${ops.length}`);
+  if (ops.length > MAX_TRANSACTION_OPERATIONS) throw new Error(`A transaction holds at most ${MAX_TRANSACTION_OPERATIONS} operations, not ${ops.length}`);
   let transaction = kvs.transact();
   for (const op of ops) {
     const { entityName, key } = locate(op.row);
@@ -74,14 +75,3 @@ export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'c
   }
 }
 
-/**
- * Big lifecycle changes (a purge of a much-read page): several transactions of at most 25 operations.
- * Each chunk must be idempotent on its own (the planner moves rows into a target state, conditional
- * on their versions), so a failure halfway leaves rows that a re-run finishes. Stops at the first conflict.
- */
-export async function commitOpsInChunks(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
-  for (const chunk of chunkOps(ops)) {
-    if ((await commitOps(chunk)) === 'conflict') return 'conflict';
-  }
-  return 'committed';
-}

@@ -1,3 +1,4 @@
+import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
 import { kvs } from '@forge/kvs';
 import type { ContentDayRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../../core/model/rows';
 import { spaceDayId } from '../rules/lifecycle-plan';
@@ -34,8 +35,8 @@ export const viewerRowsOf = (contentId: string, max: number): Promise<ViewerCont
 
 async function batchRead<T>(entityName: string, keys: Array<{ id: string; key: string }>, parse: (value: unknown) => T): Promise<Map<string, T>> {
   const found = new Map<string, T>();
-  for (let start = 0; start < keys.length; start += 25) {
-    const slice = keys.slice(start, start + 25);
+  for (let start = 0; start < keys.length; start += MAX_BATCH_KEYS) {
+    const slice = keys.slice(start, start + MAX_BATCH_KEYS);
     const result = await kvs.batchGet<unknown>(slice.map(({ key }) => ({ key, entityName })));
     const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
     if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
