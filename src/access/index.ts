@@ -101,6 +101,3 @@ export async function contentReadableBy(accountId: string, contentId: string): P
   return content;
 }
 
-export function forgetAccessCaches(): void {
-  readableContent.clear();
-}

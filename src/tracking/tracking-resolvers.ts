@@ -57,11 +57,6 @@ const reportChannelPayload = z.object({ channel: z.enum(CHANNELS) }).strict();
 const MAX_HINTS_PER_MINUTE = 30;
 const hintBudget = new MemoryCache<number>(60_000);
 
-/** Tests start every case with fresh function instances. */
-export function forgetHintBudget(): void {
-  hintBudget.clear();
-}
-
 /**
  * The background script runs in the reader's browser on every page and tells which channel it sees.
  * Desktop is the default and costs nothing; other channels leave a short-lived hint that the view

@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import type { ReportAnswer, ReportQueryDefinition } from '@contracts/custom-reports';
 import type { Envelope } from '@contracts/envelope';
 import type { Settings } from '@contracts/settings';
@@ -5,9 +6,6 @@ import type { DemoContent } from '../../local/demo/directory';
 import type { Principal } from '../../local/host/principal';
 import { DEFAULT_REPORT } from '../../src/custom-reports/rules/report-macro-config';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
-import { forgetAccessCaches } from '../../src/access';
-import { forgetReadableAnswers } from '../../src/access/readable-content';
-import { forgetAnonymousAnswers } from '../../src/access/anonymous-readable';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 
 let app: AppPlatform;
@@ -15,9 +13,7 @@ let version = 0;
 beforeEach(async () => {
   app = await startAppPlatform();
   version = 0;
-  forgetAccessCaches();
-  forgetReadableAnswers();
-  forgetAnonymousAnswers();
+  forgetModuleCaches();
 });
 afterEach(() => app.stop());
 
