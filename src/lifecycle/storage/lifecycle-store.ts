@@ -1,4 +1,5 @@
 import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
+import { allQueryRows } from '../../core/storage/query-pages';
 import { kvs } from '@forge/kvs';
 import type { ContentDayRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../../core/model/rows';
 import { spaceDayId } from '../rules/lifecycle-plan';
@@ -14,15 +15,8 @@ import { ENTITY, KEYS } from '../../core/storage/keys';
 /** Reads rows of the lifecycle passes: everything one content owns, and the shared rows it counts in. */
 
 async function allOf<T>(entityName: string, contentId: string, parse: (value: unknown) => T, max = Infinity): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<unknown>(entityName).query().index('by-content', { partition: [contentId] }).limit(Math.min(100, max));
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    rows.push(...page.results.map((item) => parse(item.value)));
-    cursor = page.nextCursor;
-  } while (cursor && rows.length < max);
+  const query = kvs.entity<unknown>(entityName).query().index('by-content', { partition: [contentId] }).limit(Math.min(100, max));
+  const rows = await allQueryRows((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), parse, max);
   return rows.slice(0, max);
 }
 
