@@ -14,6 +14,7 @@ import { namesOfSpaces } from '../platform/space-names';
 import { mayFilterByGroup } from '../access/rules/access-policy';
 import { groupFilteredSummary, groupFilteredTable } from './group-report';
 import { callerOf } from '../platform/resolver/context';
+import { firstStoredDay } from './storage/report-rollups';
 import { fail, ok } from '../platform/resolver/envelope';
 
 const key = z.string().regex(/^~?[A-Za-z0-9_]{1,255}$/);
@@ -65,7 +66,10 @@ async function openReport(value: z.infer<typeof summaryPayload>, context: unknow
   const grouped = value.filters.groupId ? mayFilterByGroup(at.access.people) : { allowed: true as const };
   if (!grouped.allowed) return fail('forbidden', grouped.message, { 'filters.groupId': grouped.message });
   const today = dayOf(Date.now());
-  const range = resolveRange(value.range, today, null);
+  // "All time" starts at the first stored view of the report's scope (the space of a space report).
+  const allTime = value.range.kind === 'preset' && value.range.preset === 'all';
+  const earliest = allTime ? await firstStoredDay(at.spaceKey ?? 'site') : null;
+  const range = resolveRange(value.range, today, earliest);
   if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
   return { at, today, range: { from: range.range.from, to: range.range.to } };
 }
