@@ -64,7 +64,7 @@ function reportAccess(caller: Caller & { kind: 'user' }, standing: CallerStandin
 /** Page statistics of one piece of content, for a caller who may read it. */
 export interface PageAccess {
   ok: true;
-  /** Anonymous callers get a page's statistics (counts only) when the page is public (see `publicContent`). */
+  /** Anonymous callers get a page's statistics (counts only) when Confluence answers it is public (see `publicContent`). */
   caller: Caller;
   content: VisibleContent;
   standing: CallerStanding;
@@ -75,10 +75,10 @@ export interface PageAccess {
 const readableContent = new MemoryCache<VisibleContent | null>(60_000);
 
 export async function pageAccess(caller: Caller, settings: Settings, contentId: string | null): Promise<PageAccess | AccessDenied> {
-  // An app cannot ask Confluence what an anonymous visitor may see; it knows only which content
-  // anonymous visitors did view lately (Confluence's own view events). That content is public.
+  // Forge makes no asUser calls for anonymous visitors: Confluence is asked, as the app, whether
+  // anonymous visitors may read the content (space permission and restrictions), never a stored view.
   if (caller.kind !== 'user') {
-    const open = contentId ? await publicContent(contentId, Date.now()) : null;
+    const open = contentId ? await publicContent(contentId) : null;
     if (!open) return { ok: false, code: 'forbidden', message: 'Sign in to see the statistics of this page.' };
     const standing = await standingOf(caller, settings);
     return { ok: true, caller, content: open, standing, people: decidePeopleView(settings, standing, { kind: 'page', spaceAdmin: false }) };

@@ -5,7 +5,7 @@ import { monthsBetween, type Decomposition } from '../../core/model/report-perio
 import { ROLLUP_SHARDS, type RollupRow, type ViewerMonthRow } from '../../core/model/report-rows';
 import type { ContentMonthRow } from '../../core/model/content-month';
 import { cellViews, monthViewsInRange } from '../rules/content-filter';
-import type { ContentStatsRow } from '../../core/model/rows';
+import type { ContentDayRow, ContentStatsRow } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
@@ -88,3 +88,21 @@ export async function contentStatsOf(ids: string[]): Promise<Map<string, Content
   }));
 }
 
+
+/** The `content-month` rows of these content for these months (absent rows: no view that month). */
+export async function contentMonthRows(ids: readonly string[], months: readonly string[]): Promise<ContentMonthRow[]> {
+  const found = await getAll(ids.flatMap((id) => months.map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth }))));
+  return [...found.values()].map((value) => decode.contentMonth(value));
+}
+
+/** `content-day` rows by `contentId|day`. */
+export async function contentDayRows(days: readonly string[]): Promise<Map<string, ContentDayRow>> {
+  const found = await getAll(days.map((entry) => {
+    const [contentId = '', day = ''] = entry.split('|');
+    return { key: KEYS.contentDay(contentId, day), entityName: ENTITY.contentDay };
+  }));
+  return new Map([...found.values()].map((value) => {
+    const row = decode.contentDay(value);
+    return [`${row.contentId}|${row.day}`, row] as const;
+  }));
+}

@@ -1,5 +1,5 @@
 import { allQueryRows } from '../../core/storage/query-pages';
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { mergeShards } from '../../core/model/hyperloglog';
 import type { SketchPeriod } from '../../core/model/sketch-periods';
 import { addDays, monthEnd, monthOf } from '../../core/model/report-periods';
@@ -17,6 +17,19 @@ async function allPages(entity: string, index: string, partition: string[], from
 /** Rollup rows (every shard) of a scope at one level, for periods between two keys inclusive. */
 export async function rollupRowsBetween(scope: string, level: RollupLevel, from: string, to: string): Promise<RollupRow[]> {
   return (await allPages(ENTITY.rollup, 'by-scope', [scope, level], from, to)).map(decodeReport.rollup);
+}
+
+/**
+ * The first day a scope's daily rollups hold (the site's `sd` rows, or a space's `d` shards), or null
+ * when nothing was ever stored: where "all time" starts. One index query of one row. Rollups are
+ * totals without personal data, so retention (which deletes individual views) never removes them, and
+ * no job deletes them (space compaction writes its `cd`/`cm` sums beside them).
+ */
+export async function firstStoredDay(scope: string): Promise<string | null> {
+  const level: RollupLevel = scope === 'site' ? 'sd' : 'd';
+  const page = await kvs.entity<unknown>(ENTITY.rollup).query().index('by-scope', { partition: [scope, level] }).sort(Sort.ASC).limit(1).getMany();
+  const first = page.results[0];
+  return first ? decodeReport.rollup(first.value).period : null;
 }
 
 /**
