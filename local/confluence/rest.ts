@@ -7,6 +7,7 @@ import { Throttle } from './throttle';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
 import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
+import { ContentPropertyStore } from './content-properties';
 
 export interface RestRequest {
   method: string;
@@ -46,12 +47,15 @@ export class ConfluenceFake {
   readonly overlay = new ContentOverlay();
   /** The v2 content listing is rate limited (429 + Retry-After), as Confluence's is. */
   readonly v2Limiter = new RateLimiter(Number(process.env.LOCAL_CONFLUENCE_V2_RATE ?? 50));
+  /** Content properties per content (v2 routes), their scopes and points, and their CQL index. */
+  readonly properties: ContentPropertyStore;
   private readonly log: LoggedRequest[] = [];
   /** Every request answered since start (the log keeps only the last 500). */
   requestCount = 0;
   private readonly routes: Array<[RegExp, Handler]>;
 
   constructor(private readonly directory: Directory) {
+    this.properties = new ContentPropertyStore(directory);
     this.routes = [
       [/^\/wiki\/rest\/api\/user\/current$/, (_m, params, caller) => this.currentUser(params, caller)],
       [/^\/wiki\/rest\/api\/user\/memberof$/, (_m, params, caller) => this.memberOf(params, caller)],
@@ -76,7 +80,7 @@ export class ConfluenceFake {
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
     const response = permissionCheck && request.method.toUpperCase() === 'POST'
       ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
-      : this.route(request.method.toUpperCase(), url, request.caller);
+      : this.route(request.method.toUpperCase(), url, request.caller, request.body);
     this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
@@ -87,7 +91,13 @@ export class ConfluenceFake {
     return [...this.log];
   }
 
-  private route(method: string, url: URL, caller: Caller): RestResponse {
+  private route(method: string, url: URL, caller: Caller, body?: string): RestResponse {
+    if (/^\/wiki\/api\/v2\/(pages|blogposts)\/\d+\/properties/.test(url.pathname)) {
+      const retryAfter = this.throttle.take(url.pathname);
+      if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
+      const answer = this.properties.handle(method, url, body, caller);
+      if (answer) return answer;
+    }
     // The v2 listings of the inventory (pages, blog posts, spaces by id); other v2 paths (a space's operations) are routes below.
     if (/^\/wiki\/api\/v2\/(pages|blogposts|spaces)$/.test(url.pathname)) {
       if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
@@ -290,7 +300,7 @@ export class ConfluenceFake {
     const cql = params.get('cql') ?? '';
     let matches: CqlPredicate;
     try {
-      matches = parseCql(cql, this.directory);
+      matches = parseCql(cql, this.directory, this.properties);
     } catch (error) {
       if (!(error instanceof CqlError)) throw error;
       return json(400, errorJson(400, `Could not parse cql : ${cql} (${error.message})`));

@@ -3,6 +3,7 @@ import type { Envelope } from '@contracts/envelope';
 import type { PayloadOf, ResolverKey, ResultOf } from '@contracts/resolvers';
 import { installKvsEmulator, type KvsEmulator } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
+import { propertyReader } from '../../local/confluence/content-properties';
 import { Directory, type DemoContent, type DemoUser } from '../../local/demo/directory';
 import { generateSite } from '../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../local/demo/sizes';
@@ -51,7 +52,7 @@ export async function startAppPlatform(): Promise<AppPlatform> {
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
   const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3 });
   resetAppCaches();
-  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0 });
+  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, contentProperty: propertyReader(confluence.properties, manifest) });
 
   const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });
   const active = directory.site.users.filter((u) => u.status === 'active');

@@ -33,6 +33,12 @@ const contentStats = z.object({
   createdAt: z.number().nullable().default(null), lastModifiedAt: z.number().nullable().default(null),
   containerId: z.string().nullable().default(null),
   anonymousLastAt: z.number().optional(),
+  bylineDue: z.number().optional(),
+  byline: z.object({
+    propertyId: z.string().optional(), propertyVersion: z.number().int().optional(), rowVersion: z.number().int(),
+    shown: z.enum(['count', 'hidden', 'fallback']), views: z.number().int(), views30d: z.number().int(),
+    lastViewedAt: z.number(), writtenAt: z.number(),
+  }).optional(),
 });
 const contentDay = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, day: z.string(), views: z.number().int(), version: z.number().int(),

@@ -52,6 +52,8 @@ export const KEYS = {
   inventoryJob: 'inventory:job',
   /** The content-month backfill's cursor, progress and lease (same mechanism as the inventory job). */
   monthBackfillJob: 'inventory:month-backfill',
+  /** The byline property writer: its lease, the day of its last rolling-window pass, its sweep (backfill, switch). */
+  bylineWriterJob: 'byline:writer',
   /** How far the space compaction job has summed closed periods' space shards, and its lease. */
   spaceCompactionJob: 'reports:space-compaction',
   /** A space's saved report definitions (Custom Reports), one document per space. */
