@@ -7,7 +7,8 @@ import type { BlockingPolicy } from '../core/model/blocking-time';
 import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from './rules/event-time';
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/view';
 import { monthOf } from '../core/model/report-periods';
-import { commitPlan, readSnapshot } from './storage/view-store';
+import { commitPlan, readChannelHint, readSnapshot } from './storage/view-store';
+import { refineRecentView } from './refine-channel';
 import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
 import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
@@ -84,6 +85,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // This view's answer once its first step is committed; later steps only finish its corrections.
   let own: TrackOutcome | undefined;
   let steps = 0;
+  // Filed under the default source because no hint was there when the rows were read.
+  let defaulted = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
@@ -93,7 +96,10 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
-      if (channelPending) view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
+      if (channelPending) {
+        view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
+        defaulted = view.source === request.view.source && channelHint === undefined;
+      }
       if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
         viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
       }
@@ -124,7 +130,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
           own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
             : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
         }
-        if (outcome.pending === 0 && !outcome.resumed && own) return own;
+        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at));
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
         steps += 1;
@@ -142,6 +148,18 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   }
   if (lastTransient) throw lastTransient;
   throw new ContentionError(view.contentId);
+}
+
+/**
+ * The hint may have been stored while this view was being written under the default source (the
+ * beacon and the event race on every page load): read it once more now that the view's record exists,
+ * so that whichever came first, the view ends under the hint's channel (refine-channel.ts).
+ */
+async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
+  if (!recorded || view.viewer.kind !== 'user') return own;
+  const hint = await readChannelHint(view.contentId, storedViewer);
+  if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
+  return own;
 }
 
 /** The viewer as stored: an account id, `anonymous`, or an unlinkable pseudonym in extended privacy mode. */

@@ -1,4 +1,6 @@
 import { kvs } from '@forge/kvs';
+import type { RowOp } from '../../core/model/row-ops';
+import type { ViewerContentRow, ViewRecord } from '../../core/model/rows';
 import { CHANNELS, type Channel } from '@contracts/settings';
 import type { WritePlan, WriteSnapshot } from '../rules/view-write-plan';
 import { spaceShardOf } from '../../core/model/space-shards';
@@ -98,6 +100,28 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
  */
 export function commitPlan(plan: WritePlan, rollups: RollupWrites = NO_ROLLUPS): Promise<'committed' | 'conflict'> {
   return commitOps(viewPlanOps(plan, rollups));
+}
+
+/** The viewer's row for one content (read before anything it guards; see refine-channel.ts). */
+export async function readViewerContent(contentId: string, storedViewer: string): Promise<ViewerContentRow | undefined> {
+  const value = await kvs.entity<unknown>(ENTITY.viewerContent).get(KEYS.viewerContent(contentId, storedViewer));
+  return value === undefined ? undefined : decode.viewerContent(value);
+}
+
+export async function readViewRecord(contentId: string, storedViewer: string, at: number): Promise<ViewRecord | undefined> {
+  const value = await kvs.entity<unknown>(ENTITY.view).get(KEYS.view(contentId, storedViewer, at));
+  return value === undefined ? undefined : decode.viewRecord(value);
+}
+
+/** A refinement's row operations (rules/relabel-plan.ts), through the one commit function. */
+export function commitRelabel(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
+  return commitOps(ops);
+}
+
+/** The channel hint stored for this viewer and content, if any (the view event's re-check). */
+export async function readChannelHint(contentId: string, storedViewer: string): Promise<Channel | undefined> {
+  const value = await kvs.get<unknown>(KEYS.channelHint(contentId, storedViewer));
+  return CHANNELS.find((channel) => channel === value);
 }
 
 /** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */
