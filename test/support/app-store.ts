@@ -7,6 +7,7 @@ import { forgetCachedSettings } from '../../src/settings/settings-source';
 import { forgetCachedGroups } from '../../src/access/viewer-groups';
 import { forgetAdminChecks } from '../../src/access/admin-check';
 import { forgetHintBudget } from '../../src/tracking/tracking-resolvers';
+import { forgetBeaconCaches } from '../../src/tracking/beacon-view';
 import { forgetReportedViewLookups } from '../../src/tracking/view-api/view-api-views';
 import { forgetGroupMembers } from '../../src/reports/group-report';
 import { forgetGroupPopularity } from '../../src/page-statistics/byline/group-popularity';
@@ -34,6 +35,7 @@ export function resetAppCaches(): void {
   forgetCachedGroups();
   forgetAdminChecks();
   forgetHintBudget();
+  forgetBeaconCaches();
   forgetReportedViewLookups();
   forgetGroupMembers();
   forgetGroupPopularity();
