@@ -5,6 +5,7 @@ import { fail, guarded } from './platform/resolver/envelope';
 import { getReportSummaryResolver, getReportTableResolver } from './reports/report-resolvers';
 import { searchReportGroupsResolver } from './reports/report-groups-resolver';
 import { reportChannelResolver, trackViewResolver } from './tracking/tracking-resolvers';
+import { reportViewResolver } from './tracking/beacon-view';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './tracking/view-api/view-api-resolvers';
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './lifecycle/inventory/inventory-resolvers';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings/settings-resolvers';
@@ -22,6 +23,7 @@ type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Pr
 const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
+  reportView: reportViewResolver,
   getSettings: getSettingsResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,

@@ -1,5 +1,5 @@
 import type { DemoContent, Directory, Restriction } from '../demo/directory';
-import { describeCaller, type Caller } from './caller';
+import { APP_ACCOUNT_ID, describeCaller, type Caller } from './caller';
 import { pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
@@ -52,6 +52,12 @@ export class ConfluenceFake {
   private readonly log: LoggedRequest[] = [];
   /** Every request answered since start (the log keeps only the last 500). */
   requestCount = 0;
+  /**
+   * The app's own user as on Confluence Cloud (ECO-822): `asApp()` sees a space only with its view
+   * permission and content only when no restriction excludes it. `LOCAL_APP_SEES_ALL=1` (or setting
+   * `restricted` false) keeps the old, all-seeing app for tests written before.
+   */
+  readonly appUser = { restricted: process.env.LOCAL_APP_SEES_ALL !== '1' };
   private readonly routes: Array<[RegExp, Handler]>;
 
   constructor(private readonly directory: Directory) {
@@ -75,7 +81,8 @@ export class ConfluenceFake {
     ];
   }
 
-  handle(request: RestRequest): RestResponse {
+  handle(incoming: RestRequest): RestResponse {
+    const request: RestRequest = incoming.caller.kind === 'app' ? { ...incoming, caller: { kind: 'app', restricted: this.appUser.restricted } } : incoming;
     const url = new URL(request.path, 'http://confluence.local');
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
     const response = permissionCheck && request.method.toUpperCase() === 'POST'
@@ -103,7 +110,9 @@ export class ConfluenceFake {
       if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
       const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
       if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
-      return answerV2(this.directory, this.overlay, url.pathname, url.searchParams) ?? json(404, errorJson(404, url.pathname));
+      return answerV2(this.directory, this.overlay, url.pathname, url.searchParams, {
+        content: (content) => this.visibleTo(caller, content), space: (space) => canViewSpace(this.directory, caller, space),
+      }) ?? json(404, errorJson(404, url.pathname));
     }
     for (const [pattern, handler] of this.routes) {
       const match = url.pathname.match(pattern);
@@ -141,6 +150,8 @@ export class ConfluenceFake {
     if (!stored) return json(404, errorJson(404, `No content with id ${contentId}`));
     // Restrictions as they are now (the overlay records changes made since the site was generated).
     const content = this.overlay.view(stored)?.content ?? stored;
+    // The app's own user asks about content it may not see itself: Confluence does not reveal it.
+    if (!this.visibleTo(caller, content)) return json(404, errorJson(404, `No content with id ${contentId}`));
     if (request.subject.type === 'group') {
       // Confluence identifies the group by its id here (PermissionSubjectWithGroupId); an unknown id is a "no".
       const groupAllowed = canGroupViewContent(this.directory, request.subject.identifier, content)
@@ -151,6 +162,28 @@ export class ConfluenceFake {
     const hasPermission = user !== undefined && canViewContent(this.directory, { kind: 'user', accountId: user.accountId }, content)
       && (user.isAdmin || this.inheritedRestrictions(stored).every((r) => r.userIds.includes(user.accountId) || user.groupIds.some((id) => r.groupIds.includes(id))));
     return json(200, { hasPermission, ...(hasPermission ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });
+  }
+
+  /**
+   * Whether the caller sees this content (as it is now): space permission, its own restriction and,
+   * for the app's own user, the restrictions it inherits from ancestors (each must name the app).
+   */
+  visibleTo(caller: Caller, content: DemoContent): boolean {
+    if (!canViewContent(this.directory, caller, content)) return false;
+    if (caller.kind !== 'app' || !caller.restricted) return true;
+    return this.inheritedRestrictions(content).every((r) => r.userIds.includes(APP_ACCOUNT_ID));
+  }
+
+  /**
+   * Whether Confluence delivers product events about this content to the app: not for content
+   * restricted away from the app's user (ECO-961), which includes the `permissions_updated` of the
+   * change that restricted it (CONFCLOUD-82583). Unknown ids (attachments, spaces) are delivered.
+   */
+  deliversEventsAbout(contentId: string): boolean {
+    const stored = this.directory.content(contentId);
+    if (!stored || !this.appUser.restricted) return true;
+    const current = this.overlay.view(stored);
+    return this.visibleTo({ kind: 'app', restricted: true }, current?.content ?? stored);
   }
 
   /**
@@ -167,7 +200,7 @@ export class ConfluenceFake {
   private currentUser(params: URLSearchParams, caller: Caller): RestResponse {
     const withOperations = expands(params, 'operations');
     if (caller.kind === 'app') {
-      return json(200, { type: 'known', accountId: 'app-viewtracker', accountType: 'app', displayName: 'Viewtracker', publicName: 'Viewtracker', ...(withOperations ? { operations: [] } : {}) });
+      return json(200, { type: 'known', accountId: APP_ACCOUNT_ID, accountType: 'app', displayName: 'Viewtracker', publicName: 'Viewtracker', ...(withOperations ? { operations: [] } : {}) });
     }
     if (caller.kind === 'anonymous') {
       return json(200, { ...ANONYMOUS_USER_JSON, ...(withOperations ? { operations: [{ operation: 'use', targetType: 'application' }] } : {}) });
@@ -251,7 +284,7 @@ export class ConfluenceFake {
     const content = stored && this.overlay.view(stored)?.content;
     const space = content && this.directory.space(content.spaceKey);
     // Confluence answers 404, not 403, for content the caller may not see: existence is not revealed.
-    if (!content || !space || !canViewContent(this.directory, caller, content)) {
+    if (!content || !space || !this.visibleTo(caller, content)) {
       return json(404, errorJson(404, `No content found with id: ContentId{id=${id}}`));
     }
     return json(200, {
@@ -307,7 +340,7 @@ export class ConfluenceFake {
     }
     const visible = this.directory.site.contents.filter((content) => {
       const space = this.directory.space(content.spaceKey);
-      return space !== undefined && matches(content) && canViewContent(this.directory, caller, content);
+      return space !== undefined && matches(content) && this.visibleTo(caller, content);
     }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, expands(params, 'space')));
     return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
   }

@@ -18,6 +18,17 @@ export interface ReportChannelPayload {
   channel: Channel;
 }
 
+/**
+ * The background script's report of one page load: whether the app's own user sees the content
+ * (then Confluence's view event counts it; null: not asked), whether the beacon recorded the view
+ * itself (content restricted away from the app), and whether a channel hint was stored.
+ */
+export interface ReportViewResult {
+  appSees: boolean | null;
+  recorded: boolean;
+  stored: boolean;
+}
+
 export type TrackViewResult =
   | { tracked: true; views: number }
   | { tracked: false; reason: string; views: number };
@@ -126,6 +137,7 @@ export interface SaveSpaceReportPayload {
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
   reportChannel: [ReportChannelPayload, { stored: boolean }];
+  reportView: [ReportChannelPayload, ReportViewResult];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];

@@ -11,7 +11,8 @@ import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 let app: AppPlatform;
 let version = 0;
 beforeEach(async () => {
-  app = await startAppPlatform();
+  // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+  app = await startAppPlatform({ appSeesAll: true });
   version = 0;
   forgetModuleCaches();
 });

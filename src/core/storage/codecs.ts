@@ -14,7 +14,7 @@ const contentType = z.enum(['page', 'blogpost', 'attachment']);
 // Rows written before the lifecycle fields existed are current content of unknown space id.
 const status = z.enum(CONTENT_STATUSES).default('current');
 const bySource = z.record(z.enum(SOURCES), z.number().int());
-const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()) });
+const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()), beacon: z.array(z.number()).optional(), anchorBeacon: z.boolean().optional() });
 
 const viewRecord = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, viewer: z.string(),

@@ -105,6 +105,7 @@ const isPageViewer = shape<PageViewer>({
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
+  reportView: shape<ResultOf<'reportView'>>({ appSees: nullable(isBoolean), recorded: isBoolean, stored: isBoolean }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
