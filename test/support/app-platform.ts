@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Envelope } from '@contracts/envelope';
 import type { PayloadOf, ResolverKey, ResultOf } from '@contracts/resolvers';
 import { installKvsEmulator, type KvsEmulator } from '../../local/kvs';
+import type { KvsEmulatorOptions } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory, type DemoContent, type DemoUser } from '../../local/demo/directory';
 import { generateSite } from '../../local/demo/generate-site';
@@ -42,14 +43,15 @@ export interface AppPlatform {
 
 const ROOT = join(__dirname, '..', '..');
 
-export async function startAppPlatform(): Promise<AppPlatform> {
+/** `kvs`: emulator options for tests of Cloud's stricter rules (its clock, `strictness`). */
+export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | 'strictness'> = {}): Promise<AppPlatform> {
   const manifest = await loadManifest(ROOT);
   const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
   const identity = { appId: manifest.appId, environmentId: 'test', installationId: 'test-install', cloudId: directory.site.cloudId, siteUrl: 'http://127.0.0.1:9' };
   const restoreRuntime = installForgeRuntime(identity);
   const confluence = new ConfluenceFake(directory);
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
-  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3 });
+  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...kvs });
   resetAppCaches();
   const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0 });
 

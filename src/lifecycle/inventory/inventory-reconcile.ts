@@ -1,7 +1,7 @@
 import type { LifecycleEvent } from '../rules/lifecycle-event';
 import type { ContentStatsRow } from '../../core/model/rows';
 import { existingIds } from '../../platform/confluence/content-inventory';
-import { contentRowsPage, readInventoryJob, writeInventoryJob } from './inventory-store';
+import { contentRowsAfter, readInventoryJob, writeInventoryJob } from './inventory-store';
 import { applyLifecycleEvent } from '../content-lifecycle';
 
 export interface ReconcileResult {
@@ -33,16 +33,17 @@ function purgeEvent(row: ContentStatsRow, at: number): LifecycleEvent {
  * Cascading deletes (a space deleted, a parent purged with its children) emit no event per child.
  * This pass walks every content row, asks Confluence which pages and blog posts still exist (250 ids
  * a request) and purges the rest exactly as a `deleted` event would; an attachment goes when its
- * page or blog post is gone. Resumable (cursor saved per page of rows), at most one pass a day.
+ * page or blog post is gone. Resumable (the last row's key saved per page of rows, never a storage
+ * cursor: see core/storage/key-walk.ts), at most one pass a day.
  */
-export async function reconcileInventory(budgetMs: number, now: () => number = Date.now): Promise<ReconcileResult> {
+export async function reconcileInventory(budgetMs: number, now: () => number = Date.now, rowsPerPage = 100): Promise<ReconcileResult> {
   const deadline = now() + budgetMs;
   const result: ReconcileResult = { checked: 0, purged: [], complete: false };
   const started = await readInventoryJob();
-  if (started.reconcileCursor === null && started.reconciledAt !== null && now() - started.reconciledAt < PASS_INTERVAL_MS) return result;
-  let cursor = started.reconcileCursor;
+  if (started.reconcileAfter === null && started.reconciledAt !== null && now() - started.reconciledAt < PASS_INTERVAL_MS) return result;
+  let after = started.reconcileAfter;
   while (now() < deadline) {
-    const page = await contentRowsPage(cursor);
+    const page = await contentRowsAfter(after, rowsPerPage);
     const alive = page.rows.filter((row) => row.status !== 'purged');
     const of = (type: ContentStatsRow['contentType']) => alive.filter((row) => row.contentType === type);
     const containers = [...new Set(of('attachment').flatMap((row) => row.containerId ?? []))];
@@ -60,10 +61,10 @@ export async function reconcileInventory(budgetMs: number, now: () => number = D
       result.purged.push(row.contentId);
     }
     result.checked += page.rows.length;
-    cursor = page.nextCursor;
+    after = page.more ? page.last : null;
     const job = await readInventoryJob();
-    await writeInventoryJob({ ...job, reconcileCursor: cursor, ...(cursor ? {} : { reconciledAt: now() }) });
-    if (!cursor) {
+    await writeInventoryJob({ ...job, reconcileAfter: after, ...(after ? {} : { reconciledAt: now() }) });
+    if (!after) {
       result.complete = true;
       break;
     }
