@@ -88,7 +88,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint, rollups } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending, months,
+        withChannelHint: channelPending, now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
