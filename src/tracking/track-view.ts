@@ -7,7 +7,7 @@ import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from './rul
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/view';
 import { monthOf } from '../core/model/content-month';
 import { commitPlan, readSnapshot } from './storage/view-store';
-import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
+import { ContentionError, isTransientStorageError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
 import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
 import { pseudonymFor } from '../privacy/index';
@@ -134,7 +134,9 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
     } catch (error) {
       // Throttling or a lost response: try again shortly. A write that was applied after all is
       // found on the next read (its record or history entry exists) and ends as a duplicate.
-      if (!isTransientStorageError(error)) throw error;
+      // A refusal the app cannot classify may be a lost race answered in an unknown way: re-read
+      // and plan again; if it persists it is thrown below, and the trigger asks Forge for a retry.
+      if (!isTransientStorageError(error) && !(error instanceof UnclassifiedTransactionError)) throw error;
       lastTransient = error;
     }
     await pause(attempt);
