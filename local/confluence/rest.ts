@@ -4,6 +4,7 @@ import { pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
+import { PointsMeter } from './points';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
 import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
@@ -43,6 +44,11 @@ const LOG_SIZE = 500;
  */
 export class ConfluenceFake {
   readonly throttle = new Throttle();
+  /**
+   * Points spent as Confluence Cloud counts them (see points.ts); with an hourly budget
+   * (LOCAL_CONFLUENCE_POINTS_PER_HOUR or `points.setHourlyBudget`) every call answers 429 once it is spent.
+   */
+  readonly points = new PointsMeter({ hourlyBudget: process.env.LOCAL_CONFLUENCE_POINTS_PER_HOUR ? Number(process.env.LOCAL_CONFLUENCE_POINTS_PER_HOUR) : undefined });
   /** Lifecycle changes made through the developer endpoints (trash, move, purge), seen by every route. */
   readonly overlay = new ContentOverlay();
   /** The v2 content listing is rate limited (429 + Retry-After), as Confluence's is. */
@@ -85,9 +91,13 @@ export class ConfluenceFake {
     const request: RestRequest = incoming.caller.kind === 'app' ? { ...incoming, caller: { kind: 'app', restricted: this.appUser.restricted } } : incoming;
     const url = new URL(request.path, 'http://confluence.local');
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
-    const response = permissionCheck && request.method.toUpperCase() === 'POST'
-      ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
-      : this.route(request.method.toUpperCase(), url, request.caller, request.body);
+    const spent = this.points.retryAfter();
+    const response = spent !== null
+      ? { status: 429, body: errorJson(429, 'Rate limit exceeded: the hourly points budget is spent'), headers: { 'Retry-After': String(spent) } }
+      : permissionCheck && request.method.toUpperCase() === 'POST'
+        ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
+        : this.route(request.method.toUpperCase(), url, request.caller, request.body);
+    this.points.charge(request.method, url.pathname, response.status, response.body);
     this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);

@@ -3,7 +3,7 @@ import { parseViewedEvent } from './rules/product-event';
 import { spaceIdOfViewEvent } from '../lifecycle/index';
 import { ConfluenceError } from '../platform/confluence/client';
 import { isTransientStorageError } from '../core/storage/kvs-errors';
-import { ContentionError } from '../core/storage/kvs-errors';
+import { ContentionError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { trackView, type TrackOutcome } from './track-view';
 
 /** Forge retries at most 4 times; a minute apart keeps the retried view inside the blocking horizon. */
@@ -43,6 +43,6 @@ export async function processViewedEvent(event: unknown): Promise<TrackOutcome |
 }
 
 function isRetryable(error: unknown): boolean {
-  return error instanceof ContentionError || isTransientStorageError(error) ||
+  return error instanceof ContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error) ||
     (error instanceof ConfluenceError && error.transient);
 }

@@ -9,7 +9,7 @@ import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/
 import { monthOf } from '../core/model/report-periods';
 import { commitPlan, readChannelHint, readSnapshot } from './storage/view-store';
 import { refineRecentView } from './refine-channel';
-import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
+import { ContentionError, isTransientStorageError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
 import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
 import { pseudonymFor } from '../privacy/index';
@@ -92,7 +92,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint, rollups } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending, months,
+        withChannelHint: channelPending, now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });
@@ -141,7 +141,9 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
     } catch (error) {
       // Throttling or a lost response: try again shortly. A write that was applied after all is
       // found on the next read (its record or history entry exists) and ends as a duplicate.
-      if (!isTransientStorageError(error)) throw error;
+      // A refusal the app cannot classify may be a lost race answered in an unknown way: re-read
+      // and plan again; if it persists it is thrown below, and the trigger asks Forge for a retry.
+      if (!isTransientStorageError(error) && !(error instanceof UnclassifiedTransactionError)) throw error;
       lastTransient = error;
     }
     await jitteredPause(attempt);

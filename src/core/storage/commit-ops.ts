@@ -2,7 +2,7 @@ import { kvs, Filter, FilterConditions } from '@forge/kvs';
 import { MAX_TRANSACTION_OPERATIONS } from '../model/kvs-limits';
 import { type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
 import { ENTITY, KEYS } from './keys';
-import { isConditionFailure } from './kvs-errors';
+import { isConditionFailure, isUnclassifiedTransactionFailure, UnclassifiedTransactionError } from './kvs-errors';
 import { encode } from './codecs';
 
 /** Where a stored row lives: its entity and key, derived from the row itself (the one key table is keys.ts). */
@@ -52,7 +52,8 @@ function storable(value: object): Record<string, unknown> {
 /**
  * THE write of the app: commits row operations as ONE transaction (one write unit while small), all
  * or nothing. Returns `conflict` when some expectation no longer held (another writer got there
- * first); the caller re-reads and plans again. At most 25 operations (Forge's limit).
+ * first); the caller re-reads and plans again. Throws UnclassifiedTransactionError for a refusal it
+ * cannot classify (see kvs-errors.ts). At most 25 operations (Forge's limit).
  */
 export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
   if (ops.length === 0) return 'committed';
@@ -71,6 +72,9 @@ export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'c
     return 'committed';
   } catch (error) {
     if (isConditionFailure(error)) return 'conflict';
+    // Any other refusal may be a condition failure answered differently: the caller re-reads and
+    // plans again (as after a conflict) and, if it persists, fails its invocation so Forge retries.
+    if (isUnclassifiedTransactionFailure(error)) throw new UnclassifiedTransactionError(error);
     throw error;
   }
 }

@@ -27,6 +27,8 @@ export interface SnapshotRequest {
   groupsOf?: string;
   /** Also fetch the browser's channel hint for this viewer and content. */
   withChannelHint?: boolean;
+  /** The function's clock, to tell a hint still standing from one past its time (default Date.now()). */
+  now?: number;
   /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
   storesAccountId: boolean;
   /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
@@ -76,7 +78,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   return {
     groups,
     rollups: rollupSnapshotFrom(request, get),
-    channelHint: CHANNELS.find((channel) => channel === hint),
+    channelHint: request.withChannelHint ? standingChannelHint(hint, request.now ?? Date.now()) : undefined,
     snapshot: {
       daysRead: request.days,
       accountKnown: request.storesAccountId ? get(ENTITY.account, KEYS.account(request.storedViewer)) !== undefined : null,
@@ -118,15 +120,32 @@ export function commitRelabel(ops: readonly RowOp[]): Promise<'committed' | 'con
   return commitOps(ops);
 }
 
-/** The channel hint stored for this viewer and content, if any (the view event's re-check). */
-export async function readChannelHint(contentId: string, storedViewer: string): Promise<Channel | undefined> {
-  const value = await kvs.get<unknown>(KEYS.channelHint(contentId, storedViewer));
-  return CHANNELS.find((channel) => channel === value);
+/** The channel hint standing for this viewer and content, if any (the view event's re-check). */
+export async function readChannelHint(contentId: string, storedViewer: string, now = Date.now()): Promise<Channel | undefined> {
+  return standingChannelHint(await kvs.get<unknown>(KEYS.channelHint(contentId, storedViewer)), now);
 }
 
-/** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */
-export async function writeChannelHint(contentId: string, storedViewer: string, channel: Channel): Promise<void> {
-  await kvs.set(KEYS.channelHint(contentId, storedViewer), channel, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
+/**
+ * Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default.
+ * The hint carries its own time: its TTL lets KVS delete it, but "deletion may take up to 48 hours.
+ * During this window, read operations may still return expired results" (forge-docs-snapshot
+ * mirror/runtime-reference/storage-api-basic-api/index.md, "Time-to-live (TTL)"), and a hint that
+ * old would relabel a later desktop view.
+ */
+export async function writeChannelHint(contentId: string, storedViewer: string, channel: Channel, now = Date.now()): Promise<void> {
+  const hint: StoredChannelHint = { channel, at: now };
+  await kvs.set(KEYS.channelHint(contentId, storedViewer), hint, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
+}
+
+interface StoredChannelHint { channel: Channel; at: number }
+
+/** The hint's channel while it stands (written less than CHANNEL_HINT_MINUTES ago by `now`); a bare channel (no time) does not. */
+export function standingChannelHint(value: unknown, now: number): Channel | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { channel, at } = value as { channel?: unknown; at?: unknown };
+  // A minute of skew between function instances is allowed; a hint from further ahead is not trusted.
+  if (typeof at !== 'number' || at > now + 60_000 || now - at >= CHANNEL_HINT_MINUTES * 60_000) return undefined;
+  return CHANNELS.find((known) => known === channel);
 }
 
 /** Long enough for Forge's delivery lag (up to 3 min) with room for retries. */
