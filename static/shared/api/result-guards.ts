@@ -30,6 +30,7 @@ export const isSettings = shape<Settings>({
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
   trackAttachments: isBoolean,
   blockingTimeMs: isNumber,
+  search: shape<Settings['search']>({ autoTracking: isBoolean, recordQueryText: isBoolean }),
   privacy: shape<Settings['privacy']>({
     mode: oneOf(PRIVACY_MODES),
     viewerNamesGroup: nullable(isGroupRef),
