@@ -45,6 +45,12 @@ export interface TrackRequest {
   /** Anonymous views reported by other tools cannot be told apart: throttled per content by the blocking time. */
   throttleAnonymous?: boolean;
   now?: number;
+  /**
+   * Rows of another capability to read in the view's own batch read (no extra request): `seen` gets
+   * what was found (keyed `entityName|key`) after every read. Search analytics peeks at the
+   * viewer's last search to count a click-through.
+   */
+  peek?: { items: ReadonlyArray<{ key: string; entityName: string }>; seen: (found: Map<string, unknown>) => void };
 }
 
 /**
@@ -90,12 +96,14 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
-      const { snapshot, groups, channelHint, rollups } = await readSnapshot({
+      const { snapshot, groups, channelHint, rollups, peeked } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending, now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
+        ...(request.peek ? { peek: request.peek.items } : {}),
       });
+      request.peek?.seen(peeked);
       if (channelPending) {
         view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
         defaulted = view.source === request.view.source && channelHint === undefined;

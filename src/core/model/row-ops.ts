@@ -2,6 +2,7 @@ import { MAX_TRANSACTION_OPERATIONS, slicesOf } from './kvs-limits';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import type { ContentMonthRow } from './content-month';
 import type { RollupRow, SketchRow, ViewerMonthRow } from './report-rows';
+import type { SearchLastRow, SearchMarkRow, SearchQueryRow, SearchTotalRow } from './search-rows';
 
 /**
  * The one way stored data changes: a list of conditional row operations, built by pure domain code
@@ -22,7 +23,12 @@ export type StoredRow =
   | { entity: 'viewer-month'; value: ViewerMonthRow }
   | { entity: 'rollup'; value: RollupRow }
   | { entity: 'sketch'; value: SketchRow }
-  | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } };
+  | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } }
+  /** Search analytics (search-rows.ts). */
+  | { entity: 'search-mark'; value: SearchMarkRow }
+  | { entity: 'search-query'; value: SearchQueryRow }
+  | { entity: 'search-total'; value: SearchTotalRow }
+  | { entity: 'search-last'; value: SearchLastRow };
 
 /** What the stored row must be for the operation to apply: the version read, or not there yet. */
 export type Expectation =
@@ -34,8 +40,8 @@ export type Expectation =
   | { kind: 'lifecycle'; at: number };
 
 export type RowOp =
-  /** Write the row if the expectation holds. */
-  | { kind: 'put'; row: StoredRow; expect: Expectation }
+  /** Write the row if the expectation holds; with `ttlSeconds`, KVS deletes it after that long. */
+  | { kind: 'put'; row: StoredRow; expect: Expectation; ttlSeconds?: number }
   /** Delete the row if the expectation holds. */
   | { kind: 'delete'; row: StoredRow; expect: Expectation }
   /** Write nothing, but fail the whole transaction unless the expectation holds. */

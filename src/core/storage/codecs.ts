@@ -5,6 +5,7 @@ import { daysInMonth, type ContentMonthRow } from '../model/content-month';
 import { decodeDayList, encodeDayList } from '../model/day-list';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../model/rows';
 import type { StoredRow } from '../model/row-ops';
+import { encodeSearch } from './search-codecs';
 
 /**
  * Stored rows are parsed on the way in like any other input: a row written by an older version or
@@ -82,7 +83,12 @@ function storedContentMonth(row: ContentMonthRow): Record<string, unknown> {
 export const encode = {
   contentMonth: storedContentMonth,
   /** Any row of the write machinery, as stored. */
-  row: (row: StoredRow): object => (row.entity === 'content-month' ? storedContentMonth(row.value) : row.value),
+  row: (row: StoredRow): object => {
+    if (row.entity === 'content-month') return storedContentMonth(row.value);
+    if (row.entity === 'search-query') return encodeSearch.query(row.value);
+    if (row.entity === 'search-total') return encodeSearch.total(row.value);
+    return row.value;
+  },
 };
 
 export const decode = {

@@ -33,6 +33,8 @@ export interface SnapshotRequest {
   storesAccountId: boolean;
   /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
   months: string[];
+  /** Other capabilities' rows read in the same round trip (search analytics: the viewer's last search). */
+  peek?: ReadonlyArray<{ key: string; entityName: string }>;
 }
 
 
@@ -44,7 +46,7 @@ function spaceDayKey(request: SnapshotRequest, day: string): string {
   return KEYS.spaceDay(request.spaceKey, day, spaceShardOf(request.contentId));
 }
 
-export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot }> {
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot; peeked: Map<string, unknown> }> {
   const anonymous = request.storedViewer === ANONYMOUS_VIEWER;
   const items = [
     { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
@@ -58,6 +60,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
     ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
     ...rollupSnapshotItems(request),
+    ...(request.peek ?? []),
   ];
   const result = await batchGetAll<unknown>(items);
   // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
@@ -75,8 +78,13 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
   const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
   const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
+  const peeked = new Map((request.peek ?? []).flatMap(({ key, entityName }) => {
+    const value = get(entityName, key);
+    return value === undefined ? [] : [[`${entityName}|${key}`, value] as const];
+  }));
   return {
     groups,
+    peeked,
     rollups: rollupSnapshotFrom(request, get),
     channelHint: request.withChannelHint ? standingChannelHint(hint, request.now ?? Date.now()) : undefined,
     snapshot: {
