@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const searchPage = z.object({
@@ -44,7 +44,10 @@ export async function searchContentIds(as: 'user' | 'app', cql: string, max: num
   let total = 0;
   for (let start = 0; ids.length < max; start += CQL_PAGE_SIZE) {
     const limit = Math.min(CQL_PAGE_SIZE, max - ids.length);
-    const body = await getJson(as, route`/wiki/rest/api/content/search?cql=${cql}&expand=space&start=${start}&limit=${limit}`);
+    const response = as === 'user'
+      ? await api.asUser().requestConfluence(route`/wiki/rest/api/content/search?cql=${cql}&expand=space&start=${start}&limit=${limit}`, { headers: ACCEPT_JSON })
+      : await api.asApp().requestConfluence(route`/wiki/rest/api/content/search?cql=${cql}&expand=space&start=${start}&limit=${limit}`, { headers: ACCEPT_JSON });
+    const body = await jsonOrNull(response, '/wiki/rest/api/content/search');
     if (body === null) return { ids, found, total: Math.max(total, ids.length), capped: false };
     const page = parseOrThrow(searchPage, body, '/wiki/rest/api/content/search');
     for (const result of page.results) {
