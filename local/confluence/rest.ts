@@ -1,6 +1,6 @@
 import type { DemoContent, Directory, Restriction } from '../demo/directory';
 import { APP_ACCOUNT_ID, describeCaller, type Caller } from './caller';
-import { pageOf, readPaging } from './paging';
+import { cursorPageOf, pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
@@ -337,7 +337,8 @@ export class ConfluenceFake {
   /**
    * CQL search (see ./cql.ts for the forms understood): `id in (...)` (which of these the caller may
    * read), and the report scopes `space in (...)`, `label = "x"`, `(id = N or ancestor = N)`, `type`.
-   * Content the caller may not see is left out, as Confluence does; `totalSize` counts what they may see.
+   * As on Cloud: current content only (trash and archive are left out), where it is now (moves), and
+   * only what the caller may read (restrictions, inherited ones too); paged by cursor, no `totalSize`.
    */
   private contentSearch(params: URLSearchParams, caller: Caller): RestResponse {
     const cql = params.get('cql') ?? '';
@@ -348,11 +349,22 @@ export class ConfluenceFake {
       if (!(error instanceof CqlError)) throw error;
       return json(400, errorJson(400, `Could not parse cql : ${cql} (${error.message})`));
     }
-    const visible = this.directory.site.contents.filter((content) => {
-      const space = this.directory.space(content.spaceKey);
-      return space !== undefined && matches(content) && this.visibleTo(caller, content);
-    }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, expands(params, 'space')));
-    return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
+    const visible = this.directory.site.contents.flatMap((stored) => {
+      const now = this.overlay.view(stored);
+      if (!now || now.status !== 'current') return [];
+      const space = this.directory.space(now.content.spaceKey);
+      if (!space || !matches(now.content) || !this.visibleTo(caller, now.content)) return [];
+      if (caller.kind === 'user' && !this.passesInherited(stored, caller.accountId)) return [];
+      return [contentJson(now.content, space, expands(params, 'space'))];
+    });
+    return json(200, cursorPageOf(visible, params, 25, 200, '/rest/api/content/search'));
+  }
+
+  /** Read restrictions set on ancestors (developer endpoint): a user must pass every one (admins pass). */
+  private passesInherited(content: DemoContent, accountId: string): boolean {
+    const user = activeUser(this.directory, accountId);
+    if (!user) return false;
+    return user.isAdmin || this.inheritedRestrictions(content).every((r) => r.userIds.includes(user.accountId) || user.groupIds.some((id) => r.groupIds.includes(id)));
   }
 
   /** `GET /wiki/rest/api/search/user?cql=user.fullname~"ann"`: active users whose name contains the text. */
