@@ -15,6 +15,7 @@ import {
   runSavedReportResolver, saveSpaceReportResolver,
 } from './custom-reports/saved-reports-resolvers';
 import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics/page-statistics-resolvers';
+import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver } from './reach/reach-resolvers';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -46,6 +47,9 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getReportTable: getReportTableResolver,
   searchReportGroups: searchReportGroupsResolver,
   searchReportSpaces: searchReportSpacesResolver,
+  getPageReach: getPageReachResolver,
+  getInactiveReaders: getInactiveReadersResolver,
+  getSpaceReach: getSpaceReachResolver,
 };
 
 const resolver = new Resolver();

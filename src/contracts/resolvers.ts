@@ -8,6 +8,7 @@ import type { Channel, GroupRef, Settings } from './settings';
 import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
+import type { InactiveReaders, InactiveReadersPayload, PageReach, PageReachPayload, SpaceReach, SpaceReachPayload } from './reach';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -150,6 +151,9 @@ export interface ResolverContract {
   getReportTable: [ReportTablePayload, ReportPage];
   searchReportGroups: [ReportGroupSearchPayload, GroupSearchResult];
   searchReportSpaces: [SpaceSearchPayload, ReportSpaceSearchResult];
+  getPageReach: [PageReachPayload, PageReach];
+  getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
+  getSpaceReach: [SpaceReachPayload, SpaceReach];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

@@ -10,6 +10,7 @@ import { forgetHintBudget } from '../../src/tracking/tracking-resolvers';
 import { forgetReportedViewLookups } from '../../src/tracking/view-api/view-api-views';
 import { forgetGroupMembers } from '../../src/reports/group-report';
 import { forgetGroupPopularity } from '../../src/page-statistics/byline/group-popularity';
+import { forgetAudiences } from '../../src/reach/audience';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {
@@ -37,4 +38,5 @@ export function resetAppCaches(): void {
   forgetReportedViewLookups();
   forgetGroupMembers();
   forgetGroupPopularity();
+  forgetAudiences();
 }
