@@ -17,6 +17,7 @@ import {
 } from './custom-reports/saved-reports-resolvers';
 import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics/page-statistics-resolvers';
 import { getSearchSummaryResolver, getSearchTableResolver } from './search/search-resolvers';
+import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver } from './reach/reach-resolvers';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -51,6 +52,9 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   searchReportSpaces: searchReportSpacesResolver,
   getSearchSummary: getSearchSummaryResolver,
   getSearchTable: getSearchTableResolver,
+  getPageReach: getPageReachResolver,
+  getInactiveReaders: getInactiveReadersResolver,
+  getSpaceReach: getSpaceReachResolver,
 };
 
 const resolver = new Resolver();

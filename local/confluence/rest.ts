@@ -7,7 +7,7 @@ import { Throttle } from './throttle';
 import { PointsMeter } from './points';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
-import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
+import { readRestrictionsJson, SPACE_READ_GROUP, spacePermissionsJson } from './restrictions';
 import { ContentPropertyStore } from './content-properties';
 
 export interface RestRequest {
@@ -82,6 +82,7 @@ export class ConfluenceFake {
       [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, params, caller) => this.space(decodeURIComponent(m[1]!), params, caller)],
       [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
       [/^\/wiki\/api\/v2\/spaces\/(\d+)\/operations$/, (m, _params, caller) => this.spaceOperations(Number(m[1]), caller)],
+      [/^\/wiki\/api\/v2\/spaces\/(\d+)\/permissions$/, (m, params, caller) => this.spacePermissionAssignments(Number(m[1]), params, caller)],
       [/^\/wiki\/rest\/api\/content\/search$/, (_m, params, caller) => this.contentSearch(params, caller)],
       [/^\/wiki\/rest\/api\/search\/user$/, (_m, params, caller) => this.userSearch(params, caller)],
     ];
@@ -277,7 +278,8 @@ export class ConfluenceFake {
     if (denied) return denied;
     if (!this.directory.groupsById.get(groupId)) return json(404, errorJson(404, `No group found with id: ${groupId}`));
     const members = this.directory.site.users.filter((user) => user.groupIds.includes(groupId)).map(userJson);
-    return json(200, pageOf(members, readPaging(params, 200, 200), `/rest/api/group/${groupId}/membersByGroupId`, params));
+    const page = pageOf(members, readPaging(params, 200, 200), `/rest/api/group/${groupId}/membersByGroupId`, params);
+    return json(200, params.get('shouldReturnTotalSize') === 'true' ? { ...page, totalSize: members.length } : page);
   }
 
   private groupBy(field: 'id' | 'name', params: URLSearchParams, caller: Caller): RestResponse {
@@ -332,6 +334,28 @@ export class ConfluenceFake {
     const administer = caller.kind === 'app' || (user !== undefined && (user.isAdmin || (space.adminIds ?? []).includes(user.accountId)));
     const operations = [{ operation: 'read', targetType: 'space' }, ...(administer ? [{ operation: 'administer', targetType: 'space' }] : [])];
     return json(200, { operations });
+  }
+
+  /**
+   * v2 `GET /spaces/{id}/permissions`: the space's permission assignments (principal, operation), as
+   * the demo knows them: read for the default users group (or for the space's listed viewers when it
+   * is closed to most of the site), read and administer for its admins. Cursor paging, 250 at most.
+   */
+  private spacePermissionAssignments(id: number, params: URLSearchParams, caller: Caller): RestResponse {
+    if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves space permissions to the app only'));
+    const space = this.directory.site.spaces.find((candidate) => candidate.id === id);
+    if (!space) return json(404, errorJson(404, `No space with id ${id}`));
+    const usersGroup = this.directory.groupByName(SPACE_READ_GROUP);
+    const read = (type: string, principal: string) => ({ principal: { type, id: principal }, operation: { key: 'read', targetType: 'space' } });
+    const all = [
+      ...(space.viewerIds ? space.viewerIds.map((userId) => read('user', userId)) : usersGroup ? [read('group', usersGroup.id)] : []),
+      ...(space.adminIds ?? []).flatMap((userId) => [read('user', userId), { principal: { type: 'user', id: userId }, operation: { key: 'administer', targetType: 'space' } }]),
+    ].map((assignment, index) => ({ id: String(index + 1), ...assignment }));
+    const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
+    const start = Number(params.get('cursor') ?? 0) || 0;
+    const results = all.slice(start, start + limit);
+    const next = start + limit < all.length ? { next: `/wiki/api/v2/spaces/${id}/permissions?limit=${limit}&cursor=${start + limit}` } : {};
+    return json(200, { results, _links: next });
   }
 
   /**

@@ -9,6 +9,7 @@ import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
 import type { SearchSummary, SearchSummaryPayload, SearchTableAnswer, SearchTablePayload } from './search-report';
+import type { InactiveReaders, InactiveReadersPayload, PageReach, PageReachPayload, SpaceReach, SpaceReachPayload } from './reach';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -166,6 +167,9 @@ export interface ResolverContract {
   /** Search analytics (issue 21): the Search tab of the global report. */
   getSearchSummary: [SearchSummaryPayload, SearchSummary];
   getSearchTable: [SearchTablePayload, SearchTableAnswer];
+  getPageReach: [PageReachPayload, PageReach];
+  getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
+  getSpaceReach: [SpaceReachPayload, SpaceReach];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

@@ -80,6 +80,13 @@ export const KEYS = {
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */
   viewApiRequestPrefix: 'api-request:',
   viewApiRequest: (at: number, nonce: string) => `api-request:${String(9_999_999_999_999 - Math.floor(at)).padStart(13, '0')}:${nonce}`,
+  /**
+   * Reach (issue 20): an audience listed from Confluence (members, names, account state), its head
+   * and its parts of up to 1,000 members; TTL 15 minutes. Erasing an account drops them all.
+   */
+  reachAudiencePrefix: 'reach-aud:',
+  reachAudience: (audience: string) => `reach-aud:${safe(audience)}`,
+  reachAudiencePart: (audience: string, part: number) => `reach-aud:${safe(audience)}:part:${part}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

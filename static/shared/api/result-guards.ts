@@ -16,6 +16,7 @@ import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 import { isReportPage, isReportSummaryAnswer } from './report-guards';
 import { isSearchSummary, isSearchTableAnswer } from './search-guards';
+import { isInactiveReaders, isPageReach, isSpaceReach } from './reach-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -147,4 +148,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })), complete: isBoolean,
   }),
+  getPageReach: isPageReach,
+  getInactiveReaders: isInactiveReaders,
+  getSpaceReach: isSpaceReach,
 };
