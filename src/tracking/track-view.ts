@@ -66,6 +66,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   if (!early.track) return { tracked: false, reason: early.reason };
 
   const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
+  // The beacon's hint is keyed by the viewer's daily pseudonym in every mode (tracking-resolvers.ts).
+  const hintViewer = channelPending && view.viewer.kind === 'user' ? await pseudonymFor(view.viewer.accountId, view.at) : undefined;
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
   // time; anonymous views reported by other tools (the view API) are throttled per content instead.
   const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
@@ -88,7 +90,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint, rollups } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending, months,
+        withChannelHint: channelPending, ...(hintViewer ? { hintViewer } : {}), months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
       });

@@ -8,7 +8,8 @@ import { MemoryCache } from '../platform/memory-cache';
 import { writeChannelHint } from './storage/view-store';
 import { getContentStats } from '../core/storage/content-stats';
 import { currentSettings } from '../settings/index';
-import { storedViewerFor, trackView } from './track-view';
+import { trackView } from './track-view';
+import { pseudonymFor } from '../privacy/index';
 import { callerOf, claimedContentId } from '../platform/resolver/context';
 import { fail, ok } from '../platform/resolver/envelope';
 
@@ -82,7 +83,8 @@ export async function reportChannelResolver(payload: unknown, context: unknown):
   hintBudget.set(caller.accountId, used + 1);
   const content = await verifiedContent(context, caller.accountId);
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
-  await writeChannelHint(content.id, await storedViewerFor({ kind: 'user', accountId: caller.accountId }, Date.now()), parsed.value.channel);
+  // Keyed by the day's pseudonym in every privacy mode: the hint holds no account id (see channelHintViewer).
+  await writeChannelHint(content.id, await pseudonymFor(caller.accountId, Date.now()), parsed.value.channel);
   return ok({ stored: true });
 }
 

@@ -22,6 +22,8 @@ export interface SnapshotRequest {
   groupsOf?: string;
   /** Also fetch the browser's channel hint for this viewer and content. */
   withChannelHint?: boolean;
+  /** Whom the hint is keyed by: the viewer's daily pseudonym in every privacy mode (no account id in a key). */
+  hintViewer?: string;
   /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
   storesAccountId: boolean;
   /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
@@ -47,7 +49,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(anonymous ? [] : request.days.map((day) => ({ key: KEYS.viewerDay(request.storedViewer, day), entityName: ENTITY.viewerDay }))),
     ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
-    ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
+    ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.hintViewer ?? request.storedViewer) }] : []),
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
     ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
     ...rollupSnapshotItems(request),
@@ -67,7 +69,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const stats = get(ENTITY.contentStats, KEYS.contentStats(request.contentId));
   const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
   const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
-  const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
+  const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.hintViewer ?? request.storedViewer)) : undefined;
   return {
     groups,
     rollups: rollupSnapshotFrom(request, get),
@@ -98,8 +100,8 @@ export function commitPlan(plan: WritePlan, rollups: RollupWrites = NO_ROLLUPS):
 }
 
 /** Written by the browser-side beacon only when it sees a non-desktop channel: desktop is the default. */
-export async function writeChannelHint(contentId: string, storedViewer: string, channel: Channel): Promise<void> {
-  await kvs.set(KEYS.channelHint(contentId, storedViewer), channel, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
+export async function writeChannelHint(contentId: string, hintViewer: string, channel: Channel): Promise<void> {
+  await kvs.set(KEYS.channelHint(contentId, hintViewer), channel, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
 }
 
 /** Long enough for Forge's delivery lag (up to 3 min) with room for retries. */
