@@ -32,8 +32,23 @@ export interface ReportAccess {
   readable: (contentIds: readonly string[]) => Promise<Set<string>>;
 }
 
-const REPORT_AUDIENCE = 'Viewtracker reports are open to Confluence administrators and to members of the group an administrator chose.';
-const SPACE_AUDIENCE = 'This space’s report is open to Confluence administrators, the space’s admins and the group an administrator chose.';
+/** Who may open the global report, by name: the no-access page says it (as the settings page does). */
+export function reportAudience(settings: Settings): string {
+  const group = settings.reportAccessGroup;
+  return group
+    ? `The Viewtracker report is open to Confluence administrators and to members of the group “${group.name}”.`
+    : 'The Viewtracker report is open to Confluence administrators only.';
+}
+
+/** Who may open a space's report, under the settings' space report audience. */
+export function spaceReportAudience(settings: Settings): string {
+  const others = settings.reportAccessGroup
+    ? `to Confluence administrators and to members of the group “${settings.reportAccessGroup.name}”`
+    : 'to Confluence administrators';
+  return settings.spaceReportAudience === 'space-viewers'
+    ? `This space’s report is open to everyone who can view the space, and ${others}.`
+    : `This space’s report is open to the space’s admins, and ${others}.`;
+}
 const SIGN_IN = 'Sign in to see Viewtracker statistics.';
 const NO_SUCH_SPACE = 'This space does not exist.';
 
@@ -46,7 +61,7 @@ async function spaceExists(spaceKey: string): Promise<boolean> {
 export async function globalReportAccess(caller: Caller, settings: Settings): Promise<ReportAccess | AccessDenied> {
   const standing = await standingOf(caller, settings);
   const opening = mayOpenGlobalReport(standing);
-  if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? REPORT_AUDIENCE : SIGN_IN };
+  if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? reportAudience(settings) : SIGN_IN };
   return reportAccess(caller, standing, settings, { spaceAdmin: false, spaceViewer: false });
 }
 
@@ -60,7 +75,7 @@ export async function spaceReportAccess(caller: Caller, settings: Settings, spac
   if ((standing.siteAdmin || standing.inReportGroup) && !(await spaceExists(spaceKey))) return { ok: false, code: 'not-found', message: NO_SUCH_SPACE };
   const space = standing.siteAdmin || standing.inReportGroup ? { spaceAdmin: false, spaceViewer: true } : await spaceStandingOf(caller, spaceKey);
   const opening = mayOpenSpaceReport(settings, standing, space);
-  if (!opening.open) return { ok: false, code: 'forbidden', message: opening.reason === 'sign-in' ? SIGN_IN : SPACE_AUDIENCE };
+  if (!opening.open) return { ok: false, code: 'forbidden', message: opening.reason === 'sign-in' ? SIGN_IN : spaceReportAudience(settings) };
   return reportAccess(caller, standing, settings, space);
 }
 
@@ -112,7 +127,3 @@ export async function contentReadableBy(accountId: string, contentId: string): P
   return content;
 }
 
-export function forgetAccessCaches(): void {
-  readableContent.clear();
-  spaces.clear();
-}

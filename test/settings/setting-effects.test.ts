@@ -100,7 +100,7 @@ describe('effects of each setting', () => {
   it('desktop off, mobile web on: a mobile web view is counted from the view event under mobile web', async () => {
     await configure({ autoTracking: { ...DEFAULT_SETTINGS.autoTracking, desktop: false } });
     const page = app.publicContent();
-    // The beacon runs as the page loads, when the view happens (hints are keyed by the day's pseudonym).
+    // The beacon reports when the page opens, as the view happens (a hint stands ten minutes).
     expect(await deliveredAt(T, () => app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page))).toEqual({ ok: true, data: { stored: true } });
     await app.view(app.users.reader, page, T);
     await app.view(app.users.otherReader, page, T);

@@ -9,20 +9,11 @@ import type { ContentDayRow, ContentStatsRow } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
+import { valuesByKey } from '../../core/storage/batch-read';
 
 type Item = { key: string; entityName: string };
 
-/** Batch reads of any number of keys, 25 at a time, 8 requests in flight. */
-async function getAll(items: Item[]): Promise<Map<string, unknown>> {
-  const found = new Map<string, unknown>();
-  const chunks: Item[][] = [];
-  for (let start = 0; start < items.length; start += 25) chunks.push(items.slice(start, start + 25));
-  for (let start = 0; start < chunks.length; start += 8) {
-    const results = await Promise.all(chunks.slice(start, start + 8).map((chunk) => kvs.batchGet<unknown>(chunk)));
-    for (const result of results) for (const item of result.successfulKeys) found.set(item.key, item.value);
-  }
-  return found;
-}
+const getAll = (items: Item[]): Promise<Map<string, unknown>> => valuesByKey(items);
 
 function inRange(month: string, days: Record<string, number>, range: ReportDayRange): number {
   let total = 0;

@@ -1,3 +1,4 @@
+import { allQueryRows } from '../../core/storage/query-pages';
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { mergeShards } from '../../core/model/hyperloglog';
 import type { SketchPeriod } from '../../core/model/sketch-periods';
@@ -8,15 +9,8 @@ import { ENTITY } from '../../core/storage/keys';
 
 /** Index query pages until done (100 rows a page, the most Forge returns). */
 async function allPages(entity: string, index: string, partition: string[], from: string, to: string): Promise<unknown[]> {
-  const values: unknown[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<unknown>(entity).query().index(index, { partition }).where(WhereConditions.between(from, to)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    values.push(...page.results.map((result) => result.value));
-    cursor = page.nextCursor;
-  } while (cursor);
+  const query = kvs.entity<unknown>(entity).query().index(index, { partition }).where(WhereConditions.between(from, to)).limit(100);
+  const values = await allQueryRows((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), (value) => value);
   return values;
 }
 

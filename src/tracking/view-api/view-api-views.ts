@@ -78,9 +78,3 @@ async function cached<V>(cache: MemoryCache<V>, key: string, load: () => Promise
   return value;
 }
 
-/** Tests start every case with fresh function instances. */
-export function forgetReportedViewLookups(): void {
-  contents.clear();
-  accounts.clear();
-  readers.clear();
-}
