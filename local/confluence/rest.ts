@@ -4,7 +4,7 @@ import { cursorPageOf, pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
-import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
+import { answerSpacesV2, answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
 import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
 
@@ -89,6 +89,11 @@ export class ConfluenceFake {
 
   private route(method: string, url: URL, caller: Caller): RestResponse {
     // The v2 listings of the inventory (pages, blog posts, spaces by id); other v2 paths (a space's operations) are routes below.
+    // The v2 space list answers every caller with the spaces they may view (the space picker, space names).
+    if (url.pathname === '/wiki/api/v2/spaces' && caller.kind !== 'app') {
+      if (method !== 'GET') return json(405, errorJson(405, `${method} is not supported on ${url.pathname} by the local Confluence`));
+      return answerSpacesV2(this.directory, url.searchParams, (space) => canViewSpace(this.directory, caller, space));
+    }
     if (/^\/wiki\/api\/v2\/(pages|blogposts|spaces)$/.test(url.pathname)) {
       if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
       const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
