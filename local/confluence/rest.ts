@@ -7,6 +7,7 @@ import { Throttle } from './throttle';
 import { answerSpacesV2, answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
 import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
+import { cloudStrictness, screen, type CloudStrictness } from './strictness';
 
 export interface RestRequest {
   method: string;
@@ -51,7 +52,11 @@ export class ConfluenceFake {
   requestCount = 0;
   private readonly routes: Array<[RegExp, Handler]>;
 
-  constructor(private readonly directory: Directory) {
+  /** How closely requests are held to Cloud's published contract (./strictness.ts); strict unless a test says otherwise. */
+  readonly strictness: CloudStrictness;
+
+  constructor(private readonly directory: Directory, strictness: Partial<CloudStrictness> = {}) {
+    this.strictness = cloudStrictness(strictness);
     this.routes = [
       [/^\/wiki\/rest\/api\/user\/current$/, (_m, params, caller) => this.currentUser(params, caller)],
       [/^\/wiki\/rest\/api\/user\/memberof$/, (_m, params, caller) => this.memberOf(params, caller)],
@@ -72,11 +77,17 @@ export class ConfluenceFake {
   }
 
   handle(request: RestRequest): RestResponse {
-    const url = new URL(request.path, 'http://confluence.local');
+    const screened = screen(this.strictness, request.method, new URL(request.path, 'http://confluence.local'));
+    if (screened.kind === 'answer') return this.logged(request, { status: screened.status, body: screened.body });
+    const url = screened.url;
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
     const response = permissionCheck && request.method.toUpperCase() === 'POST'
       ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
       : this.route(request.method.toUpperCase(), url, request.caller);
+    return this.logged(request, response);
+  }
+
+  private logged(request: RestRequest, response: RestResponse): RestResponse {
     this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
