@@ -10,6 +10,7 @@ import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryB
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings/settings-resolvers';
 import { getReportMacroResolver } from './custom-reports/report-macro-resolvers';
 import { searchReportSpacesResolver } from './reports/report-spaces-resolver';
+import { runPlatformSelfCheckResolver } from './self-check';
 import {
   deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
   runSavedReportResolver, saveSpaceReportResolver,
@@ -23,6 +24,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
   getSettings: getSettingsResolver,
+  runPlatformSelfCheck: runPlatformSelfCheckResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,
   searchSpaces: searchSpacesResolver,
