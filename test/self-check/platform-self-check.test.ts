@@ -38,7 +38,10 @@ it('tries every Confluence operation the app calls, each with the scopes of Atla
   // Every route src/ calls (test/platform/confluence-scopes.test.ts lists them) is in the self-check.
   const used = new Set(sourceFiles().flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/requestConfluence\(\s*route`([^`?]*)[^`]*`(\s*,\s*\{[^}]*?method:\s*'(\w+)')?/g)]
     .map((match) => findOperation(match[3] ?? 'GET', match[1]!.replace(/\$\{[^}]*\}/g, 'x'))).flatMap((operation) => (operation ? [`${operation.method} ${operation.template}`] : []))));
-  expect([...used].filter((name) => !tried.has(name))).toEqual([]);
+  // Writes are not tried (the self-check changes nothing): the content property writes, whose scope the linter checks.
+  const writes = [...used].filter((name) => /^(PUT|DELETE)|^POST (?!\/wiki\/rest\/api\/content\/\{id\}\/permission\/check)/.test(name));
+  expect(writes.every((name) => /\/properties/.test(name))).toBe(true);
+  expect([...used].filter((name) => !tried.has(name) && !writes.includes(name))).toEqual([]);
   for (const item of items) {
     const [method, template] = item.name.replace(/ \(.*\)$/, '').split(' ');
     expect([item.name, item.scopes]).toEqual([item.name, findOperation(method!, template!.replace(/\{[^}]+\}/g, 'x'))!.scopes]);

@@ -72,17 +72,27 @@ export async function spaceKeysOf(ids: readonly string[]): Promise<Map<string, s
   return keys;
 }
 
-/** Which of these ids still exist (in any status): `GET /wiki/api/v2/pages?id=` for the reconciliation pass. */
-export async function existingIds(type: 'page' | 'blogpost', ids: readonly string[]): Promise<Set<string> | Throttled> {
-  const found = new Set<string>();
+/** A status Confluence answers for content (v2 `status`): `deleted` is content purged but still known. */
+export type AnsweredStatus = 'current' | 'archived' | 'trashed' | 'deleted';
+
+/**
+ * The status Confluence answers, as the app's own user, for each of these ids (`GET /wiki/api/v2/pages?id=`
+ * or `/blogposts?id=` with every status, 250 ids a request): the reconciliation pass. An id missing
+ * from the answer is gone **or** not visible to the app (restricted, or in a space the app may not
+ * view): the caller must not read it as deleted.
+ */
+export async function answeredStatuses(type: 'page' | 'blogpost', ids: readonly string[]): Promise<Map<string, AnsweredStatus> | Throttled> {
+  const found = new Map<string, AnsweredStatus>();
   for (let start = 0; start < ids.length; start += LISTING_LIMIT) {
-    const slice = ids.slice(start, start + LISTING_LIMIT);
+    const slice = ids.slice(start, start + LISTING_LIMIT).join(',');
     const response = type === 'page'
-      ? await api.asApp().requestConfluence(route`/wiki/api/v2/pages?limit=${LISTING_LIMIT}&status=current,archived,trashed&id=${slice.join(',')}`, { headers: ACCEPT_JSON })
-      : await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?limit=${LISTING_LIMIT}&status=current,archived,trashed&id=${slice.join(',')}`, { headers: ACCEPT_JSON });
+      ? await api.asApp().requestConfluence(route`/wiki/api/v2/pages?limit=${LISTING_LIMIT}&status=current,archived,trashed,deleted&id=${slice}`, { headers: ACCEPT_JSON })
+      : await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?limit=${LISTING_LIMIT}&status=current,archived,trashed,deleted&id=${slice}`, { headers: ACCEPT_JSON });
     const answer = await jsonOrThrottled(response, `/wiki/api/v2/${type === 'page' ? 'pages' : 'blogposts'}`);
     if (answer.kind === 'throttled') return answer;
-    for (const item of listing.parse(answer.body).results) found.add(item.id);
+    for (const item of listing.parse(answer.body).results) {
+      if (item.status === 'current' || item.status === 'archived' || item.status === 'trashed' || item.status === 'deleted') found.set(item.id, item.status);
+    }
   }
   return found;
 }

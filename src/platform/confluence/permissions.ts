@@ -68,3 +68,17 @@ export async function fetchGroupMayRead(contentId: string, groupId: string): Pro
   }), '/wiki/rest/api/content/{id}/permission/check');
   return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
 }
+
+/**
+ * The content as the calling reader sees it (`asUser()`), or null when Confluence answers 404/403:
+ * for content restricted away from the app's own user, which the app cannot look up itself. Forge
+ * does not let guests and anonymous visitors make `asUser()` calls, so callers ask it for licensed users.
+ */
+export async function fetchContentAsReader(contentId: string): Promise<VisibleContent | null> {
+  const response = await api.asUser().requestConfluence(route`/wiki/rest/api/content/${contentId}?expand=space`, { headers: { Accept: 'application/json' } });
+  if (response.status === 404 || response.status === 403) return null;
+  if (!response.ok) throw new ConfluenceError(response.status, '/wiki/rest/api/content', await response.text());
+  const parsed = content.safeParse(await response.json());
+  if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');
+  return parsed.data;
+}

@@ -57,7 +57,7 @@ export async function probeConfluenceRoutes(accountId: string): Promise<SelfChec
   const pages = await add({ name: 'GET /wiki/api/v2/pages (as app)', scopes: ['read:page:confluence'], assumption: listed, check: cursorPaged,
     call: () => api.asApp().requestConfluence(route`/wiki/api/v2/pages?limit=1&status=current,archived,trashed`, { headers: ACCEPT_JSON }) });
   // Atlassian's description asks read:page:confluence of the blog post listing too.
-  await add({ name: 'GET /wiki/api/v2/blogposts (as app)', scopes: ['read:page:confluence'], assumption: listed, check: cursorPaged,
+  const blogs = await add({ name: 'GET /wiki/api/v2/blogposts (as app)', scopes: ['read:page:confluence'], assumption: listed, check: cursorPaged,
     call: () => api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?limit=1&status=current,archived,trashed`, { headers: ACCEPT_JSON }) });
   const page = pages ? results(pages)[0] : undefined;
   const contentId = typeof page?.id === 'string' ? page.id : null;
@@ -71,11 +71,30 @@ export async function probeConfluenceRoutes(accountId: string): Promise<SelfChec
   const spaceKey = typeof space?.key === 'string' ? space.key : null;
   const spaceOfPage = spaceId ?? (space && (typeof space.id === 'string' || typeof space.id === 'number') ? String(space.id) : null);
 
+  if (contentId) {
+    const properties = 'HTTP 200, results of {id, key, version.number, value}';
+    await add({ name: 'GET /wiki/api/v2/pages/{page-id}/properties (as app)', scopes: ['read:page:confluence'], assumption: properties, check: cursorPaged,
+      call: () => api.asApp().requestConfluence(route`/wiki/api/v2/pages/${contentId}/properties?key=${'viewtracker-figures'}`, { headers: ACCEPT_JSON }) });
+  } else items.push(skipped('GET /wiki/api/v2/pages/{page-id}/properties (as app)', ['read:page:confluence'], 'HTTP 200, results', 'no page to ask about'));
+
   if (spaceOfPage) {
     await add({ name: 'GET /wiki/api/v2/spaces/{id}/operations (as you)', scopes: ['read:space:confluence'], assumption: 'HTTP 200, operations: [{operation, targetType}]',
       check: (body) => (Array.isArray(body.operations) ? null : 'no operations list'),
       call: () => api.asUser().requestConfluence(route`/wiki/api/v2/spaces/${spaceOfPage}/operations`, { headers: ACCEPT_JSON }) });
   } else items.push(skipped('GET /wiki/api/v2/spaces/{id}/operations (as you)', ['read:space:confluence'], 'HTTP 200, operations list', 'no space to ask about'));
+
+  const blog = blogs ? results(blogs)[0] : undefined;
+  const blogId = typeof blog?.id === 'string' ? blog.id : null;
+  if (blogId) {
+    await add({ name: 'GET /wiki/api/v2/blogposts/{blogpost-id}/properties (as app)', scopes: ['read:page:confluence'], assumption: 'HTTP 200, results of {id, key, version.number, value}', check: cursorPaged,
+      call: () => api.asApp().requestConfluence(route`/wiki/api/v2/blogposts/${blogId}/properties?key=${'viewtracker-figures'}`, { headers: ACCEPT_JSON }) });
+  } else items.push(skipped('GET /wiki/api/v2/blogposts/{blogpost-id}/properties (as app)', ['read:page:confluence'], 'HTTP 200, results', 'no blog post to ask about'));
+
+  if (spaceOfPage) {
+    await add({ name: 'GET /wiki/api/v2/spaces/{id}/permissions (as app)', scopes: ['read:space:confluence'], assumption: 'HTTP 200, results of {principal: {type, id}, operation: {key, targetType}}, cursor paging',
+      check: (body) => cursorPaged(body) ?? (results(body).every((grant) => isObject(grant.principal) && isObject(grant.operation)) ? null : 'grants without principal or operation'),
+      call: () => api.asApp().requestConfluence(route`/wiki/api/v2/spaces/${spaceOfPage}/permissions?limit=5`, { headers: ACCEPT_JSON }) });
+  } else items.push(skipped('GET /wiki/api/v2/spaces/{id}/permissions (as app)', ['read:space:confluence'], 'HTTP 200, grants', 'no space to ask about'));
 
   const search = 'HTTP 200, results, no totalSize, _links.next with a cursor when there is more (no start paging)';
   await add({ name: 'GET /wiki/rest/api/content/search (as you)', scopes: ['search:confluence'], assumption: search,
