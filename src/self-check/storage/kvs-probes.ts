@@ -19,7 +19,7 @@ function describe(error: unknown): string {
 export async function probeConditionFailure(run: string): Promise<SelfCheckItem> {
   const key = `self-check-${run}-condition`;
   const base = { area: 'storage' as const, name: 'KVS transaction with a failing condition', scopes: ['storage:app'],
-    assumption: 'it throws ForgeKvsAPIError with status 409 or a code containing CONDITION (the app then re-reads and retries)' };
+    assumption: 'it throws ForgeKvsAPIError with status 409 or a code containing CONDITION (a conflict: re-read and retry at once; any other answer costs a Forge retry)' };
   try {
     await kvs.entity<ProbeItem>(PROBE_ENTITY).set(key, { run, version: 1 });
     try {
