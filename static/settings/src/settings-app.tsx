@@ -19,6 +19,7 @@ import { SaveBar } from './save-bar';
 import { StoredSettingsProblem } from './stored-settings-problem';
 import { ViewApiSection } from './view-api-section';
 import { SavedReportsAdminSection } from './saved-reports-admin-section';
+import { AccessCheckSection } from './access-check-section';
 import { initialPageState, pageReducer, unsavedPaths, type EditorState, type PageAction } from './settings-editor';
 import { validateDraft } from './validate-draft';
 
@@ -128,6 +129,7 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
       </form>
       <ViewApiSection currentAccountId={accountId} onStatusChange={() => void refreshChannels()} />
       <SavedReportsAdminSection />
+      <AccessCheckSection />
       <AuditSection audit={saved.audit} currentAccountId={accountId} now={Date.now()} />
     </Page>
   );
