@@ -17,6 +17,7 @@ import {
   runSavedReportResolver, saveSpaceReportResolver,
 } from './custom-reports/saved-reports-resolvers';
 import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics/page-statistics-resolvers';
+import { getSearchSummaryResolver, getSearchTableResolver } from './search/search-resolvers';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -50,6 +51,8 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getReportTable: getReportTableResolver,
   searchReportGroups: searchReportGroupsResolver,
   searchReportSpaces: searchReportSpacesResolver,
+  getSearchSummary: getSearchSummaryResolver,
+  getSearchTable: getSearchTableResolver,
 };
 
 const resolver = new Resolver();

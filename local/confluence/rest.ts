@@ -1,12 +1,14 @@
 import type { DemoContent, Directory, Restriction } from '../demo/directory';
 import { APP_ACCOUNT_ID, describeCaller, type Caller } from './caller';
-import { pageOf, readPaging } from './paging';
+import { cursorPageOf, pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
+import { PointsMeter } from './points';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
 import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
+import { ContentPropertyStore } from './content-properties';
 
 export interface RestRequest {
   method: string;
@@ -42,10 +44,17 @@ const LOG_SIZE = 500;
  */
 export class ConfluenceFake {
   readonly throttle = new Throttle();
+  /**
+   * Points spent as Confluence Cloud counts them (see points.ts); with an hourly budget
+   * (LOCAL_CONFLUENCE_POINTS_PER_HOUR or `points.setHourlyBudget`) every call answers 429 once it is spent.
+   */
+  readonly points = new PointsMeter({ hourlyBudget: process.env.LOCAL_CONFLUENCE_POINTS_PER_HOUR ? Number(process.env.LOCAL_CONFLUENCE_POINTS_PER_HOUR) : undefined });
   /** Lifecycle changes made through the developer endpoints (trash, move, purge), seen by every route. */
   readonly overlay = new ContentOverlay();
   /** The v2 content listing is rate limited (429 + Retry-After), as Confluence's is. */
   readonly v2Limiter = new RateLimiter(Number(process.env.LOCAL_CONFLUENCE_V2_RATE ?? 50));
+  /** Content properties per content (v2 routes), their scopes and points, and their CQL index. */
+  readonly properties: ContentPropertyStore;
   private readonly log: LoggedRequest[] = [];
   /** Every request answered since start (the log keeps only the last 500). */
   requestCount = 0;
@@ -58,6 +67,7 @@ export class ConfluenceFake {
   private readonly routes: Array<[RegExp, Handler]>;
 
   constructor(private readonly directory: Directory) {
+    this.properties = new ContentPropertyStore(directory);
     this.routes = [
       [/^\/wiki\/rest\/api\/user\/current$/, (_m, params, caller) => this.currentUser(params, caller)],
       [/^\/wiki\/rest\/api\/user\/memberof$/, (_m, params, caller) => this.memberOf(params, caller)],
@@ -81,9 +91,13 @@ export class ConfluenceFake {
     const request: RestRequest = incoming.caller.kind === 'app' ? { ...incoming, caller: { kind: 'app', restricted: this.appUser.restricted } } : incoming;
     const url = new URL(request.path, 'http://confluence.local');
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
-    const response = permissionCheck && request.method.toUpperCase() === 'POST'
-      ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
-      : this.route(request.method.toUpperCase(), url, request.caller);
+    const spent = this.points.retryAfter();
+    const response = spent !== null
+      ? { status: 429, body: errorJson(429, 'Rate limit exceeded: the hourly points budget is spent'), headers: { 'Retry-After': String(spent) } }
+      : permissionCheck && request.method.toUpperCase() === 'POST'
+        ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
+        : this.route(request.method.toUpperCase(), url, request.caller, request.body);
+    this.points.charge(request.method, url.pathname, response.status, response.body);
     this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
@@ -94,7 +108,13 @@ export class ConfluenceFake {
     return [...this.log];
   }
 
-  private route(method: string, url: URL, caller: Caller): RestResponse {
+  private route(method: string, url: URL, caller: Caller, body?: string): RestResponse {
+    if (/^\/wiki\/api\/v2\/(pages|blogposts)\/\d+\/properties/.test(url.pathname)) {
+      const retryAfter = this.throttle.take(url.pathname);
+      if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
+      const answer = this.properties.handle(method, url, body, caller);
+      if (answer) return answer;
+    }
     // The v2 listings of the inventory (pages, blog posts, spaces by id); other v2 paths (a space's operations) are routes below.
     if (/^\/wiki\/api\/v2\/(pages|blogposts|spaces)$/.test(url.pathname)) {
       // Users get the listing with their own rights (the admin's side of the settings page's access check).
@@ -318,22 +338,34 @@ export class ConfluenceFake {
   /**
    * CQL search (see ./cql.ts for the forms understood): `id in (...)` (which of these the caller may
    * read), and the report scopes `space in (...)`, `label = "x"`, `(id = N or ancestor = N)`, `type`.
-   * Content the caller may not see is left out, as Confluence does; `totalSize` counts what they may see.
+   * As on Cloud: current content only (trash and archive are left out), where it is now (moves), and
+   * only what the caller may read (restrictions, inherited ones too); paged by cursor, no `totalSize`.
    */
   private contentSearch(params: URLSearchParams, caller: Caller): RestResponse {
     const cql = params.get('cql') ?? '';
     let matches: CqlPredicate;
     try {
-      matches = parseCql(cql, this.directory);
+      matches = parseCql(cql, this.directory, this.properties);
     } catch (error) {
       if (!(error instanceof CqlError)) throw error;
       return json(400, errorJson(400, `Could not parse cql : ${cql} (${error.message})`));
     }
-    const visible = this.directory.site.contents.filter((content) => {
-      const space = this.directory.space(content.spaceKey);
-      return space !== undefined && matches(content) && this.visibleTo(caller, content);
-    }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, expands(params, 'space')));
-    return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
+    const visible = this.directory.site.contents.flatMap((stored) => {
+      const now = this.overlay.view(stored);
+      if (!now || now.status !== 'current') return [];
+      const space = this.directory.space(now.content.spaceKey);
+      if (!space || !matches(now.content) || !this.visibleTo(caller, now.content)) return [];
+      if (caller.kind === 'user' && !this.passesInherited(stored, caller.accountId)) return [];
+      return [contentJson(now.content, space, expands(params, 'space'))];
+    });
+    return json(200, cursorPageOf(visible, params, 25, 200, '/rest/api/content/search'));
+  }
+
+  /** Read restrictions set on ancestors (developer endpoint): a user must pass every one (admins pass). */
+  private passesInherited(content: DemoContent, accountId: string): boolean {
+    const user = activeUser(this.directory, accountId);
+    if (!user) return false;
+    return user.isAdmin || this.inheritedRestrictions(content).every((r) => r.userIds.includes(user.accountId) || user.groupIds.some((id) => r.groupIds.includes(id)));
   }
 
   /** `GET /wiki/rest/api/search/user?cql=user.fullname~"ann"`: active users whose name contains the text. */

@@ -9,6 +9,7 @@ import type { Channel, GroupRef, Settings } from './settings';
 import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
+import type { SearchSummary, SearchSummaryPayload, SearchTableAnswer, SearchTablePayload } from './search-report';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -164,6 +165,9 @@ export interface ResolverContract {
   getReportTable: [ReportTablePayload, ReportPage];
   searchReportGroups: [ReportGroupSearchPayload, GroupSearchResult];
   searchReportSpaces: [SpaceSearchPayload, ReportSpaceSearchResult];
+  /** Search analytics (issue 21): the Search tab of the global report. */
+  getSearchSummary: [SearchSummaryPayload, SearchSummary];
+  getSearchTable: [SearchTablePayload, SearchTableAnswer];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

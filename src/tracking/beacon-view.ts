@@ -22,12 +22,6 @@ const appSees = new MemoryCache<boolean>(10 * 60_000);
 const MAX_VIEWS_PER_MINUTE = 30;
 const viewBudget = new MemoryCache<number>(60_000);
 
-/** Tests start every case with fresh function instances. */
-export function forgetBeaconCaches(): void {
-  appSees.clear();
-  viewBudget.clear();
-}
-
 async function appSeesContent(contentId: string): Promise<boolean> {
   const known = appSees.get(contentId);
   if (known !== undefined) return known;

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import type { Envelope } from '@contracts/envelope';
 import type { PayloadOf, ResolverKey, ResultOf } from '@contracts/resolvers';
 import { installKvsEmulator, type KvsEmulator } from '../../local/kvs';
+import type { KvsEmulatorOptions } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
+import { propertyReader } from '../../local/confluence/content-properties';
 import { Directory, type DemoContent, type DemoUser } from '../../local/demo/directory';
 import { generateSite } from '../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../local/demo/sizes';
@@ -43,7 +45,8 @@ export interface AppPlatform {
 
 const ROOT = join(__dirname, '..', '..');
 
-export interface AppPlatformOptions {
+/** `clock`, `strictness`: KVS emulator options for tests of Cloud's stricter rules. */
+export interface AppPlatformOptions extends Pick<KvsEmulatorOptions, 'clock' | 'strictness'> {
   /**
    * The app's own user sees everything and gets every event (the local Confluence before issue 17).
    * Default: as on Confluence Cloud, restricted content is hidden from `asApp()` and sends the app no events.
@@ -59,9 +62,9 @@ export async function startAppPlatform(options: AppPlatformOptions = {}): Promis
   const confluence = new ConfluenceFake(directory);
   if (options.appSeesAll) confluence.appUser.restricted = false;
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
-  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3 });
+  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...(options.clock ? { clock: options.clock } : {}), ...(options.strictness ? { strictness: options.strictness } : {}) });
   resetAppCaches();
-  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0 });
+  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, contentProperty: propertyReader(confluence.properties, manifest) });
   platform.eventGate = cloudEventGate(confluence);
 
   const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });

@@ -2,7 +2,7 @@ import type { LifecycleEvent } from '../rules/lifecycle-event';
 import type { ContentStatsRow } from '../../core/model/rows';
 import { answeredStatuses } from '../../platform/confluence/content-inventory';
 import { attachmentGone, reconcileVerdict, type LookupAnswer } from '../rules/reconcile-evidence';
-import { contentRowsPage, readInventoryJob, writeInventoryJob } from './inventory-store';
+import { contentRowsAfter, readInventoryJob, writeInventoryJob } from './inventory-store';
 import { applyLifecycleEvent } from '../content-lifecycle';
 
 export interface ReconcileResult {
@@ -42,17 +42,17 @@ function lifecycleEvent(kind: LifecycleEvent['kind'], row: ContentStatsRow, at: 
  * `deleted`, or content the app saw in the trash that is no longer answered at all, is purged as a
  * `deleted` event would; an attachment goes with its purged page. Content Confluence does not answer
  * for otherwise is **kept**: on Cloud the app's user does not see restricted content or spaces it may
- * not view (ECO-822), and a 404 cannot tell those from deleted ones. Resumable (cursor saved per page
- * of rows), at most one pass a day.
+ * not view (ECO-822), and a 404 cannot tell those from deleted ones. Resumable (the last row's key saved per page
+ * of rows, never a storage cursor: see core/storage/key-walk.ts), at most one pass a day.
  */
-export async function reconcileInventory(budgetMs: number, now: () => number = Date.now): Promise<ReconcileResult> {
+export async function reconcileInventory(budgetMs: number, now: () => number = Date.now, rowsPerPage = 100): Promise<ReconcileResult> {
   const deadline = now() + budgetMs;
   const result: ReconcileResult = { checked: 0, purged: [], unseen: 0, statusChanged: 0, complete: false };
   const started = await readInventoryJob();
-  if (started.reconcileCursor === null && started.reconciledAt !== null && now() - started.reconciledAt < PASS_INTERVAL_MS) return result;
-  let cursor = started.reconcileCursor;
+  if (started.reconcileAfter === null && started.reconciledAt !== null && now() - started.reconciledAt < PASS_INTERVAL_MS) return result;
+  let after = started.reconcileAfter;
   while (now() < deadline) {
-    const page = await contentRowsPage(cursor);
+    const page = await contentRowsAfter(after, rowsPerPage);
     const alive = page.rows.filter((row) => row.status !== 'purged');
     const of = (type: ContentStatsRow['contentType']) => alive.filter((row) => row.contentType === type);
     const containers = [...new Set(of('attachment').flatMap((row) => row.containerId ?? []))];
@@ -88,13 +88,13 @@ export async function reconcileInventory(budgetMs: number, now: () => number = D
     }
     result.checked += page.rows.length;
     result.unseen += unseenHere;
-    const passStart = cursor === null;
-    cursor = page.nextCursor;
+    const passStart = after === null;
+    after = page.more ? page.last : null;
     const job = await readInventoryJob();
     // Unseen rows are summed over the pass and published when it ends (the settings page's access check).
     const running = (passStart ? 0 : job.reconcileUnseen) + unseenHere;
-    await writeInventoryJob({ ...job, reconcileCursor: cursor, reconcileUnseen: cursor ? running : 0, ...(cursor ? {} : { reconciledAt: now(), unseenAtLastPass: running }) });
-    if (!cursor) {
+    await writeInventoryJob({ ...job, reconcileAfter: after, reconcileUnseen: after ? running : 0, ...(after ? {} : { reconciledAt: now(), unseenAtLastPass: running }) });
+    if (!after) {
       result.complete = true;
       break;
     }

@@ -26,7 +26,7 @@ export interface ListedSpace {
 }
 
 const LIMIT = 250;
-const JSON_ACCEPT = { headers: { Accept: 'application/json' } };
+const ACCEPT_JSON = { Accept: 'application/json' };
 
 async function bodyOf(response: Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>>, path: string): Promise<unknown> {
   if (!response.ok) throw new ConfluenceError(response.status, path, await response.text());
@@ -40,8 +40,8 @@ function cursorOf(next: string | undefined): string | null {
 /** One page of the spaces the calling admin may view (`GET /wiki/api/v2/spaces`, as the user). */
 export async function spacesSeenByCaller(cursor: string | null, limit: number): Promise<{ spaces: ListedSpace[]; nextCursor: string | null }> {
   const response = cursor
-    ? await api.asUser().requestConfluence(route`/wiki/api/v2/spaces?limit=${limit}&cursor=${cursor}`, JSON_ACCEPT)
-    : await api.asUser().requestConfluence(route`/wiki/api/v2/spaces?limit=${limit}`, JSON_ACCEPT);
+    ? await api.asUser().requestConfluence(route`/wiki/api/v2/spaces?limit=${limit}&cursor=${cursor}`, { headers: ACCEPT_JSON })
+    : await api.asUser().requestConfluence(route`/wiki/api/v2/spaces?limit=${limit}`, { headers: ACCEPT_JSON });
   const parsed = spaceListing.parse(await bodyOf(response, '/wiki/api/v2/spaces'));
   return { spaces: parsed.results.map(({ id, key, name }) => ({ id, key, name })), nextCursor: cursorOf(parsed._links?.next) };
 }
@@ -49,7 +49,7 @@ export async function spacesSeenByCaller(cursor: string | null, limit: number): 
 /** Which of these space ids the app's own user may view (`GET /wiki/api/v2/spaces?ids=`, as the app). */
 export async function spaceIdsSeenByApp(ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const response = await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?limit=${LIMIT}&ids=${ids.join(',')}`, JSON_ACCEPT);
+  const response = await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?limit=${LIMIT}&ids=${ids.join(',')}`, { headers: ACCEPT_JSON });
   return new Set(spaceListing.parse(await bodyOf(response, '/wiki/api/v2/spaces')).results.map((space) => space.id));
 }
 
@@ -61,19 +61,19 @@ function listings(spaceId: string): Record<'app' | 'user', Listing[]> {
   return {
     app: [
       async (cursor) => bodyOf(cursor
-        ? await api.asApp().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, JSON_ACCEPT)
-        : await api.asApp().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}`, JSON_ACCEPT), path),
+        ? await api.asApp().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, { headers: ACCEPT_JSON })
+        : await api.asApp().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}`, { headers: ACCEPT_JSON }), path),
       async (cursor) => bodyOf(cursor
-        ? await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, JSON_ACCEPT)
-        : await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}`, JSON_ACCEPT), path),
+        ? await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, { headers: ACCEPT_JSON })
+        : await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}`, { headers: ACCEPT_JSON }), path),
     ],
     user: [
       async (cursor) => bodyOf(cursor
-        ? await api.asUser().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, JSON_ACCEPT)
-        : await api.asUser().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}`, JSON_ACCEPT), path),
+        ? await api.asUser().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, { headers: ACCEPT_JSON })
+        : await api.asUser().requestConfluence(route`/wiki/api/v2/pages?space-id=${spaceId}&limit=${LIMIT}`, { headers: ACCEPT_JSON }), path),
       async (cursor) => bodyOf(cursor
-        ? await api.asUser().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, JSON_ACCEPT)
-        : await api.asUser().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}`, JSON_ACCEPT), path),
+        ? await api.asUser().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}&cursor=${cursor}`, { headers: ACCEPT_JSON })
+        : await api.asUser().requestConfluence(route`/wiki/api/v2/blogposts?space-id=${spaceId}&limit=${LIMIT}`, { headers: ACCEPT_JSON }), path),
     ],
   };
 }

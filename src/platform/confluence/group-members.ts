@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const PAGE_SIZE = 200;
@@ -19,7 +19,7 @@ export type GroupMembers = { ok: true; accountIds: string[] } | { ok: false; rea
 export async function fetchGroupMembers(groupId: string, max: number): Promise<GroupMembers> {
   const accountIds: string[] = [];
   for (let start = 0; ; start += PAGE_SIZE) {
-    const body = await getJson('app', route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${PAGE_SIZE}`);
+    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${PAGE_SIZE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/{groupId}/membersByGroupId');
     if (body === null) return start === 0 ? { ok: false, reason: 'not-found' } : { ok: true, accountIds };
     const page = parseOrThrow(memberPage, body, '/wiki/rest/api/group/membersByGroupId');
     accountIds.push(...page.results.flatMap((user) => (user.accountId ? [user.accountId] : [])));

@@ -15,6 +15,7 @@ import {
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 import { isReportPage, isReportSummaryAnswer } from './report-guards';
+import { isSearchSummary, isSearchTableAnswer } from './search-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -30,6 +31,7 @@ export const isSettings = shape<Settings>({
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
   trackAttachments: isBoolean,
   blockingTimeMs: isNumber,
+  search: shape<Settings['search']>({ autoTracking: isBoolean, recordQueryText: isBoolean }),
   privacy: shape<Settings['privacy']>({
     mode: oneOf(PRIVACY_MODES),
     viewerNamesGroup: nullable(isGroupRef),
@@ -142,6 +144,8 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getPageStatistics: isPageStatistics,
   getPageViewers: shape<ResultOf<'getPageViewers'>>({ rows: arrayOf(isPageViewer), nextCursor: nullable(isString) }),
   getReportSummary: isReportSummaryAnswer,
+  getSearchSummary: isSearchSummary,
+  getSearchTable: isSearchTableAnswer,
   getReportTable: isReportPage,
   searchReportGroups: shape<ResultOf<'searchReportGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
   searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
