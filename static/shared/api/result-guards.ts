@@ -119,6 +119,10 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
   reportView: shape<ResultOf<'reportView'>>({ appSees: nullable(isBoolean), recorded: isBoolean, stored: isBoolean }),
+  getAccessCheck: shape<ResultOf<'getAccessCheck'>>({
+    spaces: arrayOf(shape<ResultOf<'getAccessCheck'>['spaces'][number]>({ key: isString, name: isString, spaceHidden: isBoolean, hiddenContent: isNumber, capped: isBoolean })),
+    checked: isNumber, nextCursor: nullable(isString), inventoryUnseen: nullable(isNumber), inventoryCheckedAt: nullable(isNumber), appName: isString,
+  }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
