@@ -16,6 +16,7 @@ import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
+import { NO_LATENCY, platformCalls } from '../../local/host/stopped-invocations';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 /**
@@ -44,16 +45,21 @@ export interface AppPlatform {
 const ROOT = join(__dirname, '..', '..');
 
 /** `kvs`: emulator options for tests of Cloud's stricter rules (its clock, `strictness`). */
-export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | 'strictness'> = {}): Promise<AppPlatform> {
+/** `limits.limitScale` shrinks Forge's time limits (see ForgePlatform). */
+export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | 'strictness'> = {}, limits: { limitScale?: number } = {}): Promise<AppPlatform> {
   const manifest = await loadManifest(ROOT);
   const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
   const identity = { appId: manifest.appId, environmentId: 'test', installationId: 'test-install', cloudId: directory.site.cloudId, siteUrl: 'http://127.0.0.1:9' };
   const restoreRuntime = installForgeRuntime(identity);
   const confluence = new ConfluenceFake(directory);
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
-  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...kvs });
+  const { emulator, uninstall: uninstallEmulator, fetch: emulatorFetch } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...kvs });
+  // Calls of an invocation past its time limit fail, as in the local host (stopped-invocations.ts).
+  const forgeGlobals = globalThis as unknown as { __forge_fetch__?: typeof emulatorFetch };
+  forgeGlobals.__forge_fetch__ = platformCalls(emulatorFetch, () => NO_LATENCY);
+  const uninstall = () => { forgeGlobals.__forge_fetch__ = emulatorFetch; uninstallEmulator(); };
   resetAppCaches();
-  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0 });
+  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, ...limits });
 
   const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });
   const active = directory.site.users.filter((u) => u.status === 'active');
