@@ -24,6 +24,8 @@ import { runReportBenches } from './report-bench';
 import { benchGroupReport } from './group-report-bench';
 import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
+import { benchCloud } from './cloud-bench';
+import { ensureUiBuilt } from './ui-builds';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -39,6 +41,9 @@ const BYLINE_EVERY = Math.max(1, Number(process.env.BENCH_BYLINE_EVERY ?? 1));
 const PERMISSION_CHANGES = Number(process.env.BENCH_PERMISSION_CHANGES ?? 24);
 
 async function main(): Promise<void> {
+  // A fresh clone has no Custom UI builds, and the manifest (hence the host and the test platform)
+  // refuses to load without them: build them first, not ten minutes in.
+  ensureUiBuilt();
   if (process.env.BENCH_WRITE !== '0') await writeBench();
   // Report read path on generated sites (BENCH_REPORTS=0 skips it, BENCH_REPORT_SIZES picks sizes).
   if (process.env.BENCH_REPORTS !== '0') {
@@ -61,6 +66,8 @@ async function main(): Promise<void> {
     uninstall();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Confluence points and timings with latency, as on Cloud (BENCH_CLOUD=0 skips it; issue 17).
+  if (process.env.BENCH_CLOUD !== '0') await benchCloud((name, value) => console.log(`${name}: ${value}`));
 }
 
 /** Confluence's `avi:confluence:permissions_updated:page` for a page of the bench site. */

@@ -16,7 +16,7 @@ import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
-import { NO_LATENCY, platformCalls } from '../../local/host/stopped-invocations';
+import { NO_LATENCY, platformCalls, type CallLatency } from '../../local/host/stopped-invocations';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 /**
@@ -39,6 +39,8 @@ export interface AppPlatform {
   /** Content every demo user may see, in a space open to anonymous visitors. */
   publicContent(index?: number): DemoContent;
   restrictedContent(): { content: DemoContent; allowed: Principal; denied: Principal };
+  /** Latency of every KVS and Confluence call from now on (none by default). */
+  setCallLatency(latency: CallLatency): void;
   stop(): void;
 }
 
@@ -56,7 +58,8 @@ export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | '
   const { emulator, uninstall: uninstallEmulator, fetch: emulatorFetch } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...kvs });
   // Calls of an invocation past its time limit fail, as in the local host (stopped-invocations.ts).
   const forgeGlobals = globalThis as unknown as { __forge_fetch__?: typeof emulatorFetch };
-  forgeGlobals.__forge_fetch__ = platformCalls(emulatorFetch, () => NO_LATENCY);
+  let callLatency: CallLatency = NO_LATENCY;
+  forgeGlobals.__forge_fetch__ = platformCalls(emulatorFetch, () => callLatency);
   const uninstall = () => { forgeGlobals.__forge_fetch__ = emulatorFetch; uninstallEmulator(); };
   resetAppCaches();
   const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, ...limits });
@@ -94,6 +97,7 @@ export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | '
       const deniedUser = readers.find((u) => !content.restriction!.userIds.includes(u.accountId) && !u.groupIds.some((g) => content.restriction!.groupIds.includes(g)))!;
       return { content, allowed: principal(allowedUser), denied: principal(deniedUser) };
     },
+    setCallLatency: (latency) => { callLatency = latency; },
     stop: () => {
       uninstall();
       emulator.close();
