@@ -65,12 +65,12 @@ async function run(app: AppPlatform, print: Print): Promise<void> {
   points.reset();
   for (const view of views) await app.view(view.user, view.content, view.at);
   const counted = (await totalViews(contents.map((c) => c.id))) - before;
-  print('confluence_points_per_counted_view', round(points.total() / Math.max(1, counted)));
+  print('confluence_points_per_counted_view_demo_site', round(points.total() / Math.max(1, counted)));
 
   // Byline renders by readers (the page's count; permission evidence cached as in production).
   points.reset();
   for (let i = 0; i < BYLINES; i += 1) await app.byline(who(Math.floor(random() * readers.length)), contents[Math.floor(random() * contents.length)]!);
-  print('confluence_points_per_byline', round(points.total() / BYLINES));
+  print('confluence_points_per_byline_demo_site', round(points.total() / BYLINES));
 
   // The global report of the last 30 days as it opens: summary and the top-content table.
   const to = new Date(now).toISOString().slice(0, 10);

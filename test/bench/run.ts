@@ -91,9 +91,12 @@ async function writeBench(): Promise<void> {
   const deliveries = forgeDelivery(syntheticDay({ views: VIEWS, pages: PAGES, users: USERS, anonymousShare: 0.05, seed: 11, day: new Date().toISOString().slice(0, 10) }), 12);
   const bylines = newBylineTally();
   const totals = { counted: { read: 0, write: 0, requests: 0, n: 0 }, skipped: { read: 0, write: 0, requests: 0, n: 0 } };
+  // Confluence points of the view path (every view, counted or not), as Cloud counts them (issue 17).
+  let viewPoints = 0;
   const reasons = new Map<string, number>();
   const add = (bucket: keyof typeof totals, units: Units) => {
     totals[bucket].read += units.read; totals[bucket].write += units.write; totals[bucket].requests += units.requests; totals[bucket].n += 1;
+    viewPoints += units.confluencePoints ?? 0;
   };
 
   const started = performance.now();
@@ -140,6 +143,9 @@ async function writeBench(): Promise<void> {
     ['read_units_per_byline', round(bylines.read / bylines.renders)],
     ['write_units_per_byline', round(bylines.write / bylines.renders)],
     ['confluence_calls_per_byline', round(bylines.confluence / bylines.renders)],
+    // The synthetic day's site (10,000 pages, 2,000 users, bots excluded): the issue-17 targets' scale.
+    ['confluence_points_per_counted_view', round(viewPoints / totals.counted.n)],
+    ['confluence_points_per_byline', round(bylines.points / bylines.renders)],
     ['byline_calls_by_reason', callsByReason(bylines)],
     ['byline_bench_shape', `a render every ${BYLINE_EVERY} view(s); ${permissionChanges} restriction changes in the day`],
     ['bylines_rendered', `${bylines.renders} (${bylines.counted} with a count)`],
