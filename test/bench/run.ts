@@ -26,6 +26,7 @@ import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 import { benchCloud } from './cloud-bench';
 import { ensureUiBuilt } from './ui-builds';
+import { benchReach } from './reach-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
   }
   // Confluence points and timings with latency, as on Cloud (BENCH_CLOUD=0 skips it; issue 17).
   if (process.env.BENCH_CLOUD !== '0') await benchCloud((name, value) => console.log(`${name}: ${value}`));
+  // Reach of a page and inactive readers for a group (BENCH_REACH=0 skips it; BENCH_REACH_MEMBERS sets the size).
+  if (process.env.BENCH_REACH !== '0') await benchReach((name, value) => console.log(`${name}: ${value}`));
 }
 
 /** Confluence's `avi:confluence:permissions_updated:page` for a page of the bench site. */

@@ -13,7 +13,8 @@ import { KEYS } from '../../src/core/storage/keys';
 import { pseudonymFor } from '../../src/privacy/index';
 import { utcDay } from '../../src/core/model/view';
 import { cacheUserGroups } from '../../src/core/storage/user-groups-cache';
-import { forgetCachedGroups, GROUP_CACHE_HOURS } from '../../src/access/viewer-groups';
+import { GROUP_CACHE_HOURS } from '../../src/access/viewer-groups';
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { cacheReadPermission } from '../../src/page-statistics/byline/byline-store';
 import { bylineCountFor } from '../../src/page-statistics/byline/byline-access';
 import { GROUP_ANSWER_MS } from '../../src/page-statistics/byline/byline-group-evidence';
@@ -72,7 +73,7 @@ describe('items past their TTL that KVS still returns are not used', () => {
     await app.view(app.users.reader, early, clock.now());
     expect((await storedCounts(early.id)).views).toBe(0);
     clock.advance(GROUP_CACHE_HOURS * HOUR + MINUTE);
-    forgetCachedGroups(); // hours later: another function instance, nothing in memory
+    forgetModuleCaches(); // hours later: another function instance, nothing in memory
     expect(await kvs.get(KEYS.userGroups(reader))).toBeDefined();
     await app.view(app.users.reader, late, clock.now());
     expect((await storedCounts(late.id)).views).toBe(1);

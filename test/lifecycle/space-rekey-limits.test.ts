@@ -14,7 +14,7 @@ jest.setTimeout(120_000);
 let app: AppPlatform;
 const budget = PRODUCT_TRIGGER_BUDGET.ms;
 beforeEach(async () => {
-  app = await startAppPlatform({}, { limitScale: 400 / 25_000 });
+  app = await startAppPlatform({ limitScale: 400 / 25_000 });
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   jest.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -4,6 +4,7 @@ import type { PayloadOf, ResolverKey, ResultOf } from '@contracts/resolvers';
 import { installKvsEmulator, type KvsEmulator } from '../../local/kvs';
 import type { KvsEmulatorOptions } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
+import { propertyReader } from '../../local/confluence/content-properties';
 import { Directory, type DemoContent, type DemoUser } from '../../local/demo/directory';
 import { generateSite } from '../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../local/demo/sizes';
@@ -17,6 +18,7 @@ import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
 import { NO_LATENCY, platformCalls, type CallLatency } from '../../local/host/stopped-invocations';
+import { cloudEventGate } from '../../local/host/event-gate';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 /**
@@ -46,23 +48,34 @@ export interface AppPlatform {
 
 const ROOT = join(__dirname, '..', '..');
 
-/** `kvs`: emulator options for tests of Cloud's stricter rules (its clock, `strictness`). */
-/** `limits.limitScale` shrinks Forge's time limits (see ForgePlatform). */
-export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | 'strictness'> = {}, limits: { limitScale?: number } = {}): Promise<AppPlatform> {
+/** `clock`, `strictness`: KVS emulator options for tests of Cloud's stricter rules. */
+export interface AppPlatformOptions extends Pick<KvsEmulatorOptions, 'clock' | 'strictness'> {
+  /**
+   * The app's own user sees everything and gets every event (the local Confluence before issue 17).
+   * Default: as on Confluence Cloud, restricted content is hidden from `asApp()` and sends the app no events.
+   */
+  appSeesAll?: boolean;
+  /** Shrinks Forge's time limits (see ForgePlatform): tests of handlers stopped at their limit. */
+  limitScale?: number;
+}
+
+export async function startAppPlatform(options: AppPlatformOptions = {}): Promise<AppPlatform> {
   const manifest = await loadManifest(ROOT);
   const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
   const identity = { appId: manifest.appId, environmentId: 'test', installationId: 'test-install', cloudId: directory.site.cloudId, siteUrl: 'http://127.0.0.1:9' };
   const restoreRuntime = installForgeRuntime(identity);
   const confluence = new ConfluenceFake(directory);
+  if (options.appSeesAll) confluence.appUser.restricted = false;
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
-  const { emulator, uninstall: uninstallEmulator, fetch: emulatorFetch } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...kvs });
+  const { emulator, uninstall: uninstallEmulator, fetch: emulatorFetch } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...(options.clock ? { clock: options.clock } : {}), ...(options.strictness ? { strictness: options.strictness } : {}) });
   // Calls of an invocation past its time limit fail, as in the local host (stopped-invocations.ts).
   const forgeGlobals = globalThis as unknown as { __forge_fetch__?: typeof emulatorFetch };
   let callLatency: CallLatency = NO_LATENCY;
   forgeGlobals.__forge_fetch__ = platformCalls(emulatorFetch, () => callLatency);
   const uninstall = () => { forgeGlobals.__forge_fetch__ = emulatorFetch; uninstallEmulator(); };
   resetAppCaches();
-  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, ...limits });
+  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, contentProperty: propertyReader(confluence.properties, manifest), ...(options.limitScale ? { limitScale: options.limitScale } : {}) });
+  platform.eventGate = cloudEventGate(confluence);
 
   const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });
   const active = directory.site.users.filter((u) => u.status === 'active');
@@ -110,8 +123,8 @@ export async function startAppPlatform(kvs: Pick<KvsEmulatorOptions, 'clock' | '
  * The platform with the demo's `bots` group excluded from tracking: excluding a group makes the view
  * path look up (and cache) each viewer's groups, as on most sites, which the byline's evidence uses.
  */
-export async function startAppPlatformExcludingBots(): Promise<AppPlatform> {
-  const app = await startAppPlatform();
+export async function startAppPlatformExcludingBots(options: AppPlatformOptions = {}): Promise<AppPlatform> {
+  const app = await startAppPlatform(options);
   const bots = app.directory.groupByName('bots')!;
   const answer = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, excludedGroups: [{ id: bots.id, name: bots.name }] }, expectedVersion: 0 });
   if (!answer.ok) throw new Error(answer.error.message);

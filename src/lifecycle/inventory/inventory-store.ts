@@ -1,4 +1,5 @@
-import { kvs } from '@forge/kvs';
+import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
+import { kvs, Sort } from '@forge/kvs';
 import { z } from 'zod';
 import type { InventoryStatus } from '@contracts/inventory';
 import type { ContentStatsRow } from '../../core/model/rows';
@@ -39,8 +40,8 @@ export async function writeInventoryJob(value: InventoryJob): Promise<void> {
 /** Content rows by id, 25 per batch read; missing ids are absent from the map. */
 export async function readContentRows(ids: readonly string[]): Promise<Map<string, ContentStatsRow>> {
   const rows = new Map<string, ContentStatsRow>();
-  for (let start = 0; start < ids.length; start += 25) {
-    const result = await kvs.batchGet<unknown>(ids.slice(start, start + 25).map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
+  for (let start = 0; start < ids.length; start += MAX_BATCH_KEYS) {
+    const result = await kvs.batchGet<unknown>(ids.slice(start, start + MAX_BATCH_KEYS).map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
     const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
     if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
     for (const item of result.successfulKeys) {

@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
-import { monthOf, type ContentMonthRow } from '../../core/model/content-month';
+import { type ContentMonthRow } from '../../core/model/content-month';
+import { monthOf } from '../../core/model/report-periods';
 import type { ContentDayRow, ViewerContentRow, ViewRecord } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';

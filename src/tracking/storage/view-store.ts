@@ -1,4 +1,6 @@
 import { kvs } from '@forge/kvs';
+import type { RowOp } from '../../core/model/row-ops';
+import type { ViewerContentRow, ViewRecord } from '../../core/model/rows';
 import { CHANNELS, type Channel } from '@contracts/settings';
 import type { WritePlan, WriteSnapshot } from '../rules/view-write-plan';
 import { spaceShardOf } from '../../core/model/space-shards';
@@ -8,7 +10,10 @@ import { commitOps } from '../../core/storage/commit-ops';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { parseCachedGroups, type CachedGroups } from '../../core/storage/user-groups-cache';
-import { batchGetAll, rollupSnapshotFrom, rollupSnapshotItems } from './rollup-store';
+import { rollupSnapshotFrom, rollupSnapshotItems } from './rollup-store';
+// A view near midnight at a month's end may need two batch reads, finishing an earlier view's
+// corrections on other days (rare) a third.
+import { batchGetAll } from '../../core/storage/batch-read';
 import { NO_ROLLUPS, type RollupSnapshot, type RollupWrites } from '../../core/model/rollup-plan';
 
 export interface SnapshotRequest {
@@ -28,6 +33,8 @@ export interface SnapshotRequest {
   storesAccountId: boolean;
   /** Content-month rows to read: the months of `days`, and more when the plan asks for them. */
   months: string[];
+  /** Other capabilities' rows read in the same round trip (search analytics: the viewer's last search). */
+  peek?: ReadonlyArray<{ key: string; entityName: string }>;
 }
 
 
@@ -39,7 +46,7 @@ function spaceDayKey(request: SnapshotRequest, day: string): string {
   return KEYS.spaceDay(request.spaceKey, day, spaceShardOf(request.contentId));
 }
 
-export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot }> {
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot; peeked: Map<string, unknown> }> {
   const anonymous = request.storedViewer === ANONYMOUS_VIEWER;
   const items = [
     { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
@@ -53,6 +60,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
     ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
     ...rollupSnapshotItems(request),
+    ...(request.peek ?? []),
   ];
   const result = await batchGetAll<unknown>(items);
   // A missing key may come back as a failed item (KEY_NOT_FOUND): that is an answer, not a failure.
@@ -70,8 +78,13 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
   const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
   const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
+  const peeked = new Map((request.peek ?? []).flatMap(({ key, entityName }) => {
+    const value = get(entityName, key);
+    return value === undefined ? [] : [[`${entityName}|${key}`, value] as const];
+  }));
   return {
     groups,
+    peeked,
     rollups: rollupSnapshotFrom(request, get),
     channelHint: request.withChannelHint ? standingChannelHint(hint, request.now ?? Date.now()) : undefined,
     snapshot: {
@@ -97,6 +110,27 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
  */
 export function commitPlan(plan: WritePlan, rollups: RollupWrites = NO_ROLLUPS): Promise<'committed' | 'conflict'> {
   return commitOps(viewPlanOps(plan, rollups));
+}
+
+/** The viewer's row for one content (read before anything it guards; see refine-channel.ts). */
+export async function readViewerContent(contentId: string, storedViewer: string): Promise<ViewerContentRow | undefined> {
+  const value = await kvs.entity<unknown>(ENTITY.viewerContent).get(KEYS.viewerContent(contentId, storedViewer));
+  return value === undefined ? undefined : decode.viewerContent(value);
+}
+
+export async function readViewRecord(contentId: string, storedViewer: string, at: number): Promise<ViewRecord | undefined> {
+  const value = await kvs.entity<unknown>(ENTITY.view).get(KEYS.view(contentId, storedViewer, at));
+  return value === undefined ? undefined : decode.viewRecord(value);
+}
+
+/** A refinement's row operations (rules/relabel-plan.ts), through the one commit function. */
+export function commitRelabel(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
+  return commitOps(ops);
+}
+
+/** The channel hint standing for this viewer and content, if any (the view event's re-check). */
+export async function readChannelHint(contentId: string, storedViewer: string, now = Date.now()): Promise<Channel | undefined> {
+  return standingChannelHint(await kvs.get<unknown>(KEYS.channelHint(contentId, storedViewer)), now);
 }
 
 /**
