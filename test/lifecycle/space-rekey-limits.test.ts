@@ -53,13 +53,13 @@ describe('a space key rename larger than one invocation', () => {
     const rekeys = () => app.platform.log.list({ kind: 'trigger' }).filter((r) => r.functionKey === 'on-content-lifecycle');
     expect(rekeys()).toHaveLength(1);
     const stopped = rekeys()[0]!;
-    expect(stopped).toMatchObject({ outcome: 'error', error: expect.stringContaining('was stopped') });
+    expect(stopped).toMatchObject({ outcome: 'error', error: expect.stringMatching(/was stopped|after its time limit/) });
     await new Promise((resolve) => setTimeout(resolve, 300)); // the stopped handler's next call fails
     const partly = await rowsOf(spaceId);
     expect(partly.filter((row) => row.spaceKey === 'RENAMED').length).toBeLessThan(before.length);
 
     // Within its budget, the app asks for another delivery until every row is moved.
-    PRODUCT_TRIGGER_BUDGET.ms = 250;
+    PRODUCT_TRIGGER_BUDGET.ms = 100;
     await app.platform.deliverEvent(renamed(spaceId, 'RENAMED'));
     const runs = rekeys().slice(1);
     expect(runs.length).toBeGreaterThan(1);
