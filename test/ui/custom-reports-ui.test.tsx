@@ -23,6 +23,12 @@ describe('report view', () => {
     expect(markup).toContain('Download CSV');
   });
 
+  it('says when the list is partial ("Showing 1 of 51"), and says nothing when every match is shown', () => {
+    expect(renderToStaticMarkup(<ReportView answer={{ ...report, matched: 51 }} title="Top" />)).toContain('Showing 1 of 51');
+    expect(renderToStaticMarkup(<ReportView answer={{ ...report, matched: 1 }} title="Top" />)).not.toContain('Showing');
+    expect(isReportAnswer({ ...report, matched: 51 })).toBe(true);
+  });
+
   it('shows a notice, never a table, when the report is switched off or not available', () => {
     const notice = renderToStaticMarkup(<ReportView answer={{ state: 'notice', reason: 'switched-off', message: 'Switched off.', config: DEFAULT_REPORT }} title="T" />);
     expect(notice).toContain('Switched off.');

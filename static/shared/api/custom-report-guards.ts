@@ -31,7 +31,7 @@ const isNotice = shape<Notice>({
 const isUnavailable = shape<Unavailable>({ state: oneOf(['unavailable'] as const), message: isString, config: isDefinition, coverage: isCoverage });
 const isReport = shape<Report>({
   state: oneOf(['report'] as const), config: isDefinition, coverage: isCoverage,
-  range: shape<Report['range']>({ from: isString, to: isString }), rows: arrayOf(isRow),
+  range: shape<Report['range']>({ from: isString, to: isString }), rows: arrayOf(isRow), matched: optional(isNumber),
   series: optional(arrayOf(shape<{ day: string; views: number }>({ day: isString, views: isNumber }))),
   readers: optional(arrayOf(shape<{ name: string; views: number }>({ name: isString, views: isNumber }))),
   peopleHidden: optional(isString), generatedAt: isNumber, notes: optional(arrayOf(isString)),
