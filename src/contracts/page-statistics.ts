@@ -41,6 +41,12 @@ export interface PageStatistics {
   /** Whether this caller may see who viewed (names, avatars, account ids), and if not, why. */
   people: { visible: true } | { visible: false; reason: PeopleHiddenReason };
   viewCounterEnabled: boolean;
+  /**
+   * `person-days` under Extended privacy: a viewer's pseudonym changes every UTC day, so a person is
+   * counted once per day they viewed (each day's figure is exact; a range's or all time's is the sum of
+   * person-days, not people). Absent: viewers are people.
+   */
+  viewersCounted?: 'person-days';
 }
 
 export interface PageViewersPayload {

@@ -49,6 +49,7 @@ export async function pageStatistics(access: PageAccess, settings: Settings, req
       },
       people: access.people.names ? { visible: true } : { visible: false, reason: access.people.reason },
       viewCounterEnabled: settings.viewCounter,
+      ...(settings.privacy.mode === 'extended' ? { viewersCounted: 'person-days' as const } : {}),
     },
   };
 }

@@ -39,6 +39,18 @@ describe('page statistics figures', () => {
     expect(markup).toContain('At most this many people');
   });
 
+  it('under Extended privacy, labels viewer figures over more than one day as viewer-days, never people', () => {
+    const markup = renderToStaticMarkup(<RangeSummary stats={{ ...stats, viewersCounted: 'person-days' }} now={NOW} />);
+    expect(markup).toContain('Signed-in viewer-days');
+    expect(markup).toContain('each person counts once per day they viewed');
+    expect(markup).not.toContain('signed-in people');
+    expect(markup).not.toContain('Different people');
+    expect(markup).toMatch(/signed-in viewer-days \(Extended privacy counts a person once per day they viewed\)/);
+    // One day: a pseudonym is one person that day, so the figure is people.
+    const oneDay = renderToStaticMarkup(<RangeSummary stats={{ ...stats, viewersCounted: 'person-days', range: { from: '2026-03-15', to: '2026-03-15', days: 1 } }} now={NOW} />);
+    expect(oneDay).toContain('>Signed-in viewers<');
+  });
+
   it('says why names are hidden, for every reason', () => {
     expect(renderToStaticMarkup(<PeopleHidden reason="extended-privacy" />)).toContain('stores no account IDs');
     expect(renderToStaticMarkup(<PeopleHidden reason="hide-viewers" />)).toContain('Hide viewers is on');

@@ -12,19 +12,37 @@ interface Stat {
   change?: 'up' | 'down' | 'same';
 }
 
+/** Extended privacy: what a viewer figure over more than one day counts. */
+export const PERSON_DAYS = 'Extended privacy: a person can’t be recognised from one day to the next, so each person counts once per day they viewed (someone who viewed on 3 days counts 3). Each day’s figure is exact.';
+
+/** The all-time line, each figure labelled for what it counts. */
+export function allTimeText(stats: PageStatistics, locale?: string): string {
+  const { views, viewers, anonymousViews } = stats.allTime;
+  const signedIn = stats.viewersCounted === 'person-days'
+    ? `${formatNumber(viewers, locale)} signed-in viewer-days (Extended privacy counts a person once per day they viewed)`
+    : `${formatNumber(viewers, locale)} signed-in people`;
+  return `All time: ${formatNumber(views, locale)} views by ${signedIn} and ${formatNumber(anonymousViews, locale)} anonymous views.`;
+}
+
 export function summaryStats(stats: PageStatistics, now: number, locale?: string): Stat[] {
   const { totals, previousTotals } = stats;
   const lastAt = stats.allTime.lastViewedAt;
   const endsToday = totals.viewersExact && stats.range.to === new Date(now).toISOString().slice(0, 10);
   return [
     { label: 'Views', value: formatNumber(totals.views, locale), detail: changeText(totals.views, previousTotals.views, locale), change: changeDirection(totals.views, previousTotals.views) },
-    {
-      label: 'Signed-in viewers',
-      value: viewersText(stats, locale),
-      detail: totals.viewersExact
-        ? 'Different people who were logged in. Anonymous visitors cannot be told apart: they count under anonymous views.'
-        : 'At most this many people: this past period has too many views to count each person (over 2,000), or some of its views were deleted by the retention period.',
-    },
+    stats.viewersCounted === 'person-days' && stats.range.days > 1
+      ? {
+          label: 'Signed-in viewer-days',
+          value: viewersText(stats, locale),
+          detail: PERSON_DAYS,
+        }
+      : {
+          label: 'Signed-in viewers',
+          value: viewersText(stats, locale),
+          detail: totals.viewersExact
+            ? 'Different people who were logged in. Anonymous visitors cannot be told apart: they count under anonymous views.'
+            : 'At most this many people: this past period has too many views to count each person (over 2,000), or some of its views were deleted by the retention period.',
+        },
     { label: 'Anonymous views', value: formatNumber(totals.anonymousViews, locale), detail: changeText(totals.anonymousViews, previousTotals.anonymousViews, locale), change: changeDirection(totals.anonymousViews, previousTotals.anonymousViews) },
     totals.firstViewDay === null
       ? { label: 'First and last view', value: '—', detail: 'No view in this period.' }
@@ -55,7 +73,7 @@ export function RangeSummary({ stats, now }: { stats: PageStatistics; now: numbe
         ))}
       </dl>
       <p className="vt-subtlest vt-stats-alltime">
-        All time: {formatNumber(stats.allTime.views)} views by {formatNumber(stats.allTime.viewers)} signed-in people and {formatNumber(stats.allTime.anonymousViews)} anonymous views.
+        {allTimeText(stats)}
       </p>
     </section>
   );

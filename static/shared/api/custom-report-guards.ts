@@ -4,7 +4,7 @@ import {
   type AllSavedReportsView, type ReportAnswer, type ReportQueryDefinition, type ReportRow, type SavedReport,
   type SavedReportsView, type ScopeCoverage,
 } from '@contracts/custom-reports';
-import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, shape, union, type Guard } from './guards';
+import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, optional, shape, union, type Guard } from './guards';
 
 /** The backend parsed and bounded the definition; the UI checks its frame (what it branches on). */
 export const isDefinition: Guard<ReportQueryDefinition> = (value): value is ReportQueryDefinition =>
@@ -13,7 +13,6 @@ export const isDefinition: Guard<ReportQueryDefinition> = (value): value is Repo
   && isNumber(value.rows) && arrayOf(oneOf(REPORT_COLUMNS))(value.columns)
   && isRecord(value.sort) && oneOf(REPORT_COLUMNS)(value.sort.column) && oneOf(['asc', 'desc'] as const)(value.sort.direction);
 
-const optional = <T>(guard: Guard<T>): Guard<T | undefined> => (value): value is T | undefined => value === undefined || guard(value);
 const isCoverage = shape<ScopeCoverage>({ included: isNumber, total: isNumber, capped: isBoolean, checked: optional(isNumber) });
 const isRow = shape<ReportRow>({
   contentId: isString, title: isString, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),

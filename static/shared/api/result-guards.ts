@@ -10,7 +10,7 @@ import type { ResolvedRange } from '@contracts/report-range';
 import { SOURCES } from '@contracts/settings';
 import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type GroupRef, type Settings } from '@contracts/settings';
 import {
-  arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
+  arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, optional, recordOf, shape, union, type Guard,
 } from './guards';
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
@@ -96,6 +96,7 @@ const isPageStatistics = shape<PageStatistics>({
   allTime: shape<PageStatistics['allTime']>({ views: isNumber, viewers: isNumber, anonymousViews: isNumber, lastViewedAt: nullable(isNumber) }),
   people: isPeopleVisibility,
   viewCounterEnabled: isBoolean,
+  viewersCounted: optional(oneOf(['person-days'] as const)),
 });
 const isPageViewer = shape<PageViewer>({
   accountId: isString, displayName: isString, avatarPath: nullable(isString), former: isBoolean,

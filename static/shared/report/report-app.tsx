@@ -86,12 +86,12 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
         {summary && !summary.ok ? <ErrorState error={summary.error} onRetry={() => update({})} /> : null}
         {data ? (
           <>
-            <ReportTiles summary={data} />
+            <ReportTiles summary={data} {...(data.viewersCounted ? { viewersCounted: data.viewersCounted } : {})} />
             {(data.notes ?? []).map((note) => <p key={note} className="vt-report-note">{note}</p>)}
             <PageSection id="over-time" title={`Views and viewers per ${data.granularity}`}>
               <TimeSeriesChart title={`Views and viewers per ${data.granularity}`} data={chartData(data.series.map((point) => ({ day: point.start, values: { views: point.views, viewers: point.viewers ?? 0 } })), data.granularity, [
                 { key: 'views', label: 'Views', kind: 'bar' },
-                { key: 'viewers', label: 'Signed-in viewers', kind: 'line', combine: 'max' },
+                { key: 'viewers', label: data.viewersCounted === 'person-days' && data.granularity !== 'day' ? 'Signed-in viewer-days' : 'Signed-in viewers', kind: 'line', combine: 'max' },
               ])} />
             </PageSection>
           </>

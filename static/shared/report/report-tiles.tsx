@@ -19,13 +19,19 @@ function Tile({ label, value, before, about, note }: { label: string; value: num
 
 const valueOf = (estimate: Estimate | null) => (estimate ? estimate.value : null);
 
-export function ReportTiles({ summary }: { summary: ReportSummary }) {
+/** `viewersCounted`: `person-days` under Extended privacy (one pseudonym per person and day). */
+export function ReportTiles({ summary, viewersCounted }: { summary: ReportSummary; viewersCounted?: 'person-days' }) {
   const { current, previous } = summary;
   const share = current.views > 0 ? Math.round((current.anonymousViews / current.views) * 100) : 0;
   return (
     <div className="vt-report-tiles">
       <Tile label="Views" value={current.views} before={previous.views} />
-      <Tile label="Signed-in viewers" value={valueOf(current.viewers)} before={valueOf(previous.viewers)} about={current.viewers?.exact === false} />
+      {viewersCounted === 'person-days' ? (
+        <Tile label="Signed-in viewer-days" value={valueOf(current.viewers)} before={valueOf(previous.viewers)} about={current.viewers?.exact === false}
+          note="Extended privacy: a person counts once per day they viewed" />
+      ) : (
+        <Tile label="Signed-in viewers" value={valueOf(current.viewers)} before={valueOf(previous.viewers)} about={current.viewers?.exact === false} />
+      )}
       <Tile label="Anonymous views" value={current.anonymousViews} before={previous.anonymousViews} note={`${share}% of views`} />
       <Tile label="Pages and blog posts viewed" value={valueOf(current.contentViewed)} before={valueOf(previous.contentViewed)} about={current.contentViewed?.exact === false} />
     </div>
