@@ -103,6 +103,11 @@ test('an anonymous visitor of a public page sees counts and why there are no nam
   const statistics = await openStatistics();
   await statistics.getByText('Sign in to see more').waitFor();
   expect(await statistics.locator('.vt-viewers').count()).toBe(0);
+  // Under figures the visitor can see, nothing says they must sign in to see them (the attachments'
+  // refusal once did): the attachments section is simply absent for visitors.
+  await page.waitForTimeout(1000);
+  expect(await statistics.getByText('Sign in to see page statistics').count()).toBe(0);
+  expect(await statistics.getByRole('heading', { name: 'Attachments' }).count()).toBe(0);
   await page.screenshot({ path: artifactPath('page-statistics-anonymous') });
   await page.keyboard.press('Escape');
 });

@@ -51,6 +51,19 @@ describe('page statistics figures', () => {
     expect(oneDay).toContain('>Signed-in viewers<');
   });
 
+  it('All time is compared with nothing (no "None in the previous period", no colour)', () => {
+    const markup = renderToStaticMarkup(<RangeSummary stats={{ ...stats, previousTotals: { ...stats.previousTotals, views: 0, anonymousViews: 0 } }} now={NOW} allTime />);
+    expect(markup).not.toContain('None in the previous period');
+    expect(markup).not.toContain('vt-stat__detail--up');
+    expect(markup).toContain('Since the first recorded view.');
+  });
+
+  it('Hide viewers with no group chosen says nobody sees names, not that a group was chosen', () => {
+    const markup = renderToStaticMarkup(<PeopleHidden reason="hide-viewers" noGroup />);
+    expect(markup).toContain('no group was chosen');
+    expect(markup).not.toContain('the group your administrator chose');
+  });
+
   it('says why names are hidden, for every reason', () => {
     expect(renderToStaticMarkup(<PeopleHidden reason="extended-privacy" />)).toContain('stores no account IDs');
     expect(renderToStaticMarkup(<PeopleHidden reason="hide-viewers" />)).toContain('Hide viewers is on');

@@ -84,8 +84,9 @@ const isRangeTotals = shape<RangeTotals>({
 });
 const isPeopleVisibility: Guard<PageStatistics['people']> = union(
   shape<{ visible: true }>({ visible: (v): v is true => v === true }),
-  shape<{ visible: false; reason: 'extended-privacy' | 'hide-viewers' | 'audience' | 'sign-in' }>({
+  shape<{ visible: false; reason: 'extended-privacy' | 'hide-viewers' | 'audience' | 'sign-in'; noGroup?: true }>({
     visible: (v): v is false => v === false, reason: oneOf(['extended-privacy', 'hide-viewers', 'audience', 'sign-in'] as const),
+    noGroup: optional((v): v is true => v === true),
   }),
 );
 const isPageStatistics = shape<PageStatistics>({
