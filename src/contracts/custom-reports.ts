@@ -93,6 +93,8 @@ export interface ReportRow {
   contentId: string;
   title: string;
   spaceKey: string;
+  /** The space's name, when the report shows the Space column. */
+  spaceName?: string;
   contentType: 'page' | 'blogpost';
   views: number;
   viewers: number;

@@ -13,6 +13,7 @@ import { isListed } from '../core/model/content-status';
 import { scopeTopReaders } from './scope-readers';
 import type { ContentStatsRow } from '../core/model/rows';
 import type { Caller } from '../platform/resolver/context';
+import { namesOfSpaces } from '../platform/space-names';
 
 export interface ReportRequest {
   caller: Caller;
@@ -42,6 +43,14 @@ const PEOPLE_HIDDEN: Record<Exclude<PeopleView, { names: true }>['reason'], stri
  * rows, the totals or the coverage.
  */
 export async function runCustomReport(request: ReportRequest): Promise<ReportAnswer> {
+  const answer = await computeReport(request);
+  if (answer.state !== 'report' || answer.rows.length === 0 || !answer.config.columns.includes('space')) return answer;
+  // Spaces by name, as Confluence shows them (the rows' content is readable, so are their spaces).
+  const names = await namesOfSpaces([...new Set(answer.rows.map((row) => row.spaceKey))]);
+  return { ...answer, rows: answer.rows.map((row) => ({ ...row, spaceName: names.get(row.spaceKey) ?? row.spaceKey })) };
+}
+
+async function computeReport(request: ReportRequest): Promise<ReportAnswer> {
   const { definition: config } = request;
   const within = request.withinSpace ? ` and space in ("${request.withinSpace}")` : '';
   const scope = await readableScope(request.caller, request.standing, scopeCql(config.scope, config.contentType, request.contextSpaceKey) + within);

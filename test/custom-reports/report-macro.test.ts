@@ -135,6 +135,17 @@ describe('report macro: scopes, resolved through Confluence as the reader', () =
     expect(chosen.data.rows.map((row) => row.views)).toEqual([0, 0, 0]);
   });
 
+  it('names spaces by their names, not their keys', async () => {
+    const page = app.publicContent(0);
+    await app.view(app.users.admin, page, Date.now() - 60_000);
+    const answer = await macro(app.users.admin, page, { ...DEFAULT_REPORT, rows: 5 });
+    if (!answer.ok || answer.data.state !== 'report') throw new Error('expected a report');
+    expect(answer.data.rows.length).toBeGreaterThan(0);
+    const name = app.directory.space(page.spaceKey)!.name;
+    expect(name).not.toBe(page.spaceKey);
+    expect(answer.data.rows.map((row) => row.spaceName)).toEqual(answer.data.rows.map(() => name));
+  });
+
   it('says how much of a large scope was included', async () => {
     const { searchContentIds } = await import('../../src/platform/confluence/scope-search');
     const result = await searchContentIds('app', 'type in (page,blogpost)', 5);

@@ -3,14 +3,7 @@ import type { PageStatistics, PeopleHiddenReason } from '@contracts/page-statist
 import type { Source } from '@contracts/settings';
 import { formatNumber } from '../../shared/format/time';
 
-export const SOURCE_LABELS: Record<Source, string> = {
-  desktop: 'Desktop',
-  'mobile-web': 'Mobile web',
-  'confluence-app': 'Confluence app',
-  'jsm-portal': 'JSM portal (view API)',
-  linchpin: 'Linchpin (view API)',
-  other: 'Other (view API)',
-};
+export { SOURCE_LABELS } from '../../shared/format/source-labels';
 
 /** "+25 % vs previous period", "−10 %", "new" (nothing before), "no change". */
 export function changeText(current: number, previous: number, locale?: string): string {

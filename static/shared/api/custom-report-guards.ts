@@ -15,7 +15,7 @@ export const isDefinition: Guard<ReportQueryDefinition> = (value): value is Repo
 
 const isCoverage = shape<ScopeCoverage>({ included: isNumber, total: isNumber, capped: isBoolean, checked: optional(isNumber) });
 const isRow = shape<ReportRow>({
-  contentId: isString, title: isString, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+  contentId: isString, title: isString, spaceKey: isString, spaceName: optional(isString), contentType: oneOf(['page', 'blogpost'] as const),
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
 });
 

@@ -68,7 +68,7 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
           {WHAT_LABELS[answer.config.what]} · {answer.range.from} to {answer.range.to} (UTC) · {coverageText(answer.coverage)}
           {shownOf(answer.rows.length, answer.matched)}
         </span>
-        {answer.rows.length > 0 || answer.series || readers.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
+        {answer.rows.length > 0 || answer.series || readers.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Export CSV</Button> : null}
       </div>
       {answer.peopleHidden ? <p className="vt-report__notice" role="status">{answer.peopleHidden}</p> : null}
       {(answer.notes ?? []).map((note) => <p key={note} className="vt-report__notice" role="note">{note}</p>)}
