@@ -187,6 +187,8 @@ export interface ReportSummaryAnswer extends ReportSummary {
   /** Whether people (top readers, names) may be shown to this caller, and if not why. */
   people: { names: true } | { names: false; reason: string };
   today: string;
+  /** As in PageStatistics: `person-days` under Extended privacy (one pseudonym per person and day). */
+  viewersCounted?: 'person-days';
 }
 
 export type ResolverKey = keyof ResolverContract;
