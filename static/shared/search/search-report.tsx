@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { DateRange } from '@contracts/report-range';
-import { SEARCH_TABLES, type SearchAudience, type SearchQueryFigures, type SearchSummary, type SearchTable } from '@contracts/search-report';
+import { SEARCH_TABLES, type SearchAudience, type SearchQueryFigures, type SearchTable } from '@contracts/search-report';
 import { useResolver } from '../api/use-resolver';
 import { invokeResolver } from '../api/invoke-resolver';
 import { Button } from '../components/button';
@@ -18,6 +18,7 @@ import { chartData } from '../format/chart-data';
 import { csvFileName, csvFileText } from '../csv/write-csv';
 import { downloadText } from '../csv/download';
 import { SEARCH_CSV_COLUMNS, SEARCH_TABLE_HELP, SEARCH_TABLE_LABELS } from './search-columns';
+import { SearchTiles } from './search-tiles';
 
 const TABLE_ROWS = 25;
 const EXPORT_ROWS = 500;
@@ -30,28 +31,6 @@ const COLUMNS: ReadonlyArray<Column<SearchQueryFigures>> = [
   { key: 'unclicked', header: 'No click-through', align: 'end', cell: (row) => row.unclicked.toLocaleString() },
   { key: 'lastResults', header: 'Results (newest)', align: 'end', cell: (row) => row.lastResults.toLocaleString() },
 ];
-
-function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
-  return (
-    <div className="vt-report-tile" role="group" aria-label={label}>
-      <div className="vt-report-tile__label">{label}</div>
-      <div className="vt-report-tile__value">{value}</div>
-      {note ? <div className="vt-report-tile__change">{note}</div> : null}
-    </div>
-  );
-}
-
-function SearchTiles({ summary }: { summary: SearchSummary }) {
-  const share = (part: number) => (summary.searches > 0 ? `${Math.round((part / summary.searches) * 100)}% of searches` : undefined);
-  return (
-    <div className="vt-report-tiles">
-      <Tile label="Searches" value={summary.searches.toLocaleString()} />
-      <Tile label="Searches without results" value={summary.noResults.toLocaleString()} note={share(summary.noResults)} />
-      <Tile label="Click-throughs" value={summary.clickThroughs.toLocaleString()} note={share(summary.clickThroughs)} />
-      <Tile label="Signed-in searchers" value={summary.searchers === null ? '—' : `about ${summary.searchers.toLocaleString()}`} note={summary.searchersNote ?? undefined} />
-    </div>
-  );
-}
 
 export function SearchReport() {
   const [range, setRange] = useState<DateRange>({ kind: 'preset', preset: '30d' });
