@@ -2,6 +2,7 @@
 export { resolverHandler as resolver } from './resolver';
 export { onContentViewed } from './tracking/on-content-viewed';
 export { bylineProperties } from './page-statistics/byline/byline-properties';
+export { bylineWriter } from './page-statistics/byline-property/byline-writer';
 export { viewApi } from './tracking/view-api/view-api-trigger';
 export { maintenance } from './privacy/maintenance-trigger';
 export { onContentLifecycle } from './lifecycle/on-content-lifecycle';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Directory } from '../demo/directory';
 import { DEFAULT_SEED, planDemo } from '../demo/plan';
 import type { DemoSizeName } from '../demo/sizes';
+import { propertyReader } from '../confluence/content-properties';
 import { ConfluenceFake } from '../confluence/rest';
 import { buildClientBundles } from './bundles';
 import { seedDemo } from './demo-setup';
@@ -20,6 +21,7 @@ import { createHostServer } from './server';
 import { SiteUrls } from './urls';
 import { MacroStore } from './macro-store';
 import { ViewDispatcher } from './views';
+import { cloudEventGate } from './event-gate';
 
 export interface HostOptions {
   /** The project root (holds manifest.yml, src/, static/). */
@@ -78,7 +80,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const store = installStore({ dataDir: options.dataDir, entities: manifest.entities, ...(options.kvsStrictness ? { strictness: options.kvsStrictness } : {}), products: createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl }) });
   try {
     const functions = FunctionRegistry.load(options.root, manifest);
-    const platform = new ForgePlatform(manifest, functions, identity, { retryDelayScale: options.retryDelayScale ?? 1 });
+    const platform = new ForgePlatform(manifest, functions, identity, { retryDelayScale: options.retryDelayScale ?? 1, contentProperty: propertyReader(confluence.properties, manifest) });
+    platform.eventGate = cloudEventGate(confluence);
     if (plan.needsSeeding) {
       log(`First start: generating the demo site (${plan.state.size}, seed ${plan.state.seed}) through the app's trigger...`);
       await seedDemo(platform, plan, log);

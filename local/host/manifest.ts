@@ -35,7 +35,13 @@ const manifestSchema = z.object({
       viewportSize: z.string().optional(),
       viewportContainer: z.enum(['modal', 'popup']).optional(),
       dynamicProperties: z.object({ function: z.string() }).optional(),
+      contentPropertyKey: z.string().optional(),
     })).default([]),
+    'confluence:contentProperty': z.array(z.object({
+      key: z.string(),
+      propertyKey: z.string(),
+      values: z.array(z.object({ path: z.string(), type: z.enum(['number', 'string', 'text', 'user', 'date']), searchAlias: z.string() }).passthrough()),
+    }).passthrough()).default([]),
     'confluence:globalSettings': z.array(uiModule).default([]),
     'confluence:globalPage': z.array(uiModule.extend({ route: z.string() })).default([]),
     'confluence:spacePage': z.array(uiModule.extend({ route: z.string() })).default([]),
@@ -51,6 +57,7 @@ const manifestSchema = z.object({
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   permissions: z.object({
+    scopes: z.array(z.string()).default([]),
     content: z.object({ styles: z.array(z.string()).default([]), scripts: z.array(z.string()).default([]) }).partial().optional(),
   }).passthrough().optional(),
 }).passthrough();
@@ -76,6 +83,8 @@ export interface UiModule {
   viewportSize?: string;
   viewportContainer?: 'modal' | 'popup';
   dynamicPropertiesFunction?: string;
+  /** A byline's `contentPropertyKey`: Confluence renders its title from this content property, calling no function. */
+  contentPropertyKey?: string;
   layout?: string;
   /** Macros with custom configuration (`config: {resource, title, viewportSize}`): the editor opens this resource. */
   configResource?: string;
@@ -97,6 +106,10 @@ export interface AppManifest {
   /** `outputs` only for static web triggers: the function picks one by key (see platform.runWebTrigger). */
   webTriggers: Array<{ key: string; functionKey: string; outputs?: Array<{ key: string; statusCode: number; contentType?: string; body?: string }> }>;
   uiModules: UiModule[];
+  /** `confluence:contentProperty` modules: the property fields CQL may ask for. */
+  contentProperties?: Array<{ propertyKey: string; values: Array<{ path: string; type: 'number' | 'string' | 'text' | 'user' | 'date'; searchAlias: string }> }>;
+  /** `permissions.scopes`: what the local Confluence lets the app call. */
+  scopes?: string[];
   /** `permissions.content`: what the Custom UI's Content-Security-Policy relaxes (e.g. `unsafe-inline` styles). */
   contentPermissions: { styles: string[]; scripts: string[] };
 }
@@ -178,6 +191,7 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
       ...(m.viewportSize ? { viewportSize: m.viewportSize } : {}),
       viewportContainer: m.viewportContainer ?? 'popup',
       ...(m.dynamicProperties ? { dynamicPropertiesFunction: m.dynamicProperties.function } : {}),
+      ...(m.contentPropertyKey ? { contentPropertyKey: m.contentPropertyKey } : {}),
     })),
     ...modules['confluence:globalSettings'].map((m) => base('confluence:globalSettings', m)),
     ...modules['confluence:globalPage'].map((m) => ({ ...base('confluence:globalPage', m), route: m.route })),
@@ -195,6 +209,8 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
       ...(t.response?.type === 'static' ? { outputs: t.response.outputs ?? [] } : {}),
     })),
     uiModules,
+    contentProperties: modules['confluence:contentProperty'].map((m) => ({ propertyKey: m.propertyKey, values: m.values.map((v) => ({ path: v.path, type: v.type, searchAlias: v.searchAlias })) })),
+    scopes: doc.permissions?.scopes ?? [],
     contentPermissions: { styles: doc.permissions?.content?.styles ?? [], scripts: doc.permissions?.content?.scripts ?? [] },
   };
 }

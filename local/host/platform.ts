@@ -48,6 +48,31 @@ export type WebTriggerResponse = z.infer<typeof webTriggerResponse>;
  * The Forge platform around the app's functions: which function a module calls, the trusted context
  * it gets, limits, and trigger retries. Every call is recorded in `log`.
  */
+export interface PlatformOptions {
+  retryDelayScale: number;
+  /** A content property's value as this principal may read it (undefined: absent or not readable). */
+  contentProperty?: (principal: Principal, contentId: string, key: string) => unknown;
+}
+
+function contentIdOf(extension: Record<string, unknown>): string | null {
+  const content = extension.content;
+  if (content === null || typeof content !== 'object') return null;
+  const id = (content as Record<string, unknown>).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** The byline fields of a property value (title required; icon and tooltip optional), or null. */
+function bylineValue(value: unknown): { title: string; tooltip?: string; icon?: string } | null {
+  if (value === null || typeof value !== 'object') return null;
+  const fields = value as Record<string, unknown>;
+  if (typeof fields.title !== 'string') return null;
+  return {
+    title: fields.title,
+    ...(typeof fields.tooltip === 'string' ? { tooltip: fields.tooltip } : {}),
+    ...(typeof fields.icon === 'string' ? { icon: fields.icon } : {}),
+  };
+}
+
 export class ForgePlatform {
   readonly log = new InvocationLog();
 
@@ -55,8 +80,18 @@ export class ForgePlatform {
     readonly manifest: AppManifest,
     private readonly functions: FunctionRegistry,
     readonly identity: PlatformIdentity,
-    private readonly options: { retryDelayScale: number } = { retryDelayScale: 1 },
+    private readonly options: PlatformOptions = { retryDelayScale: 1 },
   ) {}
+
+  /** Byline renders answered from a content property (no function called), by module key. */
+  readonly propertyRenders = new Map<string, number>();
+  /**
+   * Which product events reach the app's triggers (the local host sets Confluence Cloud's rule: none
+   * about content restricted away from the app, see event-gate.ts); a withheld event runs nothing.
+   */
+  eventGate: ((event: Record<string, unknown>) => boolean) | null = null;
+  /** Events withheld by the gate since start (tests and the developer page can tell them apart from lost ones). */
+  withheldEvents = 0;
 
   get installContext(): string {
     return `ari:cloud:confluence::site/${this.identity.cloudId}`;
@@ -95,6 +130,18 @@ export class ForgePlatform {
 
   /** A byline item's `dynamicProperties` function: `(payload, context)`. */
   async bylineProperties(principal: Principal, module: UiModule, extension: Record<string, unknown>, localId: string): Promise<unknown> {
+    // `contentPropertyKey`: Confluence renders title, icon and tooltip from the content property, read
+    // with the reader's own rights, "instead of executing the dynamicProperties function" (Forge's
+    // manifest reference, confluence:contentBylineItem). What it does when the property is absent is
+    // not documented; this host then calls dynamicProperties, the app's fallback.
+    const contentId = contentIdOf(extension);
+    if (module.contentPropertyKey && contentId && this.options.contentProperty) {
+      const shown = bylineValue(this.options.contentProperty(principal, contentId, module.contentPropertyKey));
+      if (shown) {
+        this.propertyRenders.set(module.key, (this.propertyRenders.get(module.key) ?? 0) + 1);
+        return shown;
+      }
+    }
     if (!module.dynamicPropertiesFunction) return { title: module.title };
     const accountId = accountIdOf(principal);
     const payload = { cloudId: this.identity.cloudId, localId, extension };
@@ -104,6 +151,10 @@ export class ForgePlatform {
 
   /** Delivers a product event to every trigger subscribed to its type; honours InvocationError retries. */
   async deliverEvent(event: { eventType: string } & Record<string, unknown>): Promise<number> {
+    if (this.eventGate && !this.eventGate(event)) {
+      this.withheldEvents += 1;
+      return 0;
+    }
     const triggers = this.manifest.triggers.filter((t) => t.events.includes(event.eventType));
     await Promise.all(triggers.map((trigger) => this.runTrigger(trigger.key, trigger.functionKey, event, 0)));
     return triggers.length;

@@ -3,7 +3,7 @@ import { parseViewedEvent } from './rules/product-event';
 import { spaceIdOfViewEvent } from '../lifecycle/index';
 import { ConfluenceError } from '../platform/confluence/client';
 import { isTransientStorageError } from '../core/storage/kvs-errors';
-import { ContentionError } from '../core/storage/kvs-errors';
+import { ContentionError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { trackView, type TrackOutcome } from './track-view';
 import { recordSearchClickThrough, searchClickWatch } from '../search/index';
 
@@ -56,6 +56,6 @@ function followsRules(outcome: TrackOutcome): boolean {
 }
 
 function isRetryable(error: unknown): boolean {
-  return error instanceof ContentionError || isTransientStorageError(error) ||
+  return error instanceof ContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error) ||
     (error instanceof ConfluenceError && error.transient);
 }

@@ -1,3 +1,4 @@
+import { MAX_TRANSACTION_OPERATIONS, slicesOf } from './kvs-limits';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import type { ContentMonthRow } from './content-month';
 import type { RollupRow, SketchRow, ViewerMonthRow } from './report-rows';
@@ -46,26 +47,16 @@ export type RowOp =
   /** Write nothing, but fail the whole transaction unless the expectation holds. */
   | { kind: 'check'; row: StoredRow; expect: Expectation };
 
-/** Forge's limit on operations per transaction. */
-export const MAX_OPS_PER_TRANSACTION = 25;
 
 /** The expectation for a versioned row we read (or found missing). */
 export function expectVersion(previous: { version: number } | undefined | null): Expectation {
   return previous ? { kind: 'version', version: previous.version } : { kind: 'absent' };
 }
 
-/** Writes `next` over `previous` (or creates it), bumping the version: the usual optimistic update. */
-export function putVersioned<R extends StoredRow>(entity: R['entity'], previous: { version: number } | undefined | null, next: Omit<R['value'], 'version'>): RowOp {
-  const value = { ...next, version: (previous?.version ?? 0) + 1 };
-  return { kind: 'put', row: { entity, value } as StoredRow, expect: expectVersion(previous) };
-}
-
 /**
  * Splits operations into transactions of at most 25. Used only for big lifecycle changes, whose
  * every chunk is idempotent on its own (it moves rows into a target state, conditional on versions).
  */
-export function chunkOps(ops: readonly RowOp[], size = MAX_OPS_PER_TRANSACTION): RowOp[][] {
-  const chunks: RowOp[][] = [];
-  for (let start = 0; start < ops.length; start += size) chunks.push(ops.slice(start, start + size));
-  return chunks;
+export function chunkOps(ops: readonly RowOp[], size = MAX_TRANSACTION_OPERATIONS): RowOp[][] {
+  return slicesOf(ops, size);
 }

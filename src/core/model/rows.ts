@@ -73,7 +73,31 @@ export interface ContentStatsRow {
    * its count is no secret: the byline shows it without asking Confluence.
    */
   anonymousLastAt?: number;
+  /**
+   * The byline property (src/page-statistics/byline-property): set by the first view (or visibility
+   * change) the property does not show yet, to the time it was recorded; absent once written. The
+   * writer finds due rows through the `by-byline-due` index and clears this field conditionally on
+   * the row version whose figures it wrote, so a view committed meanwhile leaves the row due.
+   */
+  bylineDue?: number;
+  byline?: BylineState;
   version: number;
+}
+
+/** What the app last wrote into the content's byline property, and where it lives in Confluence. */
+export interface BylineState {
+  /** The property's id and Confluence version (the next PUT sends version + 1); absent before the first write. */
+  propertyId?: string;
+  propertyVersion?: number;
+  /** The content-stats version whose figures the property shows. */
+  rowVersion: number;
+  /** What the property shows: the count, a hidden title (switch off, archived or trashed), or nothing (fallback). */
+  shown: 'count' | 'hidden' | 'fallback';
+  /** The figures written (what CQL finds): all-time views, the last 30 days, the last view (0: none). */
+  views: number;
+  views30d: number;
+  lastViewedAt: number;
+  writtenAt: number;
 }
 
 export interface ContentDayRow {

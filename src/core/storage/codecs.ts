@@ -15,7 +15,7 @@ const contentType = z.enum(['page', 'blogpost', 'attachment']);
 // Rows written before the lifecycle fields existed are current content of unknown space id.
 const status = z.enum(CONTENT_STATUSES).default('current');
 const bySource = z.record(z.enum(SOURCES), z.number().int());
-const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()) });
+const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()), beacon: z.array(z.number()).optional(), anchorBeacon: z.boolean().optional() });
 
 const viewRecord = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, viewer: z.string(),
@@ -34,6 +34,12 @@ const contentStats = z.object({
   createdAt: z.number().nullable().default(null), lastModifiedAt: z.number().nullable().default(null),
   containerId: z.string().nullable().default(null),
   anonymousLastAt: z.number().optional(),
+  bylineDue: z.number().optional(),
+  byline: z.object({
+    propertyId: z.string().optional(), propertyVersion: z.number().int().optional(), rowVersion: z.number().int(),
+    shown: z.enum(['count', 'hidden', 'fallback']), views: z.number().int(), views30d: z.number().int(),
+    lastViewedAt: z.number(), writtenAt: z.number(),
+  }).optional(),
 });
 const contentDay = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, day: z.string(), views: z.number().int(), version: z.number().int(),

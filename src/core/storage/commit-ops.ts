@@ -1,7 +1,8 @@
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
-import { chunkOps, MAX_OPS_PER_TRANSACTION, type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
+import { MAX_TRANSACTION_OPERATIONS } from '../model/kvs-limits';
+import { type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
 import { ENTITY, KEYS } from './keys';
-import { isConditionFailure } from './kvs-errors';
+import { isConditionFailure, isUnclassifiedTransactionFailure, UnclassifiedTransactionError } from './kvs-errors';
 import { encode } from './codecs';
 
 /** Where a stored row lives: its entity and key, derived from the row itself (the one key table is keys.ts). */
@@ -56,11 +57,12 @@ function storable(value: object): Record<string, unknown> {
 /**
  * THE write of the app: commits row operations as ONE transaction (one write unit while small), all
  * or nothing. Returns `conflict` when some expectation no longer held (another writer got there
- * first); the caller re-reads and plans again. At most 25 operations (Forge's limit).
+ * first); the caller re-reads and plans again. Throws UnclassifiedTransactionError for a refusal it
+ * cannot classify (see kvs-errors.ts). At most 25 operations (Forge's limit).
  */
 export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
   if (ops.length === 0) return 'committed';
-  if (ops.length > MAX_OPS_PER_TRANSACTION) throw new Error(`A transaction holds at most ${MAX_OPS_PER_TRANSACTION} operations, not ${ops.length}`);
+  if (ops.length > MAX_TRANSACTION_OPERATIONS) throw new Error(`A transaction holds at most ${MAX_TRANSACTION_OPERATIONS} operations, not ${ops.length}`);
   let transaction = kvs.transact();
   for (const op of ops) {
     const { entityName, key } = locate(op.row);
@@ -80,18 +82,10 @@ export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'c
     return 'committed';
   } catch (error) {
     if (isConditionFailure(error)) return 'conflict';
+    // Any other refusal may be a condition failure answered differently: the caller re-reads and
+    // plans again (as after a conflict) and, if it persists, fails its invocation so Forge retries.
+    if (isUnclassifiedTransactionFailure(error)) throw new UnclassifiedTransactionError(error);
     throw error;
   }
 }
 
-/**
- * Big lifecycle changes (a purge of a much-read page): several transactions of at most 25 operations.
- * Each chunk must be idempotent on its own (the planner moves rows into a target state, conditional
- * on their versions), so a failure halfway leaves rows that a re-run finishes. Stops at the first conflict.
- */
-export async function commitOpsInChunks(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
-  for (const chunk of chunkOps(ops)) {
-    if ((await commitOps(chunk)) === 'conflict') return 'conflict';
-  }
-  return 'committed';
-}

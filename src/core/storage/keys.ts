@@ -61,6 +61,8 @@ export const KEYS = {
   inventoryJob: 'inventory:job',
   /** The content-month backfill's cursor, progress and lease (same mechanism as the inventory job). */
   monthBackfillJob: 'inventory:month-backfill',
+  /** The byline property writer: its lease, the day of its last rolling-window pass, its sweep (backfill, switch). */
+  bylineWriterJob: 'byline:writer',
   /** How far the space compaction job has summed closed periods' space shards, and its lease. */
   spaceCompactionJob: 'reports:space-compaction',
   /** A space's saved report definitions (Custom Reports), one document per space. */
@@ -78,6 +80,13 @@ export const KEYS = {
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */
   viewApiRequestPrefix: 'api-request:',
   viewApiRequest: (at: number, nonce: string) => `api-request:${String(9_999_999_999_999 - Math.floor(at)).padStart(13, '0')}:${nonce}`,
+  /**
+   * Reach (issue 20): an audience listed from Confluence (members, names, account state), its head
+   * and its parts of up to 1,000 members; TTL 15 minutes. Erasing an account drops them all.
+   */
+  reachAudiencePrefix: 'reach-aud:',
+  reachAudience: (audience: string) => `reach-aud:${safe(audience)}`,
+  reachAudiencePart: (audience: string, part: number) => `reach-aud:${safe(audience)}:part:${part}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

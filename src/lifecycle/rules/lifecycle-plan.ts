@@ -1,4 +1,4 @@
-import { isListedStatus, type ContentStatus } from '../../core/model/content-status';
+import { isHidden, isListedStatus, type ContentStatus } from '../../core/model/content-status';
 import { addToSpaceDay, emptySpaceDay, shareOf } from '../../core/model/day-share';
 import type { LifecycleEvent, LifecycleKind } from './lifecycle-event';
 import type { RowOp } from '../../core/model/row-ops';
@@ -46,6 +46,8 @@ export function decideLifecycle(current: ContentStatsRow | undefined, event: Lif
       lifecycleAt: event.at, createdAt: event.createdAt ?? base.createdAt,
       lastModifiedAt: Math.max(event.modifiedAt ?? 0, base.lastModifiedAt ?? 0) || null,
       containerId: event.containerId ?? base.containerId, version: base.version + 1,
+      // Archived or trashed content shows no count: its byline property is behind when that changes.
+      ...(current && current.views > 0 && isHidden(current) !== isHidden({ status }) ? { bylineDue: base.bylineDue ?? event.at } : {}),
     };
   return { kind: 'apply', next, op: { kind: 'put', row: { entity: 'content-stats', value: next }, expect: expectVersion(current) } };
 }

@@ -116,7 +116,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
   if (!input.applyBlocking) {
     return correctionsPlan(input, view, status, { history: null, lastAt: view.at, added: [view.at], removed: [], rest: null, source: view.source, counted: 1, resumed: false });
   }
-  const outcome = applyBlockingTime(previous?.recent ?? EMPTY_HISTORY, view.at, input.policy);
+  const outcome = applyBlockingTime(previous?.recent ?? EMPTY_HISTORY, view.at, input.policy, view.observedBy === 'beacon' ? 'beacon' : 'event');
   if (outcome.kind === 'duplicate') return { kind: 'duplicate' };
   const { added, removed } = outcome;
   const lastAt = lastCounted(outcome.history, input.policy.blockingTimeMs) ?? previous?.lastAt ?? view.at;
@@ -204,6 +204,9 @@ function correctionsPlan(input: PlanInput, view: View, status: ContentDayRow['st
       createdAt: stats?.createdAt ?? null, lastModifiedAt: stats?.lastModifiedAt ?? null,
       containerId: stats?.containerId ?? view.containerId ?? null,
       ...(view.viewer.kind === 'anonymous' || stats?.anonymousLastAt ? { anonymousLastAt: Math.max(stats?.anonymousLastAt ?? 0, ...(view.viewer.kind === 'anonymous' ? added : [])) } : {}),
+      // The byline property is behind from the first unwritten view on (no extra row, no extra write).
+      ...(delta !== 0 ? { bylineDue: stats?.bylineDue ?? input.now } : stats?.bylineDue !== undefined ? { bylineDue: stats.bylineDue } : {}),
+      ...(stats?.byline ? { byline: stats.byline } : {}),
       version: (stats?.version ?? 0) + 1,
     },
   };

@@ -16,6 +16,7 @@ import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 import { isReportPage, isReportSummaryAnswer } from './report-guards';
 import { isSearchSummary, isSearchTableAnswer } from './search-guards';
+import { isInactiveReaders, isPageReach, isSpaceReach } from './reach-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -107,6 +108,7 @@ const isPageViewer = shape<PageViewer>({
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
+  reportView: shape<ResultOf<'reportView'>>({ appSees: nullable(isBoolean), recorded: isBoolean, stored: isBoolean }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
@@ -146,4 +148,7 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })), complete: isBoolean,
   }),
+  getPageReach: isPageReach,
+  getInactiveReaders: isInactiveReaders,
+  getSpaceReach: isSpaceReach,
 };
