@@ -94,6 +94,7 @@ export function SearchReport() {
         {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
         {rows.answer === null ? <LoadingState label="Loading the queries" /> : null}
         {rows.answer && !rows.answer.ok ? <ErrorState error={rows.answer.error} onRetry={rows.reload} /> : null}
+        {rows.answer?.ok && rows.answer.data.note && rows.answer.data.rows.length > 0 ? <p className="vt-report-note" role="note">{rows.answer.data.note}</p> : null}
         {rows.answer?.ok ? (
           <Table caption={SEARCH_TABLE_LABELS[table]} hideCaption columns={COLUMNS} rows={rows.answer.data.rows} rowKey={(row) => row.query}
             emptyView={<EmptyState headingLevel={3} header={rows.answer.data.note ? 'Not available with this filter' : 'No queries in this period'} description={rows.answer.data.note ?? 'Searches appear here once people search Confluence (Settings → Search: Auto Tracking and query text on).'} />} />
