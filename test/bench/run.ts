@@ -26,6 +26,7 @@ import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 import { benchCloud } from './cloud-bench';
 import { ensureUiBuilt } from './ui-builds';
+import { benchSearch } from './search-bench';
 import { benchReach } from './reach-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     }, dir, (name, value) => console.log(`${name}: ${value}`));
     rmSync(dir, { recursive: true, force: true });
   }
+  // Search analytics: a day of searches and the Search tab's 30-day report (BENCH_SEARCH=0 skips it).
+  if (process.env.BENCH_SEARCH !== '0') await benchSearch((name, value) => console.log(`${name}: ${value}`));
   // The group filter reads members' raw views (BENCH_GROUP=0 skips it).
   if (process.env.BENCH_GROUP !== '0') {
     const dir = mkdtempSync(join(tmpdir(), 'vt-bench-group-'));

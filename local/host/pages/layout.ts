@@ -61,6 +61,7 @@ function topBar(ctx: HostContext, session: Session): Html {
     <details><summary>Spaces ▾</summary><div class="menu">${spaces.map((s) => html`<a href="${ctx.urls.space(s.key)}">${s.name}</a>`)}</div></details>
     <details><summary>Apps ▾</summary><div class="menu">${globalPages.map((m) => html`<a href="${ctx.urls.globalPage(m.route ?? m.key)}">${m.title}</a>`)}</div></details>
   </nav>
+  <form class="topsearch" role="search" action="/wiki/search" method="get"><input type="search" name="text" aria-label="Search Confluence" placeholder="Search"></form>
   <div class="spacer"></div>
   <div class="host-controls">
     <span class="local-badge" title="A local Confluence for development: not Atlassian">LOCAL</span>

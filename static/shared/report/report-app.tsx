@@ -27,8 +27,11 @@ import type { ReportState } from './report-url';
 
 const PAGE_SIZE = 25;
 
-/** `children`: sections of one report only (the space report's saved reports), shown after the tables. */
-export function ReportApp({ scope, children }: { scope: 'global' | 'space'; children?: ReactNode }) {
+/**
+ * `children`: sections of one report only (the space report's saved reports), shown after the tables.
+ * `before`: shown under the header (the global report's Views / Search tabs).
+ */
+export function ReportApp({ scope, children, before }: { scope: 'global' | 'space'; children?: ReactNode; before?: ReactNode }) {
   const [state, setState] = useState<ReportState | null>(null);
   const [summary, setSummary] = useState<Envelope<ReportSummaryAnswer> | null>(null);
   const [page, setPage] = useState<Envelope<ReportPage> | null>(null);
@@ -78,6 +81,7 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
   return (
     <Page width="wide">
       <PageHeader breadcrumb="Viewtracker" title={title} description={`Days are the site's days (UTC)${data ? `; today is ${data.today}` : ''}. Times are shown in your time zone.`} />
+      {before}
       <LifecycleNote />
       <div className="vt-report-controls">
         <DateRangePicker value={state.range} onChange={(range) => update({ range })} resolved={data ? { ...data.range, days: data.series.length } : null} months={2} label="Report period" />
