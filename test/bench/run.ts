@@ -24,6 +24,7 @@ import { runReportBenches } from './report-bench';
 import { benchGroupReport } from './group-report-bench';
 import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
+import { benchBylineProperty } from './byline-property-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
       return { close: () => { emulator.close?.(); uninstall(); } };
     }, dir, (name, value) => console.log(`${name}: ${value}`));
     rmSync(dir, { recursive: true, force: true });
+  }
+  // The byline from a content property: renders, the batched writer, its points and lag (BENCH_BYLINE_PROPERTY=0 skips it).
+  if (process.env.BENCH_BYLINE_PROPERTY !== '0') {
+    for (const [name, value] of await benchBylineProperty(join(__dirname, '..', '..'))) console.log(`${name}: ${value}`);
   }
   // The group filter reads members' raw views (BENCH_GROUP=0 skips it).
   if (process.env.BENCH_GROUP !== '0') {

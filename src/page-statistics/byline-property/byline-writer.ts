@@ -54,7 +54,16 @@ export async function bylineWriter(_event?: unknown, _context?: unknown): Promis
   return runBylineWriter({ now: () => Date.now(), budgetMs: RUN_BUDGET_MS, wait: sleep });
 }
 
-export interface WriterClock { now(): number; budgetMs: number; wait(ms: number): Promise<void> }
+export interface WriterClock {
+  now(): number;
+  budgetMs: number;
+  wait(ms: number): Promise<void>;
+  /**
+   * A page written less than this long ago stays due (its lag grows to this, its writes shrink):
+   * the knob between lag and points. 0, the default, writes every due page each run.
+   */
+  minGapMs?: number;
+}
 
 export async function runBylineWriter(clock: WriterClock): Promise<WriterReport> {
   const started = clock.now();
@@ -98,6 +107,7 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
     for (const row of page.rows) {
       if (seen.has(row.contentId)) continue;
       seen.add(row.contentId);
+      if (row.byline && row.byline.shown !== 'fallback' && started - row.byline.writtenAt < (clock.minGapMs ?? 0)) continue;
       if (!(going = await sync(row, POINTS_PER_RUN))) break;
     }
     dueCursor = page.nextCursor;
