@@ -41,8 +41,17 @@ beforeAll(async () => {
     const at = index < 4 ? now - 70 * MINUTE : now;
     for (let reader = 0; reader <= index % 4; reader += 1) await view(readers[reader]!, contents[index]!, at + reader * 1000);
   }
-  const report = await runBylineWriter({ now: () => Date.now(), budgetMs: 170_000, wait: async () => undefined });
-  expect(report.sweep?.state).toBe('done');
+  // The backfill sweep, 10 points a run: it resumes where it stopped and writes no page twice.
+  let runs = 0;
+  for (; runs < 50; runs += 1) {
+    const before = app.confluence.properties.points;
+    const report = await runBylineWriter({ now: () => Date.now(), budgetMs: 170_000, wait: async () => undefined, sweepPoints: 10 });
+    if (runs > 0) expect(app.confluence.properties.points - before).toBeLessThanOrEqual(10);
+    if (report.sweep?.state === 'done') break;
+  }
+  expect(runs).toBeGreaterThan(1);
+  expect(app.confluence.properties.calls.PUT ?? 0).toBe(0);
+  expect(app.confluence.properties.calls.POST).toBe(bylineContent().length);
 }, 120_000);
 afterAll(() => app.stop());
 

@@ -63,6 +63,8 @@ export interface WriterClock {
    * the knob between lag and points. 0, the default, writes every due page each run.
    */
   minGapMs?: number;
+  /** The sweep's points a run (default SWEEP_POINTS_PER_RUN). */
+  sweepPoints?: number;
 }
 
 export async function runBylineWriter(clock: WriterClock): Promise<WriterReport> {
@@ -128,7 +130,7 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
 
   // 3. The sweep, within its share of the run's points.
   if (going && job.sweep.state === 'running') {
-    const cap = Math.min(POINTS_PER_RUN, report.points + SWEEP_POINTS_PER_RUN);
+    const cap = Math.min(POINTS_PER_RUN, report.points + (clock.sweepPoints ?? SWEEP_POINTS_PER_RUN));
     let sweep = job.sweep;
     try {
       do {
