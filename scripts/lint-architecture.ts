@@ -77,6 +77,29 @@ for (const file of filesUnder(join(root, 'static'))) {
     if (/(^|\/)src\/|^\.\.\/\.\.\/\.\.\//.test(match[1]!)) problems.push(`${path}: imports ${match[1]} (the UI imports shared contracts through @contracts only)`);
   }
 }
+// No import cycles between files of src/ (type-only imports aside: they vanish at build time). A cycle
+// makes load order matter and hides which module owns a concept (the old account-store ↔
+// account-references ↔ api-token-store loop).
+const graph = new Map<string, string[]>();
+for (const file of filesUnder(join(root, 'src'))) {
+  const path = posix(relative(root, file));
+  const targets = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)]
+    .map((match) => targetOf(path, match[1]!)).filter((target): target is string => target !== null && target.startsWith('src/'));
+  graph.set(path, targets);
+}
+const state = new Map<string, 'open' | 'done'>();
+function visit(path: string, trail: string[]): void {
+  if (state.get(path) === 'done') return;
+  if (state.get(path) === 'open') {
+    problems.push(`import cycle: ${[...trail.slice(trail.indexOf(path)), path].join(' → ')}`);
+    return;
+  }
+  state.set(path, 'open');
+  for (const target of graph.get(path) ?? []) visit(target, [...trail, path]);
+  state.set(path, 'done');
+}
+for (const path of graph.keys()) visit(path, []);
+
 const crowded = [...new Set(filesUnder(join(root, 'src')).map((file) => posix(relative(root, dirname(file)))))]
   .map((folder) => [folder, readdirSync(join(root, folder)).filter((name) => /\.tsx?$/.test(name)).length] as const)
   .filter(([, count]) => count > 20);

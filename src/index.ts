@@ -8,3 +8,4 @@ export { maintenance } from './privacy/maintenance-trigger';
 export { onContentLifecycle } from './lifecycle/on-content-lifecycle';
 export { onAppInstalled, inventoryMaintenance } from './lifecycle/jobs-trigger';
 export { onAttachmentViewed } from './tracking/on-attachment-viewed';
+export { onSearchPerformed } from './search/on-search-performed';

@@ -5,6 +5,7 @@ import { fail, guarded } from './platform/resolver/envelope';
 import { getReportSummaryResolver, getReportTableResolver } from './reports/report-resolvers';
 import { searchReportGroupsResolver } from './reports/report-groups-resolver';
 import { reportChannelResolver, trackViewResolver } from './tracking/tracking-resolvers';
+import { reportViewResolver } from './tracking/beacon-view';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './tracking/view-api/view-api-resolvers';
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './lifecycle/inventory/inventory-resolvers';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings/settings-resolvers';
@@ -15,6 +16,8 @@ import {
   runSavedReportResolver, saveSpaceReportResolver,
 } from './custom-reports/saved-reports-resolvers';
 import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics/page-statistics-resolvers';
+import { getSearchSummaryResolver, getSearchTableResolver } from './search/search-resolvers';
+import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver } from './reach/reach-resolvers';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -22,6 +25,7 @@ type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Pr
 const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
+  reportView: reportViewResolver,
   getSettings: getSettingsResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,
@@ -46,6 +50,11 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getReportTable: getReportTableResolver,
   searchReportGroups: searchReportGroupsResolver,
   searchReportSpaces: searchReportSpacesResolver,
+  getSearchSummary: getSearchSummaryResolver,
+  getSearchTable: getSearchTableResolver,
+  getPageReach: getPageReachResolver,
+  getInactiveReaders: getInactiveReadersResolver,
+  getSpaceReach: getSpaceReachResolver,
 };
 
 const resolver = new Resolver();

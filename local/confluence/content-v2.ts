@@ -1,4 +1,4 @@
-import type { DemoContent, Directory, Restriction } from '../demo/directory';
+import type { DemoContent, DemoSpace, Directory, Restriction } from '../demo/directory';
 import { errorJson } from './shapes';
 
 /**
@@ -46,8 +46,20 @@ export class RateLimiter {
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
-/** `GET /wiki/api/v2/pages|blogposts` (cursor, limit ≤ 250, status, id filters) and `/wiki/api/v2/spaces?ids=`. */
-export function answerV2(directory: Directory, overlay: ContentOverlay, pathname: string, params: URLSearchParams): Answer | null {
+/** What the caller may see: the app's own user sees less than everything (see permissions.ts). */
+export interface V2Visibility {
+  content(content: DemoContent): boolean;
+  space(space: DemoSpace): boolean;
+}
+
+const SEES_ALL: V2Visibility = { content: () => true, space: () => true };
+
+/**
+ * `GET /wiki/api/v2/pages|blogposts` (cursor, limit ≤ 250, status, id filters) and `/wiki/api/v2/spaces?ids=`.
+ * Content and spaces the caller may not see are left out, as Confluence leaves them out: a restricted
+ * page is missing from the listing exactly as a purged one is.
+ */
+export function answerV2(directory: Directory, overlay: ContentOverlay, pathname: string, params: URLSearchParams, visible: V2Visibility = SEES_ALL): Answer | null {
   const listing = pathname.match(/^\/wiki\/api\/v2\/(pages|blogposts)$/);
   if (listing) {
     const type = listing[1] === 'pages' ? 'page' : 'blogpost';
@@ -56,7 +68,7 @@ export function answerV2(directory: Directory, overlay: ContentOverlay, pathname
     const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
     const start = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) || 0 : 0;
     const all = directory.site.contents.filter((c) => c.type === type && (!ids || ids.includes(c.id)))
-      .flatMap((c) => overlay.view(c) ?? []).filter((entry) => statuses.includes(entry.status));
+      .flatMap((c) => overlay.view(c) ?? []).filter((entry) => statuses.includes(entry.status) && visible.content(entry.content));
     const results = all.slice(start, start + limit).map(({ content, status }) => ({
       id: content.id, status, title: content.title, spaceId: String(directory.space(content.spaceKey)?.id ?? 0),
       createdAt: new Date(content.createdAt).toISOString(), version: { number: content.version, createdAt: new Date(content.updatedAt).toISOString() },
@@ -66,7 +78,7 @@ export function answerV2(directory: Directory, overlay: ContentOverlay, pathname
   }
   if (pathname === '/wiki/api/v2/spaces') {
     const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
-    const results = directory.site.spaces.filter((s) => ids.length === 0 || ids.includes(String(s.id))).map((s) => ({ id: String(s.id), key: s.key, name: s.name, type: s.type, status: 'current' }));
+    const results = directory.site.spaces.filter((s) => (ids.length === 0 || ids.includes(String(s.id))) && visible.space(s)).map((s) => ({ id: String(s.id), key: s.key, name: s.name, type: s.type, status: 'current' }));
     return { status: 200, body: { results, _links: {} } };
   }
   return pathname.startsWith('/wiki/api/v2/') ? { status: 404, body: errorJson(404, `local Confluence: no v2 route ${pathname}`) } : null;

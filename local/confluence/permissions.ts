@@ -1,14 +1,16 @@
 import type { DemoContent, DemoSpace, DemoUser, Directory } from '../demo/directory';
-import type { Caller } from './caller';
+import { APP_ACCOUNT_ID, type Caller } from './caller';
 import { SPACE_READ_GROUP } from './restrictions';
 
 /**
- * Confluence's read permissions, reduced to what the demo needs: the app sees everything (its scopes
- * allow it); users see every space and all content not restricted away from them; anonymous visitors
- * see only spaces with anonymous access, and never restricted content.
+ * Confluence's read permissions, reduced to what the demo needs: users see every space and all
+ * content not restricted away from them; anonymous visitors see only spaces with anonymous access,
+ * and never restricted content. The app's own user is a user (ECO-822): it sees a space closed to
+ * named viewers only when it is one of them, and restricted content only when the restriction names
+ * it (`APP_ACCOUNT_ID`). With the fake's `appUser.restricted` off (old tests), the app sees everything.
  */
 export function canViewSpace(directory: Directory, caller: Caller, space: DemoSpace): boolean {
-  if (caller.kind === 'app') return true;
+  if (caller.kind === 'app') return !caller.restricted || !space.viewerIds || space.viewerIds.includes(APP_ACCOUNT_ID);
   if (caller.kind === 'anonymous') return space.anonymousAccess;
   const user = activeUser(directory, caller.accountId);
   if (!user) return false;
@@ -20,7 +22,8 @@ export function canViewSpace(directory: Directory, caller: Caller, space: DemoSp
 export function canViewContent(directory: Directory, caller: Caller, content: DemoContent): boolean {
   const space = directory.space(content.spaceKey);
   if (!space || !canViewSpace(directory, caller, space)) return false;
-  if (caller.kind === 'app' || content.restriction === null) return true;
+  if (content.restriction === null) return true;
+  if (caller.kind === 'app') return !caller.restricted || content.restriction.userIds.includes(APP_ACCOUNT_ID);
   if (caller.kind === 'anonymous') return false;
   const user = activeUser(directory, caller.accountId);
   if (!user) return false;

@@ -1,12 +1,13 @@
 import type { DemoContent, Directory, Restriction } from '../demo/directory';
-import { describeCaller, type Caller } from './caller';
-import { pageOf, readPaging } from './paging';
+import { APP_ACCOUNT_ID, describeCaller, type Caller } from './caller';
+import { cursorPageOf, pageOf, readPaging } from './paging';
 import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, canViewSpace } from './permissions';
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
+import { PointsMeter } from './points';
 import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
-import { readRestrictionsJson, spacePermissionsJson } from './restrictions';
+import { readRestrictionsJson, SPACE_READ_GROUP, spacePermissionsJson } from './restrictions';
 import { ContentPropertyStore } from './content-properties';
 
 export interface RestRequest {
@@ -43,6 +44,11 @@ const LOG_SIZE = 500;
  */
 export class ConfluenceFake {
   readonly throttle = new Throttle();
+  /**
+   * Points spent as Confluence Cloud counts them (see points.ts); with an hourly budget
+   * (LOCAL_CONFLUENCE_POINTS_PER_HOUR or `points.setHourlyBudget`) every call answers 429 once it is spent.
+   */
+  readonly points = new PointsMeter({ hourlyBudget: process.env.LOCAL_CONFLUENCE_POINTS_PER_HOUR ? Number(process.env.LOCAL_CONFLUENCE_POINTS_PER_HOUR) : undefined });
   /** Lifecycle changes made through the developer endpoints (trash, move, purge), seen by every route. */
   readonly overlay = new ContentOverlay();
   /** The v2 content listing is rate limited (429 + Retry-After), as Confluence's is. */
@@ -52,6 +58,12 @@ export class ConfluenceFake {
   private readonly log: LoggedRequest[] = [];
   /** Every request answered since start (the log keeps only the last 500). */
   requestCount = 0;
+  /**
+   * The app's own user as on Confluence Cloud (ECO-822): `asApp()` sees a space only with its view
+   * permission and content only when no restriction excludes it. `LOCAL_APP_SEES_ALL=1` (or setting
+   * `restricted` false) keeps the old, all-seeing app for tests written before.
+   */
+  readonly appUser = { restricted: process.env.LOCAL_APP_SEES_ALL !== '1' };
   private readonly routes: Array<[RegExp, Handler]>;
 
   constructor(private readonly directory: Directory) {
@@ -70,17 +82,23 @@ export class ConfluenceFake {
       [/^\/wiki\/rest\/api\/space\/([^/]+)$/, (m, params, caller) => this.space(decodeURIComponent(m[1]!), params, caller)],
       [/^\/wiki\/rest\/api\/space$/, (_m, params, caller) => this.spaces(params, caller)],
       [/^\/wiki\/api\/v2\/spaces\/(\d+)\/operations$/, (m, _params, caller) => this.spaceOperations(Number(m[1]), caller)],
+      [/^\/wiki\/api\/v2\/spaces\/(\d+)\/permissions$/, (m, params, caller) => this.spacePermissionAssignments(Number(m[1]), params, caller)],
       [/^\/wiki\/rest\/api\/content\/search$/, (_m, params, caller) => this.contentSearch(params, caller)],
       [/^\/wiki\/rest\/api\/search\/user$/, (_m, params, caller) => this.userSearch(params, caller)],
     ];
   }
 
-  handle(request: RestRequest): RestResponse {
+  handle(incoming: RestRequest): RestResponse {
+    const request: RestRequest = incoming.caller.kind === 'app' ? { ...incoming, caller: { kind: 'app', restricted: this.appUser.restricted } } : incoming;
     const url = new URL(request.path, 'http://confluence.local');
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
-    const response = permissionCheck && request.method.toUpperCase() === 'POST'
-      ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
-      : this.route(request.method.toUpperCase(), url, request.caller, request.body);
+    const spent = this.points.retryAfter();
+    const response = spent !== null
+      ? { status: 429, body: errorJson(429, 'Rate limit exceeded: the hourly points budget is spent'), headers: { 'Retry-After': String(spent) } }
+      : permissionCheck && request.method.toUpperCase() === 'POST'
+        ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
+        : this.route(request.method.toUpperCase(), url, request.caller, request.body);
+    this.points.charge(request.method, url.pathname, response.status, response.body);
     this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
@@ -103,7 +121,9 @@ export class ConfluenceFake {
       if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
       const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
       if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
-      return answerV2(this.directory, this.overlay, url.pathname, url.searchParams) ?? json(404, errorJson(404, url.pathname));
+      return answerV2(this.directory, this.overlay, url.pathname, url.searchParams, {
+        content: (content) => this.visibleTo(caller, content), space: (space) => canViewSpace(this.directory, caller, space),
+      }) ?? json(404, errorJson(404, url.pathname));
     }
     for (const [pattern, handler] of this.routes) {
       const match = url.pathname.match(pattern);
@@ -141,6 +161,8 @@ export class ConfluenceFake {
     if (!stored) return json(404, errorJson(404, `No content with id ${contentId}`));
     // Restrictions as they are now (the overlay records changes made since the site was generated).
     const content = this.overlay.view(stored)?.content ?? stored;
+    // The app's own user asks about content it may not see itself: Confluence does not reveal it.
+    if (!this.visibleTo(caller, content)) return json(404, errorJson(404, `No content with id ${contentId}`));
     if (request.subject.type === 'group') {
       // Confluence identifies the group by its id here (PermissionSubjectWithGroupId); an unknown id is a "no".
       const groupAllowed = canGroupViewContent(this.directory, request.subject.identifier, content)
@@ -151,6 +173,28 @@ export class ConfluenceFake {
     const hasPermission = user !== undefined && canViewContent(this.directory, { kind: 'user', accountId: user.accountId }, content)
       && (user.isAdmin || this.inheritedRestrictions(stored).every((r) => r.userIds.includes(user.accountId) || user.groupIds.some((id) => r.groupIds.includes(id))));
     return json(200, { hasPermission, ...(hasPermission ? {} : { errors: [{ message: { key: 'permission.denied' } }] }) });
+  }
+
+  /**
+   * Whether the caller sees this content (as it is now): space permission, its own restriction and,
+   * for the app's own user, the restrictions it inherits from ancestors (each must name the app).
+   */
+  visibleTo(caller: Caller, content: DemoContent): boolean {
+    if (!canViewContent(this.directory, caller, content)) return false;
+    if (caller.kind !== 'app' || !caller.restricted) return true;
+    return this.inheritedRestrictions(content).every((r) => r.userIds.includes(APP_ACCOUNT_ID));
+  }
+
+  /**
+   * Whether Confluence delivers product events about this content to the app: not for content
+   * restricted away from the app's user (ECO-961), which includes the `permissions_updated` of the
+   * change that restricted it (CONFCLOUD-82583). Unknown ids (attachments, spaces) are delivered.
+   */
+  deliversEventsAbout(contentId: string): boolean {
+    const stored = this.directory.content(contentId);
+    if (!stored || !this.appUser.restricted) return true;
+    const current = this.overlay.view(stored);
+    return this.visibleTo({ kind: 'app', restricted: true }, current?.content ?? stored);
   }
 
   /**
@@ -167,7 +211,7 @@ export class ConfluenceFake {
   private currentUser(params: URLSearchParams, caller: Caller): RestResponse {
     const withOperations = expands(params, 'operations');
     if (caller.kind === 'app') {
-      return json(200, { type: 'known', accountId: 'app-viewtracker', accountType: 'app', displayName: 'Viewtracker', publicName: 'Viewtracker', ...(withOperations ? { operations: [] } : {}) });
+      return json(200, { type: 'known', accountId: APP_ACCOUNT_ID, accountType: 'app', displayName: 'Viewtracker', publicName: 'Viewtracker', ...(withOperations ? { operations: [] } : {}) });
     }
     if (caller.kind === 'anonymous') {
       return json(200, { ...ANONYMOUS_USER_JSON, ...(withOperations ? { operations: [{ operation: 'use', targetType: 'application' }] } : {}) });
@@ -234,7 +278,8 @@ export class ConfluenceFake {
     if (denied) return denied;
     if (!this.directory.groupsById.get(groupId)) return json(404, errorJson(404, `No group found with id: ${groupId}`));
     const members = this.directory.site.users.filter((user) => user.groupIds.includes(groupId)).map(userJson);
-    return json(200, pageOf(members, readPaging(params, 200, 200), `/rest/api/group/${groupId}/membersByGroupId`, params));
+    const page = pageOf(members, readPaging(params, 200, 200), `/rest/api/group/${groupId}/membersByGroupId`, params);
+    return json(200, params.get('shouldReturnTotalSize') === 'true' ? { ...page, totalSize: members.length } : page);
   }
 
   private groupBy(field: 'id' | 'name', params: URLSearchParams, caller: Caller): RestResponse {
@@ -251,7 +296,7 @@ export class ConfluenceFake {
     const content = stored && this.overlay.view(stored)?.content;
     const space = content && this.directory.space(content.spaceKey);
     // Confluence answers 404, not 403, for content the caller may not see: existence is not revealed.
-    if (!content || !space || !canViewContent(this.directory, caller, content)) {
+    if (!content || !space || !this.visibleTo(caller, content)) {
       return json(404, errorJson(404, `No content found with id: ContentId{id=${id}}`));
     }
     return json(200, {
@@ -292,9 +337,32 @@ export class ConfluenceFake {
   }
 
   /**
+   * v2 `GET /spaces/{id}/permissions`: the space's permission assignments (principal, operation), as
+   * the demo knows them: read for the default users group (or for the space's listed viewers when it
+   * is closed to most of the site), read and administer for its admins. Cursor paging, 250 at most.
+   */
+  private spacePermissionAssignments(id: number, params: URLSearchParams, caller: Caller): RestResponse {
+    if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves space permissions to the app only'));
+    const space = this.directory.site.spaces.find((candidate) => candidate.id === id);
+    if (!space) return json(404, errorJson(404, `No space with id ${id}`));
+    const usersGroup = this.directory.groupByName(SPACE_READ_GROUP);
+    const read = (type: string, principal: string) => ({ principal: { type, id: principal }, operation: { key: 'read', targetType: 'space' } });
+    const all = [
+      ...(space.viewerIds ? space.viewerIds.map((userId) => read('user', userId)) : usersGroup ? [read('group', usersGroup.id)] : []),
+      ...(space.adminIds ?? []).flatMap((userId) => [read('user', userId), { principal: { type: 'user', id: userId }, operation: { key: 'administer', targetType: 'space' } }]),
+    ].map((assignment, index) => ({ id: String(index + 1), ...assignment }));
+    const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
+    const start = Number(params.get('cursor') ?? 0) || 0;
+    const results = all.slice(start, start + limit);
+    const next = start + limit < all.length ? { next: `/wiki/api/v2/spaces/${id}/permissions?limit=${limit}&cursor=${start + limit}` } : {};
+    return json(200, { results, _links: next });
+  }
+
+  /**
    * CQL search (see ./cql.ts for the forms understood): `id in (...)` (which of these the caller may
    * read), and the report scopes `space in (...)`, `label = "x"`, `(id = N or ancestor = N)`, `type`.
-   * Content the caller may not see is left out, as Confluence does; `totalSize` counts what they may see.
+   * As on Cloud: current content only (trash and archive are left out), where it is now (moves), and
+   * only what the caller may read (restrictions, inherited ones too); paged by cursor, no `totalSize`.
    */
   private contentSearch(params: URLSearchParams, caller: Caller): RestResponse {
     const cql = params.get('cql') ?? '';
@@ -305,11 +373,22 @@ export class ConfluenceFake {
       if (!(error instanceof CqlError)) throw error;
       return json(400, errorJson(400, `Could not parse cql : ${cql} (${error.message})`));
     }
-    const visible = this.directory.site.contents.filter((content) => {
-      const space = this.directory.space(content.spaceKey);
-      return space !== undefined && matches(content) && canViewContent(this.directory, caller, content);
-    }).map((content) => contentJson(content, this.directory.space(content.spaceKey)!, expands(params, 'space')));
-    return json(200, { ...pageOf(visible, readPaging(params, 25, 200), '/rest/api/content/search', params), totalSize: visible.length });
+    const visible = this.directory.site.contents.flatMap((stored) => {
+      const now = this.overlay.view(stored);
+      if (!now || now.status !== 'current') return [];
+      const space = this.directory.space(now.content.spaceKey);
+      if (!space || !matches(now.content) || !this.visibleTo(caller, now.content)) return [];
+      if (caller.kind === 'user' && !this.passesInherited(stored, caller.accountId)) return [];
+      return [contentJson(now.content, space, expands(params, 'space'))];
+    });
+    return json(200, cursorPageOf(visible, params, 25, 200, '/rest/api/content/search'));
+  }
+
+  /** Read restrictions set on ancestors (developer endpoint): a user must pass every one (admins pass). */
+  private passesInherited(content: DemoContent, accountId: string): boolean {
+    const user = activeUser(this.directory, accountId);
+    if (!user) return false;
+    return user.isAdmin || this.inheritedRestrictions(content).every((r) => r.userIds.includes(user.accountId) || user.groupIds.some((id) => r.groupIds.includes(id)));
   }
 
   /** `GET /wiki/rest/api/search/user?cql=user.fullname~"ann"`: active users whose name contains the text. */

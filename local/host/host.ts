@@ -21,6 +21,7 @@ import { createHostServer } from './server';
 import { SiteUrls } from './urls';
 import { MacroStore } from './macro-store';
 import { ViewDispatcher } from './views';
+import { cloudEventGate } from './event-gate';
 
 export interface HostOptions {
   /** The project root (holds manifest.yml, src/, static/). */
@@ -80,6 +81,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   try {
     const functions = FunctionRegistry.load(options.root, manifest);
     const platform = new ForgePlatform(manifest, functions, identity, { retryDelayScale: options.retryDelayScale ?? 1, contentProperty: propertyReader(confluence.properties, manifest) });
+    platform.eventGate = cloudEventGate(confluence);
     if (plan.needsSeeding) {
       log(`First start: generating the demo site (${plan.state.size}, seed ${plan.state.seed}) through the app's trigger...`);
       await seedDemo(platform, plan, log);

@@ -85,6 +85,13 @@ export class ForgePlatform {
 
   /** Byline renders answered from a content property (no function called), by module key. */
   readonly propertyRenders = new Map<string, number>();
+  /**
+   * Which product events reach the app's triggers (the local host sets Confluence Cloud's rule: none
+   * about content restricted away from the app, see event-gate.ts); a withheld event runs nothing.
+   */
+  eventGate: ((event: Record<string, unknown>) => boolean) | null = null;
+  /** Events withheld by the gate since start (tests and the developer page can tell them apart from lost ones). */
+  withheldEvents = 0;
 
   get installContext(): string {
     return `ari:cloud:confluence::site/${this.identity.cloudId}`;
@@ -144,6 +151,10 @@ export class ForgePlatform {
 
   /** Delivers a product event to every trigger subscribed to its type; honours InvocationError retries. */
   async deliverEvent(event: { eventType: string } & Record<string, unknown>): Promise<number> {
+    if (this.eventGate && !this.eventGate(event)) {
+      this.withheldEvents += 1;
+      return 0;
+    }
     const triggers = this.manifest.triggers.filter((t) => t.events.includes(event.eventType));
     await Promise.all(triggers.map((trigger) => this.runTrigger(trigger.key, trigger.functionKey, event, 0)));
     return triggers.length;

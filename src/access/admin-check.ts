@@ -8,6 +8,3 @@ export async function isConfluenceAdmin(accountId: string): Promise<boolean> {
   return cache.getOrLoad(accountId, () => fetchIsConfluenceAdmin());
 }
 
-export function forgetAdminChecks(): void {
-  cache.clear();
-}

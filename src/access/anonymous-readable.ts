@@ -41,7 +41,3 @@ async function spaceOpen(spaceKey: string): Promise<boolean> {
   return open;
 }
 
-export function forgetAnonymousAnswers(): void {
-  spaces.clear();
-  contents.clear();
-}

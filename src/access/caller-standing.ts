@@ -45,6 +45,3 @@ export async function spaceStandingOf(caller: Caller, spaceKey: string): Promise
   });
 }
 
-export function forgetSpaceStandings(): void {
-  spaceCache.clear();
-}

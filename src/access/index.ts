@@ -31,14 +31,29 @@ export interface ReportAccess {
   readable: (contentIds: readonly string[]) => Promise<Set<string>>;
 }
 
-const REPORT_AUDIENCE = 'Viewtracker reports are open to Confluence administrators and to members of the group an administrator chose.';
-const SPACE_AUDIENCE = 'This space’s report is open to Confluence administrators, the space’s admins and the group an administrator chose.';
+/** Who may open the global report, by name: the no-access page says it (as the settings page does). */
+export function reportAudience(settings: Settings): string {
+  const group = settings.reportAccessGroup;
+  return group
+    ? `The Viewtracker report is open to Confluence administrators and to members of the group “${group.name}”.`
+    : 'The Viewtracker report is open to Confluence administrators only.';
+}
+
+/** Who may open a space's report, under the settings' space report audience. */
+export function spaceReportAudience(settings: Settings): string {
+  const others = settings.reportAccessGroup
+    ? `to Confluence administrators and to members of the group “${settings.reportAccessGroup.name}”`
+    : 'to Confluence administrators';
+  return settings.spaceReportAudience === 'space-viewers'
+    ? `This space’s report is open to everyone who can view the space, and ${others}.`
+    : `This space’s report is open to the space’s admins, and ${others}.`;
+}
 const SIGN_IN = 'Sign in to see Viewtracker statistics.';
 
 export async function globalReportAccess(caller: Caller, settings: Settings): Promise<ReportAccess | AccessDenied> {
   const standing = await standingOf(caller, settings);
   const opening = mayOpenGlobalReport(standing);
-  if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? REPORT_AUDIENCE : SIGN_IN };
+  if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? reportAudience(settings) : SIGN_IN };
   return reportAccess(caller, standing, settings, { spaceAdmin: false, spaceViewer: false });
 }
 
@@ -49,7 +64,7 @@ export async function spaceReportAccess(caller: Caller, settings: Settings, spac
   // their standing in the space decides nothing, so Confluence is not asked (two calls saved).
   const space = standing.siteAdmin || standing.inReportGroup ? { spaceAdmin: false, spaceViewer: true } : await spaceStandingOf(caller, spaceKey);
   const opening = mayOpenSpaceReport(settings, standing, space);
-  if (!opening.open) return { ok: false, code: 'forbidden', message: opening.reason === 'sign-in' ? SIGN_IN : SPACE_AUDIENCE };
+  if (!opening.open) return { ok: false, code: 'forbidden', message: opening.reason === 'sign-in' ? SIGN_IN : spaceReportAudience(settings) };
   return reportAccess(caller, standing, settings, space);
 }
 
@@ -64,7 +79,7 @@ function reportAccess(caller: Caller & { kind: 'user' }, standing: CallerStandin
 /** Page statistics of one piece of content, for a caller who may read it. */
 export interface PageAccess {
   ok: true;
-  /** Anonymous callers get a page's statistics (counts only) when the page is public (see `publicContent`). */
+  /** Anonymous callers get a page's statistics (counts only) when Confluence answers it is public (see `publicContent`). */
   caller: Caller;
   content: VisibleContent;
   standing: CallerStanding;
@@ -75,10 +90,10 @@ export interface PageAccess {
 const readableContent = new MemoryCache<VisibleContent | null>(60_000);
 
 export async function pageAccess(caller: Caller, settings: Settings, contentId: string | null): Promise<PageAccess | AccessDenied> {
-  // An app cannot ask Confluence what an anonymous visitor may see; it knows only which content
-  // anonymous visitors did view lately (Confluence's own view events). That content is public.
+  // Forge makes no asUser calls for anonymous visitors: Confluence is asked, as the app, whether
+  // anonymous visitors may read the content (space permission and restrictions), never a stored view.
   if (caller.kind !== 'user') {
-    const open = contentId ? await publicContent(contentId, Date.now()) : null;
+    const open = contentId ? await publicContent(contentId) : null;
     if (!open) return { ok: false, code: 'forbidden', message: 'Sign in to see the statistics of this page.' };
     const standing = await standingOf(caller, settings);
     return { ok: true, caller, content: open, standing, people: decidePeopleView(settings, standing, { kind: 'page', spaceAdmin: false }) };
@@ -101,6 +116,3 @@ export async function contentReadableBy(accountId: string, contentId: string): P
   return content;
 }
 
-export function forgetAccessCaches(): void {
-  readableContent.clear();
-}

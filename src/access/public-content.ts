@@ -1,15 +1,15 @@
 /**
- * Content an anonymous visitor may read, as far as the app can tell: Confluence counted an anonymous
- * view of it within the evidence window. Forge cannot ask Confluence about anonymous visitors, so this
- * is the only fact available; content never viewed anonymously (or not lately) stays closed to them.
+ * Content an anonymous visitor may read, by Confluence's answer: the space grants anonymous visitors
+ * read access and no read restriction applies to the content or a page above it
+ * (`anonymousReadableIds`). A stored anonymous view is never taken as that answer: the page may have
+ * been restricted since, and views reach the app from sources (the view API) that cannot vouch for it.
  */
-import { READ_EVIDENCE_MS } from './rules/access-policy';
 import type { VisibleContent } from '../platform/confluence/permissions';
-import { getContentStats } from '../core/storage/content-stats';
+import { fetchContentAsApp } from '../platform/confluence/permissions';
+import { anonymousReadableIds } from './anonymous-readable';
 
-export async function publicContent(contentId: string, now: number): Promise<VisibleContent | null> {
-  const stats = await getContentStats(contentId);
-  const last = stats?.anonymousLastAt ?? 0;
-  if (!stats || last <= 0 || now - last > READ_EVIDENCE_MS) return null;
-  return { id: contentId, type: stats.contentType, status: 'current', title: stats.title, space: { key: stats.spaceKey } };
+export async function publicContent(contentId: string): Promise<VisibleContent | null> {
+  if (!(await anonymousReadableIds([contentId])).has(contentId)) return null;
+  const content = await fetchContentAsApp(contentId);
+  return content && content.status === 'current' ? content : null;
 }

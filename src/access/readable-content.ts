@@ -47,6 +47,3 @@ async function readableByChecks(accountId: string, contentIds: string[]): Promis
   return new Set(contentIds.filter((_, index) => found[index] !== null));
 }
 
-export function forgetReadableAnswers(): void {
-  answers.clear();
-}

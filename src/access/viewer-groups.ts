@@ -28,10 +28,6 @@ export async function resolveViewerGroups(accountId: string, storedKey: string, 
   return groupIds;
 }
 
-export function forgetCachedGroups(): void {
-  memory.clear();
-}
-
 /** A user's groups outside the view path (report access): memory, else Confluence, then cached. */
 export async function groupsOfUser(accountId: string): Promise<string[]> {
   return memory.getOrLoad(accountId, () => fetchUserGroupIds(accountId));

@@ -20,7 +20,11 @@ export interface ReportFilters {
   audience?: ReportAudience;
   /** Only readers in this Confluence group (signed-in views of its members). */
   groupId?: string;
-  /** Only these content ids (at most 1000): "figures per content for a set of content". */
+  /**
+   * Only these content ids (at most 1000): "figures per content for a set of content". Applied by the
+   * summary (distinct viewers unknown: null) and the top content, top spaces, by-source and by-type
+   * tables; top readers and not viewed refuse it.
+   */
   contentIds?: string[];
 }
 

@@ -8,6 +8,8 @@ import type { Channel, GroupRef, Settings } from './settings';
 import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
+import type { SearchSummary, SearchSummaryPayload, SearchTableAnswer, SearchTablePayload } from './search-report';
+import type { InactiveReaders, InactiveReadersPayload, PageReach, PageReachPayload, SpaceReach, SpaceReachPayload } from './reach';
 
 export interface TrackViewPayload {
   /** What the macro's browser detected; decides which Auto Tracking switch applies. */
@@ -16,6 +18,17 @@ export interface TrackViewPayload {
 /** The background script's channel hint for the view being shown; it records nothing by itself. */
 export interface ReportChannelPayload {
   channel: Channel;
+}
+
+/**
+ * The background script's report of one page load: whether the app's own user sees the content
+ * (then Confluence's view event counts it; null: not asked), whether the beacon recorded the view
+ * itself (content restricted away from the app), and whether a channel hint was stored.
+ */
+export interface ReportViewResult {
+  appSees: boolean | null;
+  recorded: boolean;
+  stored: boolean;
 }
 
 export type TrackViewResult =
@@ -126,6 +139,7 @@ export interface SaveSpaceReportPayload {
 export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
   reportChannel: [ReportChannelPayload, { stored: boolean }];
+  reportView: [ReportChannelPayload, ReportViewResult];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];
@@ -150,6 +164,12 @@ export interface ResolverContract {
   getReportTable: [ReportTablePayload, ReportPage];
   searchReportGroups: [ReportGroupSearchPayload, GroupSearchResult];
   searchReportSpaces: [SpaceSearchPayload, ReportSpaceSearchResult];
+  /** Search analytics (issue 21): the Search tab of the global report. */
+  getSearchSummary: [SearchSummaryPayload, SearchSummary];
+  getSearchTable: [SearchTablePayload, SearchTableAnswer];
+  getPageReach: [PageReachPayload, PageReach];
+  getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
+  getSpaceReach: [SpaceReachPayload, SpaceReach];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

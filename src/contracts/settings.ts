@@ -28,6 +28,16 @@ export interface GroupRef {
   name: string;
 }
 
+export interface SearchSettings {
+  /** Record Confluence searches at all (the same exclusions, blocking time and privacy mode as views apply). */
+  autoTracking: boolean;
+  /**
+   * Keep the normalised query text (top queries, no-result queries, click-throughs per query). Off:
+   * only the counts of searches, no-result searches and click-throughs per day are kept.
+   */
+  recordQueryText: boolean;
+}
+
 export interface Settings {
   autoTracking: Record<Channel, boolean>;
   excludeAnonymous: boolean;
@@ -45,6 +55,8 @@ export interface Settings {
   /** Track attachment views (`avi:confluence:viewed:attachment`) as a third content type. */
   trackAttachments: boolean;
   blockingTimeMs: number;
+  /** Search analytics (`avi:confluence:performed:search`, docs/search-analytics.md). */
+  search: SearchSettings;
   privacy: {
     mode: PrivacyMode;
     /** In hide-viewers mode, members of this group still see names. */

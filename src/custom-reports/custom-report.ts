@@ -2,11 +2,11 @@ import type { ReportAnswer, ReportQueryDefinition } from '@contracts/custom-repo
 import type { Settings } from '@contracts/settings';
 import type { CallerStanding, PeopleView } from '../access/rules/access-policy';
 import { dayOf } from '../core/date-range';
-import { resolveReportRange } from './rules/report-macro-config';
+import { allTimeCut, MAX_REPORT_DAYS, resolveReportRange } from './rules/report-macro-config';
 import { reportRows, sortNeedsAllTimeRows } from './rules/custom-report-rows';
 import { scopeCql } from '../access/rules/report-scope';
 import { readableScope } from '../access/report-scope';
-import { contentStatsOf, contentViewsInRange } from '../reports/index';
+import { contentStatsOf, contentViewsInRange, firstStoredDay } from '../reports/index';
 import { contentSetDailyViews } from './storage/content-set-days';
 import { daysOf } from '../core/date-range';
 import { isListed } from '../core/model/content-status';
@@ -45,8 +45,13 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   const { definition: config } = request;
   const within = request.withinSpace ? ` and space in ("${request.withinSpace}")` : '';
   const scope = await readableScope(request.caller, request.standing, scopeCql(config.scope, config.contentType, request.contextSpaceKey) + within);
-  const range = resolveReportRange(config.range, dayOf(request.now));
+  const today = dayOf(request.now);
+  const allTime = config.range.kind === 'preset' && config.range.preset === 'all';
+  // "All time" starts at the site's first stored view (a report may span several spaces).
+  const firstDay = allTime ? await firstStoredDay('site') : null;
+  const range = resolveReportRange(config.range, today, firstDay);
   const base = { config, coverage: scope.coverage, range: { from: range.from, to: range.to }, generatedAt: request.now };
+  const cut = allTimeCut(config.range, today, firstDay) ? [`All time reads the last ${MAX_REPORT_DAYS} days here: views before ${range.from} are not included.`] : [];
 
   if (config.what === 'top-readers' && !request.people.names) {
     return { state: 'report', ...base, rows: [], readers: [], peopleHidden: PEOPLE_HIDDEN[request.people.reason] };
@@ -57,14 +62,13 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
     const ownSpaceOnly = request.settings.privacy.mode === 'standard' && !standing.siteAdmin && !standing.inReportGroup;
     const found = ownSpaceOnly ? scope.found.filter((content) => content.spaceKey === request.contextSpaceKey) : scope.found;
     const answer = await scopeTopReaders(found, range, config.rows, request.settings, request.now);
-    const notes = ownSpaceOnly && found.length < scope.found.length ? [OWN_SPACE_ONLY, ...answer.notes] : answer.notes;
+    const notes = [...cut, ...(ownSpaceOnly && found.length < scope.found.length ? [OWN_SPACE_ONLY] : []), ...answer.notes];
     return { state: 'report', ...base, rows: [], readers: answer.readers, notes };
   }
   if (config.what === 'views-over-time') {
     const perDay = await contentSetDailyViews(scope.ids, range);
-    return { state: 'report', ...base, rows: [], series: daysOf(range).map((day) => ({ day, views: perDay.get(day) ?? 0 })) };
+    return { state: 'report', ...base, rows: [], series: daysOf(range).map((day) => ({ day, views: perDay.get(day) ?? 0 })), ...(cut.length ? { notes: cut } : {}) };
   }
-  const allTime = config.range.kind === 'preset' && config.range.preset === 'all';
   if (config.what === 'least-viewed' || allTime) {
     const all = await contentStatsOf(scope.ids);
     return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => listedIn(all, content.id)), all, range) };

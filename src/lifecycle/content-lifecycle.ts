@@ -1,3 +1,4 @@
+import { jitteredPause } from '../core/jittered-pause';
 import { decideLifecycle, isMonthSettled, isSettled, planDayMoves, planMonthMoves, spaceDaysTouched } from './rules/lifecycle-plan';
 import { rollupsTouched } from '../core/model/lifecycle-rollups';
 import type { LifecycleEvent } from './rules/lifecycle-event';
@@ -38,7 +39,7 @@ export async function applyLifecycleEvent(event: LifecycleEvent): Promise<Lifecy
       await settleContent(decision.next, event.kind === 'moved' || current?.spaceKey !== decision.next.spaceKey);
       return 'applied';
     }
-    await pause(attempt);
+    await jitteredPause(attempt);
   }
   throw new LifecycleContentionError(`Gave up applying ${event.kind} to content ${event.contentId}`);
 }
@@ -54,7 +55,7 @@ export async function settleContent(content: ContentStatsRow, moved = false): Pr
     const latest = await getContentStats(content.contentId);
     // A newer lifecycle fact took over: its own pass settles the rows.
     if (!latest || latest.lifecycleAt !== content.lifecycleAt || latest.status !== content.status) return;
-    await pause(attempt);
+    await jitteredPause(attempt);
   }
   throw new LifecycleContentionError(`Gave up settling content ${content.contentId}`);
 }
@@ -89,7 +90,7 @@ async function purgeOwnRows(contentId: string): Promise<void> {
     const records = await viewRecordsOf(contentId, RECORDS_PER_PURGE);
     if (records.length === 0) break;
     const [viewerDays, viewerMonths] = await Promise.all([readViewerDays(viewerDaysOf(records)), readViewerMonths(viewerMonthsOf(records))]);
-    if ((await commitOps(planRecordPurge(records, viewerDays, viewerMonths))) === 'conflict') await pause(1);
+    if ((await commitOps(planRecordPurge(records, viewerDays, viewerMonths))) === 'conflict') await jitteredPause(1);
   }
   for (;;) {
     const rows = await viewerRowsOf(contentId, 25);
@@ -107,6 +108,3 @@ async function moveOwnRows(content: ContentStatsRow): Promise<void> {
   }
 }
 
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
-}

@@ -4,7 +4,7 @@ import { parseSpaceUpdatedEvent } from './rules/space-event';
 import { parsePermissionsUpdatedEvent } from './rules/permission-event';
 import { recordPermissionChange } from '../page-statistics/index';
 import { rekeySpace } from './space-rekey';
-import { isTransientStorageError } from '../core/storage/kvs-errors';
+import { isTransientStorageError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { applyLifecycleEvent, LifecycleContentionError, type LifecycleOutcome } from './content-lifecycle';
 
 const RETRY_AFTER_SECONDS = 60;
@@ -47,7 +47,7 @@ async function retryOnTransient(work: () => Promise<LifecycleOutcome>, what: str
   try {
     return await work();
   } catch (error) {
-    if (error instanceof LifecycleContentionError || isTransientStorageError(error)) {
+    if (error instanceof LifecycleContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error)) {
       console.warn(`Lifecycle event ${what} will be retried: ${String(error)}`);
       return 'retry';
     }

@@ -11,7 +11,7 @@ import { MAX_RANGE_DAYS } from '@contracts/report-range';
 import type { Settings } from '@contracts/settings';
 import type { PageAccess } from '../access';
 import { addDays, dayOf, previousPeriod, resolveRange } from '../core/date-range';
-import { monthOf } from '../core/model/content-month';
+import { monthOf } from '../core/model/report-periods';
 import { dayFiguresOf, rangeTotals, seriesOf, sourceSplit } from './rules/page-range-stats';
 import { contentMonthsBetween } from './storage/content-months';
 import { getContentStats } from '../core/storage/content-stats';

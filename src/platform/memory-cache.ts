@@ -1,4 +1,21 @@
 /**
+ * Every cache kept in a module's memory, so that one call empties them all: tests (each case starts
+ * from a cold function instance) and nothing else. A cache created anywhere registers itself, so a new
+ * one cannot leak answers from one test into the next.
+ */
+const moduleCaches = new Set<() => void>();
+
+/** Registers state kept in module memory that is not a MemoryCache (counters, plain maps). */
+export function registerModuleCache(clear: () => void): void {
+  moduleCaches.add(clear);
+}
+
+/** Empties every module cache, as a cold function instance starts. */
+export function forgetModuleCaches(): void {
+  for (const clear of moduleCaches) clear();
+}
+
+/**
  * A small time-bounded cache in the function's memory. Forge reuses warm function instances, so hot
  * values (settings, a user's groups, admin checks) are read once per instance and minute, not per call.
  * Bounded in size: a busy instance must not grow without limit.
@@ -8,7 +25,9 @@ export class MemoryCache<V> {
   /** Loads under way: callers asking the same key at once (a report's tiles and table) share one. */
   private readonly pending = new Map<string, Promise<V>>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 5000, private readonly now: () => number = Date.now) {}
+  constructor(private readonly ttlMs: number, private readonly maxEntries = 5000, private readonly now: () => number = Date.now) {
+    registerModuleCache(() => this.clear());
+  }
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key);

@@ -38,6 +38,3 @@ export async function accountsNamed(name: string, limit: number): Promise<string
   return found.map((profile) => profile.accountId);
 }
 
-export function forgetPeople(): void {
-  profiles.clear();
-}

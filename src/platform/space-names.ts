@@ -27,6 +27,3 @@ export async function namesOfSpaces(keys: readonly string[]): Promise<Map<string
   return new Map(unique.map((key) => [key, names.get(key) ?? key]));
 }
 
-export function forgetSpaceNames(): void {
-  names.clear();
-}

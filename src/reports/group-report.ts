@@ -35,10 +35,6 @@ export async function membersOfGroup(groupId: string): Promise<GroupAnswer<strin
   return answer;
 }
 
-export function forgetGroupMembers(): void {
-  members.clear();
-}
-
 /** The members' views between two days (both included), filtered as the report's filters say. */
 async function viewsOf(accountIds: readonly string[], from: string, to: string, filters: ReportFilters): Promise<GroupAnswer<{ views: GroupView[]; stats: Map<string, ContentStatsRow> }>> {
   const read = await viewsOfViewers(accountIds, dayMs(from), dayMs(addDays(to, 1)), MAX_GROUP_VIEWS);

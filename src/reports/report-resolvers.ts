@@ -4,7 +4,8 @@ import type { ReportSummaryAnswer } from '@contracts/resolvers';
 import type { ReportFilters, ReportPage } from '@contracts/report-query';
 import { REPORT_TABLES } from '@contracts/report-query';
 import { SOURCES } from '@contracts/settings';
-import { dateRangeSchema, resolveRange, dayOf } from '../core/date-range';
+import { dateRangeSchema, resolveRange, dayOf, previousPeriod } from '../core/date-range';
+import { CONTENT_SET_MAX_KEYS, contentSetKeys } from './content-set';
 import { parseWith } from '../core/parse';
 import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAccess } from '../access';
 import { currentSettings } from '../settings/index';
@@ -14,6 +15,7 @@ import { namesOfSpaces } from '../platform/space-names';
 import { mayFilterByGroup } from '../access/rules/access-policy';
 import { groupFilteredSummary, groupFilteredTable } from './group-report';
 import { callerOf } from '../platform/resolver/context';
+import { firstStoredDay } from './storage/report-rollups';
 import { fail, ok } from '../platform/resolver/envelope';
 
 const key = z.string().regex(/^~?[A-Za-z0-9_]{1,255}$/);
@@ -56,6 +58,15 @@ function scopedFilters(value: z.infer<typeof filters>, spaceKey: string | null):
   return spaceKey ? { ...value, spaceKeys: [spaceKey] } : value;
 }
 
+/**
+ * The tables that apply a content set filter (`contentIds`); the others refuse it rather than answer
+ * figures the filter did not narrow: top readers (the rows that give readers per content are the
+ * view records, which retention deletes) and not viewed (the inventory's list of the site or a space).
+ */
+const CONTENT_SET_TABLES = new Set(['top-content', 'top-spaces', 'by-source', 'by-type']);
+const CONTENT_SET_REFUSED = 'This table cannot be narrowed to chosen content: top content, top spaces, by source and by type can.';
+const CONTENT_SET_TOO_LARGE = `Chosen content × months of the range (and the period before it) may be at most ${CONTENT_SET_MAX_KEYS}: choose less content or a shorter range.`;
+
 /** What both report resolvers start with: the caller's access to the scope, today, and the range resolved to days. */
 type Opened = { at: { access: ReportAccess; spaceKey: string | null }; today: string; range: { from: string; to: string } };
 
@@ -65,8 +76,14 @@ async function openReport(value: z.infer<typeof summaryPayload>, context: unknow
   const grouped = value.filters.groupId ? mayFilterByGroup(at.access.people) : { allowed: true as const };
   if (!grouped.allowed) return fail('forbidden', grouped.message, { 'filters.groupId': grouped.message });
   const today = dayOf(Date.now());
-  const range = resolveRange(value.range, today, null);
+  // "All time" starts at the first stored view of the report's scope (the space of a space report).
+  const allTime = value.range.kind === 'preset' && value.range.preset === 'all';
+  const earliest = allTime ? await firstStoredDay(at.spaceKey ?? 'site') : null;
+  const range = resolveRange(value.range, today, earliest);
   if (!range.ok) return fail('invalid-input', range.message, { range: range.message });
+  if (value.filters.contentIds?.length && contentSetKeys(value.filters, [range.range, previousPeriod(range.range)]) > CONTENT_SET_MAX_KEYS) {
+    return fail('invalid-input', CONTENT_SET_TOO_LARGE, { 'filters.contentIds': CONTENT_SET_TOO_LARGE });
+  }
   return { at, today, range: { from: range.range.from, to: range.range.to } };
 }
 
@@ -93,6 +110,9 @@ export async function getReportTableResolver(payload: unknown, context: unknown)
   if ('ok' in opened) return opened;
   const { at, today, range } = opened;
   const { table, sort, pageSize, cursor } = parsed.value;
+  if (parsed.value.filters.contentIds?.length && !CONTENT_SET_TABLES.has(table)) {
+    return fail('invalid-input', CONTENT_SET_REFUSED, { 'filters.contentIds': CONTENT_SET_REFUSED });
+  }
   const query = { range, filters: scopedFilters(parsed.value.filters, at.spaceKey), table, sort, pageSize, ...(cursor ? { cursor } : {}) };
   const { groupId } = query.filters;
   if (!groupId) return ok(await answerTable(query, at.access, today));

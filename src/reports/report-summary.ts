@@ -7,6 +7,8 @@ import type { Bucket, DistinctCounts } from './rules/filtered-distinct';
 import { periodRollupRows } from './storage/report-figures-store';
 import { sketchUnion } from './storage/report-rollups';
 import { filteredDistinct, type FilteredDistinct } from './filtered-distinct';
+import { loadContentSet } from './content-set';
+import { sumOfSet } from './rules/content-set-figures';
 
 /** Ranges up to this long are charted per day, longer ones per month. */
 export const DAILY_CHART_DAYS = 92;
@@ -20,13 +22,17 @@ const SUM_SUBTRACTED_DAYS = 15;
  * counts come from the raw view records where the rollups show there are few enough (filtered-distinct.ts).
  */
 export async function reportSummary(range: ReportDayRange, filters: ReportFilters, today: string): Promise<ReportSummary> {
+  if (filters.contentIds?.length) return contentSetSummary(range, filters);
   const previous = previousRange(range);
   const daily = lengthInDays(range) <= DAILY_CHART_DAYS;
   const spaceKeys = filters.spaceKeys?.length ? filters.spaceKeys : null;
   const current = decomposeRange(range, today, SUM_SUBTRACTED_DAYS);
   const before = decomposeRange(previous, today, SUM_SUBTRACTED_DAYS);
   const shownDays: Period[] = daily ? daysBetween(range.from, range.to < today ? range.to : today).map((key) => ({ level: 'd', key })) : [];
-  const periods: Period[] = [...shownDays, ...before.plus, ...before.minus, ...(daily ? [] : [...current.plus, ...current.minus])];
+  // A range that is one whole period (this month, last month, the last 7 days on the 7th) takes its
+  // exact distinct counts from that period's own row: the days' rows would count a person once a day.
+  const singleMonth = daily && isSingle(current) && current.plus[0]!.level === 'm' ? current.plus : [];
+  const periods: Period[] = [...shownDays, ...singleMonth, ...before.plus, ...before.minus, ...(daily ? [] : [...current.plus, ...current.minus])];
   const rows = await periodRollupRows(spaceKeys, periods);
   const figures = figuresByPeriod(rows, filters);
   const totalsOf = (of: ReadonlyMap<string, PeriodFigures>, part: { from: string; to: string }, decomposition: typeof current) => daily && part === range
@@ -36,8 +42,8 @@ export async function reportSummary(range: ReportDayRange, filters: ReportFilter
     ? await recordCounts({ range, previous, filters, spaceKeys, today, daily }, figures, figuresByPeriod(rows, {}), (of, part) => totalsOf(of, part, part === range ? current : before))
     : null;
   const [currentDistinct, previousDistinct] = await Promise.all([
-    fromRecords?.current ? recordDistinct(fromRecords.current) : distinct(range, filters, spaceKeys, today, totalsOf(figures, range, current), current),
-    fromRecords?.previous ? recordDistinct(fromRecords.previous) : distinct(previous, filters, spaceKeys, today, totalsOf(figures, previous, before), before),
+    fromRecords?.current ? recordDistinct(fromRecords.current) : distinct(range, filters, spaceKeys, today, figures, current),
+    fromRecords?.previous ? recordDistinct(fromRecords.previous) : distinct(previous, filters, spaceKeys, today, figures, before),
   ]);
   const series = (daily ? dailySeries(range, figures) : monthlySeries(range, figures, current)).map((point) => {
     if (fromRecords?.current) return { ...point, viewers: fromRecords.current.viewersPerBucket.get(point.start) ?? 0 };
@@ -53,6 +59,30 @@ export async function reportSummary(range: ReportDayRange, filters: ReportFilter
     granularity: daily ? 'day' : 'month',
     series,
     ...(notes.length ? { notes } : {}),
+  };
+}
+
+/**
+ * Tiles and chart of a set of content (`contentIds`), from the content's own rows: views, anonymous
+ * views and "content viewed" exact under every other filter; distinct viewers are not known for a set
+ * (one person reads several of its pages), so that tile is left out (0 when only anonymous views count).
+ */
+async function contentSetSummary(range: ReportDayRange, filters: ReportFilters): Promise<ReportSummary> {
+  const previous = previousRange(range);
+  const daily = lengthInDays(range) <= DAILY_CHART_DAYS;
+  const buckets = chartBuckets(range, daily);
+  const set = await loadContentSet(filters, [range, previous, ...buckets]);
+  const anonymousOnly = filters.audience === 'anonymous';
+  const totals = (part: ReportDayRange): ReportTotals => {
+    const sum = sumOfSet(set.figures(part));
+    return { views: sum.views, anonymousViews: sum.anonymousViews, viewers: anonymousOnly ? { value: 0, exact: true } : null, contentViewed: { value: sum.contents, exact: true } };
+  };
+  return {
+    range, previousRange: previous,
+    current: totals(range),
+    previous: totals(previous),
+    granularity: daily ? 'day' : 'month',
+    series: buckets.map((bucket) => ({ start: bucket.start, views: sumOfSet(set.figures(bucket, false)).views, viewers: null })),
   };
 }
 
@@ -89,13 +119,25 @@ function figuresToTotals(figures: PeriodFigures): Pick<ReportTotals, 'views' | '
   return { views: figures.views, anonymousViews: figures.anonymousViews };
 }
 
-async function distinct(range: ReportDayRange, filters: ReportFilters, spaceKeys: string[] | null, today: string, totals: PeriodFigures, parts: ReturnType<typeof decomposeRange>): Promise<Pick<ReportTotals, 'viewers' | 'contentViewed'>> {
+function isSingle(parts: ReturnType<typeof decomposeRange>): boolean {
+  return parts.plus.length === 1 && parts.minus.length === 0;
+}
+
+/**
+ * Distinct viewers and content of a range: exact only where one stored row counts them (the range is
+ * one day or one whole month: its row's `viewers`/`contents`), estimated from sketches otherwise
+ * (`exact: false`, which the UI shows as "about"). Figures of several rows are never summed: a
+ * person who read on two days is one viewer.
+ */
+async function distinct(range: ReportDayRange, filters: ReportFilters, spaceKeys: string[] | null, today: string, figures: ReadonlyMap<string, PeriodFigures>, parts: ReturnType<typeof decomposeRange>): Promise<Pick<ReportTotals, 'viewers' | 'contentViewed'>> {
   const narrowed = narrowedFilters(filters);
-  const single = parts.plus.length === 1 && parts.minus.length === 0;
   const anonymousOnly = filters.audience === 'anonymous';
   const exact = (value: number): Estimate => ({ value, exact: true });
   if (narrowed) return { viewers: anonymousOnly ? exact(0) : null, contentViewed: null };
-  if (single) return { viewers: anonymousOnly ? exact(0) : spaceKeys ? null : exact(totals.viewers), contentViewed: filters.audience && filters.audience !== 'all' ? null : exact(totals.contents) };
+  if (isSingle(parts)) {
+    const row = combine(figures, parts.plus, []);
+    return { viewers: anonymousOnly ? exact(0) : spaceKeys ? null : exact(row.viewers), contentViewed: filters.audience && filters.audience !== 'all' ? null : exact(row.contents) };
+  }
   if (spaceKeys) return { viewers: anonymousOnly ? exact(0) : null, contentViewed: null };
   const cover = coverRange(range, today);
   const [viewers, contents] = await Promise.all([

@@ -11,6 +11,8 @@ import { periodFigures } from './storage/report-figures-store';
 import { notViewedSince } from './storage/report-not-viewed';
 import { inventoryByLastView } from './storage/inventory-reader';
 import { sortRows } from './rules/report-sort';
+import { loadContentSet } from './content-set';
+import { sumOfSet, type ContentSetEntry } from './rules/content-set-figures';
 
 /** Rankings hold the most viewed this many rows; sorting by another column sorts those. */
 export const RANKING_CAP = 500;
@@ -48,6 +50,7 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
       return answer('top-readers', page(ranking.map(({ id, total }) => ({ viewer: id, name: id, views: total })), notes));
     }
     case 'top-spaces': {
+      if (filters.contentIds?.length) return answer('top-spaces', page(await contentSetSpaces(range, filters)));
       const ids = filters.spaceKeys?.length ? filters.spaceKeys : null;
       // The ranking's exact lookups already read every ranked space's figures: kept for the columns.
       const { ranking, figures } = await topSpaces(parts, today, filters, k, ids);
@@ -60,8 +63,9 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
     }
     case 'by-source':
     case 'by-type': {
-      const figures = await periodFigures(filters.spaceKeys?.length ? filters.spaceKeys : null, [...parts.plus, ...parts.minus], filters);
-      const total = combine(figures, parts.plus, parts.minus);
+      const total = filters.contentIds?.length
+        ? sumOfSet((await loadContentSet(filters, [range])).figures(range))
+        : combine(await periodFigures(filters.spaceKeys?.length ? filters.spaceKeys : null, [...parts.plus, ...parts.minus], filters), parts.plus, parts.minus);
       if (query.table === 'by-type') {
         return answer('by-type', page([{ contentType: 'page' as const, views: total.pageViews }, { contentType: 'blogpost' as const, views: total.blogpostViews }].filter((row) => row.views > 0)));
       }
@@ -70,6 +74,16 @@ export async function reportTable(query: ReportQuery, today: string): Promise<Ta
     case 'not-viewed':
       return notViewedTable(query);
   }
+}
+
+/** Spaces ranked by the views of a content set's content in them, from the set's own rows. */
+async function contentSetSpaces(range: ReportQuery['range'], filters: ReportQuery['filters']) {
+  const bySpace = new Map<string, ContentSetEntry[]>();
+  for (const entry of (await loadContentSet(filters, [range])).figures(range)) bySpace.set(entry.spaceKey, [...(bySpace.get(entry.spaceKey) ?? []), entry]);
+  return [...bySpace].map(([spaceKey, entries]) => {
+    const part = sumOfSet(entries);
+    return { spaceKey, spaceName: spaceKey, views: part.views, pageViews: part.pageViews, blogpostViews: part.blogpostViews, anonymousViews: part.anonymousViews };
+  }).filter((row) => row.views > 0).sort((a, b) => b.views - a.views || (a.spaceKey < b.spaceKey ? -1 : 1));
 }
 
 /**

@@ -2,7 +2,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { parseAttachmentViewedEvent } from './rules/attachment-event';
 import { isTransientStorageError } from '../core/storage/kvs-errors';
 import { currentSettings } from '../settings/index';
-import { ContentionError } from '../core/storage/kvs-errors';
+import { ContentionError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { trackView, type TrackOutcome } from './track-view';
 
 /** `avi:confluence:viewed:attachment`, behind the admin's `trackAttachments` switch; same write path as page views. */
@@ -22,7 +22,7 @@ export async function processAttachmentViewedEvent(event: unknown): Promise<Trac
   try {
     return await trackView({ view: parsed.value, via: 'auto' });
   } catch (error) {
-    if (error instanceof ContentionError || isTransientStorageError(error)) return 'retry';
+    if (error instanceof ContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error)) return 'retry';
     throw error;
   }
 }

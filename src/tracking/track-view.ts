@@ -1,3 +1,4 @@
+import { jitteredPause } from '../core/jittered-pause';
 import type { Settings } from '@contracts/settings';
 import { affectedDays } from './rules/view-write-plan';
 import { refineSource } from './rules/channel-hint';
@@ -5,9 +6,10 @@ import { decideTracking, needsGroupLookup, type SkipReason } from './rules/decid
 import type { BlockingPolicy } from '../core/model/blocking-time';
 import { BLOCKING_HORIZON_MS, judgeEventTime, type EventTimeReason } from './rules/event-time';
 import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/view';
-import { monthOf } from '../core/model/content-month';
-import { commitPlan, readSnapshot } from './storage/view-store';
-import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
+import { monthOf } from '../core/model/report-periods';
+import { commitPlan, readChannelHint, readSnapshot } from './storage/view-store';
+import { refineRecentView } from './refine-channel';
+import { ContentionError, isTransientStorageError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
 import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
 import { pseudonymFor } from '../privacy/index';
@@ -43,6 +45,12 @@ export interface TrackRequest {
   /** Anonymous views reported by other tools cannot be told apart: throttled per content by the blocking time. */
   throttleAnonymous?: boolean;
   now?: number;
+  /**
+   * Rows of another capability to read in the view's own batch read (no extra request): `seen` gets
+   * what was found (keyed `entityName|key`) after every read. Search analytics peeks at the
+   * viewer's last search to count a click-through.
+   */
+  peek?: { items: ReadonlyArray<{ key: string; entityName: string }>; seen: (found: Map<string, unknown>) => void };
 }
 
 /**
@@ -83,16 +91,23 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   // This view's answer once its first step is committed; later steps only finish its corrections.
   let own: TrackOutcome | undefined;
   let steps = 0;
+  // Filed under the default source because no hint was there when the rows were read.
+  let defaulted = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
-      const { snapshot, groups, channelHint, rollups } = await readSnapshot({
+      const { snapshot, groups, channelHint, rollups, peeked } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending, months,
+        withChannelHint: channelPending, now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
+        ...(request.peek ? { peek: request.peek.items } : {}),
       });
-      if (channelPending) view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
+      request.peek?.seen(peeked);
+      if (channelPending) {
+        view = { ...view, source: refineSource(settings, request.view.source, channelHint) };
+        defaulted = view.source === request.view.source && channelHint === undefined;
+      }
       if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
         viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
       }
@@ -123,7 +138,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
           own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
             : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
         }
-        if (outcome.pending === 0 && !outcome.resumed && own) return own;
+        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at));
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
         steps += 1;
@@ -134,13 +149,27 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
     } catch (error) {
       // Throttling or a lost response: try again shortly. A write that was applied after all is
       // found on the next read (its record or history entry exists) and ends as a duplicate.
-      if (!isTransientStorageError(error)) throw error;
+      // A refusal the app cannot classify may be a lost race answered in an unknown way: re-read
+      // and plan again; if it persists it is thrown below, and the trigger asks Forge for a retry.
+      if (!isTransientStorageError(error) && !(error instanceof UnclassifiedTransactionError)) throw error;
       lastTransient = error;
     }
-    await pause(attempt);
+    await jitteredPause(attempt);
   }
   if (lastTransient) throw lastTransient;
   throw new ContentionError(view.contentId);
+}
+
+/**
+ * The hint may have been stored while this view was being written under the default source (the
+ * beacon and the event race on every page load): read it once more now that the view's record exists,
+ * so that whichever came first, the view ends under the hint's channel (refine-channel.ts).
+ */
+async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
+  if (!recorded || view.viewer.kind !== 'user') return own;
+  const hint = await readChannelHint(view.contentId, storedViewer);
+  if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
+  return own;
 }
 
 /** The viewer as stored: an account id, `anonymous`, or an unlinkable pseudonym in extended privacy mode. */
@@ -153,8 +182,3 @@ async function storedViewerOf(viewer: Viewer, at: number, settings: Settings): P
   return settings.privacy.mode === 'extended' ? pseudonymFor(viewer.accountId, at) : viewer.accountId;
 }
 
-/** Jittered backoff: writers that collided must not collide again in lockstep. */
-function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -6,6 +6,7 @@ import { parseWith } from '../core/parse';
 import { fetchContentReadableBy, type VisibleContent } from '../platform/confluence/permissions';
 import { MemoryCache } from '../platform/memory-cache';
 import { writeChannelHint } from './storage/view-store';
+import { refineRecentView } from './refine-channel';
 import { getContentStats } from '../core/storage/content-stats';
 import { currentSettings } from '../settings/index';
 import { storedViewerFor, trackView } from './track-view';
@@ -57,17 +58,13 @@ const reportChannelPayload = z.object({ channel: z.enum(CHANNELS) }).strict();
 const MAX_HINTS_PER_MINUTE = 30;
 const hintBudget = new MemoryCache<number>(60_000);
 
-/** Tests start every case with fresh function instances. */
-export function forgetHintBudget(): void {
-  hintBudget.clear();
-}
-
 /**
  * The background script runs in the reader's browser on every page and tells which channel it sees.
  * Desktop is the default and costs nothing; other channels leave a short-lived hint that the view
  * event's handler reads in its batch. The hint must name content the caller may read, and it is
  * stored only for a channel whose Auto Tracking is on: any other hint would be ignored anyway (see
- * rules/channel-hint.ts), so a forged one can at most relabel the caller's own view.
+ * rules/channel-hint.ts), so a forged one can at most relabel the caller's own view. A hint that
+ * arrives after its view was recorded refines that view (refine-channel.ts).
  */
 export async function reportChannelResolver(payload: unknown, context: unknown): Promise<Envelope<{ stored: boolean }>> {
   const parsed = parseWith(reportChannelPayload, payload);
@@ -82,7 +79,11 @@ export async function reportChannelResolver(payload: unknown, context: unknown):
   hintBudget.set(caller.accountId, used + 1);
   const content = await verifiedContent(context, caller.accountId);
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
-  await writeChannelHint(content.id, await storedViewerFor({ kind: 'user', accountId: caller.accountId }, Date.now()), parsed.value.channel);
+  const now = Date.now();
+  const storedViewer = await storedViewerFor({ kind: 'user', accountId: caller.accountId }, now);
+  await writeChannelHint(content.id, storedViewer, parsed.value.channel);
+  // The view event may have come first and filed the view under Desktop: the hint refines it (once).
+  await refineRecentView(content.id, storedViewer, parsed.value.channel, now);
   return ok({ stored: true });
 }
 

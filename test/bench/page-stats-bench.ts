@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 /**
  * Page statistics of one page with a year of daily history and 10,000 viewers: the history goes in
  * through the real trigger (oldest first), then the statistics (totals, chart,
@@ -7,7 +8,6 @@ import type { Settings } from '@contracts/settings';
 import type { PageAccess } from '../../src/access';
 import { pageStatistics } from '../../src/page-statistics/page-statistics';
 import { pageViewers } from '../../src/page-statistics/page-viewers';
-import { forgetPeople } from '../../src/platform/people-directory';
 import { processViewedEvent } from '../../src/tracking/on-content-viewed';
 import { viewedEvent } from '../support/events';
 import { deliveredAt } from '../../local/host/delivery-clock';
@@ -46,7 +46,7 @@ export async function benchPageStatistics(contentId: string, spaceKey: string, s
     if (!stats.ok || !viewers.ok) throw new Error('page statistics failed in the benchmark');
     return { views: stats.data.totals.views, viewers: stats.data.totals.viewers, rows: viewers.data.rows.length };
   };
-  forgetPeople();
+  forgetModuleCaches();
   const cold = await measured(open);
   // A past 30-day range (60 to 31 days ago): its viewers are counted exactly from the raw views.
   const dayAgo = (days: number) => new Date(today - days * DAY).toISOString().slice(0, 10);

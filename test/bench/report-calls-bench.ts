@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 /**
  * Confluence calls of one full report as the UI asks for it: tiles + chart and the first page of top
  * content at once, then the first page of top spaces, top readers and not viewed (one tab after the
@@ -15,8 +16,6 @@ import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { writeSettings } from '../../src/settings/storage/settings-store';
 import { getReportSummaryResolver, getReportTableResolver } from '../../src/reports/report-resolvers';
 import { forgeAccessCachesForTests } from '../support/access-caches';
-import { forgetReadableAnswers } from '../../src/access/readable-content';
-import { forgetSpaceNames } from '../../src/platform/space-names';
 import { measured } from './unit-meter';
 
 const MEMBER = 'report-member';
@@ -56,7 +55,7 @@ type Part = 'summary' | 'top-content' | 'top-spaces' | 'top-readers' | 'not-view
 
 /** One full report by one caller, cold caches: Confluence calls per part and in all. */
 async function fullReport(accountId: string, scope: 'global' | 'space', coldEach = false): Promise<{ total: number; parts: Record<Part, number>; failed: string[] }> {
-  const forget = () => { forgeAccessCachesForTests(); forgetReadableAnswers(); forgetSpaceNames(); };
+  const forget = () => { forgeAccessCachesForTests(); forgetModuleCaches(); };
   forget();
   const context = { accountId, accountType: 'licensed', ...(scope === 'space' ? { extension: { type: 'confluence:spacePage', space: { key: 'S0' } } } : {}) };
   const invoke = <T>(run: () => Promise<T>) => (coldEach ? forget() : undefined, measured(() => runInScope({ functionKey: 'resolver', moduleKey: `${scope}-report`, principal: { kind: 'user', accountId, accountType: 'licensed' }, deadline: Date.now() + 25_000 }, run)));

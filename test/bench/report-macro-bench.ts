@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 /**
  * The report macro on the KVS emulator: a label scope of 1,000 pages (and a space of 5,000, beyond the
  * cap) resolved through the local Confluence as a reader, then the figures read for that content.
@@ -13,8 +14,6 @@ import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { writeSettings } from '../../src/settings/storage/settings-store';
 import { processViewedEvent } from '../../src/tracking/on-content-viewed';
 import { getReportMacroResolver } from '../../src/custom-reports/report-macro-resolvers';
-import { forgetAccessCaches } from '../../src/access';
-import { forgetReadableAnswers } from '../../src/access/readable-content';
 import { manifestEntities, resetAppCaches } from '../support/app-store';
 import { viewedEvent } from '../support/events';
 import { deliveredAt } from '../../local/host/delivery-clock';
@@ -54,8 +53,7 @@ export async function benchReportMacro(): Promise<Array<[string, string | number
   const { emulator, uninstall } = installKvsEmulator({ entities: manifestEntities(), backend: { kind: 'memory' }, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 2 });
   meterKvsPerTask();
   resetAppCaches();
-  forgetAccessCaches();
-  forgetReadableAnswers();
+  forgetModuleCaches();
   await writeSettings({ ...DEFAULT_SETTINGS, customReports: true }, 0, { at: now, accountId: 'bench', version: 1, changes: [] });
   // Three views (two readers) of every handbook page and of a quarter of the big space, spread over the last 30 days.
   const viewed = directory.site.contents.filter((c, i) => c.spaceKey === 'DOCS' || i % 4 === 0);
@@ -67,7 +65,7 @@ export async function benchReportMacro(): Promise<Array<[string, string | number
     }
   }
   const render = async (pageId: string, config: unknown, accountId = 'reader') => {
-    forgetReadableAnswers();
+    forgetModuleCaches();
     const context = { accountId, accountType: 'licensed', extension: { type: 'macro', content: { id: pageId, type: 'page' }, config } };
     const started = performance.now();
     const { result, units } = await measured(() => runInScope({ functionKey: 'resolver', moduleKey: 'viewtracker-report', principal: { kind: 'user', accountId, accountType: 'licensed' }, deadline: Date.now() + 25_000 },

@@ -25,6 +25,7 @@ import { benchGroupReport } from './group-report-bench';
 import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 import { benchBylineProperty } from './byline-property-bench';
+import { benchReach } from './reach-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const PAGES = 10_000;
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     uninstall();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Reach of a page and inactive readers for a group (BENCH_REACH=0 skips it; BENCH_REACH_MEMBERS sets the size).
+  if (process.env.BENCH_REACH !== '0') await benchReach((name, value) => console.log(`${name}: ${value}`));
 }
 
 /** Confluence's `avi:confluence:permissions_updated:page` for a page of the bench site. */

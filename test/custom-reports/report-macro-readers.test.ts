@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import type { ReportAnswer } from '@contracts/custom-reports';
 import type { Envelope } from '@contracts/envelope';
 import type { Settings } from '@contracts/settings';
@@ -5,8 +6,6 @@ import type { DemoContent } from '../../local/demo/directory';
 import type { Principal } from '../../local/host/principal';
 import { DEFAULT_REPORT } from '../../src/custom-reports/rules/report-macro-config';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
-import { forgetAccessCaches } from '../../src/access';
-import { forgetReadableAnswers } from '../../src/access/readable-content';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { coverageText } from '../../static/shared/custom-reports/report-view';
 
@@ -15,8 +14,7 @@ let version = 0;
 beforeEach(async () => {
   app = await startAppPlatform();
   version = 0;
-  forgetAccessCaches();
-  forgetReadableAnswers();
+  forgetModuleCaches();
 });
 afterEach(() => app.stop());
 
@@ -120,7 +118,7 @@ describe('report macro: top readers of the scope', () => {
     const admin = app.directory.site.users.find((u) => u.role === 'reader' && u.status === 'active' && u.accountId !== idOf(app.users.reader) && u.accountId !== idOf(app.users.otherReader))!;
     app.directory.space(page.spaceKey)!.adminIds = [admin.accountId];
     const both = { ...READERS, scope: { kind: 'spaces', spaceKeys: [page.spaceKey, elsewhere.spaceKey] } };
-    forgetAccessCaches();
+    forgetModuleCaches();
     const answer = await macro({ kind: 'user', accountId: admin.accountId, accountType: 'licensed' }, page, both);
     expect(answer.readers).toEqual(expected(events, page.spaceKey));
     expect(answer.notes).toEqual([expect.stringMatching(/this space’s content only/)]);

@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import type { SavedReportsView } from '@contracts/custom-reports';
 import type { Envelope } from '@contracts/envelope';
 import type { Settings } from '@contracts/settings';
@@ -5,8 +6,6 @@ import type { Principal } from '../../local/host/principal';
 import { DEFAULT_REPORT } from '../../src/custom-reports/rules/report-macro-config';
 import { MAX_SAVED_REPORTS_PER_SPACE } from '../../src/custom-reports/rules/saved-report';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
-import { forgetAccessCaches } from '../../src/access';
-import { forgetSpaceStandings as forgetStandings } from '../../src/access/caller-standing';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 
 let app: AppPlatform;
@@ -15,8 +14,7 @@ let spaceAdmin: Principal;
 beforeEach(async () => {
   app = await startAppPlatform();
   version = 0;
-  forgetAccessCaches();
-  forgetStandings();
+  forgetModuleCaches();
   // The reader administers the public page's space (and only that one).
   const space = app.directory.space(app.publicContent(0).spaceKey)!;
   spaceAdmin = app.users.otherReader;

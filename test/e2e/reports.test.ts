@@ -79,3 +79,23 @@ test('space report opens for a space admin and shows its own space only', async 
   expect(spaces).toBe(1);
   await page.screenshot({ path: artifactPath('space-report-new'), fullPage: true });
 });
+
+test('a reader who may not open the reports gets one page saying who may, not the report with refusals', async () => {
+  const reader = site.user('reader').accountId;
+  for (const [path, moduleKey, header, audience] of [
+    [site.globalReportPath(), 'global-report', 'You can’t open the Viewtracker report', /open to Confluence administrators/],
+    [site.spaceReportPath('ENG'), 'space-report', 'You can’t open this space’s report', /open to the space’s admins, and to Confluence administrators/],
+  ] as const) {
+    await site.visit(page, reader, path);
+    const report = moduleFrame(page, moduleKey);
+    await report.getByRole('heading', { level: 1, name: header }).waitFor({ timeout: 20_000 });
+    await expect(report.getByText(audience).count()).resolves.toBe(1);
+    // Give the table's call time to answer too: still one page, no report controls, no red boxes.
+    await page.waitForTimeout(1000);
+    await expect(report.getByRole('alert').count()).resolves.toBe(0);
+    await expect(report.getByRole('button', { name: 'Export CSV' }).count()).resolves.toBe(0);
+    await expect(report.getByRole('tablist').count()).resolves.toBe(0);
+    await expect(report.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: artifactPath(`${moduleKey}-no-access`), fullPage: true });
+  }
+});

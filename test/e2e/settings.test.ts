@@ -41,6 +41,30 @@ test('an admin switches anonymous tracking off in the settings page, and anonymo
   expect(await bylineInPage(page)).toBe(before + 1);
 });
 
+test('a click on Save right after choosing a group in a picker saves (the picker closing does not swallow the click)', async () => {
+  const admin = site.user('admin').accountId;
+  for (const [fieldLabel, multiple] of [['Access Global Report', false], ['Users', true]] as const) {
+    await site.visit(page, admin, site.settingsPath());
+    const settings = moduleFrame(page, 'settings');
+    const picker = settings.getByRole('combobox', { name: fieldLabel, exact: true });
+    await picker.waitFor({ timeout: 20_000 });
+    await picker.click();
+    const option = settings.getByRole('option').first();
+    await option.waitFor({ timeout: 10_000 });
+    await option.click();
+    await expect(settings.getByText('1 unsaved change').count()).resolves.toBe(1);
+    expect(await picker.getAttribute('aria-expanded')).toBe(multiple ? 'true' : 'false');
+
+    const since = Date.now();
+    // One real click: press and release at the point where the button was when the press began. A multi
+    // picker's list is still open here, and the press moves focus out of it.
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = await site.waitForInvocation({ call: 'saveSettings', since }, () => true, 5_000);
+    expect(saved.result).toMatchObject({ ok: true });
+    await settings.getByText('All changes saved').waitFor({ timeout: 5_000 });
+  }
+});
+
 test('a non-admin can neither open the settings nor call their resolvers', async () => {
   const reader = site.user('reader').accountId;
   const admin = site.user('admin').accountId;

@@ -2,6 +2,7 @@ import { readInventoryJob } from '../../src/lifecycle/inventory/inventory-store'
 import { inventoryByLastView, neverViewed } from '../../src/reports/storage/inventory-reader';
 import { getContentStats } from '../../src/core/storage/content-stats';
 import { inventoryMaintenance } from '../../src/lifecycle/jobs-trigger';
+import { reconcileInventory } from '../../src/lifecycle/inventory/inventory-reconcile';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { writeSettings } from '../../src/settings/storage/settings-store';
 import { forgetCachedSettings } from '../../src/settings/settings-source';
@@ -15,11 +16,14 @@ afterEach(() => app.stop());
 const installed = () => app.platform.deliverEvent({ eventType: 'avi:forge:installed:app', eventCreatedDate: new Date().toISOString() });
 
 describe('content inventory', () => {
-  it('the installed trigger backfills every page and blog post through the paged, rate-limited v2 API', async () => {
+  it('the installed trigger backfills every page and blog post the app may see through the paged, rate-limited v2 API', async () => {
     app.confluence.throttle.add({ remaining: 1, retryAfterSeconds: 1, pathPrefix: '/wiki/api/v2/pages' });
     await installed();
     const job = await readInventoryJob();
-    expect(job).toMatchObject({ state: 'idle', processed: app.directory.site.contents.length });
+    // Restricted content is left out of the app user's listing, as on Confluence Cloud (ECO-822).
+    const visible = app.directory.site.contents.filter((c) => c.restriction === null);
+    expect(visible.length).toBeLessThan(app.directory.site.contents.length);
+    expect(job).toMatchObject({ state: 'idle', processed: visible.length });
     expect(job.completedAt).not.toBeNull();
     const sample = app.directory.site.contents[3]!;
     expect(await getContentStats(sample.id)).toMatchObject({ contentId: sample.id, spaceKey: sample.spaceKey, title: sample.title, status: 'current', views: 0, createdAt: sample.createdAt });
@@ -44,7 +48,7 @@ describe('content inventory', () => {
     expect((await getContentStats(viewed.id))?.views).toBe(1);
   });
 
-  it('the reconciliation pass purges content that Confluence deleted without an event (a cascade)', async () => {
+  it('the reconciliation pass follows a cascade on evidence: children found in the trash are trashed, then purged once they leave it', async () => {
     const page = app.publicContent(0);
     await app.view(app.users.reader, page);
     await app.platform.deliverEvent({
@@ -52,14 +56,42 @@ describe('content inventory', () => {
       attachment: { id: '990100', type: 'attachment', title: 'plan.pdf', space: { id: 1, key: page.spaceKey }, container: { id: page.id } },
     });
     await installed();
-    app.confluence.overlay.purged.add(page.id);
+    // Its parent was deleted: the child went to the trash with it, with no event of its own.
+    app.confluence.overlay.status.set(page.id, 'trashed');
     const { reconcile } = await inventoryMaintenance();
-    expect(reconcile.purged.sort()).toEqual([page.id, '990100'].sort());
+    expect(reconcile).toMatchObject({ purged: [], statusChanged: 1 });
+    expect((await getContentStats(page.id))?.status).toBe('trashed');
+    // One pass a day: the next hourly run checks nothing.
+    expect((await inventoryMaintenance()).reconcile.checked).toBe(0);
+    // The trash was emptied: the content the app saw in the trash is answered no more.
+    app.confluence.overlay.purged.add(page.id);
+    const nextDay = await reconcileInventory(60_000, () => Date.now() + 25 * 3_600_000);
+    expect(nextDay.purged.sort()).toEqual([page.id, '990100'].sort());
     expect((await getContentStats(page.id))?.status).toBe('purged');
     expect((await getContentStats('990100'))?.status).toBe('purged');
     expect((await storedCounts(page.id)).recordCount).toBe(0);
-    // One pass a day: the next hourly run checks nothing.
-    expect((await inventoryMaintenance()).reconcile.checked).toBe(0);
+  });
+
+  it('a reconcile pass keeps the history of a page restricted away from the app, and of a space the app may not view (issue 17)', async () => {
+    const restricted = app.publicContent(0);
+    const inClosedSpace = app.directory.site.contents.find((c) => c.spaceKey !== restricted.spaceKey && c.restriction === null && app.directory.space(c.spaceKey)?.type === 'global')!;
+    await app.view(app.users.reader, restricted);
+    await app.view(app.users.otherReader, restricted);
+    await app.view(app.users.reader, inClosedSpace);
+    await installed();
+    // Restricted to one reader, without the app: Confluence sends no event (CONFCLOUD-82583) and the page drops out of the app's answers.
+    const admin = app.directory.firstWithRole('admin').accountId;
+    await app.platform.deliverEvent({ eventType: 'avi:confluence:permissions_updated:page', eventCreatedDate: new Date().toISOString(), content: { id: restricted.id, type: 'page' } });
+    app.confluence.overlay.restriction.set(restricted.id, { userIds: [admin], groupIds: [] });
+    // A space closed to a few people, not the app's user.
+    app.directory.space(inClosedSpace.spaceKey)!.viewerIds = [admin];
+    const { reconcile } = await inventoryMaintenance();
+    expect(reconcile.complete).toBe(true);
+    expect(reconcile.purged).toEqual([]);
+    expect(reconcile.unseen).toBeGreaterThanOrEqual(1 + app.directory.contentsOf(inClosedSpace.spaceKey).length);
+    expect(await getContentStats(restricted.id)).toMatchObject({ status: 'current', views: 2, viewers: 2 });
+    expect((await storedCounts(restricted.id)).recordCount).toBe(2);
+    expect(await getContentStats(inClosedSpace.id)).toMatchObject({ status: 'current', views: 1 });
   });
 
   it('attachment views count as a third content type under their page, behind the trackAttachments switch', async () => {

@@ -99,7 +99,7 @@ describe('content-month backfill from content-day', () => {
   });
 
   it('honours its time budget: with none left it stops before any work and stays running', async () => {
-    expect(await runMonthBackfill(0)).toMatchObject({ state: 'running', contents: 0, cursor: null, leaseUntil: 0 });
+    expect(await runMonthBackfill(0)).toMatchObject({ state: 'running', contents: 0, after: null, leaseUntil: 0 });
   });
 
   it('builds rows equal to the rows the view path wrote, and rollups equal to the sum of the rows', async () => {

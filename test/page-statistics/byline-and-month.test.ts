@@ -3,13 +3,15 @@ import { applyMonthChanges, countedDays, daysInMonth, monthChanges } from '../..
 import type { ViewerContentRow } from '../../src/core/model/rows';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const facts = { signedIn: true, anonymousLastAt: 0, viewedAt: 0, cachedPermission: undefined, now: NOW };
+const facts = { signedIn: true, viewedAt: 0, cachedPermission: undefined, now: NOW };
 
 describe('decideBylineCount', () => {
-  it('shows counts of content viewed anonymously lately to anyone, anonymous callers included', () => {
-    expect(decideBylineCount({ ...facts, signedIn: false, anonymousLastAt: NOW - 1000 })).toBe('show');
-    expect(decideBylineCount({ ...facts, signedIn: false, anonymousLastAt: NOW - READ_EVIDENCE_MS - 1 })).toBe('hide');
+  it('shows anonymous callers a count only where Confluence answered that anonymous visitors may read the content', () => {
+    expect(decideBylineCount({ ...facts, signedIn: false, anonymousReadable: true })).toBe('show');
+    expect(decideBylineCount({ ...facts, signedIn: false, anonymousReadable: false })).toBe('hide');
     expect(decideBylineCount({ ...facts, signedIn: false })).toBe('hide');
+    // The caller's own "view" means nothing for an anonymous caller (they share one identity).
+    expect(decideBylineCount({ ...facts, signedIn: false, viewedAt: NOW - 1000, cachedPermission: true })).toBe('hide');
   });
 
   it('uses the caller’s own recent view, then a cached answer, then asks Confluence', () => {

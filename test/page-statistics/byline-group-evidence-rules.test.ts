@@ -5,7 +5,7 @@ import {
 import { parsePermissionsUpdatedEvent } from '../../src/lifecycle/rules/permission-event';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const facts = { signedIn: true, anonymousLastAt: 0, viewedAt: 0, cachedPermission: undefined, now: NOW };
+const facts = { signedIn: true, viewedAt: 0, cachedPermission: undefined, now: NOW };
 
 describe('decideBylineCount with group evidence', () => {
   it('shows the count when one of the caller’s groups is known to read the content', () => {

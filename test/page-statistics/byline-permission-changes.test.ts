@@ -36,7 +36,8 @@ async function deliver(action: 'permissions_updated' | 'moved', content: DemoCon
 }
 
 beforeAll(async () => {
-  app = await startAppPlatformExcludingBots();
+  // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+  app = await startAppPlatformExcludingBots({ appSeesAll: true });
 });
 afterAll(() => app.stop());
 

@@ -36,7 +36,8 @@ let secrets: string[];
 let page: ReturnType<AppPlatform['publicContent']>;
 
 beforeAll(async () => {
-  app = await startAppPlatform();
+  // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+  app = await startAppPlatform({ appSeesAll: true });
   page = app.publicContent();
   const user = (role: string, filter: (u: { groupIds: string[]; accountId: string }) => boolean = () => true) =>
     app.directory.site.users.find((u) => u.role === role && u.status === 'active' && filter(u))!;

@@ -9,23 +9,25 @@ import { MAX_LISTED_DESCENDANTS, recordPermissionChange } from '../../src/page-s
 import { startAppStore, type AppStore } from '../support/app-store';
 
 let store: AppStore;
-let searchAnswer: (start: number, limit: number) => Response;
+/** Answers one page of the content search; `offset` is decoded from the cursor the previous page handed out. */
+let searchAnswer: (offset: number, limit: number) => Response;
 const searches: string[] = [];
 
 beforeEach(() => {
   searches.length = 0;
   store = startAppStore({
     fallback: async (_target, path) => {
-      searches.push(decodeURIComponent(path));
+      searches.push(decodeURIComponent(path.replace(/\+/g, ' ')));
       const url = new URL(path, 'http://x');
-      return searchAnswer(Number(url.searchParams.get('start')), Number(url.searchParams.get('limit')));
+      // Cloud's content search pages by cursor only (no `start`): the cursor here is the offset.
+      return searchAnswer(Number(url.searchParams.get('cursor') ?? 0), Number(url.searchParams.get('limit')));
     },
   });
 });
 afterEach(() => store.stop());
 
-const page = (ids: string[], more: boolean, total?: number) => new Response(JSON.stringify({
-  results: ids.map((id) => ({ id, type: 'page', title: id, space: { key: 'S' } })), size: ids.length, ...(total ? { totalSize: total } : {}), _links: more ? { next: '/next' } : {},
+const page = (ids: string[], more: boolean, nextOffset = 0) => new Response(JSON.stringify({
+  results: ids.map((id) => ({ id, type: 'page', title: id, space: { key: 'S' } })), size: ids.length, _links: more ? { next: `/rest/api/content/search?cursor=${nextOffset}` } : {},
 }), { status: 200, headers: { 'content-type': 'application/json' } });
 
 const epochOf = async (key: string) => ((await kvs.get<{ at: number }>(key)) ?? { at: 0 }).at;
@@ -45,7 +47,7 @@ it('a blog post has no descendants: no search', async () => {
 });
 
 it('falls back to the whole site for a tree too big to list, or when Confluence fails', async () => {
-  searchAnswer = (start, limit) => page(Array.from({ length: limit }, (_, i) => String(1_000 + start + i)), true, MAX_LISTED_DESCENDANTS * 2);
+  searchAnswer = (offset, limit) => page(Array.from({ length: limit }, (_, i) => String(1_000 + offset + i)), true, offset + limit);
   expect(await recordPermissionChange('30', 'page', 7_000)).toBe('site');
   expect(await epochOf(KEYS.permissionEpoch)).toBe(7_000);
   searchAnswer = () => new Response('{}', { status: 500 });

@@ -1,3 +1,4 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 /**
  * Lookups a report's concurrent requests share within one function instance: a value being loaded
  * is loaded once for every caller that asks meanwhile, and a failed load is not remembered.
@@ -8,7 +9,7 @@ const fetchSpaceNames = jest.fn(async (keys: readonly string[]) => new Map(keys.
 jest.mock('../../src/platform/confluence/spaces', () => ({ fetchSpaceNames: (keys: readonly string[]) => fetchSpaceNames(keys) }));
 
 // Imported after the mock is in place.
-import { forgetSpaceNames, namesOfSpaces, rememberSpaceNames } from '../../src/platform/space-names';
+import { namesOfSpaces, rememberSpaceNames } from '../../src/platform/space-names';
 
 describe('MemoryCache.getOrLoad', () => {
   it('shares one load among concurrent askers and caches its value', async () => {
@@ -37,7 +38,7 @@ describe('MemoryCache.getOrLoad', () => {
 });
 
 describe('space names', () => {
-  beforeEach(() => { forgetSpaceNames(); fetchSpaceNames.mockClear(); });
+  beforeEach(() => { forgetModuleCaches(); fetchSpaceNames.mockClear(); });
 
   it('concurrent askers of overlapping spaces cost one lookup per space', async () => {
     const [a, b] = await Promise.all([namesOfSpaces(['ENG', 'OPS']), namesOfSpaces(['OPS', 'HR', 'ENG'])]);

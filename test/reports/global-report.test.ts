@@ -3,7 +3,8 @@ import type { ContentFigure } from '@contracts/report-query';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 
 let app: AppPlatform;
-beforeEach(async () => { app = await startAppPlatform(); });
+// The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+beforeEach(async () => { app = await startAppPlatform({ appSeesAll: true }); });
 afterEach(() => app.stop());
 
 const november = { kind: 'custom', from: '2026-11-01', to: '2026-11-30' } as const;

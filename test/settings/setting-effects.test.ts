@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { storedCounts } from '../support/stored-counts';
 import { kvs } from '@forge/kvs';
+import { deliveredAt } from '../../local/host/delivery-clock';
 
 /** Every setting, shown by its effect on tracking or display, through the real trigger, resolvers and byline. */
 let app: AppPlatform;
@@ -99,7 +100,8 @@ describe('effects of each setting', () => {
   it('desktop off, mobile web on: a mobile web view is counted from the view event under mobile web', async () => {
     await configure({ autoTracking: { ...DEFAULT_SETTINGS.autoTracking, desktop: false } });
     const page = app.publicContent();
-    expect(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page)).toEqual({ ok: true, data: { stored: true } });
+    // The beacon reports when the page opens, as the view happens (a hint stands ten minutes).
+    expect(await deliveredAt(T, () => app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page))).toEqual({ ok: true, data: { stored: true } });
     await app.view(app.users.reader, page, T);
     await app.view(app.users.otherReader, page, T);
     expect(await storedCounts(page.id)).toMatchObject({ views: 1, viewers: 1 });
@@ -107,7 +109,7 @@ describe('effects of each setting', () => {
 
   it('the channel hint files a view under mobile web', async () => {
     const page = app.publicContent();
-    await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page);
+    await deliveredAt(T, () => app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page));
     await app.view(app.users.reader, page, T);
     const record = await kvs.entity<{ source: string }>('view').get(`v:${page.id}:${(app.users.reader as { accountId: string }).accountId}:${T}`);
     expect(record?.source).toBe('mobile-web');

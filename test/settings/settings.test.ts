@@ -52,6 +52,24 @@ describe('settings parser', () => {
     expect(stored.privacy).toEqual(DEFAULT_SETTINGS.privacy);
   });
 
+  it('reads a document saved before search analytics existed: Search Auto Tracking on, query text recorded', () => {
+    const { search: _absent, ...older } = DEFAULT_SETTINGS;
+    const parsed = parseStoredSettings({ ...older, excludeAnonymous: true });
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.search).toEqual({ autoTracking: true, recordQueryText: true });
+    expect(parsed.value.excludeAnonymous).toBe(true);
+    const partial = parseStoredSettings({ search: { recordQueryText: false } });
+    if (!partial.ok) throw new Error(partial.message);
+    expect(partial.value.search).toEqual({ autoTracking: true, recordQueryText: false });
+  });
+
+  it('validates the Search section field by field and refuses unknown fields in it', () => {
+    expect(parseSettings({ ...DEFAULT_SETTINGS, search: { autoTracking: 'yes', recordQueryText: true } }).ok).toBe(false);
+    expect(parseSettings({ ...DEFAULT_SETTINGS, search: { autoTracking: true, recordQueryText: true, extra: 1 } }).ok).toBe(false);
+    expect(parseSettings({ ...DEFAULT_SETTINGS, search: { autoTracking: false, recordQueryText: false } }).ok).toBe(true);
+    expect(parseStoredSettings({ search: { autoTracking: 1 } }).ok).toBe(false);
+  });
+
   it.each([
     ['a field of the wrong type', { privacy: { mode: 'extended' }, excludedGroups: 'bots' }],
     ['an unknown privacy mode', { privacy: { mode: 'public' } }],

@@ -1,12 +1,8 @@
-import { forgetAccessCaches } from '../../src/access';
-import { forgetSpaceStandings } from '../../src/access/caller-standing';
-import { forgetPeople } from '../../src/platform/people-directory';
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { resetAppCaches } from './app-store';
 
 /** Settings and standings change between cases: no answer may come from a previous case's caches. */
 export function forgeAccessCachesForTests(): void {
   resetAppCaches();
-  forgetAccessCaches();
-  forgetSpaceStandings();
-  forgetPeople();
+  forgetModuleCaches();
 }

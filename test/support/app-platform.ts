@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Envelope } from '@contracts/envelope';
 import type { PayloadOf, ResolverKey, ResultOf } from '@contracts/resolvers';
 import { installKvsEmulator, type KvsEmulator } from '../../local/kvs';
+import type { KvsEmulatorOptions } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
 import { propertyReader } from '../../local/confluence/content-properties';
 import { Directory, type DemoContent, type DemoUser } from '../../local/demo/directory';
@@ -16,6 +17,7 @@ import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
+import { cloudEventGate } from '../../local/host/event-gate';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 /**
@@ -43,16 +45,27 @@ export interface AppPlatform {
 
 const ROOT = join(__dirname, '..', '..');
 
-export async function startAppPlatform(): Promise<AppPlatform> {
+/** `clock`, `strictness`: KVS emulator options for tests of Cloud's stricter rules. */
+export interface AppPlatformOptions extends Pick<KvsEmulatorOptions, 'clock' | 'strictness'> {
+  /**
+   * The app's own user sees everything and gets every event (the local Confluence before issue 17).
+   * Default: as on Confluence Cloud, restricted content is hidden from `asApp()` and sends the app no events.
+   */
+  appSeesAll?: boolean;
+}
+
+export async function startAppPlatform(options: AppPlatformOptions = {}): Promise<AppPlatform> {
   const manifest = await loadManifest(ROOT);
   const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
   const identity = { appId: manifest.appId, environmentId: 'test', installationId: 'test-install', cloudId: directory.site.cloudId, siteUrl: 'http://127.0.0.1:9' };
   const restoreRuntime = installForgeRuntime(identity);
   const confluence = new ConfluenceFake(directory);
+  if (options.appSeesAll) confluence.appUser.restricted = false;
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
-  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3 });
+  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...(options.clock ? { clock: options.clock } : {}), ...(options.strictness ? { strictness: options.strictness } : {}) });
   resetAppCaches();
   const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, contentProperty: propertyReader(confluence.properties, manifest) });
+  platform.eventGate = cloudEventGate(confluence);
 
   const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });
   const active = directory.site.users.filter((u) => u.status === 'active');
@@ -99,8 +112,8 @@ export async function startAppPlatform(): Promise<AppPlatform> {
  * The platform with the demo's `bots` group excluded from tracking: excluding a group makes the view
  * path look up (and cache) each viewer's groups, as on most sites, which the byline's evidence uses.
  */
-export async function startAppPlatformExcludingBots(): Promise<AppPlatform> {
-  const app = await startAppPlatform();
+export async function startAppPlatformExcludingBots(options: AppPlatformOptions = {}): Promise<AppPlatform> {
+  const app = await startAppPlatform(options);
   const bots = app.directory.groupByName('bots')!;
   const answer = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, excludedGroups: [{ id: bots.id, name: bots.name }] }, expectedVersion: 0 });
   if (!answer.ok) throw new Error(answer.error.message);

@@ -1,15 +1,9 @@
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { installKvsEmulator, type InstallKvsEmulatorOptions, type KvsEmulator } from '../../local/kvs';
 import type { EntityDefinition } from '../../local/kvs';
-import { forgetCachedSettings } from '../../src/settings/settings-source';
-import { forgetCachedGroups } from '../../src/access/viewer-groups';
-import { forgetAdminChecks } from '../../src/access/admin-check';
-import { forgetHintBudget } from '../../src/tracking/tracking-resolvers';
-import { forgetReportedViewLookups } from '../../src/tracking/view-api/view-api-views';
-import { forgetGroupMembers } from '../../src/reports/group-report';
-import { forgetGroupPopularity } from '../../src/page-statistics/byline/group-popularity';
 
 /** The entities exactly as manifest.yml declares them, so tests run against the deployed schema. */
 export function manifestEntities(): EntityDefinition[] {
@@ -29,12 +23,7 @@ export function startAppStore(options: Omit<InstallKvsEmulatorOptions, 'entities
   return { emulator: installed.emulator, stop: installed.uninstall };
 }
 
+/** Every module cache of the app (platform/memory-cache's registry): each case starts cold. */
 export function resetAppCaches(): void {
-  forgetCachedSettings();
-  forgetCachedGroups();
-  forgetAdminChecks();
-  forgetHintBudget();
-  forgetReportedViewLookups();
-  forgetGroupMembers();
-  forgetGroupPopularity();
+  forgetModuleCaches();
 }

@@ -5,7 +5,8 @@ import { storedCounts } from '../support/stored-counts';
 
 let app: AppPlatform;
 const RANGE = { range: { kind: 'preset', preset: '30d' } } as const;
-beforeEach(async () => { app = await startAppPlatform(); });
+// The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+beforeEach(async () => { app = await startAppPlatform({ appSeesAll: true }); });
 afterEach(() => app.stop());
 
 const macroOnly = async () => {

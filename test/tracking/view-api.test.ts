@@ -5,7 +5,8 @@ import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { storedCounts } from '../support/stored-counts';
 
 let app: AppPlatform;
-beforeEach(async () => { app = await startAppPlatform(); });
+// The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+beforeEach(async () => { app = await startAppPlatform({ appSeesAll: true }); });
 afterEach(() => app.stop());
 
 const newToken = async (): Promise<string> => {

@@ -15,6 +15,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     spaceReportAudience: 'managers',
     trackAttachments: true,
     blockingTimeMs: 5000,
+    search: { autoTracking: true, recordQueryText: true },
     privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
     ...overrides,
   };

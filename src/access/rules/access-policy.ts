@@ -97,8 +97,11 @@ export function mayManageAllSavedReports(standing: CallerStanding): boolean {
 /** What the byline knows about one content and caller before asking Confluence anything. */
 export interface BylineFacts {
   signedIn: boolean;
-  /** Latest counted anonymous view of the content (0: none): it was public then. */
-  anonymousLastAt: number;
+  /**
+   * Anonymous callers only: Confluence's answer whether anonymous visitors may read the content
+   * (space permission, no restriction). Never inferred from a stored anonymous view.
+   */
+  anonymousReadable?: boolean;
   /** The caller's latest counted view of it (0: none): they could read it then. */
   viewedAt: number;
   /** A recent answer of Confluence's permission check, if cached. */
@@ -113,14 +116,15 @@ export const READ_EVIDENCE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Whether the byline may show a content's count: nobody learns the count (or existence) of content
- * they may not read. Evidence from the app's own data first — an anonymous visitor viewed it lately
- * (public), or this caller did — then a cached permission answer; otherwise Confluence must be asked,
- * which anonymous callers cannot be (Forge cannot check what an anonymous visitor may read).
+ * they may not read. Anonymous callers see it only where Confluence answered that anonymous visitors
+ * may read the content. For a signed-in caller, evidence from the app's own data first (this caller
+ * viewed it lately), then a cached permission answer; otherwise Confluence must be asked. An anonymous
+ * view of the content proves nothing to anyone: the view API reports views Confluence never vetted,
+ * and a page may be restricted after it was viewed.
  */
 export function decideBylineCount(facts: BylineFacts): 'show' | 'hide' | 'ask-confluence' {
   const recent = (at: number) => at > 0 && facts.now - at <= READ_EVIDENCE_MS;
-  if (recent(facts.anonymousLastAt)) return 'show';
-  if (!facts.signedIn) return 'hide';
+  if (!facts.signedIn) return facts.anonymousReadable === true ? 'show' : 'hide';
   if (recent(facts.viewedAt)) return 'show';
   if (facts.cachedPermission !== undefined) return facts.cachedPermission ? 'show' : 'hide';
   // Confluence permissions only grant (there is no deny): what a group may read, each member may read.

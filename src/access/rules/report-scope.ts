@@ -32,9 +32,3 @@ function quote(value: string): string {
   return `"${value.replace(/["\\]/g, '')}"`;
 }
 
-/** Which spaces a scope names, for checks that depend on the space (saved reports, this-space). */
-export function scopeSpaceKeys(scope: ReportScope, contextSpaceKey: string): string[] | null {
-  if (scope.kind === 'this-space') return [contextSpaceKey];
-  if (scope.kind === 'spaces') return scope.spaceKeys;
-  return null;
-}

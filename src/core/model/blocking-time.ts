@@ -13,7 +13,25 @@ export interface ViewerHistory {
   anchor: number | null;
   /** Raw view times (counted or not) inside the horizon, ascending, no duplicates. */
   times: number[];
+  /**
+   * Those of `times` the reader's own browser reported (the background script, for content the app
+   * cannot see: no product event comes for it). Absent when none: every time is an event's.
+   */
+  beacon?: number[];
+  /** The anchor is a beacon time. */
+  anchorBeacon?: boolean;
 }
+
+/** Who observed a view: Confluence's product event (or the macro, the view API), or the reader's browser. */
+export type ViewOrigin = 'event' | 'beacon';
+
+/**
+ * One page load can be seen twice: by Confluence's view event (stamped when Confluence served the
+ * page) and by the background script (stamped when its resolver ran, seconds later). A view of one
+ * origin this close to the last counted view of the other is the same page load, whatever the
+ * blocking time (which an admin may set to 0): the pair counts once, whichever arrives first.
+ */
+export const PAIR_WINDOW_MS = 60_000;
 
 export interface BlockingPolicy {
   blockingTimeMs: number;
@@ -36,25 +54,36 @@ export type BlockingOutcome =
   | { kind: 'duplicate' }
   | { kind: 'applied'; history: ViewerHistory; added: number[]; removed: number[] };
 
+/**
+ * The chain of counted views: a function of the set of (time, origin) only, never of arrival order.
+ * A view is counted when it is at least the blocking time after the last counted view, or, when the
+ * two have different origins (event and beacon), at least `PAIR_WINDOW_MS` after it.
+ */
 export function countedTimes(history: ViewerHistory, blockingTimeMs: number): number[] {
   const counted: number[] = [];
+  const beacon = new Set(history.beacon ?? []);
   let last = history.anchor;
+  let lastBeacon = history.anchorBeacon === true;
   for (const time of history.times) {
-    if (last === null || time - last >= blockingTimeMs) {
+    const isBeacon = beacon.has(time);
+    const gap = beacon.size > 0 || lastBeacon ? (isBeacon === lastBeacon ? blockingTimeMs : Math.max(blockingTimeMs, PAIR_WINDOW_MS)) : blockingTimeMs;
+    if (last === null || time - last >= gap) {
       counted.push(time);
       last = time;
+      lastBeacon = isBeacon;
     }
   }
   return counted;
 }
 
-export function applyBlockingTime(history: ViewerHistory, at: number, policy: BlockingPolicy): BlockingOutcome {
+export function applyBlockingTime(history: ViewerHistory, at: number, policy: BlockingPolicy, origin: ViewOrigin = 'event'): BlockingOutcome {
   if (history.times.includes(at)) return { kind: 'duplicate' };
   const newest = history.times[history.times.length - 1];
   if (newest !== undefined && at < newest - policy.horizonMs) return leaveUncounted(history);
 
   const before = countedTimes(history, policy.blockingTimeMs);
-  const withView: ViewerHistory = { anchor: history.anchor, times: insertSorted(history.times, at) };
+  const beacon = origin === 'beacon' ? insertSorted(history.beacon ?? [], at) : history.beacon;
+  const withView: ViewerHistory = { ...withBeacon(history.anchor, history.anchorBeacon, beacon), times: insertSorted(history.times, at) };
   const after = countedTimes(withView, policy.blockingTimeMs);
   const added = difference(after, before);
   const removed = difference(before, after);
@@ -80,18 +109,33 @@ function leaveUncounted(history: ViewerHistory): BlockingOutcome {
 function prune(history: ViewerHistory, counted: number[], policy: BlockingPolicy): ViewerHistory {
   const newest = history.times[history.times.length - 1] ?? 0;
   const countedSet = new Set(counted);
+  const beacon = new Set(history.beacon ?? []);
   let anchor = history.anchor;
+  let anchorBeacon = history.anchorBeacon === true;
   let start = 0;
   while (
     start < history.times.length &&
     (history.times[start]! < newest - policy.horizonMs || history.times.length - start > policy.maxTimes)
   ) {
-    // The chain's state after a dropped prefix is its last counted time: keeping it as the anchor
-    // makes the recomputed chain over the remaining times identical to the full one.
-    if (countedSet.has(history.times[start]!)) anchor = history.times[start]!;
+    // The chain's state after a dropped prefix is its last counted time (and its origin): keeping it
+    // as the anchor makes the recomputed chain over the remaining times identical to the full one.
+    if (countedSet.has(history.times[start]!)) {
+      anchor = history.times[start]!;
+      anchorBeacon = beacon.has(anchor);
+    }
     start += 1;
   }
-  return { anchor, times: history.times.slice(start) };
+  const times = history.times.slice(start);
+  return { ...withBeacon(anchor, anchorBeacon, times.filter((time) => beacon.has(time))), times };
+}
+
+/** Rows without beacon views keep exactly their old shape (no empty fields). */
+function withBeacon(anchor: number | null, anchorBeacon: boolean | undefined, beacon: number[] | undefined): Omit<ViewerHistory, 'times'> {
+  return {
+    anchor,
+    ...(beacon && beacon.length > 0 ? { beacon } : {}),
+    ...(anchorBeacon && anchor !== null ? { anchorBeacon: true } : {}),
+  };
 }
 
 function insertSorted(times: number[], at: number): number[] {

@@ -10,6 +10,7 @@ import type { Source } from '@contracts/settings';
 import { countedTimes, type ViewerHistory } from './blocking-time';
 import type { ViewerContentRow } from './rows';
 import { utcDay, type ContentType } from './view';
+import { monthOf } from './report-periods';
 import type { ContentStatus } from './content-status';
 import { cellKey } from './day-share';
 
@@ -40,10 +41,6 @@ export interface ContentMonthRow {
   /** The content's status when the row was last settled (as `content-day`): only `current` rows count in rollups. */
   status: ContentStatus;
   version: number;
-}
-
-export function monthOf(day: string): string {
-  return day.slice(0, 7);
 }
 
 export function daysInMonth(month: string): number {

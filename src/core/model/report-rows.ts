@@ -48,7 +48,8 @@ export interface RollupRow {
   settle?: 'open';
 }
 
-export type SketchKind = 'viewers' | 'contents';
+/** `searchers`: distinct signed-in searchers (search analytics; not kept under Extended privacy). */
+export type SketchKind = 'viewers' | 'contents' | 'searchers';
 
 /** One shard of a HyperLogLog sketch of the site for a day or a month. */
 export interface SketchRow {

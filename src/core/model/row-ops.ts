@@ -1,6 +1,8 @@
+import { MAX_TRANSACTION_OPERATIONS, slicesOf } from './kvs-limits';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from './rows';
 import type { ContentMonthRow } from './content-month';
 import type { RollupRow, SketchRow, ViewerMonthRow } from './report-rows';
+import type { SearchLastRow, SearchMarkRow, SearchQueryRow, SearchTotalRow } from './search-rows';
 
 /**
  * The one way stored data changes: a list of conditional row operations, built by pure domain code
@@ -21,7 +23,12 @@ export type StoredRow =
   | { entity: 'viewer-month'; value: ViewerMonthRow }
   | { entity: 'rollup'; value: RollupRow }
   | { entity: 'sketch'; value: SketchRow }
-  | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } };
+  | { entity: 'account'; value: { accountId: string; firstSeen: number; reportedAt: number } }
+  /** Search analytics (search-rows.ts). */
+  | { entity: 'search-mark'; value: SearchMarkRow }
+  | { entity: 'search-query'; value: SearchQueryRow }
+  | { entity: 'search-total'; value: SearchTotalRow }
+  | { entity: 'search-last'; value: SearchLastRow };
 
 /** What the stored row must be for the operation to apply: the version read, or not there yet. */
 export type Expectation =
@@ -33,33 +40,23 @@ export type Expectation =
   | { kind: 'lifecycle'; at: number };
 
 export type RowOp =
-  /** Write the row if the expectation holds. */
-  | { kind: 'put'; row: StoredRow; expect: Expectation }
+  /** Write the row if the expectation holds; with `ttlSeconds`, KVS deletes it after that long. */
+  | { kind: 'put'; row: StoredRow; expect: Expectation; ttlSeconds?: number }
   /** Delete the row if the expectation holds. */
   | { kind: 'delete'; row: StoredRow; expect: Expectation }
   /** Write nothing, but fail the whole transaction unless the expectation holds. */
   | { kind: 'check'; row: StoredRow; expect: Expectation };
 
-/** Forge's limit on operations per transaction. */
-export const MAX_OPS_PER_TRANSACTION = 25;
 
 /** The expectation for a versioned row we read (or found missing). */
 export function expectVersion(previous: { version: number } | undefined | null): Expectation {
   return previous ? { kind: 'version', version: previous.version } : { kind: 'absent' };
 }
 
-/** Writes `next` over `previous` (or creates it), bumping the version: the usual optimistic update. */
-export function putVersioned<R extends StoredRow>(entity: R['entity'], previous: { version: number } | undefined | null, next: Omit<R['value'], 'version'>): RowOp {
-  const value = { ...next, version: (previous?.version ?? 0) + 1 };
-  return { kind: 'put', row: { entity, value } as StoredRow, expect: expectVersion(previous) };
-}
-
 /**
  * Splits operations into transactions of at most 25. Used only for big lifecycle changes, whose
  * every chunk is idempotent on its own (it moves rows into a target state, conditional on versions).
  */
-export function chunkOps(ops: readonly RowOp[], size = MAX_OPS_PER_TRANSACTION): RowOp[][] {
-  const chunks: RowOp[][] = [];
-  for (let start = 0; start < ops.length; start += size) chunks.push(ops.slice(start, start + size));
-  return chunks;
+export function chunkOps(ops: readonly RowOp[], size = MAX_TRANSACTION_OPERATIONS): RowOp[][] {
+  return slicesOf(ops, size);
 }

@@ -20,6 +20,11 @@ export interface View {
   /** When the view happened (ms since epoch): the event's own time, never its arrival time. */
   at: number;
   source: Source;
+  /**
+   * `beacon`: reported by the reader's own browser (the background script), for content the app
+   * cannot see. Its page load may also reach us as a product event: blocking-time.ts pairs the two.
+   */
+  observedBy?: 'beacon';
 }
 
 /** The viewer as stored: an account id, `anonymous`, or an unlinkable pseudonym in extended privacy mode. */

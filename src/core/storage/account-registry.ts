@@ -1,3 +1,4 @@
+import { MAX_BATCH_KEYS } from '../model/kvs-limits';
 import { kvs, Filter, FilterConditions, WhereConditions } from '@forge/kvs';
 import { isConditionFailure } from './kvs-errors';
 import { ENTITY, KEYS } from './keys';
@@ -39,8 +40,8 @@ export async function accountsReportedBefore(before: number, limit: number): Pro
 }
 
 export async function markReported(accounts: StoredAccount[], at: number): Promise<void> {
-  for (let start = 0; start < accounts.length; start += 25) {
-    const batch = accounts.slice(start, start + 25).map((account) => ({
+  for (let start = 0; start < accounts.length; start += MAX_BATCH_KEYS) {
+    const batch = accounts.slice(start, start + MAX_BATCH_KEYS).map((account) => ({
       key: KEYS.account(account.accountId), entityName: ENTITY.account, value: { ...account, reportedAt: at },
     }));
     await kvs.batchSet(batch);

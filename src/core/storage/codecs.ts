@@ -5,6 +5,7 @@ import { daysInMonth, type ContentMonthRow } from '../model/content-month';
 import { decodeDayList, encodeDayList } from '../model/day-list';
 import type { ContentDayRow, ContentStatsRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../model/rows';
 import type { StoredRow } from '../model/row-ops';
+import { encodeSearch } from './search-codecs';
 
 /**
  * Stored rows are parsed on the way in like any other input: a row written by an older version or
@@ -14,7 +15,7 @@ const contentType = z.enum(['page', 'blogpost', 'attachment']);
 // Rows written before the lifecycle fields existed are current content of unknown space id.
 const status = z.enum(CONTENT_STATUSES).default('current');
 const bySource = z.record(z.enum(SOURCES), z.number().int());
-const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()) });
+const history = z.object({ anchor: z.number().nullable(), times: z.array(z.number()), beacon: z.array(z.number()).optional(), anchorBeacon: z.boolean().optional() });
 
 const viewRecord = z.object({
   contentId: z.string(), spaceKey: z.string(), contentType, viewer: z.string(),
@@ -82,7 +83,12 @@ function storedContentMonth(row: ContentMonthRow): Record<string, unknown> {
 export const encode = {
   contentMonth: storedContentMonth,
   /** Any row of the write machinery, as stored. */
-  row: (row: StoredRow): object => (row.entity === 'content-month' ? storedContentMonth(row.value) : row.value),
+  row: (row: StoredRow): object => {
+    if (row.entity === 'content-month') return storedContentMonth(row.value);
+    if (row.entity === 'search-query') return encodeSearch.query(row.value);
+    if (row.entity === 'search-total') return encodeSearch.total(row.value);
+    return row.value;
+  },
 };
 
 export const decode = {

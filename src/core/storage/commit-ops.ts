@@ -1,7 +1,8 @@
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
-import { chunkOps, MAX_OPS_PER_TRANSACTION, type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
+import { MAX_TRANSACTION_OPERATIONS } from '../model/kvs-limits';
+import { type Expectation, type RowOp, type StoredRow } from '../model/row-ops';
 import { ENTITY, KEYS } from './keys';
-import { isConditionFailure } from './kvs-errors';
+import { isConditionFailure, isUnclassifiedTransactionFailure, UnclassifiedTransactionError } from './kvs-errors';
 import { encode } from './codecs';
 
 /** Where a stored row lives: its entity and key, derived from the row itself (the one key table is keys.ts). */
@@ -18,6 +19,10 @@ export function locate(row: StoredRow): { entityName: string; key: string } {
     case 'rollup': return { entityName: ENTITY.rollup, key: KEYS.rollup(row.value.scope, row.value.level, row.value.period, row.value.shard) };
     case 'sketch': return { entityName: ENTITY.sketch, key: KEYS.sketch(row.value.kind, row.value.level, row.value.period, row.value.shard) };
     case 'account': return { entityName: ENTITY.account, key: KEYS.account(row.value.accountId) };
+    case 'search-mark': return { entityName: ENTITY.searchMark, key: KEYS.searchMark(row.value.mark) };
+    case 'search-query': return { entityName: ENTITY.searchQuery, key: KEYS.searchQuery(row.value.queryId, row.value.month) };
+    case 'search-total': return { entityName: ENTITY.searchTotal, key: KEYS.searchTotal(row.value.month, row.value.shard) };
+    case 'search-last': return { entityName: ENTITY.searchLast, key: KEYS.searchLast(row.value.searcher) };
   }
 }
 
@@ -26,6 +31,7 @@ const PRESENCE_FIELD: Record<StoredRow['entity'], keyof Conditioned> = {
   view: 'at', account: 'accountId',
   'viewer-content': 'version', 'content-stats': 'version', 'content-day': 'version', 'space-day': 'version', 'viewer-day': 'version',
   'content-month': 'version', 'viewer-month': 'version', rollup: 'version', sketch: 'version',
+  'search-mark': 'version', 'search-query': 'version', 'search-total': 'version', 'search-last': 'version',
 };
 
 /** Every stored row has at least one of these attributes, which is all a condition needs to name. */
@@ -51,17 +57,23 @@ function storable(value: object): Record<string, unknown> {
 /**
  * THE write of the app: commits row operations as ONE transaction (one write unit while small), all
  * or nothing. Returns `conflict` when some expectation no longer held (another writer got there
- * first); the caller re-reads and plans again. At most 25 operations (Forge's limit).
+ * first); the caller re-reads and plans again. Throws UnclassifiedTransactionError for a refusal it
+ * cannot classify (see kvs-errors.ts). At most 25 operations (Forge's limit).
  */
 export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
   if (ops.length === 0) return 'committed';
-  if (ops.length > MAX_OPS_PER_TRANSACTION) throw new Error(`A transaction holds at most ${MAX_OPS_PER_TRANSACTION} operations, not ${ops.length}`);
+  if (ops.length > MAX_TRANSACTION_OPERATIONS) throw new Error(`A transaction holds at most ${MAX_TRANSACTION_OPERATIONS} operations, not ${ops.length}`);
   let transaction = kvs.transact();
   for (const op of ops) {
     const { entityName, key } = locate(op.row);
     const conditions = conditionOf(op.row, op.expect);
     const options = conditions ? { entityName, conditions } : { entityName };
-    if (op.kind === 'put') transaction = transaction.set<Conditioned>(key, storable(encode.row(op.row)), options);
+    if (op.kind === 'put') {
+      // A transaction's set takes kvs.set's options, TTL included (@forge/kvs TransactionBuilder.set(key, value, entity, SetOptions); TTL: mirror/runtime-reference/storage-api-basic-api/index.md, "Time-to-live (TTL)").
+      transaction = op.ttlSeconds === undefined
+        ? transaction.set<Conditioned>(key, storable(encode.row(op.row)), options)
+        : transaction.set<Conditioned>(key, storable(encode.row(op.row)), options, { ttl: { value: op.ttlSeconds, unit: 'SECONDS' } });
+    }
     else if (op.kind === 'delete') transaction = transaction.delete<Conditioned>(key, options);
     else if (conditions) transaction = transaction.check<Conditioned>(key, { entityName, conditions });
   }
@@ -70,18 +82,10 @@ export async function commitOps(ops: readonly RowOp[]): Promise<'committed' | 'c
     return 'committed';
   } catch (error) {
     if (isConditionFailure(error)) return 'conflict';
+    // Any other refusal may be a condition failure answered differently: the caller re-reads and
+    // plans again (as after a conflict) and, if it persists, fails its invocation so Forge retries.
+    if (isUnclassifiedTransactionFailure(error)) throw new UnclassifiedTransactionError(error);
     throw error;
   }
 }
 
-/**
- * Big lifecycle changes (a purge of a much-read page): several transactions of at most 25 operations.
- * Each chunk must be idempotent on its own (the planner moves rows into a target state, conditional
- * on their versions), so a failure halfway leaves rows that a re-run finishes. Stops at the first conflict.
- */
-export async function commitOpsInChunks(ops: readonly RowOp[]): Promise<'committed' | 'conflict'> {
-  for (const chunk of chunkOps(ops)) {
-    if ((await commitOps(chunk)) === 'conflict') return 'conflict';
-  }
-  return 'committed';
-}

@@ -17,6 +17,10 @@ export const ENTITY = {
   rollup: 'rollup',
   sketch: 'sketch',
   spaceReports: 'space-reports',
+  searchMark: 'search-mark',
+  searchQuery: 'search-query',
+  searchTotal: 'search-total',
+  searchLast: 'search-last',
 } as const;
 
 export const KEYS = {
@@ -35,6 +39,11 @@ export const KEYS = {
   viewerMonth: (viewer: string, month: string) => `um:${safe(viewer)}:${month}`,
   rollup: (scope: string, level: string, period: string, shard: number) => `ru:${safe(scope)}:${level}:${period}:${shard}`,
   sketch: (kind: string, level: string, period: string, shard: number) => `hl:${kind}:${level}:${period}:${shard}`,
+  /** Search analytics (core/model/search-rows.ts): ids are hashes, never account ids or query text. */
+  searchMark: (mark: string) => `sm:${safe(mark)}`,
+  searchQuery: (queryId: string, month: string) => `sq:${safe(queryId)}:${month}`,
+  searchTotal: (month: string, shard: number) => `st:${month}:${shard}`,
+  searchLast: (searcher: string) => `sl:${safe(searcher)}`,
   /** The one settings document (entity, so saves can be conditional on its version). */
   settings: 'settings',
   /** A copy of the last settings saved, written with them: what applies if the document cannot be read. */
@@ -71,6 +80,13 @@ export const KEYS = {
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */
   viewApiRequestPrefix: 'api-request:',
   viewApiRequest: (at: number, nonce: string) => `api-request:${String(9_999_999_999_999 - Math.floor(at)).padStart(13, '0')}:${nonce}`,
+  /**
+   * Reach (issue 20): an audience listed from Confluence (members, names, account state), its head
+   * and its parts of up to 1,000 members; TTL 15 minutes. Erasing an account drops them all.
+   */
+  reachAudiencePrefix: 'reach-aud:',
+  reachAudience: (audience: string) => `reach-aud:${safe(audience)}`,
+  reachAudiencePart: (audience: string, part: number) => `reach-aud:${safe(audience)}:part:${part}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

@@ -20,6 +20,26 @@ export function isTransientStorageError(error: unknown): boolean {
   return status === 429 || status >= 500 || error.code === 'TOO_MANY_REQUESTS' || error.code === 'RATE_LIMIT_EXCEEDED';
 }
 
+/**
+ * A transaction refused with an answer the app cannot classify (neither a known condition failure
+ * nor throttling/server trouble). Forge documents only that "if any condition is not met, the
+ * entire transaction will fail" (forge-docs-snapshot mirror/storage-reference/
+ * entities-transactions/index.md, "Conditions"), not its status or code, so such an answer may be a
+ * lost race. The writer re-reads and plans again like after a conflict; if the answer persists, it
+ * throws this so the invocation fails and Forge retries the event, never drops it.
+ */
+export class UnclassifiedTransactionError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`A storage transaction failed with an unclassified answer: ${cause instanceof ForgeKvsAPIError ? `${cause.responseDetails.status} ${cause.code}` : String(cause)}`);
+    this.name = 'UnclassifiedTransactionError';
+  }
+}
+
+/** Whether a refused transaction's error is one the app cannot classify (see UnclassifiedTransactionError). */
+export function isUnclassifiedTransactionFailure(error: unknown): boolean {
+  return error instanceof ForgeKvsAPIError && !isConditionFailure(error) && !isTransientStorageError(error);
+}
+
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
   constructor(contentId: string) {

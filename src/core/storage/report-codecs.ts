@@ -11,7 +11,7 @@ const rollup = z.object({
   views: count, viewers: count, contents: count, cells: dayCounts, version: count, settle: z.literal('open').optional(),
 });
 const sketch = z.object({
-  kind: z.enum(['viewers', 'contents']), level: z.enum(['d', 'w', 'm']), period: z.string(), shard: count,
+  kind: z.enum(['viewers', 'contents', 'searchers']), level: z.enum(['d', 'w', 'm']), period: z.string(), shard: count,
   registers: z.string(), version: count,
 });
 

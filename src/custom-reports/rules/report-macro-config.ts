@@ -99,13 +99,21 @@ function upgradeV1(old: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The UTC days a range covers, inclusive, on `today`. Presets and custom days resolve as in the
- * reports (`core/date-range`); a custom range that ends after today is clipped to today.
+ * reports (`core/date-range`); a custom range that ends after today is clipped to today. "All time"
+ * starts at `firstStoredDay` (the site's first stored view; null: none, today alone), and at most
+ * MAX_REPORT_DAYS before today (`allTimeCut` says whether it was cut).
  */
-export function resolveReportRange(range: ReportRange, today: string): ResolvedRange {
+export function resolveReportRange(range: ReportRange, today: string, firstStoredDay: string | null = null): ResolvedRange {
   if (range.kind === 'last-days') return { from: addDays(today, -(range.days - 1)), to: today, days: range.days };
   const clipped = range.kind === 'custom' && range.to > today ? { ...range, to: today < range.from ? range.from : today } : range;
-  const resolved = resolveRange(clipped, today, addDays(today, -(MAX_REPORT_DAYS - 1)));
+  const oldest = addDays(today, -(MAX_REPORT_DAYS - 1));
+  const resolved = resolveRange(clipped, today, firstStoredDay === null ? null : firstStoredDay < oldest ? oldest : firstStoredDay);
   return resolved.ok ? resolved.range : { from: today, to: today, days: 1 };
+}
+
+/** "All time" reaches back further than a report reads day by day (views over time, top readers). */
+export function allTimeCut(range: ReportRange, today: string, firstStoredDay: string | null): boolean {
+  return range.kind === 'preset' && range.preset === 'all' && firstStoredDay !== null && firstStoredDay < addDays(today, -(MAX_REPORT_DAYS - 1));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

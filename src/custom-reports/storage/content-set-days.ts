@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { batchGetAll } from '../../core/storage/batch-read';
 import type { ReportDayRange } from '@contracts/report-query';
 import { monthsBetween } from '../../core/model/report-periods';
 import { isListed } from '../../core/model/content-status';
@@ -14,19 +14,14 @@ export async function contentSetDailyViews(ids: readonly string[], range: Report
   const months = monthsBetween(range.from, range.to);
   const items = ids.flatMap((id) => months.map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth })));
   const perDay = new Map<string, number>();
-  const chunks: Array<typeof items> = [];
-  for (let start = 0; start < items.length; start += 25) chunks.push(items.slice(start, start + 25));
-  for (let start = 0; start < chunks.length; start += 8) {
-    const results = await Promise.all(chunks.slice(start, start + 8).map((chunk) => kvs.batchGet<unknown>(chunk)));
-    for (const item of results.flatMap((result) => result.successfulKeys)) {
-      const row = decode.contentMonth(item.value);
-      // Hidden (trashed, archived) content is in no report; its rows stay stored for a restore.
-      if (!isListed(row)) continue;
-      row.views.forEach((views, index) => {
-        const day = `${row.month}-${String(index + 1).padStart(2, '0')}`;
-        if (day >= range.from && day <= range.to) perDay.set(day, (perDay.get(day) ?? 0) + views);
-      });
-    }
+  for (const item of (await batchGetAll<unknown>(items)).successfulKeys) {
+    const row = decode.contentMonth(item.value);
+    // Hidden (trashed, archived) content is in no report; its rows stay stored for a restore.
+    if (!isListed(row)) continue;
+    row.views.forEach((views, index) => {
+      const day = `${row.month}-${String(index + 1).padStart(2, '0')}`;
+      if (day >= range.from && day <= range.to) perDay.set(day, (perDay.get(day) ?? 0) + views);
+    });
   }
   return perDay;
 }

@@ -1,3 +1,4 @@
+import { registerModuleCache } from '../../platform/memory-cache';
 import type { InventoryStatus } from '@contracts/inventory';
 import { planInventoryRow, type InventoryItem } from './inventory-plan';
 import { chunkOps } from '../../core/model/row-ops';
@@ -13,6 +14,7 @@ const ROWS_PER_TRANSACTION = 20;
 
 /** Space keys by id, per function instance: a site has far fewer spaces than pages. */
 const spaceKeys = new Map<string, string>();
+registerModuleCache(() => spaceKeys.clear());
 
 export function inventoryStatus(job: InventoryJob): InventoryStatus {
   const { state, phase, processed, written, startedAt, completedAt, throttledUntil } = job;

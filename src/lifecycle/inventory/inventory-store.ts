@@ -1,26 +1,32 @@
+import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
 import { kvs, Sort } from '@forge/kvs';
 import { z } from 'zod';
 import type { InventoryStatus } from '@contracts/inventory';
 import type { ContentStatsRow } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
+import { entityPageAfter } from '../../core/storage/key-walk';
 
 /** The backfill's state between invocations: where to continue, and a lease so two runs do not overlap. */
 export interface InventoryJob extends InventoryStatus {
   cursor: string | null;
   leaseUntil: number;
-  /** Reconciliation pass: where in the content rows it continues, and when it last went through all. */
-  reconcileCursor: string | null;
+  /**
+   * Reconciliation pass: the key of the last content row it went through (null: no pass under way),
+   * and when it last went through all. A key, never a storage cursor: cursors are not to be kept
+   * between invocations (see core/storage/key-walk.ts).
+   */
+  reconcileAfter: string | null;
   reconciledAt: number | null;
 }
 
 const job = z.object({
   state: z.enum(['idle', 'running']), phase: z.enum(['page', 'blogpost']), processed: z.number(), written: z.number(),
   startedAt: z.number().nullable(), completedAt: z.number().nullable(), throttledUntil: z.number().nullable(),
-  cursor: z.string().nullable(), leaseUntil: z.number(), reconcileCursor: z.string().nullable().default(null), reconciledAt: z.number().nullable().default(null),
+  cursor: z.string().nullable(), leaseUntil: z.number(), reconcileAfter: z.string().nullable().default(null), reconciledAt: z.number().nullable().default(null),
 });
 
-export const IDLE_JOB: InventoryJob = { state: 'idle', phase: 'page', processed: 0, written: 0, startedAt: null, completedAt: null, throttledUntil: null, cursor: null, leaseUntil: 0, reconcileCursor: null, reconciledAt: null };
+export const IDLE_JOB: InventoryJob = { state: 'idle', phase: 'page', processed: 0, written: 0, startedAt: null, completedAt: null, throttledUntil: null, cursor: null, leaseUntil: 0, reconcileAfter: null, reconciledAt: null };
 
 export async function readInventoryJob(): Promise<InventoryJob> {
   const parsed = job.safeParse(await kvs.get(KEYS.inventoryJob));
@@ -34,8 +40,8 @@ export async function writeInventoryJob(value: InventoryJob): Promise<void> {
 /** Content rows by id, 25 per batch read; missing ids are absent from the map. */
 export async function readContentRows(ids: readonly string[]): Promise<Map<string, ContentStatsRow>> {
   const rows = new Map<string, ContentStatsRow>();
-  for (let start = 0; start < ids.length; start += 25) {
-    const result = await kvs.batchGet<unknown>(ids.slice(start, start + 25).map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
+  for (let start = 0; start < ids.length; start += MAX_BATCH_KEYS) {
+    const result = await kvs.batchGet<unknown>(ids.slice(start, start + MAX_BATCH_KEYS).map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
     const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
     if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
     for (const item of result.successfulKeys) {
@@ -46,13 +52,17 @@ export async function readContentRows(ids: readonly string[]): Promise<Map<strin
   return rows;
 }
 
-/** A page of every content row (viewed or only inventoried), for the reconciliation pass. */
-export async function contentRowsPage(cursor: string | null, limit = 100): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {
-  let query = kvs.entity<unknown>(ENTITY.contentStats).query().index('by-views').sort(Sort.ASC).limit(limit);
-  if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany();
-  return { rows: page.results.map((item) => decode.contentStats(item.value)), nextCursor: page.nextCursor ?? null };
+/**
+ * A page of every content row (viewed or only inventoried) in key order, after the row keyed `after`
+ * (null: from the first): the reconciliation pass and the month backfill keep `last` between runs.
+ */
+export async function contentRowsAfter(after: string | null, limit = 100): Promise<{ rows: ContentStatsRow[]; last: string | null; more: boolean }> {
+  const page = await entityPageAfter(ENTITY.contentStats, after, limit);
+  return { rows: page.items.map((item) => decode.contentStats(item.value)), last: page.items.at(-1)?.key ?? after, more: page.more };
 }
+
+/** The key of a content row, as `contentRowsAfter` walks them. */
+export const contentRowKey = (row: ContentStatsRow): string => KEYS.contentStats(row.contentId);
 
 /** Content rows filed under a space id (index `by-space-id`), whatever key they carry. */
 export async function contentRowsOfSpaceId(spaceId: string, cursor: string | null): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {

@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
-import { monthOf, type ContentMonthRow } from '../../core/model/content-month';
+import { type ContentMonthRow } from '../../core/model/content-month';
+import { monthOf } from '../../core/model/report-periods';
 import type { ContentDayRow, ViewerContentRow, ViewRecord } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
@@ -8,8 +9,12 @@ import { ENTITY, KEYS } from '../../core/storage/keys';
 /** The month backfill's state between invocations (like the inventory job): where to continue, a lease. */
 export interface MonthBackfillJob {
   state: 'idle' | 'running';
-  /** `content-stats` index cursor of the next page of content. */
-  cursor: string | null;
+  /**
+   * Key of the last content row done (null: from the first). A key, never a storage cursor: cursors
+   * are not to be kept between invocations (see core/storage/key-walk.ts). A job stored by a version
+   * that kept a cursor starts its walk over (month writes are idempotent).
+   */
+  after: string | null;
   contents: number;
   monthsWritten: number;
   /** Content skipped because lifecycle had not settled its rows yet (a later run of the job picks them up). */
@@ -21,7 +26,7 @@ export interface MonthBackfillJob {
 }
 
 const job = z.object({
-  state: z.enum(['idle', 'running']), cursor: z.string().nullable(), contents: z.number(), monthsWritten: z.number(),
+  state: z.enum(['idle', 'running']), after: z.string().nullable().default(null), contents: z.number(), monthsWritten: z.number(),
   unsettled: z.number(), completedAt: z.number().nullable(), leaseUntil: z.number(), generation: z.number().int().optional(),
 });
 
@@ -34,7 +39,7 @@ const job = z.object({
 export const MONTH_ROWS_GENERATION = 2;
 
 /** Never run: it starts by itself (content viewed before month rows existed needs it once). */
-export const FIRST_MONTH_JOB: MonthBackfillJob = { state: 'running', cursor: null, contents: 0, monthsWritten: 0, unsettled: 0, completedAt: null, leaseUntil: 0, generation: MONTH_ROWS_GENERATION };
+export const FIRST_MONTH_JOB: MonthBackfillJob = { state: 'running', after: null, contents: 0, monthsWritten: 0, unsettled: 0, completedAt: null, leaseUntil: 0, generation: MONTH_ROWS_GENERATION };
 
 export async function readMonthBackfillJob(): Promise<MonthBackfillJob> {
   const parsed = job.safeParse(await kvs.get(KEYS.monthBackfillJob));

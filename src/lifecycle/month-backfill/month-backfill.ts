@@ -1,15 +1,17 @@
 /**
  * Builds the `content-month` rows that content viewed before they existed lacks, from its
  * `content-day` rows (see month-backfill-plan.ts). Driven like the inventory backfill: a job row
- * with a cursor over the content rows (25 a page), a lease so runs do not overlap, a time budget
- * per run; the hourly maintenance continues it. A page cut short by the budget is redone next run:
- * every month write is idempotent (a month that holds its days' views is skipped).
+ * with the key of the last content row done (content rows in key order, 25 a page, never a storage
+ * cursor kept between runs), a lease so runs do not overlap, a time budget per run; the hourly
+ * maintenance continues it. A run cut short by the budget continues after the last content it
+ * finished; a content cut short midway is redone: every month write is idempotent (a month that
+ * holds its days' views is skipped).
  */
 import { backfilledMonth, backfillRollups, monthBackfillOps } from './month-backfill-plan';
 import { isSettled, isMonthSettled } from '../rules/lifecycle-plan';
 import type { ContentStatsRow } from '../../core/model/rows';
 import { commitOps } from '../../core/storage/commit-ops';
-import { contentRowsPage } from '../inventory/inventory-store';
+import { contentRowKey, contentRowsAfter } from '../inventory/inventory-store';
 import { readRollups } from '../storage/lifecycle-store';
 import { monthsWithDays, monthViewRecords, readMonthBackfillJob, readMonthFacts, writeMonthBackfillJob, type MonthBackfillJob } from './month-backfill-store';
 import { releaseLease, takeLease } from '../../core/job-lease';
@@ -25,19 +27,19 @@ export async function runMonthBackfill(budgetMs: number, now: () => number = Dat
   let job = leased;
   await writeMonthBackfillJob(job);
   while (job.state === 'running' && now() < deadline) {
-    const page = await contentRowsPage(job.cursor, CONTENTS_PER_PAGE);
-    let written = 0;
-    let unsettled = 0;
+    const page = await contentRowsAfter(job.after, CONTENTS_PER_PAGE);
     let finished = true;
     for (const content of page.rows) {
       if (now() >= deadline) { finished = false; break; }
       const result = await backfillContent(content);
-      if (result === 'unsettled') unsettled += 1; else written += result;
+      job = {
+        ...job, after: contentRowKey(content), contents: job.contents + 1,
+        monthsWritten: job.monthsWritten + (result === 'unsettled' ? 0 : result), unsettled: job.unsettled + (result === 'unsettled' ? 1 : 0),
+      };
     }
-    if (!finished) break;
-    job = { ...job, cursor: page.nextCursor, contents: job.contents + page.rows.length, monthsWritten: job.monthsWritten + written, unsettled: job.unsettled + unsettled };
-    if (page.nextCursor === null) job = { ...job, state: 'idle', completedAt: now() };
+    if (finished && !page.more) job = { ...job, state: 'idle', after: null, completedAt: now() };
     await writeMonthBackfillJob(job);
+    if (!finished) break;
   }
   job = releaseLease(job);
   await writeMonthBackfillJob(job);

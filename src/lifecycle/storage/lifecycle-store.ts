@@ -1,3 +1,5 @@
+import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
+import { allQueryRows } from '../../core/storage/query-pages';
 import { kvs } from '@forge/kvs';
 import type { ContentDayRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../../core/model/rows';
 import { spaceDayId } from '../rules/lifecycle-plan';
@@ -13,15 +15,8 @@ import { ENTITY, KEYS } from '../../core/storage/keys';
 /** Reads rows of the lifecycle passes: everything one content owns, and the shared rows it counts in. */
 
 async function allOf<T>(entityName: string, contentId: string, parse: (value: unknown) => T, max = Infinity): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<unknown>(entityName).query().index('by-content', { partition: [contentId] }).limit(Math.min(100, max));
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    rows.push(...page.results.map((item) => parse(item.value)));
-    cursor = page.nextCursor;
-  } while (cursor && rows.length < max);
+  const query = kvs.entity<unknown>(entityName).query().index('by-content', { partition: [contentId] }).limit(Math.min(100, max));
+  const rows = await allQueryRows((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), parse, max);
   return rows.slice(0, max);
 }
 
@@ -34,8 +29,8 @@ export const viewerRowsOf = (contentId: string, max: number): Promise<ViewerCont
 
 async function batchRead<T>(entityName: string, keys: Array<{ id: string; key: string }>, parse: (value: unknown) => T): Promise<Map<string, T>> {
   const found = new Map<string, T>();
-  for (let start = 0; start < keys.length; start += 25) {
-    const slice = keys.slice(start, start + 25);
+  for (let start = 0; start < keys.length; start += MAX_BATCH_KEYS) {
+    const slice = keys.slice(start, start + MAX_BATCH_KEYS);
     const result = await kvs.batchGet<unknown>(slice.map(({ key }) => ({ key, entityName })));
     const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
     if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);

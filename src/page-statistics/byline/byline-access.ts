@@ -7,6 +7,7 @@
  * later readers cost no call), and for the caller alone otherwise.
  */
 import { decideBylineCount } from '../../access/rules/access-policy';
+import { anonymousReadableIds } from '../../access/anonymous-readable';
 import { answerStands, chooseGroupToAsk, groupReads, withGroupAnswer, type ContentGroupAnswers } from './byline-group-evidence';
 import type { ContentStatsRow } from '../../core/model/rows';
 import { fetchGroupMayRead, fetchMayRead } from '../../platform/confluence/permissions';
@@ -29,8 +30,10 @@ export async function bylineCountFor(accountId: string | null, contentId: string
   if (accountId && callerGroups.length > 0) noteCallerGroups(accountId, callerGroups);
   const changedAt = facts.permissionsChangedAt;
   const cached = facts.cachedPermission && answerStands(facts.cachedPermission.at, now, changedAt) ? facts.cachedPermission.allowed : undefined;
+  // Anonymous callers: Confluence's answer (space permission, restrictions), shared briefly by all of them.
+  const anonymousReadable = accountId === null ? (await anonymousReadableIds([contentId])).has(contentId) : undefined;
   const decision = decideBylineCount({
-    signedIn: accountId !== null, anonymousLastAt: facts.stats?.anonymousLastAt ?? 0, viewedAt: facts.viewedAt,
+    signedIn: accountId !== null, anonymousReadable, viewedAt: facts.viewedAt,
     cachedPermission: cached, groupReads: groupReads(callerGroups, facts.groupAnswers, now, changedAt), now,
   });
   if (decision === 'show') return { show: true, stats: facts.stats };

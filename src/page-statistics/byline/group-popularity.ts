@@ -1,4 +1,4 @@
-import { MemoryCache } from '../../platform/memory-cache';
+import { MemoryCache, registerModuleCache } from '../../platform/memory-cache';
 
 /**
  * How many distinct callers of this instance belong to each group: the data the byline learns which
@@ -10,6 +10,7 @@ const MAX_CALLERS = 5_000;
 const seen = new MemoryCache<true>(60 * 60 * 1000);
 const counts = new Map<string, number>();
 let callers = 0;
+registerModuleCache(() => { counts.clear(); callers = 0; });
 
 export function noteCallerGroups(accountId: string, groupIds: readonly string[]): void {
   if (seen.get(accountId) || callers >= MAX_CALLERS) return;
@@ -22,8 +23,3 @@ export function groupPopularity(): ReadonlyMap<string, number> {
   return counts;
 }
 
-export function forgetGroupPopularity(): void {
-  seen.clear();
-  counts.clear();
-  callers = 0;
-}

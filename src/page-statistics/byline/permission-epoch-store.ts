@@ -1,3 +1,4 @@
+import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { GROUP_ANSWER_MS } from './byline-group-evidence';
@@ -28,7 +29,7 @@ export function parsePermissionEpoch(value: unknown): number {
 }
 
 /** Batch writes take 25 items (Forge's limit). */
-const BATCH = 25;
+const BATCH = MAX_BATCH_KEYS;
 
 export async function noteContentPermissionChanges(contentIds: readonly string[], now: number): Promise<void> {
   for (let start = 0; start < contentIds.length; start += BATCH) {

@@ -1,3 +1,4 @@
+import { batchGetAll } from '../../core/storage/batch-read';
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { ViewerContentRow } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
@@ -22,11 +23,7 @@ export async function viewersOfContent(contentId: string, fromMs: number, toMs: 
 
 /** These viewers' rows for one content (25 keys a batch), the ones that exist. */
 export async function viewerRowsOf(contentId: string, viewers: readonly string[]): Promise<ViewerContentRow[]> {
-  const rows: ViewerContentRow[] = [];
-  for (let start = 0; start < viewers.length; start += 25) {
-    const chunk = viewers.slice(start, start + 25).map((viewer) => ({ key: KEYS.viewerContent(contentId, viewer), entityName: ENTITY.viewerContent }));
-    const result = await kvs.batchGet<unknown>(chunk);
-    rows.push(...result.successfulKeys.map((item) => decode.viewerContent(item.value)));
-  }
-  return rows;
+  const items = viewers.map((viewer) => ({ key: KEYS.viewerContent(contentId, viewer), entityName: ENTITY.viewerContent }));
+  // One request at a time, as before: a long viewer list is not a burst.
+  return (await batchGetAll<unknown>(items, 1)).successfulKeys.map((item) => decode.viewerContent(item.value));
 }

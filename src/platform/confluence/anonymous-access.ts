@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const spacePermissions = z.object({
@@ -12,7 +12,7 @@ const spacePermissions = z.object({
 
 /** Does the space grant anonymous visitors read access? (v1 space permissions, as the app.) */
 export async function fetchSpaceOpenToAnonymous(spaceKey: string): Promise<boolean> {
-  const body = await getJson('app', route`/wiki/rest/api/space/${spaceKey}?expand=permissions`);
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/space/${spaceKey}?expand=permissions`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space/{spaceKey}');
   if (body === null) return false;
   const space = parseOrThrow(spacePermissions, body, '/wiki/rest/api/space');
   return (space.permissions ?? []).some((p) => p.anonymousAccess === true && p.operation.operation === 'read' && p.operation.targetType === 'space');
@@ -38,7 +38,7 @@ export interface ContentReadRestrictions {
 
 /** A content's own read restrictions and its ancestors, as the app (null: it does not exist). */
 export async function fetchReadRestrictions(contentId: string): Promise<ContentReadRestrictions | null> {
-  const body = await getJson('app', route`/wiki/rest/api/content/${contentId}?expand=space,ancestors,restrictions.read.restrictions.user,restrictions.read.restrictions.group`);
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/content/${contentId}?expand=space,ancestors,restrictions.read.restrictions.user,restrictions.read.restrictions.group`, { headers: ACCEPT_JSON }), '/wiki/rest/api/content/{id}');
   if (body === null) return null;
   const content = parseOrThrow(contentRestrictions, body, '/wiki/rest/api/content');
   const read = content.restrictions?.read?.restrictions;

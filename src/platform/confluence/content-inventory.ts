@@ -1,6 +1,6 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { ConfluenceError } from './client';
+import { ACCEPT_JSON, jsonOrThrottled, type Throttled } from './client';
 
 /** One page or blog post as Confluence's v2 API lists it. */
 export interface ListedContent {
@@ -16,7 +16,7 @@ export interface ListedContent {
 export type ListedPage =
   | { kind: 'page'; items: ListedContent[]; nextCursor: string | null }
   /** Confluence asked us to slow down: Retry-After is authoritative when present. */
-  | { kind: 'throttled'; retryAfterSeconds: number };
+  | Throttled;
 
 const time = z.string().datetime({ offset: true }).transform((value) => Date.parse(value));
 const listing = z.object({
@@ -36,26 +36,17 @@ const spaces = z.object({ results: z.array(z.object({ id: z.union([z.string(), z
 /** Items per request: the v2 API's maximum, so a 100,000-page site is 400 requests. */
 export const LISTING_LIMIT = 250;
 
-async function getThrottled(path: ReturnType<typeof route>): Promise<{ kind: 'ok'; body: unknown } | { kind: 'throttled'; retryAfterSeconds: number }> {
-  const response = await api.asApp().requestConfluence(path, { headers: { Accept: 'application/json' } });
-  if (response.status === 429) {
-    const retryAfter = Number(response.headers.get('Retry-After') ?? '');
-    return { kind: 'throttled', retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 5 };
-  }
-  if (!response.ok) throw new ConfluenceError(response.status, String(path), await response.text());
-  return { kind: 'ok', body: await response.json() };
-}
-
 /**
  * One page of `GET /wiki/api/v2/pages` or `/blogposts` (cursor paging), current, archived and
  * trashed content alike: the inventory must know what is hidden as well as what is shown.
  */
 export async function listContent(type: 'page' | 'blogpost', cursor: string | null): Promise<ListedPage> {
-  const base = type === 'page' ? 'pages' : 'blogposts';
-  const path = cursor
-    ? route`/wiki/api/v2/${base}?limit=${LISTING_LIMIT}&status=current,archived,trashed&cursor=${cursor}`
-    : route`/wiki/api/v2/${base}?limit=${LISTING_LIMIT}&status=current,archived,trashed`;
-  const answer = await getThrottled(path);
+  // `cursor` is left out of the first request (an empty cursor is not "no cursor").
+  const query = new URLSearchParams({ limit: String(LISTING_LIMIT), status: 'current,archived,trashed', ...(cursor ? { cursor } : {}) });
+  const response = type === 'page'
+    ? await api.asApp().requestConfluence(route`/wiki/api/v2/pages?${query}`, { headers: ACCEPT_JSON })
+    : await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?${query}`, { headers: ACCEPT_JSON });
+  const answer = await jsonOrThrottled(response, `/wiki/api/v2/${type === 'page' ? 'pages' : 'blogposts'}`);
   if (answer.kind === 'throttled') return answer;
   const parsed = listing.parse(answer.body);
   const next = parsed._links?.next;
@@ -70,25 +61,38 @@ export async function listContent(type: 'page' | 'blogpost', cursor: string | nu
 }
 
 /** Space keys for space ids (`GET /wiki/api/v2/spaces?ids=`), at most 250 ids per call. */
-export async function spaceKeysOf(ids: readonly string[]): Promise<Map<string, string> | { kind: 'throttled'; retryAfterSeconds: number }> {
+export async function spaceKeysOf(ids: readonly string[]): Promise<Map<string, string> | Throttled> {
   const keys = new Map<string, string>();
   for (let start = 0; start < ids.length; start += LISTING_LIMIT) {
-    const answer = await getThrottled(route`/wiki/api/v2/spaces?limit=${LISTING_LIMIT}&ids=${ids.slice(start, start + LISTING_LIMIT).join(',')}`);
+    const response = await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?limit=${LISTING_LIMIT}&ids=${ids.slice(start, start + LISTING_LIMIT).join(',')}`, { headers: ACCEPT_JSON });
+    const answer = await jsonOrThrottled(response, '/wiki/api/v2/spaces');
     if (answer.kind === 'throttled') return answer;
     for (const space of spaces.parse(answer.body).results) keys.set(space.id, space.key);
   }
   return keys;
 }
 
-/** Which of these ids still exist (in any status): `GET /wiki/api/v2/pages?id=` for the reconciliation pass. */
-export async function existingIds(type: 'page' | 'blogpost', ids: readonly string[]): Promise<Set<string> | { kind: 'throttled'; retryAfterSeconds: number }> {
-  const base = type === 'page' ? 'pages' : 'blogposts';
-  const found = new Set<string>();
+/** A status Confluence answers for content (v2 `status`): `deleted` is content purged but still known. */
+export type AnsweredStatus = 'current' | 'archived' | 'trashed' | 'deleted';
+
+/**
+ * The status Confluence answers, as the app's own user, for each of these ids (`GET /wiki/api/v2/pages?id=`
+ * or `/blogposts?id=` with every status, 250 ids a request): the reconciliation pass. An id missing
+ * from the answer is gone **or** not visible to the app (restricted, or in a space the app may not
+ * view): the caller must not read it as deleted.
+ */
+export async function answeredStatuses(type: 'page' | 'blogpost', ids: readonly string[]): Promise<Map<string, AnsweredStatus> | Throttled> {
+  const found = new Map<string, AnsweredStatus>();
   for (let start = 0; start < ids.length; start += LISTING_LIMIT) {
-    const slice = ids.slice(start, start + LISTING_LIMIT);
-    const answer = await getThrottled(route`/wiki/api/v2/${base}?limit=${LISTING_LIMIT}&status=current,archived,trashed&id=${slice.join(',')}`);
+    const slice = ids.slice(start, start + LISTING_LIMIT).join(',');
+    const response = type === 'page'
+      ? await api.asApp().requestConfluence(route`/wiki/api/v2/pages?limit=${LISTING_LIMIT}&status=current,archived,trashed,deleted&id=${slice}`, { headers: ACCEPT_JSON })
+      : await api.asApp().requestConfluence(route`/wiki/api/v2/blogposts?limit=${LISTING_LIMIT}&status=current,archived,trashed,deleted&id=${slice}`, { headers: ACCEPT_JSON });
+    const answer = await jsonOrThrottled(response, `/wiki/api/v2/${type === 'page' ? 'pages' : 'blogposts'}`);
     if (answer.kind === 'throttled') return answer;
-    for (const item of listing.parse(answer.body).results) found.add(item.id);
+    for (const item of listing.parse(answer.body).results) {
+      if (item.status === 'current' || item.status === 'archived' || item.status === 'trashed' || item.status === 'deleted') found.set(item.id, item.status);
+    }
   }
   return found;
 }

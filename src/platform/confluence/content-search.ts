@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const searchPage = z.object({
@@ -25,7 +25,7 @@ export async function fetchReadableIdsAsUser(contentIds: readonly string[]): Pro
     const chunk = contentIds.slice(start, start + CQL_IDS_PER_REQUEST).filter((id) => /^\d{1,20}$/.test(id));
     if (chunk.length === 0) continue;
     const cql = `id in (${chunk.join(',')})`;
-    const body = await getJson('user', route`/wiki/rest/api/content/search?cql=${cql}&limit=${CQL_IDS_PER_REQUEST}&expand=space`);
+    const body = await jsonOrNull(await api.asUser().requestConfluence(route`/wiki/rest/api/content/search?cql=${cql}&limit=${CQL_IDS_PER_REQUEST}&expand=space`, { headers: ACCEPT_JSON }), '/wiki/rest/api/content/search');
     if (body === null) continue;
     for (const result of parseOrThrow(searchPage, body, '/wiki/rest/api/content/search').results) {
       readable.add(result.id);

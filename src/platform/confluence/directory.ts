@@ -1,7 +1,7 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
 import type { GroupRef } from '@contracts/settings';
-import { ConfluenceError, getJson } from './client';
+import { ACCEPT_JSON, ConfluenceError, jsonOrNull } from './client';
 
 const PAGE_SIZE = 200;
 /** A user in more groups than this is unusual; the cap bounds the cost of one lookup. */
@@ -18,7 +18,7 @@ export async function fetchUserGroupIds(accountId: string): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 0; page < MAX_GROUP_PAGES; page += 1) {
     const start = page * PAGE_SIZE;
-    const body = await getJson('app', route`/wiki/rest/api/user/memberof?accountId=${accountId}&start=${start}&limit=${PAGE_SIZE}`);
+    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/user/memberof?accountId=${accountId}&start=${start}&limit=${PAGE_SIZE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/user/memberof');
     if (body === null) return ids; // unknown or deleted account: member of nothing
     const parsed = parseOrThrow(groupPage, body, '/wiki/rest/api/user/memberof');
     ids.push(...parsed.results.map((group) => group.id));
@@ -30,8 +30,8 @@ export async function fetchUserGroupIds(accountId: string): Promise<string[]> {
 /** One page of groups matching a query (all groups when the query is empty), for the settings picker. */
 export async function searchGroups(query: string, start: number, limit: number): Promise<{ groups: GroupRef[]; next: number | null }> {
   const body = query.trim() === ''
-    ? await getJson('app', route`/wiki/rest/api/group?start=${start}&limit=${limit}`)
-    : await getJson('app', route`/wiki/rest/api/group/picker?query=${query.trim()}&start=${start}&limit=${limit}`);
+    ? await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group?start=${start}&limit=${limit}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group')
+    : await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/picker?query=${query.trim()}&start=${start}&limit=${limit}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/picker');
   if (body === null) return { groups: [], next: null };
   const parsed = parseOrThrow(groupPage, body, '/wiki/rest/api/group');
   const groups = parsed.results.map(({ id, name }) => ({ id, name }));
@@ -42,7 +42,7 @@ export async function searchGroups(query: string, start: number, limit: number):
 export async function findGroupsByIds(ids: readonly string[]): Promise<Map<string, GroupRef>> {
   const found = new Map<string, GroupRef>();
   for (const id of ids) {
-    const body = await getJson('app', route`/wiki/rest/api/group/by-id?id=${id}`);
+    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/by-id?id=${id}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/by-id');
     if (body === null) continue;
     const parsed = z.object({ id: z.string(), name: z.string() }).passthrough().safeParse(body);
     if (parsed.success) found.set(parsed.data.id, { id: parsed.data.id, name: parsed.data.name });

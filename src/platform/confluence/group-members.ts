@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, ConfluenceError, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const PAGE_SIZE = 200;
@@ -19,11 +19,54 @@ export type GroupMembers = { ok: true; accountIds: string[] } | { ok: false; rea
 export async function fetchGroupMembers(groupId: string, max: number): Promise<GroupMembers> {
   const accountIds: string[] = [];
   for (let start = 0; ; start += PAGE_SIZE) {
-    const body = await getJson('app', route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${PAGE_SIZE}`);
+    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${PAGE_SIZE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/{groupId}/membersByGroupId');
     if (body === null) return start === 0 ? { ok: false, reason: 'not-found' } : { ok: true, accountIds };
     const page = parseOrThrow(memberPage, body, '/wiki/rest/api/group/membersByGroupId');
     accountIds.push(...page.results.flatMap((user) => (user.accountId ? [user.accountId] : [])));
     if (accountIds.length > max) return { ok: false, reason: 'too-many-members' };
     if (!page._links?.next || page.results.length < PAGE_SIZE) return { ok: true, accountIds };
   }
+}
+
+const listedMember = z.object({
+  accountId: z.string(),
+  displayName: z.string().nullable().optional(),
+  publicName: z.string().optional(),
+  accountType: z.string().optional(),
+  // Not in Atlassian's published User schema, but in Confluence's answers: read when present.
+  accountStatus: z.string().optional(),
+}).passthrough();
+const listedPage = z.object({
+  results: z.array(z.object({ accountId: z.string().optional() }).passthrough()),
+  totalSize: z.number().optional(),
+  _links: z.object({ next: z.string().optional() }).passthrough().optional(),
+}).passthrough();
+
+export type ListedMember = z.infer<typeof listedMember>;
+export type MemberPage = { ok: true; members: ListedMember[]; next: number | null; total: number | null } | { ok: false; reason: 'not-found' };
+
+/**
+ * One page (200) of a group's members as the app, with their names and account state, and the
+ * group's size when Confluence tells it (`shouldReturnTotalSize`): reach lists large groups a page
+ * per step and shows how far it got. Each call costs 1 + 2 points per member returned.
+ */
+export async function fetchGroupMemberPage(groupId: string, start: number): Promise<MemberPage> {
+  const response = await api.asApp().requestConfluence(route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${PAGE_SIZE}&shouldReturnTotalSize=${String(start === 0)}`, { headers: ACCEPT_JSON });
+  if (response.status === 404 || response.status === 403) return { ok: false, reason: 'not-found' };
+  if (!response.ok) throw new ConfluenceError(response.status, '/wiki/rest/api/group/membersByGroupId', await response.text());
+  const page = parseOrThrow(listedPage, await response.json(), '/wiki/rest/api/group/membersByGroupId');
+  const members = page.results.flatMap((user) => {
+    const parsed = listedMember.safeParse(user);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const next = page._links?.next && page.results.length === PAGE_SIZE ? start + PAGE_SIZE : null;
+  return { ok: true, members, next, total: page.totalSize ?? null };
+}
+
+/** A group's id from its name (`/wiki/rest/api/group/by-name`), or null when Confluence knows none. */
+export async function fetchGroupIdByName(name: string): Promise<string | null> {
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/by-name?name=${name}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/by-name');
+  if (body === null) return null;
+  const parsed = z.object({ id: z.string() }).passthrough().safeParse(body);
+  return parsed.success ? parsed.data.id : null;
 }

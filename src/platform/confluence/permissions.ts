@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson, postJsonAsApp, ConfluenceError } from './client';
+import { ACCEPT_JSON, ConfluenceError, jsonOrNull, SEND_JSON } from './client';
 import { parseOrThrow } from './directory';
 
 const currentUser = z.object({
@@ -10,7 +10,7 @@ const currentUser = z.object({
 
 /** Is the calling user a Confluence administrator? Asked of Confluence as that user: never trusted from the browser. */
 export async function fetchIsConfluenceAdmin(): Promise<boolean> {
-  const body = await getJson('user', route`/wiki/rest/api/user/current?expand=operations`);
+  const body = await jsonOrNull(await api.asUser().requestConfluence(route`/wiki/rest/api/user/current?expand=operations`, { headers: ACCEPT_JSON }), '/wiki/rest/api/user/current');
   if (body === null) return false;
   const user = parseOrThrow(currentUser, body, '/wiki/rest/api/user/current');
   return (user.operations ?? []).some((op) => op.operation === 'administer' && op.targetType === 'application');
@@ -40,7 +40,7 @@ export async function fetchContentReadableBy(contentId: string, accountId: strin
 
 /** The content as the app sees it (it exists), for reports from tools that name no user. */
 export async function fetchContentAsApp(contentId: string): Promise<VisibleContent | null> {
-  const body = await getJson('app', route`/wiki/rest/api/content/${contentId}?expand=space`);
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/content/${contentId}?expand=space`, { headers: ACCEPT_JSON }), '/wiki/rest/api/content/{id}');
   if (body === null) return null;
   const parsed = content.safeParse(body);
   if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');
@@ -52,9 +52,9 @@ export async function fetchContentAsApp(contentId: string): Promise<VisibleConte
  * does not exist answers 404, which is a "no" too.
  */
 export async function fetchMayRead(contentId: string, accountId: string): Promise<boolean> {
-  const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
-    subject: { type: 'user', identifier: accountId }, operation: 'read',
-  });
+  const check = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    method: 'POST', headers: SEND_JSON, body: JSON.stringify({ subject: { type: 'user', identifier: accountId }, operation: 'read' }),
+  }), '/wiki/rest/api/content/{id}/permission/check');
   return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
 }
 
@@ -63,8 +63,22 @@ export async function fetchMayRead(contentId: string, accountId: string): Promis
  * may the members of this group, as members, read the content? 404 (no such content) is a "no".
  */
 export async function fetchGroupMayRead(contentId: string, groupId: string): Promise<boolean> {
-  const check = await postJsonAsApp(route`/wiki/rest/api/content/${contentId}/permission/check`, {
-    subject: { type: 'group', identifier: groupId }, operation: 'read',
-  });
+  const check = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    method: 'POST', headers: SEND_JSON, body: JSON.stringify({ subject: { type: 'group', identifier: groupId }, operation: 'read' }),
+  }), '/wiki/rest/api/content/{id}/permission/check');
   return check !== null && parseOrThrow(permissionCheck, check, '/permission/check').hasPermission;
+}
+
+/**
+ * The content as the calling reader sees it (`asUser()`), or null when Confluence answers 404/403:
+ * for content restricted away from the app's own user, which the app cannot look up itself. Forge
+ * does not let guests and anonymous visitors make `asUser()` calls, so callers ask it for licensed users.
+ */
+export async function fetchContentAsReader(contentId: string): Promise<VisibleContent | null> {
+  const response = await api.asUser().requestConfluence(route`/wiki/rest/api/content/${contentId}?expand=space`, { headers: { Accept: 'application/json' } });
+  if (response.status === 404 || response.status === 403) return null;
+  if (!response.ok) throw new ConfluenceError(response.status, '/wiki/rest/api/content', await response.text());
+  const parsed = content.safeParse(await response.json());
+  if (!parsed.success) throw new ConfluenceError(502, '/wiki/rest/api/content', 'unexpected content shape');
+  return parsed.data;
 }

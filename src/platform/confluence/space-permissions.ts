@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const space = z.object({ id: z.union([z.number(), z.string()]).transform(String), key: z.string(), name: z.string(), type: z.string() }).passthrough();
@@ -8,7 +8,7 @@ export type SpaceSummary = z.infer<typeof space>;
 
 /** The space as the app sees it (it exists), or null. */
 export async function fetchSpaceAsApp(spaceKey: string): Promise<SpaceSummary | null> {
-  const body = await getJson('app', route`/wiki/rest/api/space/${spaceKey}`);
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/space/${spaceKey}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space/{spaceKey}');
   return body === null ? null : parseOrThrow(space, body, '/wiki/rest/api/space');
 }
 
@@ -21,7 +21,7 @@ const operations = z.object({
  * operations). Null when the user may not view the space at all.
  */
 export async function fetchCallerSpaceOperations(spaceId: string): Promise<{ view: boolean; administer: boolean } | null> {
-  const body = await getJson('user', route`/wiki/api/v2/spaces/${spaceId}/operations`);
+  const body = await jsonOrNull(await api.asUser().requestConfluence(route`/wiki/api/v2/spaces/${spaceId}/operations`, { headers: ACCEPT_JSON }), '/wiki/api/v2/spaces/{id}/operations');
   if (body === null) return null;
   const parsed = parseOrThrow(operations, body, '/wiki/api/v2/spaces/{id}/operations');
   const has = (operation: string) => parsed.operations.some((op) => op.operation === operation && op.targetType === 'space');

@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const spacePage = z.object({
@@ -17,7 +17,7 @@ export async function listSpaces(query: string, limit: number): Promise<Array<{ 
   const needle = query.trim().toLowerCase();
   const found: Array<{ key: string; name: string }> = [];
   for (let page = 0; page < MAX_PAGES && found.length < limit; page += 1) {
-    const body = await getJson('app', route`/wiki/rest/api/space?start=${page * PAGE}&limit=${PAGE}`);
+    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/space?start=${page * PAGE}&limit=${PAGE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space');
     if (body === null) break;
     const parsed = parseOrThrow(spacePage, body, '/wiki/rest/api/space');
     for (const { key, name } of parsed.results) {
@@ -29,7 +29,7 @@ export async function listSpaces(query: string, limit: number): Promise<Array<{ 
 }
 
 export async function spaceExists(key: string): Promise<boolean> {
-  return (await getJson('app', route`/wiki/rest/api/space/${key}`)) !== null;
+  return (await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/space/${key}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space/{spaceKey}')) !== null;
 }
 
 /** Names of spaces by key, as the app (25 keys a call); a personal space is named after its owner. */
@@ -37,7 +37,7 @@ export async function fetchSpaceNames(keys: readonly string[]): Promise<Map<stri
   const names = new Map<string, string>();
   for (let start = 0; start < keys.length; start += 25) {
     const chunk = keys.slice(start, start + 25);
-    const body = await getJson('app', route`/wiki/rest/api/space?spaceKey=${chunk.join(',')}&limit=25`);
+    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/space?spaceKey=${chunk.join(',')}&limit=25`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space');
     if (body === null) continue;
     for (const { key, name } of parseOrThrow(spacePage, body, '/wiki/rest/api/space').results) names.set(key, name);
   }

@@ -1,6 +1,6 @@
-import { assumeTrustedRoute, route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 /** A person as Confluence shows them to the app: its privacy settings already applied (publicName, picture). */
@@ -36,9 +36,9 @@ function profileOf(found: z.infer<typeof user>): UserProfile {
  */
 export async function fetchUsersBulk(accountIds: readonly string[]): Promise<UserProfile[]> {
   if (accountIds.length === 0) return [];
-  // `route` escapes each value as one parameter; the repeated accountId parameter is built (encoded) here.
-  const query = accountIds.map((id) => `accountId=${encodeURIComponent(id)}`).join('&');
-  const body = await getJson('app', assumeTrustedRoute(`/wiki/rest/api/user/bulk?${query}&limit=${accountIds.length}`));
+  // `route` escapes each value as one parameter, but inserts URLSearchParams as they are: the repeated accountId.
+  const query = new URLSearchParams([...accountIds.map((id) => ['accountId', id]), ['limit', String(accountIds.length)]]);
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/user/bulk?${query}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/user/bulk');
   if (body === null) return [];
   return parseOrThrow(bulk, body, '/wiki/rest/api/user/bulk').results.map(profileOf);
 }
@@ -46,12 +46,12 @@ export async function fetchUsersBulk(accountIds: readonly string[]): Promise<Use
 /** People whose full name matches, as Confluence's user search finds them (at most `limit`). */
 export async function searchUsersByName(name: string, limit: number): Promise<UserProfile[]> {
   const cql = `user.fullname~"${name.replace(/["\\]/g, ' ')}"`;
-  const body = await getJson('app', route`/wiki/rest/api/search/user?cql=${cql}&limit=${limit}`);
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/search/user?cql=${cql}&limit=${limit}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/search/user');
   if (body === null) return [];
   return parseOrThrow(search, body, '/wiki/rest/api/search/user').results.flatMap((result) => (result.user ? [profileOf(result.user)] : []));
 }
 
 /** Whether Confluence knows this account (asked as the app; unknown and malformed ids answer 404). */
 export async function fetchAccountExists(accountId: string): Promise<boolean> {
-  return (await getJson('app', route`/wiki/rest/api/user?accountId=${accountId}`)) !== null;
+  return (await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/user?accountId=${accountId}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/user')) !== null;
 }

@@ -1,6 +1,6 @@
-import { route } from '@forge/api';
+import api, { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { ACCEPT_JSON, jsonOrNull } from './client';
 import { parseOrThrow } from './directory';
 
 const spacePage = z.object({
@@ -21,7 +21,7 @@ export async function searchViewableSpaces(query: string, limit: number): Promis
   const needle = query.trim().toLowerCase();
   const spaces: Array<{ key: string; name: string }> = [];
   for (let start = 0; start < MAX_SPACES_SCANNED; start += PAGE) {
-    const body = await getJson('user', route`/wiki/rest/api/space?start=${start}&limit=${PAGE}`);
+    const body = await jsonOrNull(await api.asUser().requestConfluence(route`/wiki/rest/api/space?start=${start}&limit=${PAGE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space');
     if (body === null) return { spaces: spaces.slice(0, limit), complete: true };
     const parsed = parseOrThrow(spacePage, body, '/wiki/rest/api/space');
     for (const { key, name } of parsed.results) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Envelope, ErrorCode } from '@contracts/envelope';
 import { ConfluenceError } from '../confluence/client';
 import { isTransientStorageError } from '../../core/storage/kvs-errors';
-import { ContentionError } from '../../core/storage/kvs-errors';
+import { ContentionError, UnclassifiedTransactionError } from '../../core/storage/kvs-errors';
 
 export function ok<T>(data: T): Envelope<T> {
   return { ok: true, data };
@@ -28,7 +28,7 @@ export async function guarded<T>(name: string, run: () => Promise<Envelope<T>>):
     return await run();
   } catch (error) {
     console.error(`Resolver ${name} failed`, error);
-    if (error instanceof ConfluenceError || error instanceof ContentionError || isTransientStorageError(error)) {
+    if (error instanceof ConfluenceError || error instanceof ContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error)) {
       return fail('unavailable', 'Confluence or the app storage is busy. Please try again in a moment.');
     }
     return fail('internal', 'Something went wrong. The error was logged.');

@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { deleteEntityKeys } from '../../core/storage/delete-keys';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { redactAccountInAdminRecords } from './account-references';
+import { deleteStoredAudiences } from '../../reach/index';
 
 /**
  * Erases everything stored under a closed account: its views, its histories, its daily and monthly rows, its
@@ -21,6 +22,8 @@ export async function eraseAccount(accountId: string): Promise<number> {
     }
   }
   await kvs.delete(KEYS.userGroups(accountId));
+  // Reach's audiences listed from Confluence (TTL 15 min) name members: dropped, listed again on demand.
+  deleted += await deleteStoredAudiences();
   deleted += await redactAccountInAdminRecords(accountId);
   await kvs.entity(ENTITY.account).delete(KEYS.account(accountId));
   return deleted;

@@ -1,3 +1,4 @@
+import { forEachQueryPage } from '../../core/storage/query-pages';
 import { kvs, Filter, FilterConditions, WhereConditions } from '@forge/kvs';
 import type { SettingsAuditEntry } from '@contracts/resolvers';
 import { readApiToken, writeApiTokenRecord } from '../../settings/index';
@@ -13,14 +14,10 @@ import { NO_ACCOUNT } from '../../core/storage/account-registry';
 interface SettingsDocument { version: number; updatedBy: string }
 
 async function forEachAuditEntry(visit: (key: string, entry: SettingsAuditEntry) => Promise<void>): Promise<void> {
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(KEYS.settingsAuditPrefix)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany<SettingsAuditEntry>();
+  const query = kvs.query().where('key', WhereConditions.beginsWith(KEYS.settingsAuditPrefix)).limit(100);
+  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany<SettingsAuditEntry>(), async (page) => {
     for (const result of page.results) await visit(result.key, result.value);
-    cursor = page.nextCursor;
-  } while (cursor);
+  });
 }
 
 /** Every account id the admin records name: an account in here still has data stored. */

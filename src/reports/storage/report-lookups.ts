@@ -5,24 +5,15 @@ import { monthsBetween, type Decomposition } from '../../core/model/report-perio
 import { ROLLUP_SHARDS, type RollupRow, type ViewerMonthRow } from '../../core/model/report-rows';
 import type { ContentMonthRow } from '../../core/model/content-month';
 import { cellViews, monthViewsInRange } from '../rules/content-filter';
-import type { ContentStatsRow } from '../../core/model/rows';
+import type { ContentDayRow, ContentStatsRow } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
+import { valuesByKey } from '../../core/storage/batch-read';
 
 type Item = { key: string; entityName: string };
 
-/** Batch reads of any number of keys, 25 at a time, 8 requests in flight. */
-async function getAll(items: Item[]): Promise<Map<string, unknown>> {
-  const found = new Map<string, unknown>();
-  const chunks: Item[][] = [];
-  for (let start = 0; start < items.length; start += 25) chunks.push(items.slice(start, start + 25));
-  for (let start = 0; start < chunks.length; start += 8) {
-    const results = await Promise.all(chunks.slice(start, start + 8).map((chunk) => kvs.batchGet<unknown>(chunk)));
-    for (const result of results) for (const item of result.successfulKeys) found.set(item.key, item.value);
-  }
-  return found;
-}
+const getAll = (items: Item[]): Promise<Map<string, unknown>> => valuesByKey(items);
 
 function inRange(month: string, days: Record<string, number>, range: ReportDayRange): number {
   let total = 0;
@@ -97,3 +88,21 @@ export async function contentStatsOf(ids: string[]): Promise<Map<string, Content
   }));
 }
 
+
+/** The `content-month` rows of these content for these months (absent rows: no view that month). */
+export async function contentMonthRows(ids: readonly string[], months: readonly string[]): Promise<ContentMonthRow[]> {
+  const found = await getAll(ids.flatMap((id) => months.map((month) => ({ key: KEYS.contentMonth(id, month), entityName: ENTITY.contentMonth }))));
+  return [...found.values()].map((value) => decode.contentMonth(value));
+}
+
+/** `content-day` rows by `contentId|day`. */
+export async function contentDayRows(days: readonly string[]): Promise<Map<string, ContentDayRow>> {
+  const found = await getAll(days.map((entry) => {
+    const [contentId = '', day = ''] = entry.split('|');
+    return { key: KEYS.contentDay(contentId, day), entityName: ENTITY.contentDay };
+  }));
+  return new Map([...found.values()].map((value) => {
+    const row = decode.contentDay(value);
+    return [`${row.contentId}|${row.day}`, row] as const;
+  }));
+}

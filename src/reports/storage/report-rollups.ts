@@ -1,4 +1,5 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { allQueryRows } from '../../core/storage/query-pages';
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { mergeShards } from '../../core/model/hyperloglog';
 import type { SketchPeriod } from '../../core/model/sketch-periods';
 import { addDays, monthEnd, monthOf } from '../../core/model/report-periods';
@@ -8,21 +9,27 @@ import { ENTITY } from '../../core/storage/keys';
 
 /** Index query pages until done (100 rows a page, the most Forge returns). */
 async function allPages(entity: string, index: string, partition: string[], from: string, to: string): Promise<unknown[]> {
-  const values: unknown[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<unknown>(entity).query().index(index, { partition }).where(WhereConditions.between(from, to)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    values.push(...page.results.map((result) => result.value));
-    cursor = page.nextCursor;
-  } while (cursor);
+  const query = kvs.entity<unknown>(entity).query().index(index, { partition }).where(WhereConditions.between(from, to)).limit(100);
+  const values = await allQueryRows((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), (value) => value);
   return values;
 }
 
 /** Rollup rows (every shard) of a scope at one level, for periods between two keys inclusive. */
 export async function rollupRowsBetween(scope: string, level: RollupLevel, from: string, to: string): Promise<RollupRow[]> {
   return (await allPages(ENTITY.rollup, 'by-scope', [scope, level], from, to)).map(decodeReport.rollup);
+}
+
+/**
+ * The first day a scope's daily rollups hold (the site's `sd` rows, or a space's `d` shards), or null
+ * when nothing was ever stored: where "all time" starts. One index query of one row. Rollups are
+ * totals without personal data, so retention (which deletes individual views) never removes them, and
+ * no job deletes them (space compaction writes its `cd`/`cm` sums beside them).
+ */
+export async function firstStoredDay(scope: string): Promise<string | null> {
+  const level: RollupLevel = scope === 'site' ? 'sd' : 'd';
+  const page = await kvs.entity<unknown>(ENTITY.rollup).query().index('by-scope', { partition: [scope, level] }).sort(Sort.ASC).limit(1).getMany();
+  const first = page.results[0];
+  return first ? decodeReport.rollup(first.value).period : null;
 }
 
 /**

@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   spaceReportAudience: 'managers',
   trackAttachments: true,
   blockingTimeMs: DEFAULT_BLOCKING_TIME_MS,
+  search: { autoTracking: true, recordQueryText: true },
   privacy: { mode: 'standard', viewerNamesGroup: null, viewerListAudience: 'readers', retentionDays: null },
 };
 
@@ -52,6 +53,7 @@ export const settingsSchema = z.object({
   trackAttachments: z.boolean(),
   blockingTimeMs: z.number().int('Must be a whole number of milliseconds')
     .min(0, 'Must not be negative').max(MAX_BLOCKING_TIME_MS, `At most ${MAX_BLOCKING_TIME_MS} ms (one day)`),
+  search: z.object({ autoTracking: z.boolean(), recordQueryText: z.boolean() }).strict(),
   privacy: z.object({
     mode: z.enum(PRIVACY_MODES),
     viewerNamesGroup: groupRef.nullable(),
@@ -79,6 +81,8 @@ export function parseStoredSettings(input: unknown): Parsed<Settings> {
     ...DEFAULT_SETTINGS,
     ...stored,
     autoTracking: { ...DEFAULT_SETTINGS.autoTracking, ...asObject(stored.autoTracking) },
+    // Documents saved before search analytics existed have no `search`: its defaults apply.
+    search: { ...DEFAULT_SETTINGS.search, ...asObject(stored.search) },
     privacy: { ...DEFAULT_SETTINGS.privacy, ...asObject(stored.privacy) },
   };
   return parseSettings(merged);
@@ -92,6 +96,7 @@ export const FAIL_CLOSED_SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
   autoTracking: { desktop: false, 'mobile-web': false, 'confluence-app': false, 'jsm-portal': false, linchpin: false },
   excludeAnonymous: true,
+  search: { autoTracking: false, recordQueryText: false },
   privacy: { mode: 'extended', viewerNamesGroup: null, viewerListAudience: 'managers', retentionDays: null },
 };
 

@@ -3,8 +3,8 @@ import { planViewWrite, type PlanInput, type PlanOutcome, type WritePlan } from 
 import { NO_ROLLUPS, planRollups, type CountedChange, type RollupSnapshot, type RollupWrites } from '../../core/model/rollup-plan';
 import { isListedStatus } from '../../core/model/content-status';
 
-/** Forge runs at most 25 operations in one transaction. */
-export const MAX_TRANSACTION_OPERATIONS = 25;
+export { MAX_TRANSACTION_OPERATIONS } from '../../core/model/kvs-limits';
+import { MAX_TRANSACTION_OPERATIONS } from '../../core/model/kvs-limits';
 
 /** What the rollups need to know of the view's plan (which views it counts, which daily rows it creates). */
 export function countedChangeOf(plan: WritePlan, view: View, storedViewer: string): CountedChange {

@@ -116,7 +116,7 @@ export function planViewWrite(input: PlanInput): PlanOutcome {
   if (!input.applyBlocking) {
     return correctionsPlan(input, view, status, { history: null, lastAt: view.at, added: [view.at], removed: [], rest: null, source: view.source, counted: 1, resumed: false });
   }
-  const outcome = applyBlockingTime(previous?.recent ?? EMPTY_HISTORY, view.at, input.policy);
+  const outcome = applyBlockingTime(previous?.recent ?? EMPTY_HISTORY, view.at, input.policy, view.observedBy === 'beacon' ? 'beacon' : 'event');
   if (outcome.kind === 'duplicate') return { kind: 'duplicate' };
   const { added, removed } = outcome;
   const lastAt = lastCounted(outcome.history, input.policy.blockingTimeMs) ?? previous?.lastAt ?? view.at;

@@ -64,13 +64,3 @@ export function rollupSnapshotFrom(request: RollupRequest, get: (entityName: str
   return { viewerMonths, rollups, sketches };
 }
 
-/**
- * Forge allows 25 keys per batch read: a view near midnight at a month's end may need two, and
- * finishing an earlier view's corrections on other days (rare) a third.
- */
-export async function batchGetAll<T>(list: Array<{ key: string; entityName?: string }>) {
-  if (list.length <= 25) return kvs.batchGet<T>(list);
-  const chunks = Array.from({ length: Math.ceil(list.length / 25) }, (_, index) => list.slice(index * 25, index * 25 + 25));
-  const parts = await Promise.all(chunks.map((chunk) => kvs.batchGet<T>(chunk)));
-  return { successfulKeys: parts.flatMap((part) => part.successfulKeys), failedKeys: parts.flatMap((part) => part.failedKeys) };
-}

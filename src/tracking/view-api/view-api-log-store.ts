@@ -21,11 +21,16 @@ const storedRecord = z.object({
   message: z.string().nullable(),
 });
 
-/** Newest first; a record this version cannot read is skipped, not shown half-understood. */
-export async function listViewApiRequests(limit: number): Promise<ViewApiRequestRecord[]> {
+/**
+ * Newest first; a record this version cannot read is skipped, not shown half-understood. A record
+ * older than KEEP_DAYS is skipped too: its TTL lets KVS delete it, but expired items may still be
+ * read for up to 48 hours (forge-docs-snapshot mirror/runtime-reference/storage-api-basic-api/
+ * index.md, "Time-to-live (TTL)"), and the log promises 14 days.
+ */
+export async function listViewApiRequests(limit: number, now = Date.now()): Promise<ViewApiRequestRecord[]> {
   const page = await kvs.query().where('key', WhereConditions.beginsWith(KEYS.viewApiRequestPrefix)).limit(Math.min(limit, 100)).getMany<unknown>();
   return page.results.flatMap((result) => {
     const parsed = storedRecord.safeParse(result.value);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && now - parsed.data.at < KEEP_DAYS * 86_400_000 ? [parsed.data] : [];
   });
 }

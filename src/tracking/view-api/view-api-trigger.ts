@@ -6,7 +6,7 @@ import { isTransientStorageError } from '../../core/storage/kvs-errors';
 import { recordViewApiRequest } from './view-api-log-store';
 import { checkReportedViews, trackReportedViews } from './view-api-views';
 import { isValidApiToken } from '../../settings/index';
-import { ContentionError } from '../../core/storage/kvs-errors';
+import { ContentionError, UnclassifiedTransactionError } from '../../core/storage/kvs-errors';
 
 /**
  * The view API: a Forge web trigger through which other tools (the JSM portal integration, Linchpin,
@@ -62,7 +62,7 @@ export async function viewApi(rawRequest: unknown): Promise<StaticResponse> {
     await record('accepted', { views, results });
     return { outputKey: 'accepted' };
   } catch (error) {
-    const busy = error instanceof ContentionError || isTransientStorageError(error) || (error instanceof ConfluenceError && error.transient);
+    const busy = error instanceof ContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error) || (error instanceof ConfluenceError && error.transient);
     if (!busy) console.error('View API failed', error);
     await record(busy ? 'busy' : 'error', { views, results, message: busy ? 'Storage or Confluence was busy; the tool should retry the whole request (nothing counts twice).' : 'Internal error; it was logged.' })
       .catch((recordError: unknown) => console.error('View API: could not record the request', recordError));

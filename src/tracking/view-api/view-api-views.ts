@@ -5,6 +5,7 @@ import { fetchAccountExists } from '../../platform/confluence/users';
 import { mapInChunks } from '../../core/in-chunks';
 import { MemoryCache } from '../../platform/memory-cache';
 import { trackView } from '../track-view';
+import { anonymousReadableIds } from '../../access/anonymous-readable';
 
 /** Confluence answers are cached per function instance: a tool reporting the same pages and people all day asks once. */
 const contents = new MemoryCache<VisibleContent | null>(5 * 60_000);
@@ -54,6 +55,9 @@ async function trackOne(view: ReportedView, content: VisibleContent | null): Pro
   const accountId = view.accountId;
   // A reader who cannot open the content did not view it: restricted pages are not counted for them.
   if (accountId && !(await cached(readers, `${accountId}|${content.id}`, () => fetchMayRead(content.id, accountId)))) return 'not-permitted';
+  // Nor an anonymous visitor, unless Confluence answers that anonymous visitors may read it (space
+  // permission, no restriction): the tool's word is no proof, and a view must not make a page look public.
+  if (!accountId && !(await anonymousReadableIds([content.id])).has(content.id)) return 'not-permitted';
   const outcome = await trackView({
     via: 'auto',
     throttleAnonymous: true,
@@ -74,9 +78,3 @@ async function cached<V>(cache: MemoryCache<V>, key: string, load: () => Promise
   return value;
 }
 
-/** Tests start every case with fresh function instances. */
-export function forgetReportedViewLookups(): void {
-  contents.clear();
-  accounts.clear();
-  readers.clear();
-}

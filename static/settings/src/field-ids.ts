@@ -25,6 +25,11 @@ export function fieldElementId(field: FieldKey, settings: Settings): string {
       return 'report-macro-anonymous';
     case 'blockingTimeMs':
       return 'blocking-time';
+    case 'search':
+    case 'search.autoTracking':
+      return 'search-auto-tracking';
+    case 'search.recordQueryText':
+      return 'search-record-query-text';
     case 'spaceReportAudience':
       return `space-report-audience-${settings.spaceReportAudience}`;
     case 'privacy.viewerListAudience':

@@ -15,6 +15,7 @@ import { GeneralSection } from './general-section';
 import { ContentSection } from './content-section';
 import { ForbiddenPage, PAGE_DESCRIPTION, PAGE_TITLE, SettingsSkeleton } from './page-states';
 import { PrivacySection } from './privacy-section';
+import { SearchSection } from './search-section';
 import { SaveBar } from './save-bar';
 import { StoredSettingsProblem } from './stored-settings-problem';
 import { ViewApiSection } from './view-api-section';
@@ -109,6 +110,7 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
         <ExclusionsSection {...sectionProps} />
         <GeneralSection {...sectionProps} />
         <ContentSection {...sectionProps} />
+        <SearchSection {...sectionProps} />
         <PrivacySection {...sectionProps} savedMode={saved.settings.privacy.mode} />
         <SaveBar
           unsavedCount={unsaved.length}

@@ -15,6 +15,8 @@ import {
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 import { isReportPage, isReportSummaryAnswer } from './report-guards';
+import { isSearchSummary, isSearchTableAnswer } from './search-guards';
+import { isInactiveReaders, isPageReach, isSpaceReach } from './reach-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -30,6 +32,7 @@ export const isSettings = shape<Settings>({
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
   trackAttachments: isBoolean,
   blockingTimeMs: isNumber,
+  search: shape<Settings['search']>({ autoTracking: isBoolean, recordQueryText: isBoolean }),
   privacy: shape<Settings['privacy']>({
     mode: oneOf(PRIVACY_MODES),
     viewerNamesGroup: nullable(isGroupRef),
@@ -105,6 +108,7 @@ const isPageViewer = shape<PageViewer>({
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
+  reportView: shape<ResultOf<'reportView'>>({ appSees: nullable(isBoolean), recorded: isBoolean, stored: isBoolean }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
@@ -137,9 +141,14 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getPageStatistics: isPageStatistics,
   getPageViewers: shape<ResultOf<'getPageViewers'>>({ rows: arrayOf(isPageViewer), nextCursor: nullable(isString) }),
   getReportSummary: isReportSummaryAnswer,
+  getSearchSummary: isSearchSummary,
+  getSearchTable: isSearchTableAnswer,
   getReportTable: isReportPage,
   searchReportGroups: shape<ResultOf<'searchReportGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
   searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })), complete: isBoolean,
   }),
+  getPageReach: isPageReach,
+  getInactiveReaders: isInactiveReaders,
+  getSpaceReach: isSpaceReach,
 };

@@ -14,6 +14,7 @@ import { DateRangePicker } from '../components/date-range-picker';
 import { Page, PageHeader, PageSection } from '../components/page';
 import { ErrorState, LoadingState } from '../components/states';
 import { LifecycleNote } from '../components/lifecycle-note';
+import { NoAccessPage } from '../components/no-access';
 import { TimeSeriesChart } from '../components/time-series-chart';
 import { chartData } from '../format/chart-data';
 import { ReportFiltersBar } from './report-filters';
@@ -50,6 +51,16 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
   }, [payload]);
 
   if (!state) return <Page width="wide"><LoadingState label="Loading the report" /></Page>;
+  // A caller who may not open the report sees one page saying who may, not the report's controls.
+  if (summary && !summary.ok && summary.error.code === 'forbidden') {
+    return (
+      <NoAccessPage
+        header={scope === 'space' ? 'You can’t open this space’s report' : 'You can’t open the Viewtracker report'}
+        audience={summary.error.message}
+        advice="If you need it, ask one of your site’s Confluence administrators."
+      />
+    );
+  }
   const update = (next: Partial<ReportState>) => { setCursors([undefined]); setState({ ...state, ...next }); };
   const data = summary?.ok ? summary.data : null;
   const title = scope === 'space' ? `Space report${data?.space ? `: ${data.space.name}` : ''}` : 'Viewtracker report';
@@ -72,7 +83,7 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
       </div>
       <div aria-live="polite" aria-busy={summary === null}>
         {summary === null ? <LoadingState label="Loading the figures" /> : null}
-        {summary && !summary.ok ? <ErrorState error={summary.error} {...(summary.error.code === 'forbidden' ? {} : { onRetry: () => update({}) })} /> : null}
+        {summary && !summary.ok ? <ErrorState error={summary.error} onRetry={() => update({})} /> : null}
         {data ? (
           <>
             <ReportTiles summary={data} />
@@ -94,7 +105,8 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
         </div>
         {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
         {page === null ? <LoadingState label="Loading the table" /> : null}
-        {page && !page.ok ? <ErrorState error={page.error} onRetry={() => update({})} /> : null}
+        {/* One refusal, not two: the table's is shown only once the figures above loaded. */}
+        {page && !page.ok && summary?.ok ? <ErrorState error={page.error} onRetry={() => update({})} /> : null}
         {page?.ok ? (
           <ReportTableView table={state.table} page={page.data} sort={state.sort} pageIndex={cursors.length - 1}
             onSort={(sort) => update({ sort })}

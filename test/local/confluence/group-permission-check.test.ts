@@ -10,6 +10,8 @@ import { DEMO_SIZES } from '../../../local/demo/sizes';
 
 const directory = new Directory(generateSite(7, DEMO_SIZES.small, Date.UTC(2026, 10, 1)));
 const fake = new ConfluenceFake(directory);
+// The permission check as an app that may see the content (restrictions naming the app's user).
+fake.appUser.restricted = false;
 const groupId = (name: string) => directory.site.groups.find((group) => group.name === name)!.id;
 
 function check(contentId: string, subject: unknown): { status: number; body: unknown } {
@@ -39,6 +41,7 @@ describe('permission check for a group', () => {
     const content = { ...open, id: '990000001', restriction: { userIds: [], groupIds: [groupId(GROUP_NAMES.users)] } };
     directory.site.contents.push(content);
     const withRestriction = new ConfluenceFake(new Directory(directory.site));
+    withRestriction.appUser.restricted = false;
     const ask = (group: string) => withRestriction.handle({ method: 'POST', path: `/wiki/rest/api/content/${content.id}/permission/check`, body: JSON.stringify({ subject: { type: 'group', identifier: group }, operation: 'read' }), caller: { kind: 'app' } });
     expect(ask(groupId(GROUP_NAMES.users)).body).toEqual({ hasPermission: true });
     directory.site.contents.pop();
@@ -53,6 +56,7 @@ describe('permission check for a group', () => {
 describe('restrictions changed after the site was generated (the developer endpoint)', () => {
   it('answers with the new restriction, which the content’s descendants inherit, for groups and users', () => {
     const local = new ConfluenceFake(directory);
+    local.appUser.restricted = false;
     const child = directory.site.contents.find((c) => c.parentId && c.restriction === null && directory.content(c.parentId)?.restriction === null)!;
     const parent = directory.content(child.parentId!)!;
     const reader = directory.site.users.find((u) => u.status === 'active' && u.role === 'reader' && !u.isAdmin && u.accountType === 'licensed')!;

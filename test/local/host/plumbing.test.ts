@@ -6,6 +6,7 @@ import api, { route } from '@forge/api';
 import Resolver from '@forge/resolver';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { ConfluenceFake } from '../../../local/confluence/rest';
+import { APP_ACCOUNT_ID } from '../../../local/confluence/caller';
 import { Directory } from '../../../local/demo/directory';
 import { generateSite } from '../../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../../local/demo/sizes';
@@ -125,12 +126,18 @@ test('a trigger that returns InvocationError is retried until it succeeds', asyn
 describe('the Confluence REST fake', () => {
   const restricted = directory.site.contents.find((c) => c.restriction !== null && !c.restriction.userIds.includes(reader.accountId) && !directory.user(reader.accountId)!.groupIds.some((g) => c.restriction!.groupIds.includes(g)));
 
-  test('hides restricted content from users who may not see it (404), never from the app', () => {
+  test('hides restricted content from users who may not see it (404), and from the app unless the restriction names the app (ECO-822)', () => {
     expect(restricted).toBeDefined();
     if (!restricted) return;
     const path = `/wiki/rest/api/content/${restricted.id}?expand=space`;
     expect(confluence.handle({ method: 'GET', path, caller: { kind: 'user', accountId: reader.accountId } }).status).toBe(404);
-    expect(confluence.handle({ method: 'GET', path, caller: { kind: 'app' } })).toMatchObject({ status: 200, body: { id: restricted.id, space: { key: restricted.spaceKey } } });
+    expect(confluence.handle({ method: 'GET', path, caller: { kind: 'app' } }).status).toBe(404);
+    const namingApp = new ConfluenceFake(directory);
+    namingApp.overlay.restriction.set(restricted.id, { userIds: [...restricted.restriction!.userIds, APP_ACCOUNT_ID], groupIds: restricted.restriction!.groupIds });
+    expect(namingApp.handle({ method: 'GET', path, caller: { kind: 'app' } })).toMatchObject({ status: 200, body: { id: restricted.id, space: { key: restricted.spaceKey } } });
+    const allSeeing = new ConfluenceFake(directory);
+    allSeeing.appUser.restricted = false;
+    expect(allSeeing.handle({ method: 'GET', path, caller: { kind: 'app' } }).status).toBe(200);
   });
 
   test('answers 429 with Retry-After when throttled, then recovers', () => {

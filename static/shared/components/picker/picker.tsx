@@ -4,9 +4,10 @@
  * option loads the next page. The list is rendered in the page flow (not floating) so it is never clipped
  * by the app's iframe.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CheckIcon, SearchIcon } from '../icons';
 import { Spinner } from '../spinner';
+import { afterPress, watchPointerPresses } from './after-press';
 import { moveActiveIndex } from './search-state';
 import { usePagedSearch, type SearchFn } from './use-paged-search';
 
@@ -32,6 +33,8 @@ export function Picker<T>(props: PickerProps<T>) {
   const { id, getKey, getLabel, getDetail, isSelected, onPick, noun, placeholder, multiple = false, disabled = false } = props;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(watchPointerPresses, []);
   const { state, query, setQuery, loadMore, retry } = usePagedSearch(props.search, getKey, open);
   const listId = `${id}-listbox`;
   const hasMore = state.nextCursor !== null && state.status !== 'error';
@@ -82,6 +85,7 @@ export function Picker<T>(props: PickerProps<T>) {
         <span className="vt-picker__search-icon"><SearchIcon size={16} /></span>
         <input
           id={id}
+          ref={inputRef}
           className="vt-textfield__input"
           type="text"
           role="combobox"
@@ -103,8 +107,12 @@ export function Picker<T>(props: PickerProps<T>) {
           onFocus={() => setOpen(true)}
           onClick={() => setOpen(true)}
           onBlur={() => {
-            setOpen(false);
-            setActive(-1);
+            // Closing moves what is below the list; wait until a press elsewhere has become its click.
+            afterPress(() => {
+              if (document.activeElement === inputRef.current) return;
+              setOpen(false);
+              setActive(-1);
+            });
           }}
           onKeyDown={onKeyDown}
         />

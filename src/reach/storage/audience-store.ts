@@ -1,0 +1,67 @@
+/**
+ * An audience being listed from Confluence, kept between invocations: a large group is listed a few
+ * thousand members per call, so its progress and the members listed so far are stored (TTL 15
+ * minutes, Forge KVS `ttl`: mirror/runtime-reference/storage-api-basic-api/index.md, which also says
+ * expired values may be returned for up to 48 hours, hence the own `expiresAt`).
+ */
+import { kvs, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
+import { KEYS } from '../../core/storage/keys';
+import type { AudienceMember } from '../rules/audience-members';
+
+export const AUDIENCE_TTL_MS = 15 * 60_000;
+const PART_SIZE = 1_000;
+const TTL = { ttl: { value: AUDIENCE_TTL_MS / 60_000, unit: 'MINUTES' as const } };
+
+const member = z.object({ accountId: z.string(), displayName: z.string(), status: z.enum(['active', 'inactive', 'closed', 'app']) });
+const head = z.object({
+  /** Group ids still to list, the first one from `start`. */
+  groups: z.array(z.string()),
+  start: z.number().int().min(0),
+  total: z.number().nullable(),
+  listed: z.number().int(),
+  parts: z.number().int(),
+  complete: z.boolean(),
+  notes: z.array(z.string()),
+  expiresAt: z.number(),
+}).strict();
+export type AudienceHead = z.infer<typeof head>;
+
+export interface StoredAudience {
+  head: AudienceHead;
+  members: AudienceMember[];
+}
+
+export async function readAudience(audience: string, now: number): Promise<StoredAudience | null> {
+  const parsed = head.safeParse(await kvs.get(KEYS.reachAudience(audience)));
+  if (!parsed.success || parsed.data.expiresAt <= now) return null;
+  const keys = Array.from({ length: parsed.data.parts }, (_, part) => KEYS.reachAudiencePart(audience, part));
+  const members: AudienceMember[] = [];
+  for (const key of keys) {
+    const part = z.array(member).safeParse(await kvs.get(key));
+    // A part gone (expired, erased) makes the stored list unusable: list again.
+    if (!part.success) return null;
+    members.push(...part.data);
+  }
+  return { head: parsed.data, members };
+}
+
+/** Writes the members and then the head that names them: a reader never sees a head without its parts. */
+export async function writeAudience(audience: string, stored: Omit<StoredAudience, 'head'> & { head: Omit<AudienceHead, 'parts' | 'expiresAt'> }, now: number): Promise<void> {
+  const parts = Math.ceil(stored.members.length / PART_SIZE);
+  for (let part = 0; part < parts; part += 1) {
+    await kvs.set(KEYS.reachAudiencePart(audience, part), stored.members.slice(part * PART_SIZE, (part + 1) * PART_SIZE), TTL);
+  }
+  await kvs.set(KEYS.reachAudience(audience), { ...stored.head, parts, expiresAt: now + AUDIENCE_TTL_MS }, TTL);
+}
+
+/** Every stored audience, whatever it lists: erasing an account removes them (they are listed again on demand). */
+export async function deleteStoredAudiences(): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const page = await kvs.query().where('key', WhereConditions.beginsWith(KEYS.reachAudiencePrefix)).limit(100).getMany<unknown>();
+    for (const result of page.results) await kvs.delete(result.key);
+    deleted += page.results.length;
+    if (page.results.length < 100) return deleted;
+  }
+}
