@@ -119,7 +119,8 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
       if (typeof result !== 'string' && result.tracked) {
         counted += 1;
         // Content the app may not write has no property: its readers get the function, and no lag.
-        if (confluence.properties.appDenied.has(view.contentId)) fallbackViews += 1;
+        // So has content restricted away from the app user (ECO-822; Cloud sends the app no events about it, ECO-961).
+        if (confluence.properties.appDenied.has(view.contentId) || !canViewContent(directory, { kind: 'app', restricted: confluence.appUser.restricted }, directory.content(view.contentId)!)) fallbackViews += 1;
         else pending.set(view.contentId, [...(pending.get(view.contentId) ?? []), view.at]);
       }
     }

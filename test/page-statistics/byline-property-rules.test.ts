@@ -2,6 +2,8 @@ import type { ContentStatsRow } from '../../src/core/model/rows';
 import { alreadyShown, cqlDateTime, desiredProperty, writtenState } from '../../src/page-statistics/byline-property/rules/property-value';
 import { decideLifecycle } from '../../src/lifecycle/rules/lifecycle-plan';
 import type { LifecycleEvent } from '../../src/lifecycle/rules/lifecycle-event';
+import { planViewWrite, type WriteSnapshot } from '../../src/tracking/rules/view-write-plan';
+import type { View } from '../../src/core/model/view';
 import { formatViewCount } from '../../src/page-statistics/byline/format-count';
 
 const row = (over: Partial<ContentStatsRow> = {}): ContentStatsRow => ({
@@ -46,5 +48,28 @@ describe('the byline property value', () => {
     expect(archived.kind === 'apply' && archived.next.bylineDue).toBe(1000);
     const updated = decideLifecycle(row(), { ...event, kind: 'updated' });
     expect(updated.kind === 'apply' && updated.next.bylineDue).toBeUndefined();
+  });
+});
+
+describe('the view path marks the byline property due', () => {
+  const T0 = Date.parse('2026-11-20T12:00:00Z');
+  const policy = { blockingTimeMs: 5000, horizonMs: 30 * 60_000, maxTimes: 100, maxCorrections: 1000 };
+  const empty: WriteSnapshot = { viewerContent: undefined, contentStats: undefined, contentDays: new Map(), spaceDays: new Map(), viewerDays: new Map(), viewRecordExists: false, accountKnown: false, contentMonths: new Map([['2026-11', null]]) };
+  const plan = (contentType: View['contentType'], stats?: ContentStatsRow) => planViewWrite({
+    view: { contentId: '1', contentType, spaceKey: 'S', title: 'T', viewer: { kind: 'user', accountId: 'u1' }, at: T0, source: 'desktop' },
+    storedViewer: 'u1', applyBlocking: true, policy, snapshot: { ...empty, contentStats: stats }, now: T0 + 1000,
+  });
+
+  it('from its first unwritten view on, keeping the earliest mark and what was written', () => {
+    const first = plan('page');
+    expect(first.kind === 'write' && first.plan.contentStats?.row.bylineDue).toBe(T0 + 1000);
+    const written = writtenState(desiredProperty(row(), 0, true), { id: 'p', version: 1 }, 7, 0);
+    const later = plan('page', row({ bylineDue: T0 - 5000, byline: written, lastViewedAt: T0 - 60_000 }));
+    expect(later.kind === 'write' && later.plan.contentStats?.row).toMatchObject({ bylineDue: T0 - 5000, byline: written });
+  });
+
+  it('never for attachments, which carry no byline', () => {
+    const outcome = plan('attachment');
+    expect(outcome.kind === 'write' && outcome.plan.contentStats?.row.bylineDue).toBeUndefined();
   });
 });
