@@ -27,6 +27,7 @@ import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 import { benchCloud } from './cloud-bench';
 import { ensureUiBuilt } from './ui-builds';
 import { benchSearch } from './search-bench';
+import { benchBylineProperty } from './byline-property-bench';
 import { benchReach } from './reach-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
   }
   // Search analytics: a day of searches and the Search tab's 30-day report (BENCH_SEARCH=0 skips it).
   if (process.env.BENCH_SEARCH !== '0') await benchSearch((name, value) => console.log(`${name}: ${value}`));
+  // The byline from a content property: renders, the batched writer, its points and lag (BENCH_BYLINE_PROPERTY=0 skips it).
+  if (process.env.BENCH_BYLINE_PROPERTY !== '0') {
+    for (const [name, value] of await benchBylineProperty(join(__dirname, '..', '..'))) console.log(`${name}: ${value}`);
+  }
   // The group filter reads members' raw views (BENCH_GROUP=0 skips it).
   if (process.env.BENCH_GROUP !== '0') {
     const dir = mkdtempSync(join(tmpdir(), 'vt-bench-group-'));
