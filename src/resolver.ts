@@ -17,7 +17,7 @@ import {
 } from './custom-reports/saved-reports-resolvers';
 import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics/page-statistics-resolvers';
 import { getSearchSummaryResolver, getSearchTableResolver } from './search/search-resolvers';
-import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver } from './reach/reach-resolvers';
+import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver, searchReachGroupsResolver } from './reach/reach-resolvers';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -55,6 +55,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getPageReach: getPageReachResolver,
   getInactiveReaders: getInactiveReadersResolver,
   getSpaceReach: getSpaceReachResolver,
+  searchReachGroups: searchReachGroupsResolver,
 };
 
 const resolver = new Resolver();

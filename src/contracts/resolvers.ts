@@ -170,6 +170,8 @@ export interface ResolverContract {
   getPageReach: [PageReachPayload, PageReach];
   getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
   getSpaceReach: [SpaceReachPayload, SpaceReach];
+  /** The Reach section's group picker (page statistics): open where the page's viewers are. */
+  searchReachGroups: [{ query: string }, GroupSearchResult];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

@@ -151,4 +151,5 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getPageReach: isPageReach,
   getInactiveReaders: isInactiveReaders,
   getSpaceReach: isSpaceReach,
+  searchReachGroups: shape<ResultOf<'searchReachGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
 };
