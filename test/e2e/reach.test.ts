@@ -20,6 +20,11 @@ beforeAll(async () => {
   ({ site, page } = suite);
   // More members than one page of the list (10) shows.
   added = ((await site.post('/__local/directory/group-members', { groupName: 'hr-team', count: 14, namePrefix: PREFIX })) as { added: string[] }).added;
+  // Two of the added members read the page.
+  for (const reader of added.slice(0, 2)) {
+    await site.visit(page, reader, publicPage().url);
+    await bylineInPage(page);
+  }
 });
 
 const publicPage = () => site.content((c) => c.type === 'page' && !c.restricted && site.demo.spaces.some((s) => s.key === c.spaceKey && s.anonymousAccess && s.type === 'global'));
@@ -47,13 +52,7 @@ function share(text: string | null): [number, number] {
 }
 
 test('an admin opens Reach for a group, pages the not-read list and exports it', async () => {
-  const target = publicPage();
-  // Two of the added members read the page.
-  for (const reader of added.slice(0, 2)) {
-    await site.visit(page, reader, target.url);
-    await bylineInPage(page);
-  }
-  await site.visit(page, site.user('admin').accountId, target.url);
+  await site.visit(page, site.user('admin').accountId, publicPage().url);
   const statistics = await openReach();
   const call = await site.waitForInvocation({ call: 'getPageReach' }, (i) => JSON.stringify(i.payload).includes('"group"'));
   expect(call.payload).toMatchObject({ audience: { kind: 'group' }, list: 'not-read', range: { kind: 'preset', preset: '30d' } });
@@ -118,4 +117,47 @@ test('the Reach section in dark mode', async () => {
   } finally {
     await page.click('#theme-toggle');
   }
+});
+
+test('the global report lists a group’s inactive readers, sorted, and exports them; a space’s reach', async () => {
+  await site.visit(page, site.user('admin').accountId, site.globalReportPath());
+  const report = moduleFrame(page, 'global-report');
+  await report.locator('.vt-report-tiles').first().waitFor({ timeout: 20_000 });
+  const reach = report.locator('section[aria-labelledby="reach-heading"]');
+  await reach.scrollIntoViewIfNeeded();
+  await reach.getByLabel('Audience').selectOption('group');
+  await reach.getByLabel('Group', { exact: true }).fill('hr');
+  await reach.getByRole('button', { name: 'Find' }).click();
+  await reach.getByLabel('Matching groups').selectOption({ label: 'hr-team' });
+  const figure = report.getByTestId('inactive-share');
+  await figure.waitFor({ timeout: 20_000 });
+  const [inactive, members] = (/^([\d,]+) of ([\d,]+)/.exec((await figure.textContent()) ?? '') ?? []).slice(1).map((n) => Number(n!.replace(/,/g, '')));
+  expect(members).toBeGreaterThanOrEqual(added.length);
+  // The two added members who read the page are not inactive; the twelve others are.
+  expect(inactive).toBeGreaterThanOrEqual(added.length - 2);
+  const names = () => report.locator('table[data-table="inactive-readers"] tbody tr td:first-child').allTextContents();
+  await report.locator('table[data-table="inactive-readers"] tbody tr').first().waitFor();
+  const since = Date.now();
+  await reach.getByRole('button', { name: /^Name/ }).click();
+  await site.waitForInvocation({ call: 'getInactiveReaders', since }, (i) => JSON.stringify(i.payload).includes('"displayName"'));
+  await reach.locator('th[aria-sort="ascending"]', { hasText: 'Name' }).waitFor();
+  await page.waitForTimeout(300);
+  const sorted = await names();
+  expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
+  await page.screenshot({ path: artifactPath('reach-inactive-readers'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), reach.getByRole('button', { name: 'Export CSV' }).click()]);
+  const records: string[][] = parse(readFileSync((await download.path())!, 'utf8'), { bom: true });
+  expect(records[0]).toEqual(['Name', 'Account ID', 'Last view (UTC day)']);
+  expect(records.length - 1).toBe(inactive);
+  for (const idle of added.slice(2)) expect(records.map((r) => r[1])).toContain(idle);
+  for (const reader of added.slice(0, 2)) expect(records.map((r) => r[1])).not.toContain(reader);
+
+  await reach.getByRole('tab', { name: 'Reach of a space' }).click();
+  await reach.getByLabel('Space key').fill(publicPage().spaceKey);
+  await reach.getByLabel('Space key').press('Enter');
+  await reach.getByLabel('Audience').selectOption('licensed');
+  await report.getByTestId('space-reach-share').waitFor({ timeout: 20_000 });
+  expect(await report.getByTestId('space-reach-share').textContent()).toMatch(/^\d+ of \d+/);
+  await page.screenshot({ path: artifactPath('reach-space'), fullPage: true });
 });
