@@ -2,18 +2,19 @@ import { z } from 'zod';
 import type { Envelope } from '@contracts/envelope';
 import type { GroupSearchResult } from '@contracts/resolvers';
 import type { InactiveReaders, PageReach, SpaceReach } from '@contracts/reach';
+import type { Settings } from '@contracts/settings';
 import { mayFilterByGroup } from '../access/rules/access-policy';
 import { pageAccess } from '../access';
 import { dateRangeSchema, dayOf, resolveRange } from '../core/date-range';
 import { parseWith } from '../core/parse';
 import { findGroupsByIds, searchGroups } from '../platform/confluence/directory';
-import { callerOf, claimedContentId } from '../platform/resolver/context';
+import { callerOf, claimedContentId, type Caller } from '../platform/resolver/context';
 import { fail, ok } from '../platform/resolver/envelope';
 import { namesOfSpaces } from '../platform/space-names';
 import { scoped } from '../reports/index';
 import { currentSettings } from '../settings/index';
 import type { AudienceSpec } from './audience';
-import { audienceLabel, pageReachAnswer, REACH_HIDDEN } from './page-reach-service';
+import { audienceLabel, pageReachAnswer, REACH_HIDDEN, type PageReachRequest } from './page-reach-service';
 import { inactiveReadersAnswer, spaceReachAnswer } from './report-reach-service';
 
 const groupId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -133,4 +134,15 @@ export async function searchReachGroupsResolver(payload: unknown, context: unkno
   if (!access.people.names) return fail('forbidden', REACH_HIDDEN[access.people.reason]);
   const page = await searchGroups(parsed.value.query, 0, 25);
   return ok({ groups: page.groups, nextCursor: null });
+}
+
+/**
+ * A page's reach for another capability (the report macro's "reach" kind): the same gate as
+ * `getPageReach` (the page's people view for this caller), for a page the caller must be able to read.
+ */
+export async function pageReachFor(caller: Caller, settings: Settings, contentId: string | null, request: PageReachRequest, now: number): Promise<Envelope<PageReach>> {
+  const access = await pageAccess(caller, settings, contentId);
+  if (!access.ok) return fail(access.code, access.message);
+  const name = access.people.names ? await groupName(request.audience) : null;
+  return pageReachAnswer(access, settings, request, now, name);
 }
