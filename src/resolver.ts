@@ -19,7 +19,8 @@ import {
 } from './custom-reports/saved-reports-resolvers';
 import { getPageStatisticsResolver, getPageViewersResolver } from './page-statistics/page-statistics-resolvers';
 import { getSearchSummaryResolver, getSearchTableResolver } from './search/search-resolvers';
-import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver } from './reach/reach-resolvers';
+import { getReachMacroResolver } from './custom-reports/reach-macro-resolver';
+import { getInactiveReadersResolver, getPageReachResolver, getSpaceReachResolver, searchReachGroupsResolver } from './reach/reach-resolvers';
 
 type Handler<K extends ResolverKey> = (payload: unknown, context: unknown) => Promise<Envelope<ResultOf<K>>>;
 
@@ -59,6 +60,8 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   getPageReach: getPageReachResolver,
   getInactiveReaders: getInactiveReadersResolver,
   getSpaceReach: getSpaceReachResolver,
+  searchReachGroups: searchReachGroupsResolver,
+  getReachMacro: getReachMacroResolver,
 };
 
 const resolver = new Resolver();

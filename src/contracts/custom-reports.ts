@@ -25,6 +25,7 @@ export type ReportScope =
   | { kind: 'page-tree'; pageId: string };
 export const REPORT_SCOPE_KINDS = ['this-space', 'spaces', 'label', 'page-tree'] as const;
 
+import type { PageReach, ReachAudience } from './reach';
 import type { DateRange } from './report-range';
 
 /** Relative (the last N days, today included), or the reports' date range: a preset or fixed UTC days. */
@@ -147,3 +148,32 @@ export interface SavedReportsView {
 export interface AllSavedReportsView {
   reports: SavedReport[];
 }
+
+/**
+ * The report macro's "reach" kind (issue 20): for a page (this one by default) and an audience, "K of N
+ * read it" and, where privacy allows, the first names of the not-read list. A macro config of its own
+ * shape (`what: 'reach'`); every config stored before it still parses as a `ReportQueryDefinition`.
+ */
+export interface ReachMacroConfig {
+  version: 2;
+  what: 'reach';
+  page: { kind: 'this-page' } | { kind: 'page'; pageId: string };
+  audience: ReachAudience;
+  range: DateRange;
+  /** Show the not-read list (its first `rows` names) where privacy allows. */
+  notRead: boolean;
+  rows: number;
+}
+
+export const DEFAULT_REACH_MACRO: ReachMacroConfig = {
+  version: 2, what: 'reach', page: { kind: 'this-page' }, audience: { kind: 'space-members' },
+  range: { kind: 'preset', preset: '30d' }, notRead: true, rows: 10,
+};
+
+/** Any config the report macro stores. */
+export type AnyReportMacroConfig = ReportMacroConfig | ReachMacroConfig;
+
+export type ReachMacroAnswer =
+  /** The macro is switched off or closed to this reader, or reach names people this reader may not see: the message says why. */
+  | { state: 'notice'; message: string; config: ReachMacroConfig }
+  | { state: 'reach'; config: ReachMacroConfig; reach: PageReach };

@@ -8,7 +8,7 @@ import type { DateRange } from './report-range';
 import type { Channel, GroupRef, Settings } from './settings';
 import type { SelfCheckReport } from './self-check';
 import type { AttachmentViews, InventoryStatus } from './inventory';
-import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
+import type { AllSavedReportsView, ReachMacroAnswer, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
 import type { SearchSummary, SearchSummaryPayload, SearchTableAnswer, SearchTablePayload } from './search-report';
 import type { InactiveReaders, InactiveReadersPayload, PageReach, PageReachPayload, SpaceReach, SpaceReachPayload } from './reach';
@@ -174,6 +174,10 @@ export interface ResolverContract {
   getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
   getSpaceReach: [SpaceReachPayload, SpaceReach];
   runPlatformSelfCheck: [Record<string, never>, SelfCheckReport];
+  /** The Reach section's group picker (page statistics): open where the page's viewers are. */
+  searchReachGroups: [{ query: string }, GroupSearchResult];
+  /** The report macro's "reach" kind (its config comes with the page). */
+  getReachMacro: [Record<string, never>, ReachMacroAnswer];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

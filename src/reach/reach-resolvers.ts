@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import type { Envelope } from '@contracts/envelope';
+import type { GroupSearchResult } from '@contracts/resolvers';
 import type { InactiveReaders, PageReach, SpaceReach } from '@contracts/reach';
+import type { Settings } from '@contracts/settings';
 import { mayFilterByGroup } from '../access/rules/access-policy';
 import { pageAccess } from '../access';
 import { dateRangeSchema, dayOf, resolveRange } from '../core/date-range';
 import { parseWith } from '../core/parse';
-import { findGroupsByIds } from '../platform/confluence/directory';
-import { callerOf, claimedContentId } from '../platform/resolver/context';
-import { fail } from '../platform/resolver/envelope';
+import { findGroupsByIds, searchGroups } from '../platform/confluence/directory';
+import { callerOf, claimedContentId, type Caller } from '../platform/resolver/context';
+import { fail, ok } from '../platform/resolver/envelope';
 import { namesOfSpaces } from '../platform/space-names';
 import { scoped } from '../reports/index';
 import { currentSettings } from '../settings/index';
 import type { AudienceSpec } from './audience';
-import { audienceLabel, pageReachAnswer } from './page-reach-service';
+import { audienceLabel, pageReachAnswer, REACH_HIDDEN, type PageReachRequest } from './page-reach-service';
 import { inactiveReadersAnswer, spaceReachAnswer } from './report-reach-service';
 
 const groupId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -115,4 +117,32 @@ export async function getSpaceReachResolver(payload: unknown, context: unknown):
   const spec: AudienceSpec = audience.kind === 'space-members' ? { kind: 'space-members', spaceKey: key } : audience;
   const name = (await namesOfSpaces([key])).get(key) ?? key;
   return spaceReachAnswer(spec, audienceLabel(audience, await groupName(audience)), { key, name }, range.range, await currentSettings(), now);
+}
+
+const groupSearchPayload = z.object({ query: z.string().max(100) }).strict();
+
+/**
+ * The group picker of a page's Reach section: Confluence's group search as the app, only for a caller
+ * who may see this page's viewers (the same gate as `getPageReach`), so nobody else learns group names here.
+ */
+export async function searchReachGroupsResolver(payload: unknown, context: unknown): Promise<Envelope<GroupSearchResult>> {
+  const parsed = parseWith(groupSearchPayload, payload);
+  if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
+  const settings = await currentSettings();
+  const access = await pageAccess(callerOf(context), settings, claimedContentId(context));
+  if (!access.ok) return fail(access.code, access.message);
+  if (!access.people.names) return fail('forbidden', REACH_HIDDEN[access.people.reason]);
+  const page = await searchGroups(parsed.value.query, 0, 25);
+  return ok({ groups: page.groups, nextCursor: null });
+}
+
+/**
+ * A page's reach for another capability (the report macro's "reach" kind): the same gate as
+ * `getPageReach` (the page's people view for this caller), for a page the caller must be able to read.
+ */
+export async function pageReachFor(caller: Caller, settings: Settings, contentId: string | null, request: PageReachRequest, now: number): Promise<Envelope<PageReach>> {
+  const access = await pageAccess(caller, settings, contentId);
+  if (!access.ok) return fail(access.code, access.message);
+  const name = access.people.names ? await groupName(request.audience) : null;
+  return pageReachAnswer(access, settings, request, now, name);
 }

@@ -84,7 +84,10 @@ describe.each(MODES)('reach in %s mode', (mode, change) => {
     const audience = { kind: 'group', groupId: hr.id };
     const read = await app.invoke(who[name], 'view-counter', 'getPageReach', { audience, range: RANGE, list: 'read' }, page);
     const notRead = await app.invoke(who[name], 'view-counter', 'getPageReach', { audience, range: RANGE, list: 'not-read' }, page);
+    // The Reach section's group picker opens exactly where the reach does.
+    const groups = await app.invoke(who[name], 'view-counter', 'searchReachGroups', { query: 'hr' }, page);
     if (PAGE_NAMES[mode].includes(name)) {
+      expect(groups.ok && groups.data.groups.map((group) => group.id)).toContain(hr.id);
       if (!read.ok || read.data.state !== 'ready' || !notRead.ok || notRead.data.state !== 'ready') throw new Error(JSON.stringify([read, notRead]));
       expect(read.data.figures).toMatchObject({ audience: hr.members.length, readers: readersInHr.length });
       expect(read.data.list.rows.map((row) => row.accountId)).toEqual(readersInHr);
@@ -93,6 +96,7 @@ describe.each(MODES)('reach in %s mode', (mode, change) => {
       expect(read.data.overTime[read.data.overTime.length - 1]?.readers).toBe(readersInHr.length);
     } else {
       expect(read.ok).toBe(false);
+      expect(groups.ok).toBe(false);
       if (!read.ok && mode === 'extended' && name !== 'anonymous') expect(read.error.message).toMatch(/Extended privacy/);
       const text = JSON.stringify([read, notRead]);
       for (const secret of [...hr.members, ...hr.names, idOf(who.reader)]) expect(text).not.toContain(secret);

@@ -24,6 +24,12 @@ const resolverCall = z.object({
 
 const viewCall = z.object({ as: asField, contentId: z.string().regex(/^\d{1,20}$/), delivery: deliverySchema.partial().optional() }).strict();
 
+const groupMembersBody = z.object({
+  groupName: z.string().min(1).max(200),
+  count: z.number().int().min(1).max(10_000),
+  namePrefix: z.string().min(1).max(50).default('Member'),
+}).strict();
+
 const throttleBody = z.object({
   count: z.number().int().min(1).max(10_000),
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
@@ -43,6 +49,22 @@ export function devRoutes(host: HostServices): Route[] {
   };
   return [
     route('GET', /^\/__local\/health$/, ({ response }) => sendJson(response, 200, { ok: true })),
+    // A group larger than the small demo's (reach's paged lists, a group listed over several calls).
+    route('POST', /^\/__local\/directory\/group-members$/, async ({ request, response }) => {
+      const body = await readJson(request, groupMembersBody);
+      const group = host.directory.site.groups.find((candidate) => candidate.name === body.groupName);
+      if (!group) throw new HttpError(404, `No demo group ${body.groupName}`);
+      const users = host.directory.usersById as Map<string, Directory['site']['users'][number]>;
+      const added: string[] = [];
+      for (let i = 0; i < body.count; i += 1) {
+        const accountId = `local-${group.id.slice(0, 8)}-${users.size}`;
+        const user = { accountId, displayName: `${body.namePrefix} ${String(i + 1).padStart(4, '0')}`, role: 'reader' as const, accountType: 'licensed' as const, isAdmin: false, groupIds: [group.id], status: 'active' as const };
+        host.directory.site.users.push(user);
+        users.set(accountId, user);
+        added.push(accountId);
+      }
+      sendJson(response, 200, { group: group.id, added });
+    }),
     route('GET', /^\/__local\/demo$/, ({ response }) => sendJson(response, 200, { appShortId: host.urls.appShort, ...demoSummary(host.directory, host.urls.content.bind(host.urls)) })),
     route('POST', /^\/__local\/events$/, async ({ request, response, url }) => {
       const event = await readJson(request, productEvent);

@@ -19,6 +19,7 @@ import { ViewersSection } from './viewers-section';
 import { PeopleHidden } from './people-hidden';
 import { useWide } from './use-wide';
 import { AttachmentsSection } from './attachments-section';
+import { ReachSection } from './reach-section';
 
 const DEFAULT_RANGE: DateRange = { kind: 'preset', preset: '30d' };
 
@@ -73,6 +74,7 @@ export function StatisticsApp() {
               </>
             )}
             {stats.people.visible ? <ViewersSection range={range} stats={stats} /> : <PeopleHidden reason={stats.people.reason} noGroup={stats.people.noGroup === true} />}
+            {stats.people.visible || stats.people.reason !== 'sign-in' ? <ReachSection range={range} stats={stats} /> : null}
             <AttachmentsSection />
           </>
         ) : null}

@@ -3,6 +3,8 @@ import '../../shared/styles/surface.css';
 import '../../shared/styles/custom-report.css';
 import 'react-day-picker/style.css';
 import '../../shared/styles/chart.css';
+import '../../shared/report/report.css';
+import '../../shared/reach/reach.css';
 import { mountApp } from '../../shared/mount';
 import { ErrorState } from '../../shared/components/states';
 import { ConfigApp } from './config-app';

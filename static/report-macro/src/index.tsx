@@ -2,6 +2,8 @@ import '../../shared/styles/index.css';
 import '../../shared/styles/surface.css';
 import '../../shared/styles/custom-report.css';
 import '../../shared/styles/chart.css';
+import '../../shared/report/report.css';
+import '../../shared/reach/reach.css';
 import { mountApp } from '../../shared/mount';
 import { ReportMacroApp } from './report-macro-app';
 

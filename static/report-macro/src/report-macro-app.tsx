@@ -9,6 +9,7 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { ReportView } from '../../shared/custom-reports/report-view';
 import { WHAT_LABELS } from '../../shared/custom-reports/report-columns';
 import { ErrorState, LoadingState } from '../../shared/components/states';
+import { ReachMacroView } from './reach-macro-view';
 
 function useIsEditing(): boolean {
   const [editing, setEditing] = useState(false);
@@ -21,7 +22,26 @@ function useIsEditing(): boolean {
   return editing;
 }
 
+/** Which kind the stored config is: "reach" has a resolver of its own; every other config is a report. */
+function useKind(): 'report' | 'reach' | null {
+  const [kind, setKind] = useState<'report' | 'reach' | null>(null);
+  useEffect(() => {
+    void view.getContext().then((context) => {
+      const extension: unknown = context.extension;
+      const config: unknown = typeof extension === 'object' && extension !== null && 'config' in extension ? extension.config : undefined;
+      setKind(typeof config === 'object' && config !== null && 'what' in config && config.what === 'reach' ? 'reach' : 'report');
+    }).catch(() => setKind('report'));
+  }, []);
+  return kind;
+}
+
 export function ReportMacroApp() {
+  const kind = useKind();
+  if (kind === null) return <LoadingState label="Loading the report" />;
+  return kind === 'reach' ? <ReachMacroView /> : <ReportMacro />;
+}
+
+function ReportMacro() {
   const { answer, reload } = useResolver('getReportMacro', {});
   const editing = useIsEditing();
   const open = (row: ReportRow) => void router.navigate({ target: 'contentView', contentId: row.contentId }).catch(() => undefined);

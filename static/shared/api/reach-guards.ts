@@ -3,6 +3,7 @@ import type {
   InactiveReader, InactiveReaders, InactiveReadersReady, PageReach, ReachExcluded, ReachFigures, ReachPerson, ReachPoint,
   ReachPreparing, ReachReady, SpaceReach, SpaceReachReady,
 } from '@contracts/reach';
+import type { ReachMacroAnswer, ReachMacroConfig } from '@contracts/custom-reports';
 import type { ResolvedRange } from '@contracts/report-range';
 import { arrayOf, isNumber, isString, nullable, oneOf, shape, union } from './guards';
 
@@ -41,3 +42,10 @@ const isSpaceReady = shape<SpaceReachReady>({
   range: isRange, audience: isNumber, readers: isNumber, excluded: isExcluded, incomplete: nullable(isString), notes: arrayOf(isString),
 });
 export const isSpaceReach = union<SpaceReachReady, ReachPreparing>(isSpaceReady, isPreparing);
+
+const isReachMacroConfig = (value: unknown): value is ReachMacroConfig =>
+  typeof value === 'object' && value !== null && (value as { what?: unknown }).what === 'reach' && (value as { version?: unknown }).version === 2;
+export const isReachMacroAnswer = union<Extract<ReachMacroAnswer, { state: 'notice' }>, Extract<ReachMacroAnswer, { state: 'reach' }>>(
+  shape<Extract<ReachMacroAnswer, { state: 'notice' }>>({ state: oneOf(['notice'] as const), message: isString, config: isReachMacroConfig }),
+  shape<Extract<ReachMacroAnswer, { state: 'reach' }>>({ state: oneOf(['reach'] as const), config: isReachMacroConfig, reach: isPageReach }),
+);

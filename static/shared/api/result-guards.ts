@@ -17,7 +17,7 @@ import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
 import { isReportPage, isReportSummaryAnswer } from './report-guards';
 import { isSearchSummary, isSearchTableAnswer } from './search-guards';
-import { isInactiveReaders, isPageReach, isSpaceReach } from './reach-guards';
+import { isInactiveReaders, isPageReach, isReachMacroAnswer, isSpaceReach } from './reach-guards';
 
 const isGroupRef = shape<GroupRef>({ id: isString, name: isString });
 
@@ -167,4 +167,6 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   getPageReach: isPageReach,
   getInactiveReaders: isInactiveReaders,
   getSpaceReach: isSpaceReach,
+  getReachMacro: isReachMacroAnswer,
+  searchReachGroups: shape<ResultOf<'searchReachGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
 };

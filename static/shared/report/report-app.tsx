@@ -23,6 +23,7 @@ import { ReportTiles } from './report-tiles';
 import { TABLE_LABELS } from './report-columns';
 import { exportTable } from './report-export';
 import { initialState, saveState } from './report-history';
+import { ReachReports } from './reach-reports';
 import type { ReportState } from './report-url';
 
 const PAGE_SIZE = 25;
@@ -119,6 +120,7 @@ export function ReportApp({ scope, children, before }: { scope: 'global' | 'spac
             onPage={(next) => setCursors(next && page.data.nextCursor ? [...cursors, page.data.nextCursor] : cursors.slice(0, Math.max(1, cursors.length - 1)))} />
         ) : null}
       </PageSection>
+      {data?.people.names ? <ReachReports scope={scope} range={state.range} /> : null}
       {children}
     </Page>
   );

@@ -4,6 +4,7 @@ import '../../shared/styles/ranking.css';
 import 'react-day-picker/style.css';
 import '../../shared/styles/chart.css';
 import '../../shared/report/report.css';
+import '../../shared/reach/reach.css';
 import { mountApp } from '../../shared/mount';
 import { ErrorState } from '../../shared/components/states';
 import { SpaceReportApp } from './space-report-app';

@@ -1,0 +1,49 @@
+/**
+ * Whose reach: a group (the reports' group picker), the members of the space, or all licensed users.
+ * A native select and the picker's input/button: every choice is reachable with the keyboard.
+ */
+import { useState } from 'react';
+import type { Envelope } from '@contracts/envelope';
+import type { ReachAudience } from '@contracts/reach';
+import type { GroupSearchResult } from '@contracts/resolvers';
+import { ReportGroupPicker } from '../report/report-group-picker';
+
+export type AudienceKind = ReachAudience['kind'];
+
+const KIND_LABELS: Record<AudienceKind, string> = {
+  group: 'A group',
+  'space-members': 'Members of the space',
+  licensed: 'All licensed users',
+};
+
+export interface ReachAudienceProps {
+  id: string;
+  value: ReachAudience | null;
+  onChange: (audience: ReachAudience | null) => void;
+  kinds: readonly AudienceKind[];
+  scope: 'global' | 'space';
+  search?: (query: string) => Promise<Envelope<GroupSearchResult>>;
+}
+
+export function ReachAudiencePicker({ id, value, onChange, kinds, scope, search }: ReachAudienceProps) {
+  const [kind, setKind] = useState<AudienceKind | ''>(value?.kind ?? '');
+  return (
+    <div className="vt-reach-audience">
+      <label className="vt-report-filter" htmlFor={`${id}-kind`}>Audience
+        <select id={`${id}-kind`} className="vt-report-input" value={kind} onChange={(event) => {
+          const next = event.target.value as AudienceKind | '';
+          setKind(next);
+          onChange(next === 'space-members' || next === 'licensed' ? { kind: next } : null);
+        }}>
+          <option value="">Choose an audience</option>
+          {kinds.map((option) => <option key={option} value={option}>{KIND_LABELS[option]}</option>)}
+        </select>
+      </label>
+      {kind === 'group' ? (
+        <ReportGroupPicker scope={scope} label="Group" inputId={`${id}-group`} search={search}
+          groupId={value?.kind === 'group' ? value.groupId : undefined}
+          onChange={(groupId) => onChange(groupId ? { kind: 'group', groupId } : null)} />
+      ) : null}
+    </div>
+  );
+}
