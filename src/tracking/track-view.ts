@@ -140,7 +140,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
           own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
             : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
         }
-        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at));
+        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at), now);
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
         steps += 1;
@@ -163,12 +163,20 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 }
 
 /**
+ * The browser's beacon reports its channel as the page loads (about 300 ms after it locally); by this
+ * long after the view, a hint that will ever come has been stored. An event read later than that saw
+ * the hint in its one batch read, so the re-read below is only for events handled while the page was
+ * still loading (it costs one read unit: the write path's figure stays at its floor for later events).
+ */
+export const HINT_RACE_WINDOW_MS = 20_000;
+
+/**
  * The hint may have been stored while this view was being written under the default source (the
  * beacon and the event race on every page load): read it once more now that the view's record exists,
  * so that whichever came first, the view ends under the hint's channel (refine-channel.ts).
  */
-async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
-  if (!recorded || view.viewer.kind !== 'user') return own;
+async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean, readAt: number): Promise<TrackOutcome> {
+  if (!recorded || view.viewer.kind !== 'user' || readAt - view.at > HINT_RACE_WINDOW_MS) return own;
   const hint = await readChannelHint(view.contentId, await pseudonymFor(view.viewer.accountId, view.at));
   if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
   return own;
