@@ -6,6 +6,7 @@ import { getReportSummaryResolver, getReportTableResolver } from './reports/repo
 import { searchReportGroupsResolver } from './reports/report-groups-resolver';
 import { reportChannelResolver, trackViewResolver } from './tracking/tracking-resolvers';
 import { reportViewResolver } from './tracking/beacon-view';
+import { getAccessCheckResolver } from './settings/access-check';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './tracking/view-api/view-api-resolvers';
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './lifecycle/inventory/inventory-resolvers';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings/settings-resolvers';
@@ -27,6 +28,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
   reportView: reportViewResolver,
+  getAccessCheck: getAccessCheckResolver,
   getSettings: getSettingsResolver,
   runPlatformSelfCheck: runPlatformSelfCheckResolver,
   saveSettings: saveSettingsResolver,

@@ -65,9 +65,11 @@ export function answerV2(directory: Directory, overlay: ContentOverlay, pathname
     const type = listing[1] === 'pages' ? 'page' : 'blogpost';
     const statuses = (params.get('status') ?? 'current').split(',');
     const ids = params.get('id')?.split(',').filter(Boolean);
+    const spaceIds = params.get('space-id')?.split(',').filter(Boolean);
     const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
     const start = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) || 0 : 0;
     const all = directory.site.contents.filter((c) => c.type === type && (!ids || ids.includes(c.id)))
+      .filter((c) => !spaceIds || spaceIds.includes(String(directory.space(overlay.space.get(c.id) ?? c.spaceKey)?.id)))
       .flatMap((c) => overlay.view(c) ?? []).filter((entry) => statuses.includes(entry.status) && visible.content(entry.content));
     const results = all.slice(start, start + limit).map(({ content, status }) => ({
       id: content.id, status, title: content.title, spaceId: String(directory.space(content.spaceKey)?.id ?? 0),

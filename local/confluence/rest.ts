@@ -135,7 +135,8 @@ export class ConfluenceFake {
       return answerSpacesV2(this.directory, url.searchParams, (space) => canViewSpace(this.directory, caller, space));
     }
     if (/^\/wiki\/api\/v2\/(pages|blogposts|spaces)$/.test(url.pathname)) {
-      if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
+      // Users get the listing with their own rights (the admin's side of the settings page's access check).
+      if (caller.kind === 'anonymous') return json(401, errorJson(401, 'The v2 listing needs a signed-in user or the app'));
       const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
       if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
       return answerV2(this.directory, this.overlay, url.pathname, url.searchParams, {

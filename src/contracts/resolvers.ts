@@ -1,3 +1,4 @@
+import type { AccessCheckPayload, AccessCheckResult } from './access-check';
 import type { ReportFilters, ReportPage, ReportScope, ReportSort, ReportSummary, ReportTable } from './report-query';
 import type { DateRange } from './report-range';
 /**
@@ -141,6 +142,7 @@ export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
   reportChannel: [ReportChannelPayload, { stored: boolean }];
   reportView: [ReportChannelPayload, ReportViewResult];
+  getAccessCheck: [AccessCheckPayload, AccessCheckResult];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];
@@ -185,6 +187,8 @@ export interface ReportSummaryAnswer extends ReportSummary {
   /** Whether people (top readers, names) may be shown to this caller, and if not why. */
   people: { names: true } | { names: false; reason: string };
   today: string;
+  /** As in PageStatistics: `person-days` under Extended privacy (one pseudonym per person and day). */
+  viewersCounted?: 'person-days';
 }
 
 export type ResolverKey = keyof ResolverContract;
