@@ -53,7 +53,9 @@ export function screen(strictness: CloudStrictness, method: string, url: URL): S
   const operation = findOperation(method, url.pathname);
   if (!operation) return { kind: 'pass', url };
   if (strictness.scopes && !scopesGrant(operation, strictness.scopes)) {
-    return { kind: 'answer', status: 401, body: { ...errorJson(401, `Unauthorized; scope does not match (${operation.method} ${operation.template} needs ${operation.scopes.join(', ')})`), code: 401 } };
+    const message = `Unauthorized; scope does not match (${operation.method} ${operation.template} needs ${operation.scopes.join(', ')})`;
+    console.error(`\n!!! local Confluence: ${message}: add the scope to manifest.yml\n`);
+    return { kind: 'answer', status: 401, body: { ...errorJson(401, message), code: 401 } };
   }
   const name = `${operation.method} ${operation.template}`;
   if (operation.deprecated && strictness.failDeprecated && !strictness.allowDeprecated.has(name)) {

@@ -54,6 +54,7 @@ export function SelfCheckView({ state, onRun }: { state: SelfCheckState; onRun: 
               ? `Everything answered as Viewtracker assumes (${formatDateTime(state.report.ranAt)}).`
               : `${differing} of ${state.report.items.length} answers differ from what Viewtracker assumes (${formatDateTime(state.report.ranAt)}). Those features may not work on this site.`}
           </p>
+          <div className="vt-self-check">
           <Table<SelfCheckItem>
             caption="Self-check results"
             hideCaption
@@ -67,6 +68,7 @@ export function SelfCheckView({ state, onRun }: { state: SelfCheckState; onRun: 
               { key: 'observed', header: 'This site answered', cell: (item) => item.observed },
             ]}
           />
+          </div>
         </>
       )}
     </PageSection>
