@@ -11,6 +11,7 @@ import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryB
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings/settings-resolvers';
 import { getReportMacroResolver } from './custom-reports/report-macro-resolvers';
 import { searchReportSpacesResolver } from './reports/report-spaces-resolver';
+import { runPlatformSelfCheckResolver } from './self-check';
 import {
   deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
   runSavedReportResolver, saveSpaceReportResolver,
@@ -27,6 +28,7 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   reportChannel: reportChannelResolver,
   reportView: reportViewResolver,
   getSettings: getSettingsResolver,
+  runPlatformSelfCheck: runPlatformSelfCheckResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,
   searchSpaces: searchSpacesResolver,

@@ -5,6 +5,7 @@ import type { DateRange } from './report-range';
  * `invoke` client are both checked against this table, so neither can drift from the other.
  */
 import type { Channel, GroupRef, Settings } from './settings';
+import type { SelfCheckReport } from './self-check';
 import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
@@ -170,6 +171,7 @@ export interface ResolverContract {
   getPageReach: [PageReachPayload, PageReach];
   getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
   getSpaceReach: [SpaceReachPayload, SpaceReach];
+  runPlatformSelfCheck: [Record<string, never>, SelfCheckReport];
 }
 
 /** Report resolvers (issue 10): the range as the shared DateRange, filters and table per report-query.ts. */

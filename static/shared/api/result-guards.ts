@@ -8,6 +8,7 @@ import type {
 import type { PageStatistics, PageViewer, RangeTotals } from '@contracts/page-statistics';
 import type { ResolvedRange } from '@contracts/report-range';
 import { SOURCES } from '@contracts/settings';
+import { SELF_CHECK_VERDICTS, type SelfCheckItem, type SelfCheckReport } from '@contracts/self-check';
 import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type GroupRef, type Settings } from '@contracts/settings';
 import {
   arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
@@ -105,7 +106,16 @@ const isPageViewer = shape<PageViewer>({
   views: isNumber, firstViewedAt: isNumber, lastViewedAt: isNumber,
 });
 
+const isSelfCheckReport = shape<SelfCheckReport>({
+  ranAt: isNumber,
+  items: arrayOf(shape<SelfCheckItem>({
+    area: oneOf(['storage', 'confluence'] as const), name: isString, scopes: arrayOf(isString),
+    assumption: isString, observed: isString, verdict: oneOf(SELF_CHECK_VERDICTS),
+  })),
+});
+
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
+  runPlatformSelfCheck: isSelfCheckReport,
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
   reportView: shape<ResultOf<'reportView'>>({ appSees: nullable(isBoolean), recorded: isBoolean, stored: isBoolean }),
