@@ -16,6 +16,7 @@ import { maintenance } from '../../src/privacy/maintenance-trigger';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { forgeAccessCachesForTests } from '../support/access-caches';
 import { everyStoredItem, itemsHolding } from '../support/kvs-scan';
+import { searchOnTime } from '../support/search-events';
 
 let app: AppPlatform;
 let version = 0;
@@ -56,6 +57,8 @@ async function everything(who: Principal, pages: { viewed: DemoContent; restrict
   // A page only they may read, not viewed: the byline asks Confluence and caches the answer for them.
   expect((await app.byline(who, pages.restrictedToThem)).title).not.toBe('');
   await app.invoke(who, 'view-counter', 'getPageStatistics', { range: { kind: 'preset', preset: '30d' } }, pages.viewed);
+  // A search (search analytics key the searcher by a daily pseudonym).
+  expect(await searchOnTime({ query: `roadmap ${id.slice(0, 4)}`, at: now - 5000, accountId: id })).toMatchObject({ recorded: true });
   const token = await app.invoke(app.users.admin, 'settings', 'rotateViewApiToken', {});
   if (!token.ok) throw new Error(token.error.message);
   const api = await app.webTrigger({
