@@ -1,4 +1,4 @@
-import type { Settings } from '@contracts/settings';
+import { CHANNELS, type Settings } from '@contracts/settings';
 import { affectedDays } from './rules/view-write-plan';
 import { refineSource } from './rules/channel-hint';
 import { decideTracking, needsGroupLookup, type SkipReason } from './rules/decide-tracking';
@@ -8,6 +8,7 @@ import { ANONYMOUS_VIEWER, utcDay, type View, type Viewer } from '../core/model/
 import { monthOf } from '../core/model/content-month';
 import { commitPlan, readChannelHint, readSnapshot } from './storage/view-store';
 import { refineRecentView } from './refine-channel';
+import { HINT_WINDOW_BEFORE_MS } from './rules/relabel-plan';
 import { ContentionError, isTransientStorageError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
 import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
@@ -129,7 +130,10 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
           own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
             : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
         }
-        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at));
+        if (outcome.pending === 0 && !outcome.resumed && own) {
+          const recorded = defaulted && outcome.plan.addViews.some((record) => record.at === view.at);
+          return await withLateHint(own, view, storedViewer, recorded && mayStillBeRefined(settings, view, request.now ?? Date.now()));
+        }
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
         steps += 1;
@@ -147,6 +151,16 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   }
   if (lastTransient) throw lastTransient;
   throw new ContentionError(view.contentId);
+}
+
+/**
+ * Whether a hint stored after this view's rows were read could still refine it: some hinted channel is
+ * auto-tracked (else no hint is stored), and the view is recent enough to be in a hint's window (a
+ * hint is sent as the page loads; one stored later than that window cannot refine this view anyway).
+ */
+function mayStillBeRefined(settings: Settings, view: View, now: number): boolean {
+  const hinted = CHANNELS.some((channel) => channel !== 'desktop' && settings.autoTracking[channel]);
+  return hinted && now - view.at <= HINT_WINDOW_BEFORE_MS;
 }
 
 /**
