@@ -1,5 +1,5 @@
 import { jitteredPause } from '../core/jittered-pause';
-import type { Settings } from '@contracts/settings';
+import { CHANNELS, type Settings } from '@contracts/settings';
 import { affectedDays } from './rules/view-write-plan';
 import { refineSource } from './rules/channel-hint';
 import { decideTracking, needsGroupLookup, type SkipReason } from './rules/decide-tracking';
@@ -140,7 +140,10 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
           own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
             : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
         }
-        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at), now);
+        if (outcome.pending === 0 && !outcome.resumed && own) {
+          const recorded = defaulted && outcome.plan.addViews.some((record) => record.at === view.at);
+          return await withLateHint(own, view, storedViewer, recorded && mayStillBeRefined(settings, view, now));
+        }
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
         steps += 1;
@@ -171,12 +174,22 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 export const HINT_RACE_WINDOW_MS = 20_000;
 
 /**
+ * Whether a hint stored after this view's rows were read (at `readAt`) could still refine it: some
+ * hinted channel is auto-tracked (else no hint is stored), and the rows were read while the page may
+ * still have been loading (HINT_RACE_WINDOW_MS).
+ */
+function mayStillBeRefined(settings: Settings, view: View, readAt: number): boolean {
+  const hinted = CHANNELS.some((channel) => channel !== 'desktop' && settings.autoTracking[channel]);
+  return hinted && readAt - view.at <= HINT_RACE_WINDOW_MS;
+}
+
+/**
  * The hint may have been stored while this view was being written under the default source (the
  * beacon and the event race on every page load): read it once more now that the view's record exists,
  * so that whichever came first, the view ends under the hint's channel (refine-channel.ts).
  */
-async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean, readAt: number): Promise<TrackOutcome> {
-  if (!recorded || view.viewer.kind !== 'user' || readAt - view.at > HINT_RACE_WINDOW_MS) return own;
+async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
+  if (!recorded || view.viewer.kind !== 'user') return own;
   const hint = await readChannelHint(view.contentId, await pseudonymFor(view.viewer.accountId, view.at));
   if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
   return own;

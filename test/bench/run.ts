@@ -2,6 +2,7 @@
  * `npm run bench`: replays a synthetic day through the real trigger handler on the KVS emulator
  * (SQLite) and prints one `name: value` line per figure. Figures, not assertions: tests never time.
  */
+import { benchUiBundles } from './ui-bundles-bench';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   // A fresh clone has no Custom UI builds, and the manifest (hence the host and the test platform)
   // refuses to load without them: build them first, not ten minutes in.
   ensureUiBuilt();
+  // Custom UI bundle sizes, raw and gzipped (BENCH_UI_BUNDLES=0 skips it).
+  if (process.env.BENCH_UI_BUNDLES !== '0') benchUiBundles((name, value) => console.log(`${name}: ${value}`));
   if (process.env.BENCH_WRITE !== '0') await writeBench();
   // Report read path on generated sites (BENCH_REPORTS=0 skips it, BENCH_REPORT_SIZES picks sizes).
   if (process.env.BENCH_REPORTS !== '0') {

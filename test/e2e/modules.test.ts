@@ -82,8 +82,20 @@ test('the global report, the space report and the settings page render', async (
   const spaceReport = moduleFrame(page, 'space-report');
   await spaceReport.locator('.vt-report-tiles').waitFor();
   expect(await spaceReport.locator('.vt-table').count()).toBe(1);
+  // The tiles say what each figure is.
+  await expect(spaceReport.locator('.vt-report-tile__label').allTextContents()).resolves.toEqual(['Views', 'Signed-in viewers', 'Anonymous views', 'Pages and blog posts viewed']);
   await settle();
   await page.screenshot({ path: artifactPath('space-report'), fullPage: true });
+
+  // And the settings page, as its name says: its heading, its sections and its Save button.
+  await site.visit(page, admin, site.settingsPath());
+  const settings = moduleFrame(page, 'settings');
+  await settings.getByRole('heading', { level: 1, name: 'Viewtracker settings' }).waitFor({ timeout: 20_000 });
+  for (const section of ['Excluded from tracking', 'General', 'Data privacy']) {
+    await expect(settings.getByRole('heading', { name: section, exact: true }).count()).resolves.toBe(1);
+  }
+  await expect(settings.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(1);
+  await page.screenshot({ path: artifactPath('settings-page'), fullPage: true });
 });
 
 test('dark theme reaches the Custom UIs that enable theming', async () => {
