@@ -74,6 +74,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   if (!early.track) return { tracked: false, reason: early.reason };
 
   const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
+  // The beacon's hint is keyed by the viewer's daily pseudonym in every mode (tracking-resolvers.ts).
+  const hintViewer = channelPending && view.viewer.kind === 'user' ? await pseudonymFor(view.viewer.accountId, view.at) : undefined;
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
   // time; anonymous views reported by other tools (the view API) are throttled per content instead.
   const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
@@ -98,7 +100,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint, rollups, peeked } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending, now, months,
+        withChannelHint: channelPending, ...(hintViewer ? { hintViewer } : {}), now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
         ...(request.peek ? { peek: request.peek.items } : {}),
@@ -167,7 +169,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
  */
 async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
   if (!recorded || view.viewer.kind !== 'user') return own;
-  const hint = await readChannelHint(view.contentId, storedViewer);
+  const hint = await readChannelHint(view.contentId, await pseudonymFor(view.viewer.accountId, view.at));
   if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
   return own;
 }

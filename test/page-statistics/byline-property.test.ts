@@ -17,7 +17,8 @@ let app: AppPlatform;
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  app = await startAppPlatform();
+  // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+  app = await startAppPlatform({ appSeesAll: true });
 });
 afterAll(() => app.stop());
 
