@@ -173,3 +173,19 @@ describe('the View Counter switch', () => {
     expect(property(app.users.reader, content)?.value).toMatchObject({ views: counted.views });
   });
 });
+
+describe('privacy modes', () => {
+  it('in Extended privacy a counted view still reaches the property, which names no one', async () => {
+    const extended = await app.invoke(app.users.admin, 'settings', 'saveSettings', {
+      settings: { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, mode: 'extended' } }, expectedVersion: 2,
+    });
+    expect(extended.ok).toBe(true);
+    const content = app.publicContent(4);
+    await app.view(app.users.reader, content);
+    await runWriter();
+    const stats = await getContentStats(content.id);
+    const value = property(app.users.reader, content)?.value;
+    expect(value).toMatchObject({ views: stats!.views });
+    expect(JSON.stringify(value)).not.toContain(app.users.reader.kind === 'user' ? app.users.reader.accountId : '-');
+  });
+});
