@@ -8,6 +8,7 @@ import { startHost, StartupError } from './host/host';
 import { isDemoSizeName, type DemoSizeName } from './demo/sizes';
 import { faultOptionsOf, parseKvsFaultsFlag } from './host/kvs-faults';
 import { CLOUD_STRICTNESS, type FaultOptions } from './kvs';
+import { configuredLatency } from './host/stopped-invocations';
 
 export const DEFAULT_PORT = 4600;
 export const READY_LINE = 'Local Confluence ready at';
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     reset: options.reset,
     ...(options.kvsFaults ? { kvsFaults: options.kvsFaults } : {}),
     ...(options.kvsStrict ? { kvsStrictness: CLOUD_STRICTNESS } : {}),
+    // Each KVS and Confluence call takes time, as on Cloud (LOCAL_KVS_LATENCY_MS=0 LOCAL_CONFLUENCE_LATENCY_MS=0 for none).
+    latency: configuredLatency(),
     demo: { size: options.demoSize, ...(options.demoSeed !== undefined ? { seed: options.demoSeed } : {}), ...(options.demoEvents !== undefined ? { events: options.demoEvents } : {}) },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

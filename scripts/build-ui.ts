@@ -5,6 +5,7 @@
  *   npx tsx scripts/build-ui.ts settings   only the named apps
  *   npx tsx scripts/build-ui.ts --dev      unminified, inline source maps
  *   npx tsx scripts/build-ui.ts --watch    dev build, rebuilt on every change
+ *   npx tsx scripts/build-ui.ts --if-changed   production build only when a source changed (npm start)
  *
  * Forge serves a resource folder from a sub-path of its CDN, so index.html must reference its assets by
  * relative paths ("./index.js"); an absolute "/index.js" would load from the CDN's root and fail.
@@ -12,7 +13,8 @@
  * `@forge/bridge` is bundled unmodified: it finds `window.__bridge`, which the host page defines first.
  */
 import { build, context, type BuildOptions, type Metafile } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -56,6 +58,43 @@ export function renderIndexHtml(title: string, options: { css: boolean }): strin
     '</html>',
     '',
   ].filter((line) => line !== '').join('\n');
+}
+
+/** Where `--if-changed` keeps the fingerprint of the last production build (git-ignored). */
+const STAMP_FILE = path.join(ROOT, '.local', 'ui-build-stamp');
+
+function filesUnder(dir: string, skip: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (skip(entry.name)) return [];
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, skip) : [full];
+  }).sort();
+}
+
+/**
+ * A fingerprint of everything a production build reads: the apps' and shared sources (not their
+ * build output), the contracts they import, the compiler settings, the locked dependencies and this
+ * script. Contents, not times: a checkout that changes nothing rebuilds nothing.
+ */
+export function sourceFingerprint(root: string = ROOT): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...filesUnder(path.join(root, 'static'), (name) => name === 'build' || name.startsWith('.')),
+    ...filesUnder(path.join(root, 'src', 'contracts'), (name) => name.startsWith('.')),
+    ...['tsconfig.json', 'package-lock.json', path.join('scripts', 'build-ui.ts')].map((file) => path.join(root, file)),
+  ];
+  for (const file of files) {
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Every app's build is there and was made from exactly these sources. */
+export function buildIsCurrent(apps: string[], fingerprint: string, stampFile: string = STAMP_FILE, staticDir: string = STATIC_DIR): boolean {
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8').trim() !== fingerprint) return false;
+  return apps.every((app) => existsSync(path.join(staticDir, app, 'build', 'index.html')) && existsSync(path.join(staticDir, app, 'build', 'index.js')));
 }
 
 interface BuildMode {
@@ -141,9 +180,21 @@ async function main(argv: string[]): Promise<void> {
     console.log(`[build-ui] watching ${apps.join(', ')}`);
     return;
   }
-  const lines = await Promise.all(apps.map((app) => buildOnce(app, { dev: flags.has('--dev') })));
+  const dev = flags.has('--dev');
+  const fingerprint = !dev && requested.length === 0 ? sourceFingerprint() : null;
+  if (flags.has('--if-changed') && fingerprint !== null && buildIsCurrent(apps, fingerprint)) {
+    console.log(`[build-ui] UI sources unchanged since the last build: nothing to build (${Date.now() - started} ms)`);
+    return;
+  }
+  rmSync(STAMP_FILE, { force: true });
+  const lines = await Promise.all(apps.map((app) => buildOnce(app, { dev })));
   console.log(lines.map((line) => `[build-ui] ${line}`).join('\n'));
   console.log(`[build-ui] ${apps.length} app(s) built in ${Date.now() - started} ms`);
+  // Only a full production build vouches for every app's output.
+  if (fingerprint !== null) {
+    mkdirSync(path.dirname(STAMP_FILE), { recursive: true });
+    writeFileSync(STAMP_FILE, `${fingerprint}\n`);
+  }
 }
 
 if (require.main === module) {

@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-npm run --silent build:ui
+# Rebuilt only when a UI source changed since the last build (scripts/build-ui.ts --if-changed).
+npm run --silent build:ui -- --if-changed
 exec npx tsx local/start.ts "$@"

@@ -6,11 +6,13 @@ import { getReportSummaryResolver, getReportTableResolver } from './reports/repo
 import { searchReportGroupsResolver } from './reports/report-groups-resolver';
 import { reportChannelResolver, trackViewResolver } from './tracking/tracking-resolvers';
 import { reportViewResolver } from './tracking/beacon-view';
+import { getAccessCheckResolver } from './settings/access-check';
 import { getViewApiRequestsResolver, getViewApiResolver, revokeViewApiTokenResolver, rotateViewApiTokenResolver } from './tracking/view-api/view-api-resolvers';
 import { getAttachmentViewsResolver, getInventoryStatusResolver, startInventoryBackfillResolver } from './lifecycle/inventory/inventory-resolvers';
 import { getSettingsResolver, saveSettingsResolver, searchGroupsResolver, searchSpacesResolver } from './settings/settings-resolvers';
 import { getReportMacroResolver } from './custom-reports/report-macro-resolvers';
 import { searchReportSpacesResolver } from './reports/report-spaces-resolver';
+import { runPlatformSelfCheckResolver } from './self-check';
 import {
   deleteAnySavedReportResolver, deleteSpaceReportResolver, getAllSavedReportsResolver, getSpaceSavedReportsResolver,
   runSavedReportResolver, saveSpaceReportResolver,
@@ -27,7 +29,9 @@ const handlers: { [K in ResolverKey]: Handler<K> } = {
   trackView: trackViewResolver,
   reportChannel: reportChannelResolver,
   reportView: reportViewResolver,
+  getAccessCheck: getAccessCheckResolver,
   getSettings: getSettingsResolver,
+  runPlatformSelfCheck: runPlatformSelfCheckResolver,
   saveSettings: saveSettingsResolver,
   searchGroups: searchGroupsResolver,
   searchSpaces: searchSpacesResolver,

@@ -65,9 +65,11 @@ export function answerV2(directory: Directory, overlay: ContentOverlay, pathname
     const type = listing[1] === 'pages' ? 'page' : 'blogpost';
     const statuses = (params.get('status') ?? 'current').split(',');
     const ids = params.get('id')?.split(',').filter(Boolean);
+    const spaceIds = params.get('space-id')?.split(',').filter(Boolean);
     const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
     const start = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) || 0 : 0;
     const all = directory.site.contents.filter((c) => c.type === type && (!ids || ids.includes(c.id)))
+      .filter((c) => !spaceIds || spaceIds.includes(String(directory.space(overlay.space.get(c.id) ?? c.spaceKey)?.id)))
       .flatMap((c) => overlay.view(c) ?? []).filter((entry) => statuses.includes(entry.status) && visible.content(entry.content));
     const results = all.slice(start, start + limit).map(({ content, status }) => ({
       id: content.id, status, title: content.title, spaceId: String(directory.space(content.spaceKey)?.id ?? 0),
@@ -76,12 +78,26 @@ export function answerV2(directory: Directory, overlay: ContentOverlay, pathname
     const next = start + limit < all.length ? `/wiki/api/v2/${listing[1]}?${withCursor(params, start + limit)}` : undefined;
     return { status: 200, body: { results, _links: next ? { next } : {} } };
   }
-  if (pathname === '/wiki/api/v2/spaces') {
-    const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
-    const results = directory.site.spaces.filter((s) => (ids.length === 0 || ids.includes(String(s.id))) && visible.space(s)).map((s) => ({ id: String(s.id), key: s.key, name: s.name, type: s.type, status: 'current' }));
-    return { status: 200, body: { results, _links: {} } };
-  }
+  if (pathname === '/wiki/api/v2/spaces') return answerSpacesV2(directory, params, (space) => visible.space(space));
   return pathname.startsWith('/wiki/api/v2/') ? { status: 404, body: errorJson(404, `local Confluence: no v2 route ${pathname}`) } : null;
+}
+
+/**
+ * `GET /wiki/api/v2/spaces`: the spaces the caller may view (`visible`), filtered by `ids`, `keys` and
+ * `type` (comma-separated), `limit` ≤ 250 (default 25), paged by `cursor` with `_links.next`.
+ */
+export function answerSpacesV2(directory: Directory, params: URLSearchParams, visible: (space: Directory['site']['spaces'][number]) => boolean): Answer {
+  const list = (name: string) => (params.get(name) ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+  const ids = list('ids');
+  const keys = list('keys');
+  const type = params.get('type');
+  const limit = Math.min(250, Math.max(1, Number(params.get('limit') ?? 25) || 25));
+  const start = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) || 0 : 0;
+  const all = directory.site.spaces.filter((space) => visible(space)
+    && (ids.length === 0 || ids.includes(String(space.id))) && (keys.length === 0 || keys.includes(space.key)) && (!type || space.type === type));
+  const results = all.slice(start, start + limit).map((space) => ({ id: String(space.id), key: space.key, name: space.name, type: space.type, status: 'current', _links: { webui: `/spaces/${space.key}` } }));
+  const next = start + limit < all.length ? `/wiki/api/v2/spaces?${withCursor(params, start + limit)}` : undefined;
+  return { status: 200, body: { results, _links: next ? { next } : {} } };
 }
 
 function withCursor(params: URLSearchParams, start: number): string {

@@ -5,10 +5,11 @@ import { activeUser, canBrowseDirectory, canGroupViewContent, canViewContent, ca
 import { ANONYMOUS_USER_JSON, contentJson, errorJson, groupJson, spaceJson, userJson } from './shapes';
 import { Throttle } from './throttle';
 import { PointsMeter } from './points';
-import { answerV2, ContentOverlay, RateLimiter } from './content-v2';
+import { answerSpacesV2, answerV2, ContentOverlay, RateLimiter } from './content-v2';
 import { CqlError, ancestorsOf, parseCql, type CqlPredicate } from './cql';
 import { readRestrictionsJson, SPACE_READ_GROUP, spacePermissionsJson } from './restrictions';
 import { ContentPropertyStore } from './content-properties';
+import { cloudStrictness, screen, type CloudStrictness } from './strictness';
 
 export interface RestRequest {
   method: string;
@@ -66,7 +67,11 @@ export class ConfluenceFake {
   readonly appUser = { restricted: process.env.LOCAL_APP_SEES_ALL !== '1' };
   private readonly routes: Array<[RegExp, Handler]>;
 
-  constructor(private readonly directory: Directory) {
+  /** How closely requests are held to Cloud's published contract (./strictness.ts); strict unless a test says otherwise. */
+  readonly strictness: CloudStrictness;
+
+  constructor(private readonly directory: Directory, strictness: Partial<CloudStrictness> = {}) {
+    this.strictness = cloudStrictness(strictness);
     this.properties = new ContentPropertyStore(directory);
     this.routes = [
       [/^\/wiki\/rest\/api\/user\/current$/, (_m, params, caller) => this.currentUser(params, caller)],
@@ -90,7 +95,10 @@ export class ConfluenceFake {
 
   handle(incoming: RestRequest): RestResponse {
     const request: RestRequest = incoming.caller.kind === 'app' ? { ...incoming, caller: { kind: 'app', restricted: this.appUser.restricted } } : incoming;
-    const url = new URL(request.path, 'http://confluence.local');
+    // Held to the published contract first: a scope the app lacks or a deprecated route never reaches the site.
+    const screened = screen(this.strictness, request.method, new URL(request.path, 'http://confluence.local'));
+    if (screened.kind === 'answer') return this.logged(request, { status: screened.status, body: screened.body });
+    const url = screened.url;
     const permissionCheck = url.pathname.match(/^\/wiki\/rest\/api\/content\/(\d+)\/permission\/check$/);
     const spent = this.points.retryAfter();
     const response = spent !== null
@@ -99,6 +107,10 @@ export class ConfluenceFake {
         ? this.checkContentPermission(permissionCheck[1]!, request.body ?? '', request.caller)
         : this.route(request.method.toUpperCase(), url, request.caller, request.body);
     this.points.charge(request.method, url.pathname, response.status, response.body);
+    return this.logged(request, response);
+  }
+
+  private logged(request: RestRequest, response: RestResponse): RestResponse {
     this.requestCount += 1;
     this.log.push({ at: Date.now(), method: request.method, path: request.path, caller: describeCaller(request.caller), status: response.status });
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
@@ -117,8 +129,14 @@ export class ConfluenceFake {
       if (answer) return answer;
     }
     // The v2 listings of the inventory (pages, blog posts, spaces by id); other v2 paths (a space's operations) are routes below.
+    // The v2 space list answers every caller with the spaces they may view (the space picker, space names).
+    if (url.pathname === '/wiki/api/v2/spaces' && caller.kind !== 'app') {
+      if (method !== 'GET') return json(405, errorJson(405, `${method} is not supported on ${url.pathname} by the local Confluence`));
+      return answerSpacesV2(this.directory, url.searchParams, (space) => canViewSpace(this.directory, caller, space));
+    }
     if (/^\/wiki\/api\/v2\/(pages|blogposts|spaces)$/.test(url.pathname)) {
-      if (caller.kind !== 'app') return json(403, errorJson(403, 'The local Confluence serves the v2 content listing to the app only'));
+      // Users get the listing with their own rights (the admin's side of the settings page's access check).
+      if (caller.kind === 'anonymous') return json(401, errorJson(401, 'The v2 listing needs a signed-in user or the app'));
       const retryAfter = this.throttle.take(url.pathname) ?? this.v2Limiter.take();
       if (retryAfter !== null) return { status: 429, body: errorJson(429, 'Rate limit exceeded'), headers: { 'Retry-After': String(retryAfter) } };
       return answerV2(this.directory, this.overlay, url.pathname, url.searchParams, {

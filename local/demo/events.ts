@@ -61,3 +61,28 @@ function personJson(user: DemoUser): Record<string, unknown> {
     isExternalCollaborator: false,
   };
 }
+
+/**
+ * `avi:confluence:performed:search` as the Forge events reference shows it (mirror/events-reference/
+ * confluence/index.md, "Search"): sent after the results are returned; no space, no result ids.
+ */
+export interface SearchEvent {
+  eventType: 'avi:confluence:performed:search';
+  eventCreatedDate: string;
+  atlassianId?: string;
+  query: string;
+  accountType: 'atlassian' | 'app';
+  results: number;
+  [extra: string]: unknown;
+}
+
+export function searchPerformedEvent(searcherAccountId: string | null, query: string, results: number, at: number): SearchEvent {
+  return {
+    eventType: 'avi:confluence:performed:search',
+    eventCreatedDate: new Date(at).toISOString(),
+    ...(searcherAccountId ? { atlassianId: searcherAccountId } : {}),
+    query,
+    accountType: 'atlassian',
+    results,
+  };
+}

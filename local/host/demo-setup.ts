@@ -46,10 +46,11 @@ async function configureSettings(platform: ForgePlatform, plan: DemoPlan, log: (
   try {
     const current = settingsEnvelope.safeParse(await platform.invokeResolver(principal, frame, 'getSettings', {}));
     if (!current.success) throw new Error('getSettings did not answer {ok: true, data: {settings, version}}');
-    const settings = { ...current.data.data.settings, excludedGroups: [{ id: bots.id, name: bots.name }], reportAccessGroup: { id: readers.id, name: readers.name } };
+    // Custom Reports on: a report macro inserted in the demo shows a report, not the "switched off" notice.
+    const settings = { ...current.data.data.settings, excludedGroups: [{ id: bots.id, name: bots.name }], reportAccessGroup: { id: readers.id, name: readers.name }, customReports: true };
     const saved = settingsEnvelope.safeParse(await platform.invokeResolver(principal, frame, 'saveSettings', { settings, expectedVersion: current.data.data.version }));
     if (!saved.success) throw new Error('saveSettings was refused');
-    log(`  demo settings: group "${bots.name}" excluded, "${readers.name}" may read the global report`);
+    log(`  demo settings: group "${bots.name}" excluded, "${readers.name}" may read the global report, Custom Reports on`);
   } catch (error) {
     log(`  demo settings not applied (${error instanceof Error ? error.message : String(error)}); continuing with the app's defaults`);
   }

@@ -12,6 +12,7 @@ import { installForgeRuntime } from './forge-runtime';
 import { FunctionRegistry } from './functions';
 import type { FaultOptions, KvsStrictness } from '../kvs';
 import { installStore, KVS_FILE } from './kvs';
+import type { CallLatency } from './stopped-invocations';
 import { loadManifest, ManifestError, missingResourceBuilds } from './manifest';
 import { ForgePlatform, type PlatformIdentity } from './platform';
 import { createProductFetch } from './product-fetch';
@@ -39,6 +40,8 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** KVS fault injection, switched on once the demo is in place (`npm start -- --kvs-faults`). */
   kvsFaults?: FaultOptions;
+  /** Latency of each KVS and Confluence call once the demo is in place; none by default (tests). */
+  latency?: CallLatency;
   /** KVS emulator strictness (`npm start -- --kvs-strict` = CLOUD_STRICTNESS); default: the emulator's. */
   kvsStrictness?: KvsStrictness;
 }
@@ -103,6 +106,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       defaultUser: directory.firstWithRole('admin').accountId,
       bylineWaitMs: options.bylineWaitMs ?? 3000,
     };
+    // Latency of KVS and Confluence calls as on Cloud, once the demo is in place (`npm start` asks for it).
+    if (options.latency) {
+      store.setLatency(options.latency);
+      log(`  Platform latency: KVS ${options.latency.kvsMs} ms, Confluence ${options.latency.confluenceMs} ms a call (LOCAL_KVS_LATENCY_MS, LOCAL_CONFLUENCE_LATENCY_MS)`);
+    }
     // Faults only after the demo history is written: seeding is set-up, not what one watches.
     if (options.kvsFaults) {
       store.setFaults(options.kvsFaults);

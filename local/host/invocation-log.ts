@@ -1,7 +1,7 @@
 /** The last invocations the host made, for developers (`GET /__local/invocations`) and e2e assertions. */
 export interface InvocationRecord {
   at: number;
-  kind: 'resolver' | 'trigger' | 'dynamicProperties' | 'webtrigger' | 'direct';
+  kind: 'resolver' | 'trigger' | 'dynamicProperties' | 'webtrigger' | 'direct' | 'scheduled';
   functionKey: string;
   /** The resolver definition called (`call.functionKey`), for resolver invocations. */
   call?: string;

@@ -27,7 +27,8 @@ const manifestSchema = z.object({
     storage: z.object({ entities: z.array(entitySchema).default([]) }).passthrough().optional(),
   }).passthrough(),
   modules: z.object({
-    function: z.array(z.object({ key: z.string(), handler: z.string() }).passthrough()).default([]),
+    function: z.array(z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() }).passthrough()).default([]),
+    scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.string().optional() }).passthrough()).default([]),
     trigger: z.array(z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) }).passthrough()).default([]),
     macro: z.array(uiModule.extend({ layout: z.string().optional(), config: z.unknown().optional() })).default([]),
     'confluence:contentBylineItem': z.array(uiModule.extend({
@@ -100,6 +101,9 @@ export interface AppManifest {
   entities: EntityDefinition[];
   /** function key → handler (`file.export`, relative to src/). */
   functions: Map<string, string>;
+  /** function key → `timeoutSeconds` where the manifest sets one (scheduled and async-event functions). */
+  functionTimeouts?: Map<string, number>;
+  scheduledTriggers?: Array<{ key: string; functionKey: string; interval?: string }>;
   /** resource key → folder, relative to the project root. */
   resources: Map<string, string>;
   triggers: Array<{ key: string; functionKey: string; events: string[] }>;
@@ -202,6 +206,8 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
     appId: doc.app.id,
     entities: doc.app.storage?.entities ?? [],
     functions: new Map(modules.function.map((f) => [f.key, f.handler])),
+    functionTimeouts: new Map(modules.function.flatMap((f) => (f.timeoutSeconds === undefined ? [] : [[f.key, f.timeoutSeconds] as const]))),
+    scheduledTriggers: modules.scheduledTrigger.map((t) => ({ key: t.key, functionKey: t.function, ...(t.interval ? { interval: t.interval } : {}) })),
     resources: new Map(doc.resources.map((r) => [r.key, r.path])),
     triggers: modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events })),
     webTriggers: modules.webtrigger.map((t) => ({

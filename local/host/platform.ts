@@ -20,7 +20,13 @@ export interface FrameClaim {
   extension: Record<string, unknown>;
 }
 
-const FUNCTION_TIMEOUT_MS = 25_000;
+/**
+ * How long Forge lets an invocation run before it is stopped (forge-docs-snapshot
+ * mirror/limits-invocation/index.md): 25 s for UI modules' resolvers and product-event triggers,
+ * 55 s for web triggers, and for scheduled-trigger and async-event functions their `timeoutSeconds`
+ * (1–900) or 55 s by default (mirror/manifest-reference/modules/scheduled-trigger/index.md).
+ */
+export const FORGE_TIME_LIMITS_MS = { resolver: 25_000, dynamicProperties: 25_000, trigger: 25_000, direct: 25_000, webtrigger: 55_000, scheduled: 55_000 } as const;
 const MAX_PAYLOAD_BYTES = 500 * 1024;
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const MAX_TRIGGER_RETRIES = 4;
@@ -50,6 +56,8 @@ export type WebTriggerResponse = z.infer<typeof webTriggerResponse>;
  */
 export interface PlatformOptions {
   retryDelayScale: number;
+  /** Shrinks every time limit (tests: 0.01 stops a 25 s handler after 250 ms); 1 = as Forge. */
+  limitScale?: number;
   /** A content property's value as this principal may read it (undefined: absent or not readable). */
   contentProperty?: (principal: Principal, contentId: string, key: string) => unknown;
 }
@@ -175,6 +183,20 @@ export class ForgePlatform {
     return parsed.data;
   }
 
+  /** A scheduled trigger's run, stopped at its function's `timeoutSeconds` (55 s without one). */
+  runScheduled(moduleKey: string): Promise<unknown> {
+    const trigger = this.manifest.scheduledTriggers?.find((t) => t.key === moduleKey);
+    if (!trigger) throw new InvocationFailure(`No scheduled trigger "${moduleKey}" in manifest.yml`);
+    return this.run({ kind: 'scheduled', functionKey: trigger.functionKey, moduleKey, principal: null }, [{ context: { cloudId: this.identity.cloudId, moduleKey } }, { installContext: this.installContext }]);
+  }
+
+  /** The time limit of one invocation of this kind (scaled by `limitScale`). */
+  limitMs(kind: string, functionKey: string): number {
+    const timeout = this.manifest.functionTimeouts?.get(functionKey);
+    const base = kind === 'scheduled' ? (timeout ?? 55) * 1000 : FORGE_TIME_LIMITS_MS[kind as keyof typeof FORGE_TIME_LIMITS_MS] ?? FORGE_TIME_LIMITS_MS.resolver;
+    return base * (this.options.limitScale ?? 1);
+  }
+
   /** Any manifest function with raw arguments (developer endpoint). */
   runDirect(functionKey: string, args: unknown[], principal: Principal | null): Promise<unknown> {
     return this.run({ kind: 'direct', functionKey, principal }, args);
@@ -200,10 +222,13 @@ export class ForgePlatform {
       ...meta, principal: meta.principal === null ? 'none' : accountIdOf(meta.principal) ?? 'anonymous',
       at: started, durationMs: Date.now() - started, outcome, ...extra,
     });
+    const limit = this.limitMs(meta.kind, meta.functionKey);
     try {
+      // Past its deadline the invocation is stopped: its answer is an error, and every further KVS or
+      // Confluence call it still makes fails (see stopped-invocations.ts), as if Forge had ended it.
       const result = await runInScope(
-        { functionKey: meta.functionKey, moduleKey: meta.moduleKey, principal: meta.principal, deadline: started + FUNCTION_TIMEOUT_MS },
-        () => withTimeout(Promise.resolve(handler(...args)), FUNCTION_TIMEOUT_MS, meta.functionKey),
+        { functionKey: meta.functionKey, moduleKey: meta.moduleKey, principal: meta.principal, deadline: started + limit },
+        () => withTimeout(Promise.resolve().then(() => handler(...args)), limit, meta.functionKey),
       );
       // Forge serialises what a function returns: functions, undefined fields and class identity are lost.
       const sanitized = result === undefined ? undefined : JSON.parse(JSON.stringify(result)) as unknown;
@@ -229,7 +254,7 @@ function retryRequest(result: unknown): number | null {
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Function ${name} timed out after ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new Error(`Function ${name} was stopped: it ran past its time limit of ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DemoContent, Directory } from '../demo/directory';
-import { viewedEvent } from '../demo/events';
+import { searchPerformedEvent, viewedEvent } from '../demo/events';
 import type { ForgePlatform } from './platform';
 import { accountIdOf, type Principal } from './principal';
 
@@ -61,6 +61,23 @@ export class ViewDispatcher {
       expires: Date.now() + PENDING_TTL_MS,
     });
     return viewId;
+  }
+
+  /** A search as Confluence reports it once its results are shown: the event goes to the manifest's trigger like a view's. */
+  recordSearch(principal: Principal, query: string, results: number, override: Partial<Delivery> = {}): string {
+    const delivery = { ...this.defaults, ...override };
+    const event = searchPerformedEvent(accountIdOf(principal) ?? null, query, results, Date.now());
+    const copies = Array.from({ length: delivery.copies }, () => {
+      const wait = delivery.delayMs + Math.floor(Math.random() * (delivery.jitterMs + 1));
+      return sleep(wait).then(() => this.platform.deliverEvent(event)).then(() => undefined);
+    });
+    const searchId = randomUUID();
+    this.prune();
+    this.pending.set(searchId, {
+      done: Promise.all(copies).then(() => undefined, (error: unknown) => console.error('local host: search delivery failed', error)),
+      expires: Date.now() + PENDING_TTL_MS,
+    });
+    return searchId;
   }
 
   /** Resolves when the view's event(s) were handled, or after `maxWaitMs`, whichever is first. */

@@ -11,6 +11,7 @@ import {
 } from './rules/access-policy';
 import { fetchContentReadableBy, type VisibleContent } from '../platform/confluence/permissions';
 import { MemoryCache } from '../platform/memory-cache';
+import { fetchSpaceAsApp } from '../platform/confluence/space-permissions';
 import type { Caller } from '../platform/resolver/context';
 import { spaceStandingOf, standingOf } from './caller-standing';
 import { readableContentIds } from './readable-content';
@@ -49,6 +50,13 @@ export function spaceReportAudience(settings: Settings): string {
     : `This space’s report is open to the space’s admins, and ${others}.`;
 }
 const SIGN_IN = 'Sign in to see Viewtracker statistics.';
+const NO_SUCH_SPACE = 'This space does not exist.';
+
+/** Whether a space key names a space (as the app, which sees every space); answers shared briefly. */
+const spaces = new MemoryCache<boolean>(60_000);
+async function spaceExists(spaceKey: string): Promise<boolean> {
+  return spaces.getOrLoad(spaceKey, async () => (await fetchSpaceAsApp(spaceKey)) !== null);
+}
 
 export async function globalReportAccess(caller: Caller, settings: Settings): Promise<ReportAccess | AccessDenied> {
   const standing = await standingOf(caller, settings);
@@ -61,7 +69,10 @@ export async function spaceReportAccess(caller: Caller, settings: Settings, spac
   const standing = await standingOf(caller, settings);
   if (caller.kind !== 'user') return { ok: false, code: 'forbidden', message: SIGN_IN };
   // Site admins and the report group open every space's report, and see what its admins see:
-  // their standing in the space decides nothing, so Confluence is not asked (two calls saved).
+  // their standing in the space decides nothing, so it is not asked (two calls saved). The space must
+  // still exist: a made-up key (`sr:NOPE`) is refused as an unknown space, nothing is saved or shown
+  // under it (one call as the app, cached 60 s).
+  if ((standing.siteAdmin || standing.inReportGroup) && !(await spaceExists(spaceKey))) return { ok: false, code: 'not-found', message: NO_SUCH_SPACE };
   const space = standing.siteAdmin || standing.inReportGroup ? { spaceAdmin: false, spaceViewer: true } : await spaceStandingOf(caller, spaceKey);
   const opening = mayOpenSpaceReport(settings, standing, space);
   if (!opening.open) return { ok: false, code: 'forbidden', message: opening.reason === 'sign-in' ? SIGN_IN : spaceReportAudience(settings) };

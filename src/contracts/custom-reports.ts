@@ -62,6 +62,17 @@ export const DEFAULT_REPORT: ReportQueryDefinition = {
   sort: { column: 'views', direction: 'desc' },
 };
 
+/**
+ * The order each kind is read in unless its author chose another: most viewed first, and for content
+ * not viewed in the range the never-viewed first, then the oldest last view (what an archivist wants).
+ */
+export const DEFAULT_SORTS: Record<ReportKind, ReportQueryDefinition['sort']> = {
+  'most-viewed': { column: 'views', direction: 'desc' },
+  'least-viewed': { column: 'last-viewed', direction: 'asc' },
+  'views-over-time': { column: 'views', direction: 'desc' },
+  'top-readers': { column: 'views', direction: 'desc' },
+};
+
 /** The Forge macro config this app stores (`view.submit({config})`): the definition itself. */
 export type ReportMacroConfig = ReportQueryDefinition;
 
@@ -83,6 +94,8 @@ export interface ReportRow {
   contentId: string;
   title: string;
   spaceKey: string;
+  /** The space's name, when the report shows the Space column. */
+  spaceName?: string;
   contentType: 'page' | 'blogpost';
   views: number;
   viewers: number;
@@ -100,6 +113,8 @@ export type ReportAnswer =
     coverage: ScopeCoverage;
     range: { from: string; to: string };
     rows: ReportRow[];
+    /** Content that matched before the row limit (at least `rows.length`): "10 of 51". */
+    matched?: number;
     series?: Array<{ day: string; views: number }>;
     readers?: Array<{ name: string; views: number }>;
     /** What the figures are based on, when not the whole range (read bound, retention, audience). */

@@ -38,9 +38,18 @@ export interface PageStatistics {
   daily: Array<{ day: string; views: number; viewers: number; anonymousViews: number }>;
   sources: Array<{ source: Source; views: number }>;
   allTime: { views: number; viewers: number; anonymousViews: number; lastViewedAt: number | null };
-  /** Whether this caller may see who viewed (names, avatars, account ids), and if not, why. */
-  people: { visible: true } | { visible: false; reason: PeopleHiddenReason };
+  /**
+   * Whether this caller may see who viewed (names, avatars, account ids), and if not, why. `noGroup`:
+   * Hide viewers is on and no group was chosen to see names, so nobody sees them.
+   */
+  people: { visible: true } | { visible: false; reason: PeopleHiddenReason; noGroup?: true };
   viewCounterEnabled: boolean;
+  /**
+   * `person-days` under Extended privacy: a viewer's pseudonym changes every UTC day, so a person is
+   * counted once per day they viewed (each day's figure is exact; a range's or all time's is the sum of
+   * person-days, not people). Absent: viewers are people.
+   */
+  viewersCounted?: 'person-days';
 }
 
 export interface PageViewersPayload {

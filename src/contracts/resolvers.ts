@@ -1,3 +1,4 @@
+import type { AccessCheckPayload, AccessCheckResult } from './access-check';
 import type { ReportFilters, ReportPage, ReportScope, ReportSort, ReportSummary, ReportTable } from './report-query';
 import type { DateRange } from './report-range';
 /**
@@ -5,6 +6,7 @@ import type { DateRange } from './report-range';
  * `invoke` client are both checked against this table, so neither can drift from the other.
  */
 import type { Channel, GroupRef, Settings } from './settings';
+import type { SelfCheckReport } from './self-check';
 import type { AttachmentViews, InventoryStatus } from './inventory';
 import type { AllSavedReportsView, ReachMacroAnswer, ReportAnswer, ReportQueryDefinition, SavedReportsView } from './custom-reports';
 import type { PageStatistics, PageStatisticsPayload, PageViewers, PageViewersPayload } from './page-statistics';
@@ -140,6 +142,7 @@ export interface ResolverContract {
   trackView: [TrackViewPayload, TrackViewResult];
   reportChannel: [ReportChannelPayload, { stored: boolean }];
   reportView: [ReportChannelPayload, ReportViewResult];
+  getAccessCheck: [AccessCheckPayload, AccessCheckResult];
   getSettings: [Record<string, never>, SettingsView];
   saveSettings: [SaveSettingsPayload, SettingsView];
   searchGroups: [GroupSearchPayload, GroupSearchResult];
@@ -170,6 +173,7 @@ export interface ResolverContract {
   getPageReach: [PageReachPayload, PageReach];
   getInactiveReaders: [InactiveReadersPayload, InactiveReaders];
   getSpaceReach: [SpaceReachPayload, SpaceReach];
+  runPlatformSelfCheck: [Record<string, never>, SelfCheckReport];
   /** The Reach section's group picker (page statistics): open where the page's viewers are. */
   searchReachGroups: [{ query: string }, GroupSearchResult];
   /** The report macro's "reach" kind (its config comes with the page). */
@@ -187,6 +191,8 @@ export interface ReportSummaryAnswer extends ReportSummary {
   /** Whether people (top readers, names) may be shown to this caller, and if not why. */
   people: { names: true } | { names: false; reason: string };
   today: string;
+  /** As in PageStatistics: `person-days` under Extended privacy (one pseudonym per person and day). */
+  viewersCounted?: 'person-days';
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -3,7 +3,7 @@ import type { Settings } from '@contracts/settings';
 import type { CallerStanding, PeopleView } from '../access/rules/access-policy';
 import { dayOf } from '../core/date-range';
 import { allTimeCut, MAX_REPORT_DAYS, resolveReportRange } from './rules/report-macro-config';
-import { reportRows, sortNeedsAllTimeRows } from './rules/custom-report-rows';
+import { reportRows, selectRows, sortNeedsAllTimeRows } from './rules/custom-report-rows';
 import { scopeCql } from '../access/rules/report-scope';
 import { readableScope } from '../access/report-scope';
 import { contentStatsOf, contentViewsInRange, firstStoredDay } from '../reports/index';
@@ -13,6 +13,7 @@ import { isListed } from '../core/model/content-status';
 import { scopeTopReaders } from './scope-readers';
 import type { ContentStatsRow } from '../core/model/rows';
 import type { Caller } from '../platform/resolver/context';
+import { namesOfSpaces } from '../platform/space-names';
 
 export interface ReportRequest {
   caller: Caller;
@@ -42,6 +43,14 @@ const PEOPLE_HIDDEN: Record<Exclude<PeopleView, { names: true }>['reason'], stri
  * rows, the totals or the coverage.
  */
 export async function runCustomReport(request: ReportRequest): Promise<ReportAnswer> {
+  const answer = await computeReport(request);
+  if (answer.state !== 'report' || answer.rows.length === 0 || !answer.config.columns.includes('space')) return answer;
+  // Spaces by name, as Confluence shows them (the rows' content is readable, so are their spaces).
+  const names = await namesOfSpaces([...new Set(answer.rows.map((row) => row.spaceKey))]);
+  return { ...answer, rows: answer.rows.map((row) => ({ ...row, spaceName: names.get(row.spaceKey) ?? row.spaceKey })) };
+}
+
+async function computeReport(request: ReportRequest): Promise<ReportAnswer> {
   const { definition: config } = request;
   const within = request.withinSpace ? ` and space in ("${request.withinSpace}")` : '';
   const scope = await readableScope(request.caller, request.standing, scopeCql(config.scope, config.contentType, request.contextSpaceKey) + within);
@@ -71,7 +80,7 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   }
   if (config.what === 'least-viewed' || allTime) {
     const all = await contentStatsOf(scope.ids);
-    return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => listedIn(all, content.id)), all, range) };
+    return { state: 'report', ...base, ...selectRows(config, scope.found.filter((content) => listedIn(all, content.id)), all, range) };
   }
   // Most viewed in a range: the range's views of each readable content (the query layer's month rows),
   // then all-time rows (viewers, last view) only for the content that was viewed.
@@ -79,11 +88,12 @@ export async function runCustomReport(request: ReportRequest): Promise<ReportAns
   // Month rows carry lifecycle's status: trashed and archived content is left out (its rows stay for a restore).
   const inRange = new Map([...await contentViewsInRange(scope.ids, range)].filter(([, entry]) => isListed(entry.row)));
   const rangeOnly = new Map([...inRange].map(([id, entry]) => [id, { views: entry.views, viewers: 0, lastViewedAt: 0 }]));
-  const candidates = sortNeedsAllTimeRows(config) ? scope.found : reportRows(config, scope.found, rangeOnly, range).map((row) => row.contentId);
+  const ranked = selectRows(config, scope.found, rangeOnly, range);
+  const candidates = sortNeedsAllTimeRows(config) ? scope.found : ranked.rows.map((row) => row.contentId);
   const shown = new Set(candidates.map((item) => (typeof item === 'string' ? item : item.id)));
   const stats = await contentStatsOf([...shown]);
   const figures = new Map([...stats].map(([id, row]) => [id, { views: inRange.get(id)?.views ?? 0, viewers: row.viewers, lastViewedAt: row.lastViewedAt }]));
-  return { state: 'report', ...base, rows: reportRows(config, scope.found.filter((content) => shown.has(content.id) && listedIn(stats, content.id)), figures, range) };
+  return { state: 'report', ...base, matched: ranked.matched, rows: reportRows(config, scope.found.filter((content) => shown.has(content.id) && listedIn(stats, content.id)), figures, range) };
 }
 
 /** Lifecycle's status on the content row; content the app has no row for (never viewed, not inventoried yet) is current. */

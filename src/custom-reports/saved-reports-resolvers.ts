@@ -60,7 +60,7 @@ export async function saveSpaceReportResolver(payload: unknown, context: unknown
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const call = await managedSpace(context);
   if (!call.ok) return call.envelope;
-  const outcome = await saveSpaceReport(call.spaceKey, parsed.value, call.access.caller.accountId);
+  const outcome = await saveSpaceReport(call.spaceKey, parsed.value, call.access.caller.accountId, call.settings.privacy.mode !== 'extended');
   if (!outcome.ok) return fail(outcome.code, outcome.message, 'fieldErrors' in outcome ? outcome.fieldErrors : undefined);
   return ok(await view(call, outcome.reports));
 }
@@ -70,7 +70,7 @@ export async function deleteSpaceReportResolver(payload: unknown, context: unkno
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const call = await managedSpace(context);
   if (!call.ok) return call.envelope;
-  const remaining = await deleteSpaceReport(call.spaceKey, parsed.value.id);
+  const remaining = await deleteSpaceReport(call.spaceKey, parsed.value.id, call.settings.privacy.mode !== 'extended');
   if (remaining === 'conflict') return fail('conflict', 'Someone else is changing this space’s saved reports. Please try again.');
   return ok(await view(call, remaining));
 }
@@ -96,7 +96,8 @@ export async function deleteAnySavedReportResolver(payload: unknown, context: un
   const parsed = parseWith(deleteAnyPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   if (!(await isSiteAdmin(context))) return fail('forbidden', 'Only Confluence administrators can delete other spaces’ saved reports.');
-  if ((await deleteSpaceReport(parsed.value.spaceKey, parsed.value.id)) === 'conflict') return fail('conflict', 'Someone else is changing this space’s saved reports. Please try again.');
+  const storesAccountIds = (await currentSettings()).privacy.mode !== 'extended';
+  if ((await deleteSpaceReport(parsed.value.spaceKey, parsed.value.id, storesAccountIds)) === 'conflict') return fail('conflict', 'Someone else is changing this space’s saved reports. Please try again.');
   return ok({ reports: await listAllSpaceReports(500) });
 }
 

@@ -24,7 +24,14 @@ export async function onContentLifecycle(event: unknown, _context?: unknown): Pr
 
 export async function processLifecycleEvent(event: unknown): Promise<LifecycleOutcome | 'malformed' | 'retry'> {
   const space = parseSpaceUpdatedEvent(event);
-  if (space.ok) return retryOnTransient(async () => ((await rekeySpace(space.value)) > 0 ? 'applied' : 'stale'), `space ${space.value.spaceId}`);
+  if (space.ok) {
+    return retryOnTransient(async () => {
+      const rekeyed = await rekeySpace(space.value);
+      // Out of time with rows left: Forge delivers the event again and the next run moves the rest.
+      if (!rekeyed.complete) throw new RekeyUnfinished(space.value.spaceId, rekeyed.moved);
+      return rekeyed.moved > 0 ? 'applied' : 'stale';
+    }, `space ${space.value.spaceId}`);
+  }
   const permissions = parsePermissionsUpdatedEvent(event);
   if (permissions.ok) {
     const { contentId, contentType } = permissions.value;
@@ -47,10 +54,18 @@ async function retryOnTransient(work: () => Promise<LifecycleOutcome>, what: str
   try {
     return await work();
   } catch (error) {
-    if (error instanceof LifecycleContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error)) {
+    if (error instanceof RekeyUnfinished || error instanceof LifecycleContentionError || error instanceof UnclassifiedTransactionError || isTransientStorageError(error)) {
       console.warn(`Lifecycle event ${what} will be retried: ${String(error)}`);
       return 'retry';
     }
     throw error;
+  }
+}
+
+/** A space key rename that needs another invocation to move the rest of its rows. */
+class RekeyUnfinished extends Error {
+  constructor(spaceId: string, moved: number) {
+    super(`Space ${spaceId}: moved ${moved} rows to the new key within this invocation's time; the rest follows in the next delivery`);
+    this.name = 'RekeyUnfinished';
   }
 }

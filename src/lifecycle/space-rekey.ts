@@ -3,17 +3,38 @@ import { contentRowsOfSpaceId } from './inventory/inventory-store';
 import { applyLifecycleEvent } from './content-lifecycle';
 
 /**
+ * How long one product-event invocation may work before it hands the rest to the next delivery.
+ * Forge stops a product-event trigger after 25 s (forge-docs-snapshot mirror/limits-invocation/
+ * index.md, "Runtime seconds"); the margin covers the row in flight. Tests shrink it.
+ */
+export const PRODUCT_TRIGGER_BUDGET = { ms: 18_000 };
+
+export interface RekeyResult {
+  moved: number;
+  /** False when the budget ran out first: the event is to be delivered again to move the rest. */
+  complete: boolean;
+}
+
+/**
  * A space's key changed: every content row filed under its id but an old key is moved to the new
  * key through the ordinary lifecycle path (daily rows, space totals, records follow). The row's
  * status is kept; the fact is dated no earlier than the row's own newest fact, so it always applies.
+ *
+ * A space of many thousand pages does not fit one invocation: the walk stops at the budget and the
+ * trigger asks Forge to deliver the event again (InvocationError). The next delivery walks the
+ * space's rows again and moves only those still under an old key, so every row is moved exactly
+ * once however many deliveries it takes (a move is also idempotent in itself: it is dated, and a
+ * row already under the new key is skipped). No cursor is kept between deliveries.
  */
-export async function rekeySpace(fact: SpaceKeyFact): Promise<number> {
+export async function rekeySpace(fact: SpaceKeyFact, budgetMs = PRODUCT_TRIGGER_BUDGET.ms, now: () => number = Date.now): Promise<RekeyResult> {
+  const deadline = now() + budgetMs;
   let moved = 0;
   let cursor: string | null = null;
   do {
     const page = await contentRowsOfSpaceId(fact.spaceId, cursor);
     for (const row of page.rows) {
       if (row.spaceKey === fact.spaceKey || row.status === 'purged') continue;
+      if (now() >= deadline) return { moved, complete: false };
       await applyLifecycleEvent({
         kind: 'moved', contentId: row.contentId, contentType: row.contentType, title: row.title, spaceKey: fact.spaceKey,
         spaceId: fact.spaceId, at: Math.max(fact.at, row.lifecycleAt), createdAt: null, modifiedAt: null,
@@ -23,5 +44,5 @@ export async function rekeySpace(fact: SpaceKeyFact): Promise<number> {
     }
     cursor = page.nextCursor;
   } while (cursor);
-  return moved;
+  return { moved, complete: true };
 }

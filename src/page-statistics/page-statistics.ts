@@ -47,8 +47,10 @@ export async function pageStatistics(access: PageAccess, settings: Settings, req
         views: stats?.views ?? 0, viewers: stats?.viewers ?? 0, anonymousViews: stats?.anonymousViews ?? 0,
         lastViewedAt: stats && stats.lastViewedAt > 0 ? stats.lastViewedAt : null,
       },
-      people: access.people.names ? { visible: true } : { visible: false, reason: access.people.reason },
+      people: access.people.names ? { visible: true }
+        : { visible: false, reason: access.people.reason, ...(access.people.reason === 'hide-viewers' && settings.privacy.viewerNamesGroup === null ? { noGroup: true as const } : {}) },
       viewCounterEnabled: settings.viewCounter,
+      ...(settings.privacy.mode === 'extended' ? { viewersCounted: 'person-days' as const } : {}),
     },
   };
 }

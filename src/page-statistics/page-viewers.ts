@@ -20,7 +20,7 @@ const NAME_MATCHES = 50;
 
 export const HIDDEN_MESSAGES = {
   'extended-privacy': 'Extended privacy is on: Viewtracker stores no account IDs, so there are no names to show.',
-  'hide-viewers': 'Hide viewers is on: names are shown only to the group your administrator chose.',
+  'hide-viewers': 'Hide viewers is on: names are shown only to the group your administrator chose to see them (with no group chosen, to nobody).',
   audience: 'Your administrator shows the list of viewers to space admins and the report group only.',
   'sign-in': 'Sign in to see who viewed this page.',
 } as const;

@@ -1,10 +1,11 @@
 import type { Settings } from '@contracts/settings';
 import { utcDay } from '../core/model/view';
+import { purgeSearchQueriesBefore } from '../search/index';
 import { purgeViewerDaysBefore, purgeViewerHistoriesBefore, purgeViewerMonthsBefore, purgeViewsBefore } from './storage/retention-store';
 
 export interface RetentionResult {
   cutoff: number | null;
-  deleted: { views: number; viewerHistories: number; viewerDays: number; viewerMonths: number };
+  deleted: { views: number; viewerHistories: number; viewerDays: number; viewerMonths: number; searchQueries: number };
   /** False when the time budget ran out first; tomorrow's run continues where this one stopped. */
   complete: boolean;
 }
@@ -18,7 +19,7 @@ const PAGE = 100;
  */
 export async function applyRetention(settings: Settings, now: number, budgetMs: number): Promise<RetentionResult> {
   const days = settings.privacy.retentionDays;
-  const deleted = { views: 0, viewerHistories: 0, viewerDays: 0, viewerMonths: 0 };
+  const deleted = { views: 0, viewerHistories: 0, viewerDays: 0, viewerMonths: 0, searchQueries: 0 };
   if (days === null) return { cutoff: null, deleted, complete: true };
   const cutoff = now - days * 86_400_000;
   const deadline = Date.now() + budgetMs;
@@ -27,6 +28,8 @@ export async function applyRetention(settings: Settings, now: number, budgetMs: 
     ['viewerHistories', () => purgeViewerHistoriesBefore(cutoff, PAGE)],
     ['viewerDays', () => purgeViewerDaysBefore(utcDay(cutoff), PAGE)],
     ['viewerMonths', () => purgeViewerMonthsBefore(utcDay(cutoff), PAGE)],
+    // Search analytics: query text (which may name a person) by whole months (src/search/storage/search-retention-store.ts).
+    ['searchQueries', () => purgeSearchQueriesBefore(utcDay(cutoff), PAGE)],
   ];
   for (const [name, step] of steps) {
     for (;;) {

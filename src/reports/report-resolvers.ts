@@ -100,7 +100,9 @@ export async function getReportSummaryResolver(payload: unknown, context: unknow
   const summary = group ? group.value : await reportSummary(range, filters, today);
   const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
   const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
-  return ok({ ...summary, space, people, today });
+  // Extended privacy stores a new pseudonym per person and day: viewer figures count person-days.
+  const perDay = (await currentSettings()).privacy.mode === 'extended';
+  return ok({ ...summary, space, people, today, ...(perDay ? { viewersCounted: 'person-days' as const } : {}) });
 }
 
 export async function getReportTableResolver(payload: unknown, context: unknown): Promise<Envelope<ReportPage>> {

@@ -27,10 +27,10 @@ export async function searchTable(range: Range, filters: SearchReportFilters, ta
     return { table, rows: [], note: 'Click-throughs are known for signed-in searches only: nothing links an anonymous search to the page viewed next.' };
   }
   const spans = spansOf(range.from, range.to);
-  const rows = await topQueries({
+  const { rows, complete } = await topQueries({
     k: limit, table, audience: filters.audience, spans,
     lists: spans.map((span) => monthList(span.month, table)),
     lookup: queryRows,
   });
-  return { table, rows, note: null };
+  return { table, rows, note: complete ? null : 'Many queries were searched equally often: every figure shown is exact, but other queries with the same count as the last rows may not be listed.' };
 }

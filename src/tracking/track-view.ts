@@ -74,6 +74,8 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   if (!early.track) return { tracked: false, reason: early.reason };
 
   const storedViewer = await storedViewerOf(view.viewer, view.at, settings);
+  // The beacon's hint is keyed by the viewer's daily pseudonym in every mode (tracking-resolvers.ts).
+  const hintViewer = channelPending && view.viewer.kind === 'user' ? await pseudonymFor(view.viewer.accountId, view.at) : undefined;
   // Anonymous visitors share one identity, so Confluence's own anonymous views skip the blocking
   // time; anonymous views reported by other tools (the view API) are throttled per content instead.
   const applyBlocking = view.viewer.kind === 'user' || request.via === 'macro' || request.throttleAnonymous === true;
@@ -98,7 +100,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
       const now = request.now ?? Date.now();
       const { snapshot, groups, channelHint, rollups, peeked } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
-        withChannelHint: channelPending, now, months,
+        withChannelHint: channelPending, ...(hintViewer ? { hintViewer } : {}), now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
         ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
         ...(request.peek ? { peek: request.peek.items } : {}),
@@ -138,7 +140,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
           own = outcome.counted > 0 ? { tracked: true, counted: outcome.counted }
             : { tracked: false, reason: outcome.plan.contentStats !== null ? 'swapped' : 'blocking-time' };
         }
-        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at));
+        if (outcome.pending === 0 && !outcome.resumed && own) return await withLateHint(own, view, storedViewer, defaulted && outcome.plan.addViews.some((record) => record.at === view.at), now);
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
         steps += 1;
@@ -161,13 +163,21 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
 }
 
 /**
+ * The browser's beacon reports its channel as the page loads (about 300 ms after it locally); by this
+ * long after the view, a hint that will ever come has been stored. An event read later than that saw
+ * the hint in its one batch read, so the re-read below is only for events handled while the page was
+ * still loading (it costs one read unit: the write path's figure stays at its floor for later events).
+ */
+export const HINT_RACE_WINDOW_MS = 20_000;
+
+/**
  * The hint may have been stored while this view was being written under the default source (the
  * beacon and the event race on every page load): read it once more now that the view's record exists,
  * so that whichever came first, the view ends under the hint's channel (refine-channel.ts).
  */
-async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
-  if (!recorded || view.viewer.kind !== 'user') return own;
-  const hint = await readChannelHint(view.contentId, storedViewer);
+async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean, readAt: number): Promise<TrackOutcome> {
+  if (!recorded || view.viewer.kind !== 'user' || readAt - view.at > HINT_RACE_WINDOW_MS) return own;
+  const hint = await readChannelHint(view.contentId, await pseudonymFor(view.viewer.accountId, view.at));
   if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
   return own;
 }

@@ -10,6 +10,7 @@ import { refineRecentView } from './refine-channel';
 import { getContentStats } from '../core/storage/content-stats';
 import { currentSettings } from '../settings/index';
 import { storedViewerFor, trackView } from './track-view';
+import { pseudonymFor } from '../privacy/index';
 import { callerOf, claimedContentId } from '../platform/resolver/context';
 import { fail, ok } from '../platform/resolver/envelope';
 
@@ -81,7 +82,8 @@ export async function reportChannelResolver(payload: unknown, context: unknown):
   if (!content) return fail('not-found', 'This page does not exist or you may not see it.');
   const now = Date.now();
   const storedViewer = await storedViewerFor({ kind: 'user', accountId: caller.accountId }, now);
-  await writeChannelHint(content.id, storedViewer, parsed.value.channel);
+  // Keyed by the day's pseudonym in every privacy mode: the hint's key holds no account id.
+  await writeChannelHint(content.id, await pseudonymFor(caller.accountId, now), parsed.value.channel);
   // The view event may have come first and filed the view under Desktop: the hint refines it (once).
   await refineRecentView(content.id, storedViewer, parsed.value.channel, now);
   return ok({ stored: true });

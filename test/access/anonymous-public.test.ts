@@ -12,7 +12,8 @@ import { forgeAccessCachesForTests } from '../support/access-caches';
 import { storedCounts } from '../support/stored-counts';
 
 let app: AppPlatform;
-beforeEach(async () => { app = await startAppPlatform(); });
+// The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+beforeEach(async () => { app = await startAppPlatform({ appSeesAll: true }); });
 afterEach(() => app.stop());
 
 const RANGE = { range: { kind: 'preset', preset: '30d' } } as const;

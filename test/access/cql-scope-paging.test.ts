@@ -12,6 +12,8 @@ import { startAppStore, type AppStore } from '../support/app-store';
 
 const directory = new Directory(generateSite(11, { ...DEMO_SIZES.small, contents: 2 * CQL_PAGE_SIZE + 37 }, Date.UTC(2026, 10, 1)));
 const fake = new ConfluenceFake(directory);
+// Paging, not visibility: the app's user sees every page here (restrictions naming the app).
+fake.appUser.restricted = false;
 const requests: string[] = [];
 let store: AppStore;
 
@@ -20,14 +22,15 @@ beforeEach(() => {
   store = startAppStore({
     fallback: async (_target, path, init) => {
       requests.push(path);
-      const answer = fake.handle({ method: init?.method ?? 'GET', path, body: typeof init?.body === 'string' ? init.body : undefined, caller: { kind: 'app' } });
+      const answer = fake.handle({ method: init?.method ?? 'GET', path, body: typeof init?.body === 'string' ? init.body : undefined, caller: { kind: 'app', restricted: true } });
       return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });
     },
   });
 });
 afterEach(() => store.stop());
 
-const current = () => directory.site.contents.filter((content) => content.type === 'page' || content.type === 'blogpost');
+// As on Cloud, the app's user lists only content no restriction keeps from it (local/confluence: visibleTo).
+const current = () => directory.site.contents.filter((content) => (content.type === 'page' || content.type === 'blogpost') && fake.visibleTo({ kind: 'app', restricted: true }, content));
 
 it('a scope over three pages of results lists every id exactly once', async () => {
   const expected = current().map((content) => content.id);
@@ -48,8 +51,8 @@ it('stops at the cap, saying there is more (the search gives no total)', async (
 });
 
 it('the local content search ignores `start` as Cloud does (the first page again) and answers no totalSize', () => {
-  const first = fake.handle({ method: 'GET', path: '/wiki/rest/api/content/search?cql=type%20%3D%20page&limit=5', caller: { kind: 'app' } });
-  const withStart = fake.handle({ method: 'GET', path: '/wiki/rest/api/content/search?cql=type%20%3D%20page&limit=5&start=5', caller: { kind: 'app' } });
+  const first = fake.handle({ method: 'GET', path: '/wiki/rest/api/content/search?cql=type%20%3D%20page&limit=5', caller: { kind: 'app', restricted: true } });
+  const withStart = fake.handle({ method: 'GET', path: '/wiki/rest/api/content/search?cql=type%20%3D%20page&limit=5&start=5', caller: { kind: 'app', restricted: true } });
   expect(withStart.body).toMatchObject({ results: (first.body as { results: unknown[] }).results });
   expect(first.body).not.toHaveProperty('totalSize');
   expect((first.body as { _links: { next?: string } })._links.next).toMatch(/[?&]cursor=/);

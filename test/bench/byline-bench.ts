@@ -11,6 +11,8 @@ import type { DayView } from './synthetic-day';
 
 export interface BylineTally {
   renders: number; read: number; write: number; confluence: number; counted: number;
+  /** Confluence points of those calls (see local/confluence/points.ts). */
+  points: number;
   /** Confluence calls by the situation of the render that made them. */
   callsByReason: Map<string, number>;
   /** When each page's byline was last rendered (bench time), for the reasons. */
@@ -18,7 +20,7 @@ export interface BylineTally {
 }
 
 export function newBylineTally(): BylineTally {
-  return { renders: 0, read: 0, write: 0, confluence: 0, counted: 0, callsByReason: new Map(), lastRender: new Map() };
+  return { renders: 0, read: 0, write: 0, confluence: 0, counted: 0, points: 0, callsByReason: new Map(), lastRender: new Map() };
 }
 
 /** The bench site restricts every `restrictedEvery`-th page (see bench-site.ts). */
@@ -30,6 +32,7 @@ export async function renderByline(view: DayView, tally: BylineTally, restricted
   tally.read += units.read;
   tally.write += units.write;
   tally.confluence += units.confluence ?? 0;
+  tally.points += units.confluencePoints ?? 0;
   if ((units.confluence ?? 0) > 0) tally.callsByReason.set(reason, (tally.callsByReason.get(reason) ?? 0) + (units.confluence ?? 0));
   tally.lastRender.set(view.contentId, Math.max(view.at, tally.lastRender.get(view.contentId) ?? 0));
   if (/\d/.test(result.title)) tally.counted += 1;

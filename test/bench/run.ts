@@ -24,6 +24,10 @@ import { runReportBenches } from './report-bench';
 import { benchGroupReport } from './group-report-bench';
 import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
+import { benchCloud } from './cloud-bench';
+import { ensureUiBuilt } from './ui-builds';
+import { benchSearch } from './search-bench';
+import { benchBylineProperty } from './byline-property-bench';
 import { benchReach } from './reach-bench';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
@@ -40,6 +44,9 @@ const BYLINE_EVERY = Math.max(1, Number(process.env.BENCH_BYLINE_EVERY ?? 1));
 const PERMISSION_CHANGES = Number(process.env.BENCH_PERMISSION_CHANGES ?? 24);
 
 async function main(): Promise<void> {
+  // A fresh clone has no Custom UI builds, and the manifest (hence the host and the test platform)
+  // refuses to load without them: build them first, not ten minutes in.
+  ensureUiBuilt();
   if (process.env.BENCH_WRITE !== '0') await writeBench();
   // Report read path on generated sites (BENCH_REPORTS=0 skips it, BENCH_REPORT_SIZES picks sizes).
   if (process.env.BENCH_REPORTS !== '0') {
@@ -50,6 +57,12 @@ async function main(): Promise<void> {
       return { close: () => { emulator.close?.(); uninstall(); } };
     }, dir, (name, value) => console.log(`${name}: ${value}`));
     rmSync(dir, { recursive: true, force: true });
+  }
+  // Search analytics: a day of searches and the Search tab's 30-day report (BENCH_SEARCH=0 skips it).
+  if (process.env.BENCH_SEARCH !== '0') await benchSearch((name, value) => console.log(`${name}: ${value}`));
+  // The byline from a content property: renders, the batched writer, its points and lag (BENCH_BYLINE_PROPERTY=0 skips it).
+  if (process.env.BENCH_BYLINE_PROPERTY !== '0') {
+    for (const [name, value] of await benchBylineProperty(join(__dirname, '..', '..'))) console.log(`${name}: ${value}`);
   }
   // The group filter reads members' raw views (BENCH_GROUP=0 skips it).
   if (process.env.BENCH_GROUP !== '0') {
@@ -62,6 +75,8 @@ async function main(): Promise<void> {
     uninstall();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Confluence points and timings with latency, as on Cloud (BENCH_CLOUD=0 skips it; issue 17).
+  if (process.env.BENCH_CLOUD !== '0') await benchCloud((name, value) => console.log(`${name}: ${value}`));
   // Reach of a page and inactive readers for a group (BENCH_REACH=0 skips it; BENCH_REACH_MEMBERS sets the size).
   if (process.env.BENCH_REACH !== '0') await benchReach((name, value) => console.log(`${name}: ${value}`));
 }
@@ -87,9 +102,12 @@ async function writeBench(): Promise<void> {
   const deliveries = forgeDelivery(syntheticDay({ views: VIEWS, pages: PAGES, users: USERS, anonymousShare: 0.05, seed: 11, day: new Date().toISOString().slice(0, 10) }), 12);
   const bylines = newBylineTally();
   const totals = { counted: { read: 0, write: 0, requests: 0, n: 0 }, skipped: { read: 0, write: 0, requests: 0, n: 0 } };
+  // Confluence points of the view path (every view, counted or not), as Cloud counts them (issue 17).
+  let viewPoints = 0;
   const reasons = new Map<string, number>();
   const add = (bucket: keyof typeof totals, units: Units) => {
     totals[bucket].read += units.read; totals[bucket].write += units.write; totals[bucket].requests += units.requests; totals[bucket].n += 1;
+    viewPoints += units.confluencePoints ?? 0;
   };
 
   const started = performance.now();
@@ -136,6 +154,9 @@ async function writeBench(): Promise<void> {
     ['read_units_per_byline', round(bylines.read / bylines.renders)],
     ['write_units_per_byline', round(bylines.write / bylines.renders)],
     ['confluence_calls_per_byline', round(bylines.confluence / bylines.renders)],
+    // The synthetic day's site (10,000 pages, 2,000 users, bots excluded): the issue-17 targets' scale.
+    ['confluence_points_per_counted_view', round(viewPoints / totals.counted.n)],
+    ['confluence_points_per_byline', round(bylines.points / bylines.renders)],
     ['byline_calls_by_reason', callsByReason(bylines)],
     ['byline_bench_shape', `a render every ${BYLINE_EVERY} view(s); ${permissionChanges} restriction changes in the day`],
     ['bylines_rendered', `${bylines.renders} (${bylines.counted} with a count)`],

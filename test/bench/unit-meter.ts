@@ -1,13 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { unitsFor } from '../../local/kvs';
+import { pointsOf } from '../../local/confluence/points';
 
 /** KVS units spent inside one async task (one view, one byline render), even with many in flight. */
-export interface Units { read: number; write: number; requests: number; /** Confluence REST calls (not KVS). */ confluence?: number }
+export interface Units {
+  read: number; write: number; requests: number; /** Confluence REST calls (not KVS). */ confluence?: number;
+  /** Confluence points of those calls, as Cloud counts them (local/confluence/points.ts). */
+  confluencePoints?: number;
+}
 
 const scope = new AsyncLocalStorage<Units>();
 const READ_PATHS = /\/(get|query|batch\/get|entity\/get|entity\/query|secret\/get)$/;
 
-type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown }) => Promise<Response>;
+type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown; method?: string }) => Promise<Response>;
 
 /**
  * Wraps the installed `__forge_fetch__` and charges each KVS request to the task that made it,
@@ -21,7 +26,13 @@ export function meterKvsPerTask(): void {
     const response = await inner(target, path, init);
     const units = scope.getStore();
     // A read of a missing key is still a read request; only refused (throttled, failed) requests are free.
-    if (units && target.type === 'fpp') units.confluence = (units.confluence ?? 0) + 1;
+    if (units && target.type === 'fpp') {
+      units.confluence = (units.confluence ?? 0) + 1;
+      const text = await response.clone().text();
+      let body: unknown = text;
+      try { body = JSON.parse(text); } catch { /* not JSON */ }
+      units.confluencePoints = (units.confluencePoints ?? 0) + (response.status === 429 ? 0 : pointsOf(init?.method ?? 'GET', path, response.status, body));
+    }
     if (!units || target.type !== 'kvs' || (!response.ok && response.status !== 404)) return response;
     units.requests += 1;
     if (READ_PATHS.test(path)) {
@@ -35,7 +46,7 @@ export function meterKvsPerTask(): void {
 }
 
 export async function measured<T>(run: () => Promise<T>): Promise<{ result: T; units: Units }> {
-  const units: Units = { read: 0, write: 0, requests: 0, confluence: 0 };
+  const units: Units = { read: 0, write: 0, requests: 0, confluence: 0, confluencePoints: 0 };
   const result = await scope.run(units, run);
   return { result, units };
 }

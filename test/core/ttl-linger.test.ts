@@ -25,9 +25,12 @@ import { storedCounts } from '../support/stored-counts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const clock = new ManualClock(Date.parse('2026-11-20T10:00:00Z'));
+/** Each test starts early on one UTC day, so keys by the day's pseudonym stay the same through it. */
+const START = Date.parse('2026-11-20T08:00:00Z');
+const clock = new ManualClock(START);
 let app: AppPlatform;
 beforeEach(async () => {
+  clock.set(START);
   jest.spyOn(Date, 'now').mockImplementation(() => clock.now());
   app = await startAppPlatform({ clock, strictness: CLOUD_STRICTNESS });
 });
@@ -50,12 +53,13 @@ describe('items past their TTL that KVS still returns are not used', () => {
 
   it('a channel hint past its ten minutes does not relabel a later desktop view', async () => {
     const [fresh, stale] = [app.publicContent(0), app.publicContent(1)];
+    const hintKey = KEYS.channelHint(stale.id, await pseudonymFor(accountOf(app.users.reader), clock.now()));
     for (const page of [fresh, stale]) {
       expect(await app.invoke(app.users.reader, 'channel-beacon', 'reportChannel', { channel: 'mobile-web' }, page)).toEqual({ ok: true, data: { stored: true } });
     }
     await app.view(app.users.reader, fresh, clock.now());
     clock.advance(10 * MINUTE + MINUTE);
-    expect(await kvs.get(KEYS.channelHint(stale.id, accountOf(app.users.reader)))).toBeDefined();
+    expect(await kvs.get(hintKey)).toBeDefined();
     await app.view(app.users.reader, stale, clock.now());
     const source = async (id: string) => (await kvs.entity<{ source: string }>('view').query().index('by-content', { partition: [id] }).getMany()).results.map((r) => r.value.source);
     expect(await source(fresh.id)).toEqual(['mobile-web']);
@@ -81,10 +85,12 @@ describe('items past their TTL that KVS still returns are not used', () => {
 
   it('a cached permission answer past its twelve hours is not trusted by the byline', async () => {
     const { content, denied } = app.restrictedContent();
-    await cacheReadPermission(content.id, accountOf(denied), true, clock.now());
+    // Answers are keyed by the day's pseudonym (no account id in a key); the test stays within the day.
+    const cacheViewer = await pseudonymFor(accountOf(denied), clock.now());
+    await cacheReadPermission(content.id, cacheViewer, true, clock.now());
     expect(await bylineCountFor(accountOf(denied), content.id, clock.now())).toMatchObject({ show: true });
     clock.advance(GROUP_ANSWER_MS + MINUTE);
-    expect(await kvs.get(KEYS.readPermission(content.id, accountOf(denied)))).toBeDefined();
+    expect(await kvs.get(KEYS.readPermission(content.id, cacheViewer))).toBeDefined();
     expect(await bylineCountFor(accountOf(denied), content.id, clock.now())).toEqual({ show: false });
   });
 

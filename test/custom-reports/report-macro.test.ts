@@ -114,6 +114,35 @@ describe('report macro: scopes, resolved through Confluence as the reader', () =
     expect(answer.ok && answer.data.state === 'report' && answer.data.rows.every((row) => row.lastViewedAt === null || row.lastViewedAt < Date.now() - 6 * 86_400_000)).toBe(true);
   });
 
+  it('not viewed, saved with the generic sort (views, highest first): read in its own order, never viewed first, and says "N of M"', async () => {
+    const page = app.publicContent(0);
+    const space = app.directory.contentsOf(page.spaceKey).filter((c) => !c.restriction);
+    // Viewed long before the range: not viewed in it, but has a last view (and all-time views).
+    await app.view(app.users.admin, space[0]!, Date.now() - 40 * 86_400_000);
+    await app.view(app.users.reader, space[0]!, Date.now() - 40 * 86_400_000);
+    const answer = await macro(app.users.admin, page, { ...DEFAULT_REPORT, what: 'least-viewed', rows: 3, range: { kind: 'last-days', days: 7 } });
+    if (!answer.ok || answer.data.state !== 'report') throw new Error('expected a report');
+    expect(answer.data.rows).toHaveLength(3);
+    // Never viewed first: the viewed page is not among the first rows of a 3-row list.
+    expect(answer.data.rows.every((row) => row.lastViewedAt === null)).toBe(true);
+    expect(answer.data.matched).toBe(space.filter((c) => c.type === 'page' || c.type === 'blogpost').length);
+    // The author's own choice still holds.
+    const chosen = await macro(app.users.admin, page, { ...DEFAULT_REPORT, what: 'least-viewed', rows: 3, range: { kind: 'last-days', days: 7 }, sort: { column: 'views', direction: 'asc' } });
+    if (!chosen.ok || chosen.data.state !== 'report') throw new Error('expected a report');
+    expect(chosen.data.rows.map((row) => row.views)).toEqual([0, 0, 0]);
+  });
+
+  it('names spaces by their names, not their keys', async () => {
+    const page = app.publicContent(0);
+    await app.view(app.users.admin, page, Date.now() - 60_000);
+    const answer = await macro(app.users.admin, page, { ...DEFAULT_REPORT, rows: 5 });
+    if (!answer.ok || answer.data.state !== 'report') throw new Error('expected a report');
+    expect(answer.data.rows.length).toBeGreaterThan(0);
+    const name = app.directory.space(page.spaceKey)!.name;
+    expect(name).not.toBe(page.spaceKey);
+    expect(answer.data.rows.map((row) => row.spaceName)).toEqual(answer.data.rows.map(() => name));
+  });
+
   it('says how much of a large scope was included', async () => {
     const { searchContentIds } = await import('../../src/platform/confluence/scope-search');
     const result = await searchContentIds('app', 'type in (page,blogpost)', 5);

@@ -59,7 +59,7 @@ test('an author inserts and configures the report macro in the editor preview; a
   const rows = await macro.locator('tbody tr').count();
   expect(rows).toBeGreaterThan(0);
   await expect(macro.getByText(/^Page$/).count()).resolves.toBe(rows);
-  await expect(macro.getByRole('button', { name: 'Download CSV' }).isVisible()).resolves.toBe(true);
+  await expect(macro.getByRole('button', { name: 'Export CSV' }).isVisible()).resolves.toBe(true);
   await settle();
   await page.screenshot({ path: artifactPath('report-macro-reader') });
 

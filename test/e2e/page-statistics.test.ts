@@ -87,12 +87,35 @@ test('a reader sees the statistics in a narrow modal, in dark mode too', async (
   const statistics = await openStatistics();
   await statistics.locator('.vt-viewers tbody tr').first().waitFor();
   await page.screenshot({ path: artifactPath('page-statistics-reader-narrow') });
+  // Narrow: the modal fits the 640 px window, and nothing inside it scrolls sideways.
+  const modal = await page.locator('iframe[data-module-key="view-counter"]').boundingBox();
+  expect(modal).not.toBeNull();
+  expect(modal!.x).toBeGreaterThanOrEqual(0);
+  expect(modal!.x + modal!.width).toBeLessThanOrEqual(640);
+  const overflow = await statistics.locator('body').evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+  // The figures read as labelled: each stat has its label.
+  await expect(statistics.locator('.vt-stat__label').allTextContents()).resolves.toEqual(expect.arrayContaining(['Views', 'Signed-in viewers', 'Anonymous views']));
   await page.keyboard.press('Escape');
   await page.click('#theme-toggle');
   const dark = await openStatistics();
   await dark.locator('.vt-chart canvas').waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: artifactPath('page-statistics-reader-dark') });
+  // Dark: the frame is in dark mode and its page and text are painted dark and light.
+  await dark.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached', timeout: 10_000 });
+  const colours = await dark.locator('.vt-stat__value').first().evaluate((element) => {
+    const luminance = (css: string) => {
+      const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    let background = 'rgba(0, 0, 0, 0)';
+    for (let node: Element | null = element; node && /rgba\(0, 0, 0, 0\)|transparent/.test(background); node = node.parentElement) background = getComputedStyle(node).backgroundColor;
+    if (/rgba\(0, 0, 0, 0\)|transparent/.test(background)) background = getComputedStyle(document.body).backgroundColor;
+    return { text: luminance(getComputedStyle(element).color), background: luminance(background), backgroundCss: background };
+  });
+  expect(colours.text).toBeGreaterThan(0.6);
+  expect(colours.background).toBeLessThan(0.3);
   await page.keyboard.press('Escape');
   await page.click('#theme-toggle');
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -103,6 +126,11 @@ test('an anonymous visitor of a public page sees counts and why there are no nam
   const statistics = await openStatistics();
   await statistics.getByText('Sign in to see more').waitFor();
   expect(await statistics.locator('.vt-viewers').count()).toBe(0);
+  // Under figures the visitor can see, nothing says they must sign in to see them (the attachments'
+  // refusal once did): the attachments section is simply absent for visitors.
+  await page.waitForTimeout(1000);
+  expect(await statistics.getByText('Sign in to see page statistics').count()).toBe(0);
+  expect(await statistics.getByRole('heading', { name: 'Attachments' }).count()).toBe(0);
   await page.screenshot({ path: artifactPath('page-statistics-anonymous') });
   await page.keyboard.press('Escape');
 });

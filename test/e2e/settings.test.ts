@@ -92,3 +92,18 @@ test('a non-admin can neither open the settings nor call their resolvers', async
   const after = await site.invoke(admin, 'getSettings', {});
   expect(after.ok && (after.data as { version: number }).version).toBe(settingsData.version);
 });
+
+test('an admin runs the platform self-check from the settings page: each answer is shown next to what the app assumes', async () => {
+  const admin = site.user('admin').accountId;
+  const since = Date.now();
+  await site.visit(page, admin, site.settingsPath());
+  const settings = moduleFrame(page, 'settings');
+  const run = settings.getByRole('button', { name: 'Run self-check', exact: true });
+  await run.waitFor({ timeout: 20_000 });
+  await run.click();
+  const answered = await site.waitForInvocation({ call: 'runPlatformSelfCheck', since });
+  expect(answered.result).toMatchObject({ ok: true });
+  await settings.getByText('Everything answered as Viewtracker assumes', { exact: false }).waitFor({ timeout: 20_000 });
+  await settings.getByRole('cell', { name: 'POST /wiki/rest/api/content/{id}/permission/check (as app) Scope: read:confluence-content.permission' }).waitFor({ timeout: 5_000 });
+  await page.screenshot({ path: artifactPath('settings-self-check'), fullPage: true });
+});

@@ -4,6 +4,7 @@
  * renders the byline from the property with no invocation, as Confluence does).
  */
 import type { DemoContent } from '../../local/demo/directory';
+import { canViewContent } from '../../local/confluence/permissions';
 import type { Principal } from '../../local/host/principal';
 import { getContentStats } from '../../src/core/storage/content-stats';
 import { runBylineWriter, type WriterReport } from '../../src/page-statistics/byline-property/byline-writer';
@@ -16,7 +17,8 @@ let app: AppPlatform;
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  app = await startAppPlatform();
+  // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
+  app = await startAppPlatform({ appSeesAll: true });
 });
 afterAll(() => app.stop());
 
@@ -81,11 +83,28 @@ describe('the byline property', () => {
 
   it('is readable exactly by the readers of the content: a restricted page shows nothing to others', async () => {
     const { content, allowed, denied } = app.restrictedContent();
-    await app.view(allowed, content);
-    await runWriter();
+    // A site whose admins gave the app user access to restricted pages (otherwise: the fallback below).
+    app.confluence.appUser.restricted = false;
+    try {
+      await app.view(allowed, content);
+      await runWriter();
+    } finally {
+      app.confluence.appUser.restricted = true;
+    }
     expect(property(allowed, content)).toBeDefined();
     expect(property(denied, content)).toBeUndefined();
     expect(property(app.users.anonymous, content)).toBeUndefined();
+  });
+
+  it('a page restricted away from the app user (ECO-822) gets no property; its readers get the function', async () => {
+    const used = app.restrictedContent().content.id;
+    const page = app.directory.site.contents.find((c) => c.restriction && c.id !== used && !canViewContent(app.directory, { kind: 'app', restricted: true }, c))!;
+    await app.view(app.users.admin, page);
+    await runWriter();
+    expect(property(app.users.admin, page)).toBeUndefined();
+    const before = dynamicCalls();
+    await app.byline(app.users.admin, page);
+    expect(dynamicCalls()).toBe(before + 1);
   });
 
   it('content the app may not write falls back to the dynamicProperties function, whose cost is counted', async () => {

@@ -144,3 +144,13 @@ describe('recording searches', () => {
     expect(stored.some((line) => line.includes('hl:searchers'))).toBe(mode !== 'extended');
   });
 });
+
+describe('month boundaries', () => {
+  it('a late search just before midnight at a month end, after a later one, is counted without losing a row', async () => {
+    const end = Date.parse('2026-11-30T23:59:58Z');
+    expect(await searchOnTime({ query: 'close the books', at: end + 3000, accountId: 'user-1' })).toEqual({ recorded: true, counted: true });
+    expect(await searchOnTime({ query: 'close the books', at: end, accountId: 'user-1' })).toEqual({ recorded: true, counted: true });
+    expect(await searchOnTime({ query: 'close the books', at: end + 1000, accountId: 'user-1' })).toEqual({ recorded: true, counted: false });
+    expect(await totals()).toMatchObject({ s: 1 });
+  });
+});

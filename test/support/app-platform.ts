@@ -17,6 +17,7 @@ import { ANONYMOUS, type Principal } from '../../local/host/principal';
 import { resetAppCaches } from './app-store';
 import { viewedEvent } from './events';
 import { deliveredAt } from '../../local/host/delivery-clock';
+import { NO_LATENCY, platformCalls, type CallLatency } from '../../local/host/stopped-invocations';
 import { cloudEventGate } from '../../local/host/event-gate';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
@@ -40,6 +41,8 @@ export interface AppPlatform {
   /** Content every demo user may see, in a space open to anonymous visitors. */
   publicContent(index?: number): DemoContent;
   restrictedContent(): { content: DemoContent; allowed: Principal; denied: Principal };
+  /** Latency of every KVS and Confluence call from now on (none by default). */
+  setCallLatency(latency: CallLatency): void;
   stop(): void;
 }
 
@@ -52,6 +55,8 @@ export interface AppPlatformOptions extends Pick<KvsEmulatorOptions, 'clock' | '
    * Default: as on Confluence Cloud, restricted content is hidden from `asApp()` and sends the app no events.
    */
   appSeesAll?: boolean;
+  /** Shrinks Forge's time limits (see ForgePlatform): tests of handlers stopped at their limit. */
+  limitScale?: number;
 }
 
 export async function startAppPlatform(options: AppPlatformOptions = {}): Promise<AppPlatform> {
@@ -62,9 +67,14 @@ export async function startAppPlatform(options: AppPlatformOptions = {}): Promis
   const confluence = new ConfluenceFake(directory);
   if (options.appSeesAll) confluence.appUser.restricted = false;
   const products = createProductFetch(confluence, directory, { keys: manifest.webTriggers.map((t) => t.key), siteUrl: () => identity.siteUrl });
-  const { emulator, uninstall } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...(options.clock ? { clock: options.clock } : {}), ...(options.strictness ? { strictness: options.strictness } : {}) });
+  const { emulator, uninstall: uninstallEmulator, fetch: emulatorFetch } = installKvsEmulator({ entities: manifest.entities, fallback: (target, path, init) => products(target, path, init as RequestInit), seed: 3, ...(options.clock ? { clock: options.clock } : {}), ...(options.strictness ? { strictness: options.strictness } : {}) });
+  // Calls of an invocation past its time limit fail, as in the local host (stopped-invocations.ts).
+  const forgeGlobals = globalThis as unknown as { __forge_fetch__?: typeof emulatorFetch };
+  let callLatency: CallLatency = NO_LATENCY;
+  forgeGlobals.__forge_fetch__ = platformCalls(emulatorFetch, () => callLatency);
+  const uninstall = () => { forgeGlobals.__forge_fetch__ = emulatorFetch; uninstallEmulator(); };
   resetAppCaches();
-  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, contentProperty: propertyReader(confluence.properties, manifest) });
+  const platform = new ForgePlatform(manifest, FunctionRegistry.load(ROOT, manifest), identity, { retryDelayScale: 0, contentProperty: propertyReader(confluence.properties, manifest), ...(options.limitScale ? { limitScale: options.limitScale } : {}) });
   platform.eventGate = cloudEventGate(confluence);
 
   const principal = (user: DemoUser): Principal => ({ kind: 'user', accountId: user.accountId, accountType: user.accountType });
@@ -100,6 +110,7 @@ export async function startAppPlatform(options: AppPlatformOptions = {}): Promis
       const deniedUser = readers.find((u) => !content.restriction!.userIds.includes(u.accountId) && !u.groupIds.some((g) => content.restriction!.groupIds.includes(g)))!;
       return { content, allowed: principal(allowedUser), denied: principal(deniedUser) };
     },
+    setCallLatency: (latency) => { callLatency = latency; },
     stop: () => {
       uninstall();
       emulator.close();

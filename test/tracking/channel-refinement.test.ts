@@ -9,6 +9,7 @@ import { seededRandom } from '../../local/kvs/rng';
 import type { Principal } from '../../local/host/principal';
 import type { DemoContent } from '../../local/demo/directory';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { viewedEvent } from '../support/events';
 import { queryAll, storedCounts } from '../support/stored-counts';
 import { rollupTotalsAgree } from '../support/rollup-invariant';
 import { decode } from '../../src/core/storage/codecs';
@@ -77,6 +78,22 @@ describe('a hint that arrives after its view was recorded', () => {
     await app.view(app.users.reader, page, T);
     expect(await storedCounts(page.id)).toMatchObject({ views: 1, viewers: 1, recordCount: 1 });
     await expectConsistent(page, { 'mobile-web': 1 });
+  });
+
+  it('reads the hint a second time only for an event handled while the page was loading (a later one saw any hint in its one read)', async () => {
+    const page = app.publicContent();
+    const reads = jest.spyOn(viewStore, 'readChannelHint');
+    try {
+      await app.view(app.users.reader, page, T); // handled 1 s after the view: the hint may still be on its way
+      expect(reads).toHaveBeenCalledTimes(1);
+      reads.mockClear();
+      const other = app.publicContent(1);
+      await deliveredAt(T + 60_000, () => app.platform.deliverEvent(viewedEvent({ contentId: other.id, spaceKey: other.spaceKey, type: other.type, title: other.title, at: T, accountId: (app.users.reader as { accountId: string }).accountId }) as { eventType: string }));
+      expect(await storedCounts(other.id)).toMatchObject({ views: 1 });
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('refines the view when the hint is stored while the event is writing it (neither sees the other at first)', async () => {

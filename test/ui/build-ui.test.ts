@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { findApps, renderIndexHtml } from '../../scripts/build-ui';
+import { buildIsCurrent, findApps, renderIndexHtml, sourceFingerprint } from '../../scripts/build-ui';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -21,5 +22,31 @@ describe('build-ui', () => {
     expect(resources.length).toBeGreaterThan(0);
     expect(apps).toEqual(expect.arrayContaining(resources));
     expect(apps).not.toContain('shared');
+  });
+});
+
+describe('--if-changed (npm start rebuilds the UI only when a source changed)', () => {
+  it('a fingerprint follows source contents, not build output, and a stamp vouches only for complete builds', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ui-stamp-'));
+    const at = (...parts: string[]) => path.join(root, ...parts);
+    const mkdir = mkdirSync;
+    const write = writeFileSync;
+    mkdir(at('static', 'app', 'src'), { recursive: true });
+    mkdir(at('static', 'app', 'build'), { recursive: true });
+    write(at('static', 'app', 'src', 'index.tsx'), 'one');
+    const first = sourceFingerprint(root);
+    write(at('static', 'app', 'build', 'index.js'), 'output');
+    expect(sourceFingerprint(root)).toBe(first);
+    write(at('static', 'app', 'src', 'index.tsx'), 'two');
+    const second = sourceFingerprint(root);
+    expect(second).not.toBe(first);
+
+    const stamp = at('stamp');
+    expect(buildIsCurrent(['app'], second, stamp, at('static'))).toBe(false);
+    write(stamp, `${second}\n`);
+    expect(buildIsCurrent(['app'], second, stamp, at('static'))).toBe(false); // no index.html yet
+    write(at('static', 'app', 'build', 'index.html'), '<html>');
+    expect(buildIsCurrent(['app'], second, stamp, at('static'))).toBe(true);
+    expect(buildIsCurrent(['app'], first, stamp, at('static'))).toBe(false);
   });
 });

@@ -20,7 +20,19 @@ describe('report view', () => {
     expect(markup).not.toContain('Last viewed');
     expect(markup).toContain('Included 1,000 of 5,000 items in scope');
     expect(markup).toContain('2026-11-01 to 2026-11-30 (UTC)');
-    expect(markup).toContain('Download CSV');
+    expect(markup).toContain('Export CSV');
+  });
+
+  it('shows the space\'s name, not its key', () => {
+    const markup = renderToStaticMarkup(<ReportView answer={{ ...report, config: { ...DEFAULT_REPORT, columns: ['title', 'space'] }, rows: [{ ...row, spaceName: 'Engineering' }] }} title="Top" />);
+    expect(markup).toContain('>Engineering<');
+    expect(markup).not.toContain('>ENG<');
+  });
+
+  it('says when the list is partial ("Showing 1 of 51"), and says nothing when every match is shown', () => {
+    expect(renderToStaticMarkup(<ReportView answer={{ ...report, matched: 51 }} title="Top" />)).toContain('Showing 1 of 51');
+    expect(renderToStaticMarkup(<ReportView answer={{ ...report, matched: 1 }} title="Top" />)).not.toContain('Showing');
+    expect(isReportAnswer({ ...report, matched: 51 })).toBe(true);
   });
 
   it('shows a notice, never a table, when the report is switched off or not available', () => {
@@ -39,7 +51,7 @@ describe('report view', () => {
     expect(markup).toContain('Ann Lee');
     expect(markup).toContain('>7<');
     expect(markup).toContain('Based on the most recent views only');
-    expect(markup).toContain('Download CSV');
+    expect(markup).toContain('Export CSV');
     expect(isReportAnswer(readers)).toBe(true);
     const hidden = renderToStaticMarkup(<ReportView answer={{ ...readers, readers: [], notes: [], peopleHidden: 'Extended privacy is on.' }} title="Readers" />);
     expect(hidden).toContain('Extended privacy is on.');

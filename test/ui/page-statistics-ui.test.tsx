@@ -39,6 +39,31 @@ describe('page statistics figures', () => {
     expect(markup).toContain('At most this many people');
   });
 
+  it('under Extended privacy, labels viewer figures over more than one day as viewer-days, never people', () => {
+    const markup = renderToStaticMarkup(<RangeSummary stats={{ ...stats, viewersCounted: 'person-days' }} now={NOW} />);
+    expect(markup).toContain('Signed-in viewer-days');
+    expect(markup).toContain('each person counts once per day they viewed');
+    expect(markup).not.toContain('signed-in people');
+    expect(markup).not.toContain('Different people');
+    expect(markup).toMatch(/signed-in viewer-days \(Extended privacy counts a person once per day they viewed\)/);
+    // One day: a pseudonym is one person that day, so the figure is people.
+    const oneDay = renderToStaticMarkup(<RangeSummary stats={{ ...stats, viewersCounted: 'person-days', range: { from: '2026-03-15', to: '2026-03-15', days: 1 } }} now={NOW} />);
+    expect(oneDay).toContain('>Signed-in viewers<');
+  });
+
+  it('All time is compared with nothing (no "None in the previous period", no colour)', () => {
+    const markup = renderToStaticMarkup(<RangeSummary stats={{ ...stats, previousTotals: { ...stats.previousTotals, views: 0, anonymousViews: 0 } }} now={NOW} allTime />);
+    expect(markup).not.toContain('None in the previous period');
+    expect(markup).not.toContain('vt-stat__detail--up');
+    expect(markup).toContain('Since the first recorded view.');
+  });
+
+  it('Hide viewers with no group chosen says nobody sees names, not that a group was chosen', () => {
+    const markup = renderToStaticMarkup(<PeopleHidden reason="hide-viewers" noGroup />);
+    expect(markup).toContain('no group was chosen');
+    expect(markup).not.toContain('the group your administrator chose');
+  });
+
   it('says why names are hidden, for every reason', () => {
     expect(renderToStaticMarkup(<PeopleHidden reason="extended-privacy" />)).toContain('stores no account IDs');
     expect(renderToStaticMarkup(<PeopleHidden reason="hide-viewers" />)).toContain('Hide viewers is on');

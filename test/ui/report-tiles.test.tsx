@@ -32,4 +32,17 @@ describe('report tiles', () => {
     expect(tile(markup, 'Pages and blog posts viewed')).toContain('—');
     expect(tile(markup, 'Pages and blog posts viewed')).toContain('not available with these filters');
   });
+
+  it('All time: no comparison with an empty previous period', () => {
+    const markup = renderToStaticMarkup(<ReportTiles summary={summary({ viewers: { value: 40, exact: true } }, {})} allTime />);
+    expect(markup).not.toContain('new in this period');
+    expect(markup).toContain('since the first recorded view');
+  });
+
+  it('under Extended privacy, the viewers tile counts viewer-days and says so', () => {
+    const markup = renderToStaticMarkup(<ReportTiles summary={summary({ viewers: { value: 40, exact: true } }, {})} viewersCounted="person-days" />);
+    expect(markup).toContain('Signed-in viewer-days');
+    expect(markup).toContain('a person counts once per day they viewed');
+    expect(markup).not.toContain('>Signed-in viewers<');
+  });
 });

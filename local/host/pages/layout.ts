@@ -49,6 +49,10 @@ function topBar(ctx: HostContext, session: Session): Html {
   const spaces = ctx.directory.site.spaces.filter((space) => space.type === 'global');
   const globalPages = ctx.platform.manifest.uiModules.filter((m) => m.type === 'confluence:globalPage');
   const users = ctx.directory.site.users.filter((user) => user.status === 'active');
+  // A reader who administers spaces is listed as their space admin, not as a reader.
+  const administers = new Map<string, string[]>();
+  for (const space of ctx.directory.site.spaces) for (const id of space.adminIds ?? []) administers.set(id, [...(administers.get(id) ?? []), space.key]);
+  const roleOf = (u: DemoUser) => (u.role === 'reader' && administers.has(u.accountId) ? `space admin of ${(administers.get(u.accountId) ?? []).join(', ')}` : ROLE_LABELS[u.role]);
   const current = session.principal.kind === 'user' ? session.principal.accountId : 'anonymous';
   return html`<header class="topbar">
   <a class="logo" href="/wiki/home">${logo()}<span>Confluence</span></a>
@@ -57,11 +61,12 @@ function topBar(ctx: HostContext, session: Session): Html {
     <details><summary>Spaces ▾</summary><div class="menu">${spaces.map((s) => html`<a href="${ctx.urls.space(s.key)}">${s.name}</a>`)}</div></details>
     <details><summary>Apps ▾</summary><div class="menu">${globalPages.map((m) => html`<a href="${ctx.urls.globalPage(m.route ?? m.key)}">${m.title}</a>`)}</div></details>
   </nav>
+  <form class="topsearch" role="search" action="/wiki/search" method="get"><input type="search" name="text" aria-label="Search Confluence" placeholder="Search"></form>
   <div class="spacer"></div>
   <div class="host-controls">
     <span class="local-badge" title="A local Confluence for development: not Atlassian">LOCAL</span>
     <label>Act as <select id="act-as" aria-label="Act as">
-      ${users.map((u) => html`<option value="${u.accountId}"${u.accountId === current ? html` selected` : ''}>${u.displayName} (${ROLE_LABELS[u.role]})</option>`)}
+      ${users.map((u) => html`<option value="${u.accountId}"${u.accountId === current ? html` selected` : ''}>${u.displayName} (${roleOf(u)})</option>`)}
       <option value="anonymous"${current === 'anonymous' ? html` selected` : ''}>Anonymous visitor</option>
     </select></label>
     <label>Channel <select id="channel" aria-label="Channel">

@@ -1,5 +1,5 @@
 import { canViewContent, canViewSpace } from '../../confluence/permissions';
-import type { DemoSpace, DemoUser } from '../../demo/directory';
+import type { DemoContent, DemoSpace, DemoUser } from '../../demo/directory';
 import { html, type Html } from '../html';
 import type { UiModule } from '../manifest';
 import type { Session } from '../session';
@@ -81,5 +81,16 @@ export function profilePage(ctx: HostContext, session: Session, user: DemoUser):
     title: user.displayName,
     main: html`<h1 class="page-title">${user.status === 'closed' ? 'Former user' : user.displayName}</h1>
 <p>Account ID <code>${user.accountId}</code></p><p>Groups: ${groups.join(', ') || 'none'}</p>`,
+  });
+}
+
+/** Confluence's search results: titles of content the searcher may see that hold every word of the query. */
+export function searchPage(ctx: HostContext, session: Session, query: string, results: readonly DemoContent[]): string {
+  return layout(ctx, session, {
+    title: query ? `Search: ${query}` : 'Search',
+    main: html`<h1 class="page-title">Search</h1>
+<form class="search-page" role="search" action="/wiki/search" method="get"><input type="search" name="text" value="${query}" aria-label="Search Confluence"> <button type="submit">Search</button></form>
+${query ? html`<p class="search-count">${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”</p>` : ''}
+<ol class="search-results">${results.map((c) => html`<li><a href="${ctx.urls.content(c)}">${c.title}</a> <span class="lozenge">${c.type}</span> <span class="muted">${ctx.directory.space(c.spaceKey)?.name ?? c.spaceKey}</span></li>`)}</ol>`,
   });
 }

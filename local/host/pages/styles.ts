@@ -19,6 +19,8 @@ a:hover { text-decoration: underline; }
 .menu { display: none; position: absolute; top: 34px; left: 0; min-width: 220px; padding: 6px 0; background: var(--ds-surface-overlay); box-shadow: var(--ds-shadow-overlay); border-radius: 3px; }
 .menu a { display: block; padding: 8px 16px; color: var(--ds-text); }
 .spacer { flex: 1; }
+.topsearch input, .search-page input { padding: 6px 10px; border: 1px solid var(--ds-border); border-radius: 4px; background: var(--ds-surface); color: inherit; min-width: 220px; }
+.search-results { padding-left: 20px; } .search-results li { margin: 8px 0; } .search-count, .muted { color: var(--ds-text-subtle, #626f86); }
 .icon { flex-shrink: 0; vertical-align: -3px; }
 .restricted { display: inline-flex; align-items: center; gap: 4px; }
 .host-controls button { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; }

@@ -11,7 +11,9 @@ type Action = (typeof ACTIONS)[number];
  * product event, in Forge's payload shape, to the app's triggers. `?silent=1` changes the content
  * without an event, like a cascading delete (the reconciliation pass must then find it).
  * `restrict?users=a,b&groups=g1` sets the content's read restriction and `unrestrict` removes it;
- * both deliver `avi:confluence:permissions_updated:<type>`, as Confluence does for a restriction change.
+ * both deliver `avi:confluence:permissions_updated:<type>`, as Confluence does for a restriction change,
+ * except when the content is then restricted away from the app (the platform's event gate withholds
+ * every event about such content, as Cloud does: ECO-961, CONFCLOUD-82583).
  */
 export function contentLifecycleRoutes(host: HostServices): Route[] {
   return [

@@ -174,7 +174,11 @@ function demoSummary(directory: Directory, contentUrl: (content: import('../../d
     site: { cloudId: directory.site.cloudId, name: directory.site.siteName },
     users: directory.site.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, role: u.role, accountType: u.accountType, isAdmin: u.isAdmin, status: u.status, groups: u.groupIds.map((id) => directory.groupsById.get(id)?.name) })),
     groups: directory.site.groups,
-    spaces: directory.site.spaces.map((s) => ({ key: s.key, name: s.name, type: s.type, anonymousAccess: s.anonymousAccess })),
+    // Each space's own admins (site admins administer every space besides): who to act as for a space report.
+    spaces: directory.site.spaces.map((s) => ({
+      key: s.key, name: s.name, type: s.type, anonymousAccess: s.anonymousAccess,
+      admins: (s.adminIds ?? []).map((id) => ({ accountId: id, displayName: directory.user(id)?.displayName ?? id })),
+    })),
     contents: directory.site.contents.map((c) => ({ id: c.id, type: c.type, title: c.title, spaceKey: c.spaceKey, restricted: c.restriction !== null, hasMacro: c.hasMacro, url: contentUrl(c) })),
   };
 }

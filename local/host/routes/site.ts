@@ -6,7 +6,7 @@ import { redirect, sendHtml } from '../http-util';
 import { contentPage } from '../pages/content-page';
 import { editorPage } from '../pages/editor-page';
 import { callerOf } from '../pages/layout';
-import { adminIndex, adminSidebar, homePage, modulePage, notFoundPage, profilePage } from '../pages/site-pages';
+import { adminIndex, adminSidebar, homePage, modulePage, notFoundPage, profilePage, searchPage } from '../pages/site-pages';
 import { route, type Route } from '../router';
 import { readSession, type Session } from '../session';
 import { deliveryFromQuery } from '../views';
@@ -72,6 +72,16 @@ export function siteRoutes(host: HostServices): Route[] {
       const module = pageModules('confluence:spacePage', match[3]!);
       if (!space || !module || !canViewSpace(host.directory, callerOf(s), space)) return sendHtml(response, 404, notFoundPage(host, s, 'No such space page.'));
       sendHtml(response, 200, modulePage(host, s, module, { space, routeBase: host.urls.spacePage(space.key, module.route ?? module.key) }));
+    }),
+    // Confluence's search: results the searcher may see, then `avi:confluence:performed:search` (src/search).
+    route('GET', /^\/wiki\/search\/?$/, ({ request, response, url }) => {
+      const s = session(request);
+      const query = (url.searchParams.get('text') ?? '').slice(0, 500);
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const results = words.length === 0 ? [] : host.directory.site.contents
+        .filter((c) => words.every((word) => c.title.toLowerCase().includes(word)) && visibleContent(s, c.id)).slice(0, 50);
+      if (words.length > 0) host.views.recordSearch(s.principal, query, results.length, deliveryFromQuery(url.searchParams));
+      sendHtml(response, 200, searchPage(host, s, query, results));
     }),
     route('GET', /^\/wiki\/admin\/?$/, ({ request, response }) => sendHtml(response, 200, adminIndex(host, session(request)))),
     route('GET', new RegExp(`^/wiki/admin/forge/apps/${APP}/local/([^/]+)(/.*)?$`), ({ request, response, match }) => {

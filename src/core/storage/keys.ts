@@ -55,7 +55,7 @@ export const KEYS = {
   userGroups: (accountId: string) => `groups:${safe(accountId)}`,
   /** Daily secret for extended-privacy pseudonyms; deleted after two days, making them unlinkable. */
   pseudonymSalt: (day: string) => `salt:${day}`,
-  /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min. */
+  /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min; the viewer is their daily pseudonym, never an account id. */
   channelHint: (contentId: string, viewer: string) => `hint:${contentId}:${safe(viewer)}`,
   /** The inventory backfill's progress and cursor (issue 8). */
   inventoryJob: 'inventory:job',
@@ -67,7 +67,7 @@ export const KEYS = {
   spaceCompactionJob: 'reports:space-compaction',
   /** A space's saved report definitions (Custom Reports), one document per space. */
   spaceReports: (spaceKey: string) => `sr:${safe(spaceKey)}`,
-  /** Whether a viewer (account id, or pseudonym in extended privacy) may read a content, and when Confluence said so: the byline's cache, TTL 12 h. */
+  /** Whether a viewer (their daily pseudonym in every privacy mode, never an account id) may read a content, and when Confluence said so: the byline's cache, TTL 12 h. */
   readPermission: (contentId: string, viewer: string) => `perm:${contentId}:${safe(viewer)}`,
   /** Which groups Confluence recently said may (or may not) read a content: the byline's shared cache, TTL 12 h. */
   contentGroupAnswers: (contentId: string) => `pg:${contentId}`,

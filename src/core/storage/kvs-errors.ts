@@ -40,6 +40,15 @@ export function isUnclassifiedTransactionFailure(error: unknown): boolean {
   return error instanceof ForgeKvsAPIError && !isConditionFailure(error) && !isTransientStorageError(error);
 }
 
+/**
+ * A query cursor KVS no longer accepts. Forge: cursors "are not stable and should not be persisted"
+ * (forge-docs-snapshot mirror/storage-reference/entities/index.md, "Cursors"); a list page's cursor
+ * kept by the browser can outlive it. The reader then starts again from the first page.
+ */
+export function isStaleCursor(error: unknown): boolean {
+  return error instanceof ForgeKvsAPIError && error.code === 'INVALID_CURSOR';
+}
+
 /** Several writers raced us for the same counters too often: Forge should retry the event later. */
 export class ContentionError extends Error {
   constructor(contentId: string) {

@@ -1,4 +1,4 @@
-import type { ReportColumn, ReportQueryDefinition, ReportRow } from '@contracts/custom-reports';
+import { DEFAULT_REPORT, DEFAULT_SORTS, type ReportColumn, type ReportQueryDefinition, type ReportRow } from '@contracts/custom-reports';
 import type { ResolvedRange } from '@contracts/report-range';
 
 /** What a report knows of one content's views: in the range (or all time), all-time viewers, last view. */
@@ -22,12 +22,29 @@ export interface ScopedContent {
  * longest unread first. The author's sort and row count apply last.
  */
 export function reportRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): ReportRow[] {
+  return selectRows(definition, scoped, stats, range).rows;
+}
+
+/** The rows shown, and how many matched before the row limit (a partial list says "10 of 51"). */
+export function selectRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): { rows: ReportRow[]; matched: number } {
   const rows = scoped.map((content) => rowOf(content, stats.get(content.id)));
   const fromMs = Date.parse(`${range.from}T00:00:00Z`);
   const chosen = definition.what === 'least-viewed'
     ? rows.filter((row) => row.lastViewedAt === null || row.lastViewedAt < fromMs)
     : rows.filter((row) => row.views > 0);
-  return sortRows(chosen, definition.sort.column, definition.sort.direction).slice(0, definition.rows);
+  const sort = effectiveSort(definition);
+  return { rows: sortRows(chosen, sort.column, sort.direction).slice(0, definition.rows), matched: chosen.length };
+}
+
+/**
+ * The sort a report is read in. The editor used to keep the generic default (views, highest first)
+ * when the author switched to "Not viewed in the range", which hides the never-viewed content at the
+ * end; that untouched default now means the kind's own (never viewed first, then the oldest view).
+ */
+export function effectiveSort(definition: ReportQueryDefinition): ReportQueryDefinition['sort'] {
+  const generic = DEFAULT_REPORT.sort;
+  const untouched = definition.sort.column === generic.column && definition.sort.direction === generic.direction;
+  return untouched ? DEFAULT_SORTS[definition.what] : definition.sort;
 }
 
 function rowOf(content: ScopedContent, stats: ContentFigures | undefined): ReportRow {
@@ -67,5 +84,6 @@ export function sortRows(rows: ReportRow[], column: ReportColumn, direction: 'as
 
 /** Columns whose order needs the all-time rows; the others rank from the search and the range's views. */
 export function sortNeedsAllTimeRows(definition: ReportQueryDefinition): boolean {
-  return definition.sort.column === 'viewers' || definition.sort.column === 'last-viewed';
+  const { column } = effectiveSort(definition);
+  return column === 'viewers' || column === 'last-viewed';
 }

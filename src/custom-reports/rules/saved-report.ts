@@ -51,6 +51,14 @@ export function applySave(current: SavedReport[], input: SaveReportInput, spaceK
   return { ok: true, saved, reports: [...current, saved] };
 }
 
+/**
+ * The list with `accountId`'s authorship replaced by `nobody` (every author's, when `accountId` is
+ * null: Extended privacy stores no account id, so a list written then names no author).
+ */
+export function withoutAuthor(reports: readonly SavedReport[], accountId: string | null, nobody: string): SavedReport[] {
+  return reports.map((report) => (accountId === null || report.createdBy === accountId ? { ...report, createdBy: nobody } : report));
+}
+
 const storedReport = z.object({
   id: z.string(), spaceKey: z.string(), name: z.string(), definition: z.unknown(),
   createdBy: z.string(), createdAt: z.number(), updatedAt: z.number(),

@@ -54,3 +54,15 @@ export async function listAllSpaceReports(maxSpaces: number): Promise<SavedRepor
   } while (cursor && spaces < maxSpaces);
   return reports;
 }
+
+/** Visits every space's saved reports list (with its version), 100 documents a page. */
+export async function forEachSpaceReports(visit: (spaceKey: string, stored: StoredSpaceReports) => Promise<void>): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    let query = kvs.entity<SpaceReportsDocument>(ENTITY.spaceReports).query().index('by-updated').limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    for (const result of page.results) await visit(result.value.spaceKey, { reports: parseStoredReports(result.value.reports), version: result.value.version });
+    cursor = page.nextCursor;
+  } while (cursor);
+}

@@ -67,9 +67,10 @@ export async function reconcileInventory(budgetMs: number, now: () => number = D
       return page !== 'not-answered' ? page : blogposts.get(id) ?? 'not-answered';
     };
     const purgedNow = new Set<string>();
+    let unseenHere = 0;
     for (const row of alive.filter((candidate) => candidate.contentType !== 'attachment')) {
       const verdict = reconcileVerdict(row, answerFor(row.contentId));
-      if (verdict.kind === 'unseen') result.unseen += 1;
+      if (verdict.kind === 'unseen') unseenHere += 1;
       if (verdict.kind === 'status') {
         await applyLifecycleEvent(lifecycleEvent(verdict.lifecycle, row, now()));
         result.statusChanged += 1;
@@ -86,9 +87,13 @@ export async function reconcileInventory(budgetMs: number, now: () => number = D
       result.purged.push(row.contentId);
     }
     result.checked += page.rows.length;
+    result.unseen += unseenHere;
+    const passStart = after === null;
     after = page.more ? page.last : null;
     const job = await readInventoryJob();
-    await writeInventoryJob({ ...job, reconcileAfter: after, ...(after ? {} : { reconciledAt: now() }) });
+    // Unseen rows are summed over the pass and published when it ends (the settings page's access check).
+    const running = (passStart ? 0 : job.reconcileUnseen) + unseenHere;
+    await writeInventoryJob({ ...job, reconcileAfter: after, reconcileUnseen: after ? running : 0, ...(after ? {} : { reconciledAt: now(), unseenAtLastPass: running }) });
     if (!after) {
       result.complete = true;
       break;

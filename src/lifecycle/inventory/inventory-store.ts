@@ -18,15 +18,20 @@ export interface InventoryJob extends InventoryStatus {
    */
   reconcileAfter: string | null;
   reconciledAt: number | null;
+  /** Content rows Confluence did not answer for in the pass under way (gone or not visible to the app: kept). */
+  reconcileUnseen: number;
+  /** The same count at the end of the last complete pass (null before the first). */
+  unseenAtLastPass: number | null;
 }
 
 const job = z.object({
   state: z.enum(['idle', 'running']), phase: z.enum(['page', 'blogpost']), processed: z.number(), written: z.number(),
   startedAt: z.number().nullable(), completedAt: z.number().nullable(), throttledUntil: z.number().nullable(),
   cursor: z.string().nullable(), leaseUntil: z.number(), reconcileAfter: z.string().nullable().default(null), reconciledAt: z.number().nullable().default(null),
+  reconcileUnseen: z.number().int().min(0).default(0), unseenAtLastPass: z.number().int().min(0).nullable().default(null),
 });
 
-export const IDLE_JOB: InventoryJob = { state: 'idle', phase: 'page', processed: 0, written: 0, startedAt: null, completedAt: null, throttledUntil: null, cursor: null, leaseUntil: 0, reconcileAfter: null, reconciledAt: null };
+export const IDLE_JOB: InventoryJob = { state: 'idle', phase: 'page', processed: 0, written: 0, startedAt: null, completedAt: null, throttledUntil: null, cursor: null, leaseUntil: 0, reconcileAfter: null, reconciledAt: null, reconcileUnseen: 0, unseenAtLastPass: null };
 
 export async function readInventoryJob(): Promise<InventoryJob> {
   const parsed = job.safeParse(await kvs.get(KEYS.inventoryJob));
@@ -70,4 +75,10 @@ export async function contentRowsOfSpaceId(spaceId: string, cursor: string | nul
   if (cursor) query = query.cursor(cursor);
   const page = await query.getMany();
   return { rows: page.results.map((item) => decode.contentStats(item.value)), nextCursor: page.nextCursor ?? null };
+}
+
+/** What the last complete reconciliation pass found the app could no longer see (for the access check). */
+export async function reconcileFindings(): Promise<{ unseen: number | null; at: number | null }> {
+  const stored = await readInventoryJob();
+  return { unseen: stored.unseenAtLastPass, at: stored.reconciledAt };
 }

@@ -16,6 +16,7 @@ import { currentStoredSettings } from '../../settings/index';
 import type { ContentStatsRow } from '../../core/model/rows';
 import { contentRows, contentViewedOn, dueRows, readWriterJob, sweepRows, writeWriterJob, type WriterJob } from './byline-property-store';
 import { syncProperty, type SyncOutcome } from './property-sync';
+import { ConfluenceError } from '../../platform/confluence/client';
 
 /** The run's own time budget (the function may run 240 s, manifest.yml); the next run starts 5 min later. */
 const RUN_BUDGET_MS = 180_000;
@@ -54,14 +55,28 @@ export async function bylineWriter(_event?: unknown, _context?: unknown): Promis
   return runBylineWriter({ now: () => Date.now(), budgetMs: RUN_BUDGET_MS, wait: sleep });
 }
 
-export interface WriterClock { now(): number; budgetMs: number; wait(ms: number): Promise<void> }
+export interface WriterClock {
+  now(): number;
+  budgetMs: number;
+  wait(ms: number): Promise<void>;
+  /**
+   * A page written less than this long ago stays due (its lag grows to this, its writes shrink):
+   * the knob between lag and points. 0, the default, writes every due page each run.
+   */
+  minGapMs?: number;
+  /** The sweep's points a run (default SWEEP_POINTS_PER_RUN). */
+  sweepPoints?: number;
+}
 
 export async function runBylineWriter(clock: WriterClock): Promise<WriterReport> {
   const started = clock.now();
   const deadline = started + clock.budgetMs;
   const stored = await currentStoredSettings();
-  const viewCounter = stored.settings.viewCounter;
-  let job = await readWriterJob() ?? freshJob(viewCounter);
+  const previous = await readWriterJob();
+  // Settings that cannot be read apply the fail-closed ones to tracking; here they must not flip
+  // every property: the switch the last sweep applied stands until the settings are readable again.
+  const viewCounter = stored.problem && previous ? previous.sweep.viewCounter : stored.settings.viewCounter;
+  let job = previous ?? freshJob(viewCounter);
   const report: WriterReport = { written: 0, unchanged: 0, fallback: 0, points: 0, throttled: false, windowDay: job.windowDay, sweep: null };
   if (job.leaseUntil > started) return { ...report, skipped: 'leased' };
   if (job.throttledUntil > started) return { ...report, skipped: 'throttled' };
@@ -73,7 +88,15 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
   const sync = async (row: ContentStatsRow, pointsCap: number): Promise<boolean> => {
     for (;;) {
       if (clock.now() > deadline || report.points >= pointsCap) return false;
-      const outcome: SyncOutcome = await syncProperty(row, viewCounter, clock.now());
+      let outcome: SyncOutcome;
+      try {
+        outcome = await syncProperty(row, viewCounter, clock.now());
+      } catch (error) {
+        // A 5xx (or a KVS hiccup) ends the run; the row stays due. Anything else skips this row only.
+        console.warn(`Byline writer: content ${row.contentId}: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof ConfluenceError && !error.transient) return true;
+        return false;
+      }
       report.points += outcome.points;
       if (outcome.kind !== 'throttled') {
         report[outcome.kind] += 1;
@@ -88,62 +111,66 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
     }
   };
 
-  // 1. Due rows, oldest mark first; a page is written at most once a run (a view committed during
-  // the run leaves it due for the next one).
-  let going = true;
-  const seen = new Set<string>();
-  let dueCursor: string | null = null;
-  do {
-    const page: { rows: ContentStatsRow[]; nextCursor: string | null } = await dueRows(dueCursor, 50);
-    for (const row of page.rows) {
-      if (seen.has(row.contentId)) continue;
-      seen.add(row.contentId);
-      if (!(going = await sync(row, POINTS_PER_RUN))) break;
-    }
-    dueCursor = page.nextCursor;
-  } while (going && dueCursor);
-
-  // 2. The rolling window, once a day, when the due pass finished.
-  const today = utcDay(started);
-  if (going && job.windowDay !== today) {
-    const leaving = utcDay(started - 30 * DAY_MS);
-    let cursor: string | null = null;
+  try {
+    // 1. Due rows, oldest mark first; a page is written at most once a run (a view committed during
+    // the run leaves it due for the next one).
+    let going = true;
+    const seen = new Set<string>();
+    let dueCursor: string | null = null;
     do {
-      const page: { ids: string[]; nextCursor: string | null } = await contentViewedOn(leaving, cursor);
-      for (const row of await contentRows(page.ids)) if (!(going = await sync(row, POINTS_PER_RUN))) break;
-      cursor = page.nextCursor;
-    } while (going && cursor);
-    if (going) job = { ...job, windowDay: today };
-  }
+      const page: { rows: ContentStatsRow[]; nextCursor: string | null } = await dueRows(dueCursor, 50);
+      for (const row of page.rows) {
+        if (seen.has(row.contentId)) continue;
+        seen.add(row.contentId);
+        if (row.byline && row.byline.shown !== 'fallback' && started - row.byline.writtenAt < (clock.minGapMs ?? 0)) continue;
+        if (!(going = await sync(row, POINTS_PER_RUN))) break;
+      }
+      dueCursor = page.nextCursor;
+    } while (going && dueCursor);
 
-  // 3. The sweep, within its share of the run's points.
-  if (going && job.sweep.state === 'running') {
-    const cap = Math.min(POINTS_PER_RUN, report.points + SWEEP_POINTS_PER_RUN);
-    let sweep = job.sweep;
-    try {
+    // 2. The rolling window, once a day, when the due pass finished.
+    const today = utcDay(started);
+    if (going && job.windowDay !== today) {
+      const leaving = utcDay(started - 30 * DAY_MS);
+      let cursor: string | null = null;
       do {
-        const page = await sweepRows(sweep.cursor, 50);
-        let done = 0;
-        for (const row of page.rows) {
-          const before = report.written;
-          if (!(going = await sync(row, cap))) break;
-          done += 1;
-          sweep = { ...sweep, processed: sweep.processed + 1, written: sweep.written + (report.written - before) };
-        }
-        // A page left halfway is read again next time (rows already written cost no point then).
-        if (done === page.rows.length) sweep = { ...sweep, cursor: page.nextCursor, ...(page.nextCursor ? {} : { state: 'done' as const }) };
-      } while (going && sweep.state === 'running');
-    } catch (error) {
-      // Query cursors "are not stable and should not be persisted" (Forge KVS docs): a refused one
-      // restarts the sweep, which is idempotent (properties already showing their figures are skipped).
-      console.warn(`Byline sweep restarts: ${error instanceof Error ? error.message : String(error)}`);
-      sweep = { ...sweep, cursor: null };
+        const page: { ids: string[]; nextCursor: string | null } = await contentViewedOn(leaving, cursor);
+        for (const row of await contentRows(page.ids)) if (!(going = await sync(row, POINTS_PER_RUN))) break;
+        cursor = page.nextCursor;
+      } while (going && cursor);
+      if (going) job = { ...job, windowDay: today };
     }
-    job = { ...job, sweep };
-  }
 
-  job = { ...job, leaseUntil: 0 };
-  await writeWriterJob(job);
+    // 3. The sweep, within its share of the run's points.
+    if (going && job.sweep.state === 'running') {
+      const cap = Math.min(POINTS_PER_RUN, report.points + (clock.sweepPoints ?? SWEEP_POINTS_PER_RUN));
+      let sweep = job.sweep;
+      try {
+        do {
+          const page = await sweepRows(sweep.cursor, 50);
+          let done = 0;
+          for (const row of page.rows) {
+            const before = report.written;
+            if (!(going = await sync(row, cap))) break;
+            done += 1;
+            sweep = { ...sweep, processed: sweep.processed + 1, written: sweep.written + (report.written - before) };
+          }
+          // A page left halfway is read again next time (rows already written cost no point then).
+          if (done === page.rows.length) sweep = { ...sweep, cursor: page.nextCursor, ...(page.nextCursor ? {} : { state: 'done' as const }) };
+        } while (going && sweep.state === 'running');
+      } catch (error) {
+        // Query cursors "are not stable and should not be persisted" (Forge KVS docs): a refused one
+        // restarts the sweep, which is idempotent (properties already showing their figures are skipped).
+        console.warn(`Byline sweep restarts: ${error instanceof Error ? error.message : String(error)}`);
+        sweep = { ...sweep, cursor: null };
+      }
+      job = { ...job, sweep };
+    }
+  } finally {
+    // Released even when a query failed: the next run need not wait for the lease to expire.
+    job = { ...job, leaseUntil: 0 };
+    await writeWriterJob(job);
+  }
   console.log(`Byline writer: ${report.written} written, ${report.unchanged} unchanged, ${report.fallback} fallback, ${report.points} points${report.throttled ? ', throttled' : ''}; sweep ${job.sweep.state} (${job.sweep.processed})`);
   return { ...report, windowDay: job.windowDay, sweep: job.sweep };
 }

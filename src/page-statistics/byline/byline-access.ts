@@ -13,6 +13,7 @@ import type { ContentStatsRow } from '../../core/model/rows';
 import { fetchGroupMayRead, fetchMayRead } from '../../platform/confluence/permissions';
 import { cacheGroupAnswers, cacheReadPermission, readBylineFacts } from './byline-store';
 import { storedViewerFor } from '../../tracking/index';
+import { pseudonymFor } from '../../privacy/index';
 import { GROUP_CACHE_HOURS, groupsInMemory } from '../../access/viewer-groups';
 import { groupPopularity, noteCallerGroups } from './group-popularity';
 
@@ -21,8 +22,10 @@ export type BylineAnswer = { show: true; stats: ContentStatsRow | undefined } | 
 export async function bylineCountFor(accountId: string | null, contentId: string, now: number): Promise<BylineAnswer> {
   // Extended privacy: the caller is known by the day's pseudonym, even in cache keys.
   const storedViewer = accountId ? await storedViewerFor({ kind: 'user', accountId }, now) : null;
+  // Cached permission answers are keyed by the day's pseudonym in every mode: no account id in a key.
+  const cacheViewer = accountId ? await pseudonymFor(accountId, now) : null;
   const inMemory = accountId ? groupsInMemory(accountId) : undefined;
-  const facts = await readBylineFacts(contentId, storedViewer, inMemory === undefined);
+  const facts = await readBylineFacts(contentId, storedViewer, inMemory === undefined, cacheViewer);
   // Only groups the app already knows (memory, or the KVS row the view path keeps for 12 h): asking
   // Confluence for them here would cost the call this evidence is meant to save.
   const storedGroups = facts.callerGroups && now - facts.callerGroups.fetchedAt < GROUP_CACHE_HOURS * 3_600_000 ? facts.callerGroups.groupIds : undefined;
@@ -37,11 +40,11 @@ export async function bylineCountFor(accountId: string | null, contentId: string
     cachedPermission: cached, groupReads: groupReads(callerGroups, facts.groupAnswers, now, changedAt), now,
   });
   if (decision === 'show') return { show: true, stats: facts.stats };
-  if (decision === 'hide' || !accountId || !storedViewer) return { show: false };
+  if (decision === 'hide' || !accountId || !storedViewer || !cacheViewer) return { show: false };
   // Answers are timed by `now`, taken before the call: a change recorded meanwhile ends them.
   if (await askForGroup(contentId, callerGroups, facts.groupAnswers, now, changedAt)) return { show: true, stats: facts.stats };
   const allowed = await fetchMayRead(contentId, accountId);
-  await cacheReadPermission(contentId, storedViewer, allowed, now);
+  await cacheReadPermission(contentId, cacheViewer, allowed, now);
   return allowed ? { show: true, stats: facts.stats } : { show: false };
 }
 

@@ -25,8 +25,11 @@ export interface BylineRead {
  * Everything the byline needs in ONE batch read (one read unit: the rows are small): the content's
  * totals, its group answers, the caller's own viewer row (evidence they could read it), a cached
  * permission answer, the site's permission epoch and, when `withGroups`, the caller's cached groups.
+ * The permission answer is keyed by `cacheViewer`, the caller's daily pseudonym in every privacy mode
+ * (`pseudonymFor`): the key holds no account id, and once the day's salt is gone nobody can tell whose
+ * it was, so an erased account leaves nothing behind in the answers that outlive it (TTL 12 h).
  */
-export async function readBylineFacts(contentId: string, storedViewer: string | null, withGroups = false): Promise<BylineRead> {
+export async function readBylineFacts(contentId: string, storedViewer: string | null, withGroups = false, cacheViewer: string | null = storedViewer): Promise<BylineRead> {
   const items = [
     { key: KEYS.contentStats(contentId), entityName: ENTITY.contentStats },
     ...(storedViewer ? [
@@ -34,7 +37,7 @@ export async function readBylineFacts(contentId: string, storedViewer: string | 
       { key: KEYS.permissionEpoch },
       { key: KEYS.contentPermissionEpoch(contentId) },
       { key: KEYS.viewerContent(contentId, storedViewer), entityName: ENTITY.viewerContent },
-      { key: KEYS.readPermission(contentId, storedViewer) },
+      ...(cacheViewer ? [{ key: KEYS.readPermission(contentId, cacheViewer) }] : []),
       ...(withGroups ? [{ key: KEYS.userGroups(storedViewer) }] : []),
     ] : []),
   ];
@@ -42,7 +45,7 @@ export async function readBylineFacts(contentId: string, storedViewer: string | 
   const found = new Map(result.successfulKeys.map((item) => [`${item.entityName ?? ''}|${item.key}`, item.value]));
   const stats = found.get(`${ENTITY.contentStats}|${KEYS.contentStats(contentId)}`);
   const viewer = storedViewer ? found.get(`${ENTITY.viewerContent}|${KEYS.viewerContent(contentId, storedViewer)}`) : undefined;
-  const permission = storedViewer ? found.get(`|${KEYS.readPermission(contentId, storedViewer)}`) : undefined;
+  const permission = storedViewer && cacheViewer ? found.get(`|${KEYS.readPermission(contentId, cacheViewer)}`) : undefined;
   return {
     stats: stats === undefined ? undefined : decode.contentStats(stats),
     viewedAt: viewer === undefined ? 0 : decode.viewerContent(viewer).lastAt,
@@ -57,8 +60,8 @@ export async function readBylineFacts(contentId: string, storedViewer: string | 
  * Confluence's answer for one caller, with the time it was asked: it stands as long as a group's
  * answer (`answerStands`: dropped by the next permission change the app learns of, 12 h at most).
  */
-export async function cacheReadPermission(contentId: string, storedViewer: string, allowed: boolean, askedAt: number): Promise<void> {
-  await kvs.set(KEYS.readPermission(contentId, storedViewer), { allowed, at: askedAt }, ANSWER_TTL);
+export async function cacheReadPermission(contentId: string, cacheViewer: string, allowed: boolean, askedAt: number): Promise<void> {
+  await kvs.set(KEYS.readPermission(contentId, cacheViewer), { allowed, at: askedAt }, ANSWER_TTL);
 }
 
 const cachedPermissionSchema = z.object({ allowed: z.boolean(), at: z.number() });

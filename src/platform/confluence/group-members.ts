@@ -63,10 +63,14 @@ export async function fetchGroupMemberPage(groupId: string, start: number): Prom
   return { ok: true, members, next, total: page.totalSize ?? null };
 }
 
-/** A group's id from its name (`/wiki/rest/api/group/by-name`), or null when Confluence knows none. */
+/**
+ * A group's id from its exact name, or null when Confluence knows none. Through the group picker
+ * (`/wiki/rest/api/group/picker`, names containing the query): `/group/by-name` is deprecated
+ * (vendor/confluence-openapi/confluence-v1.json) and v2 has no groups API.
+ */
 export async function fetchGroupIdByName(name: string): Promise<string | null> {
-  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/by-name?name=${name}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/by-name');
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/picker?query=${name}&limit=${PAGE_SIZE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/picker');
   if (body === null) return null;
-  const parsed = z.object({ id: z.string() }).passthrough().safeParse(body);
-  return parsed.success ? parsed.data.id : null;
+  const parsed = z.object({ results: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()) }).passthrough().safeParse(body);
+  return parsed.success ? parsed.data.results.find((group) => group.name === name)?.id ?? null : null;
 }

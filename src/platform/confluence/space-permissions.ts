@@ -6,10 +6,13 @@ import { parseOrThrow } from './directory';
 const space = z.object({ id: z.union([z.number(), z.string()]).transform(String), key: z.string(), name: z.string(), type: z.string() }).passthrough();
 export type SpaceSummary = z.infer<typeof space>;
 
-/** The space as the app sees it (it exists), or null. */
+const spaceList = z.object({ results: z.array(space) }).passthrough();
+
+/** The space as the app sees it (it exists), or null (`GET /wiki/api/v2/spaces?keys=`). */
 export async function fetchSpaceAsApp(spaceKey: string): Promise<SpaceSummary | null> {
-  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/space/${spaceKey}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/space/{spaceKey}');
-  return body === null ? null : parseOrThrow(space, body, '/wiki/rest/api/space');
+  const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?keys=${spaceKey}&limit=1`, { headers: ACCEPT_JSON }), '/wiki/api/v2/spaces');
+  if (body === null) return null;
+  return parseOrThrow(spaceList, body, '/wiki/api/v2/spaces').results.find((found) => found.key === spaceKey) ?? null;
 }
 
 const operations = z.object({

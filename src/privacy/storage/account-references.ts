@@ -2,13 +2,15 @@ import { forEachQueryPage } from '../../core/storage/query-pages';
 import { kvs, Filter, FilterConditions, WhereConditions } from '@forge/kvs';
 import type { SettingsAuditEntry } from '@contracts/resolvers';
 import { readApiToken, writeApiTokenRecord } from '../../settings/index';
+import { eraseSavedReportAuthor, savedReportAuthors } from '../../custom-reports/index';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { isConditionFailure } from '../../core/storage/kvs-errors';
 import { NO_ACCOUNT } from '../../core/storage/account-registry';
 
 /**
  * Account ids stored outside the view data, for accountability: the settings audit trail, the
- * settings document's `updatedBy`, the view API token's `createdBy`. They are personal data too:
+ * settings document's `updatedBy`, the view API token's `createdBy`, the saved space reports'
+ * `createdBy`. They are personal data too:
  * registered when written (core/storage/account-registry.ts), and redacted when Atlassian reports the account closed.
  */
 interface SettingsDocument { version: number; updatedBy: string }
@@ -30,6 +32,7 @@ export async function accountsInAdminRecords(): Promise<Set<string>> {
   if (doc?.updatedBy && doc.updatedBy !== NO_ACCOUNT) ids.add(doc.updatedBy);
   const token = await readApiToken();
   if (token?.createdBy && token.createdBy !== NO_ACCOUNT) ids.add(token.createdBy);
+  for (const author of await savedReportAuthors()) ids.add(author);
   return ids;
 }
 
@@ -58,6 +61,7 @@ export async function redactAccountInAdminRecords(accountId: string): Promise<nu
     await writeApiTokenRecord({ ...token, createdBy: NO_ACCOUNT });
     redacted += 1;
   }
+  redacted += await eraseSavedReportAuthor(accountId);
   return redacted;
 }
 

@@ -136,13 +136,14 @@ export interface TopQueriesInput {
  * query's known figure beats that bound, then the candidates' missing months are looked up. The cost
  * depends on how skewed the queries are, not on how many there are.
  */
-export async function topQueries(input: TopQueriesInput): Promise<SearchQueryFigures[]> {
+export async function topQueries(input: TopQueriesInput): Promise<{ rows: SearchQueryFigures[]; complete: boolean }> {
   const { k, table, audience, spans } = input;
   const seen = new Map<string, Map<string, SearchQueryRow>>();
   const bound = new Map(input.lists.map((list) => [list.month, Number.POSITIVE_INFINITY]));
   const done = new Set<string>();
   const known = (rows: Map<string, SearchQueryRow>) => rankValue(table, queryFigures(rows, spans, audience) ?? NO_FIGURES);
-  const maxRounds = input.maxRounds ?? 200;
+  const maxRounds = input.maxRounds ?? MAX_ROUNDS;
+  let complete = false;
   for (let round = 0; round < maxRounds && done.size < input.lists.length; round += 1) {
     await Promise.all(input.lists.filter((list) => !done.has(list.month)).map(async (list) => {
       const page = await list.next();
@@ -156,11 +157,14 @@ export async function topQueries(input: TopQueriesInput): Promise<SearchQueryFig
       if (page.done) done.add(list.month);
     }));
     const threshold = [...bound.values()].reduce((sum, value) => sum + value, 0);
-    if (threshold === 0) break;
     const lower = [...seen.values()].map(known).sort((a, b) => b - a);
     // Strictly above: an unseen query could tie and sort first by its text.
-    if (lower.length >= k && lower[k - 1]! > threshold) break;
+    if (threshold === 0 || (lower.length >= k && lower[k - 1]! > threshold)) {
+      complete = true;
+      break;
+    }
   }
+  if (done.size === input.lists.length) complete = true;
   // Exact figures for every candidate that may still be in the top k: look up its unread months.
   const lowerBounds = [...seen.entries()].map(([id, rows]) => ({ id, rows, low: known(rows) }));
   const kth = lowerBounds.map((entry) => entry.low).sort((a, b) => b - a)[k - 1] ?? 0;
@@ -171,11 +175,20 @@ export async function topQueries(input: TopQueriesInput): Promise<SearchQueryFig
     if (missing.length > 0 && upper >= kth && upper > 0) wanted.push(...missing.map((span) => ({ queryId: entry.id, month: span.month })));
   }
   for (const row of await input.lookup(wanted)) seen.get(row.queryId)?.set(row.month, row);
-  return [...seen.values()]
+  const rows = [...seen.values()]
     .map((rows) => queryFigures(rows, spans, audience))
     .filter((figures): figures is SearchQueryFigures => figures !== null && rankValue(table, figures) > 0)
     .map((figures) => ({ figures, query: figures.query, value: rankValue(table, figures) }))
     .sort(byRank)
     .slice(0, k)
     .map((entry) => entry.figures);
+  return { rows, complete };
 }
+
+/**
+ * Pages read per month at most (60 × 20 rows). A long tail of queries asked equally often can only be
+ * ranked exactly (ties by text) by reading all of it; past this bound the answer says so instead of
+ * running into the resolver's 25 s. Every figure shown stays exact; only which of the tied queries
+ * fill the last rows may differ.
+ */
+export const MAX_ROUNDS = 60;

@@ -158,9 +158,14 @@ export function planSearchWrite(search: PlannedSearch, snapshot: SearchSnapshot,
   return { kind: 'write', ops, counted };
 }
 
-/** Months a search's corrections may touch: those of [at - horizon, at]. */
+/**
+ * Months a search's corrections may touch: those of [at - horizon, at + horizon]. A late search can
+ * move the chain only among times within the horizon of it (older ones are left as counted), and a
+ * mark holds one UTC day anyway (its key is the day's pseudonym): near a month's end this reads one
+ * more key, never a correction without its row.
+ */
 export function monthsOfSearch(at: number, horizonMs: number): string[] {
-  return [...new Set([monthOfDay(utcDay(at - horizonMs)), monthOfDay(utcDay(at))])];
+  return [...new Set([monthOfDay(utcDay(at - horizonMs)), monthOfDay(utcDay(at)), monthOfDay(utcDay(at + horizonMs))])];
 }
 
 /** Shard of the site's total rows: spreads writers, stable for a searcher and query so corrections land where the count is. */

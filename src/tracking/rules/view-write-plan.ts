@@ -205,7 +205,8 @@ function correctionsPlan(input: PlanInput, view: View, status: ContentDayRow['st
       containerId: stats?.containerId ?? view.containerId ?? null,
       ...(view.viewer.kind === 'anonymous' || stats?.anonymousLastAt ? { anonymousLastAt: Math.max(stats?.anonymousLastAt ?? 0, ...(view.viewer.kind === 'anonymous' ? added : [])) } : {}),
       // The byline property is behind from the first unwritten view on (no extra row, no extra write).
-      ...(delta !== 0 ? { bylineDue: stats?.bylineDue ?? input.now } : stats?.bylineDue !== undefined ? { bylineDue: stats.bylineDue } : {}),
+      // Attachments carry no byline: nothing to mark.
+      ...(delta !== 0 && view.contentType !== 'attachment' ? { bylineDue: stats?.bylineDue ?? input.now } : stats?.bylineDue !== undefined ? { bylineDue: stats.bylineDue } : {}),
       ...(stats?.byline ? { byline: stats.byline } : {}),
       version: (stats?.version ?? 0) + 1,
     },

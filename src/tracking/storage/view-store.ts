@@ -27,6 +27,8 @@ export interface SnapshotRequest {
   groupsOf?: string;
   /** Also fetch the browser's channel hint for this viewer and content. */
   withChannelHint?: boolean;
+  /** Whom the hint is keyed by: the viewer's daily pseudonym in every privacy mode (no account id in a key). */
+  hintViewer?: string;
   /** The function's clock, to tell a hint still standing from one past its time (default Date.now()). */
   now?: number;
   /** The stored viewer is an account id (not anonymous, not a pseudonym): check its registration. */
@@ -56,7 +58,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(anonymous ? [] : request.days.map((day) => ({ key: KEYS.viewerDay(request.storedViewer, day), entityName: ENTITY.viewerDay }))),
     ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
-    ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.storedViewer) }] : []),
+    ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.hintViewer ?? request.storedViewer) }] : []),
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
     ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
     ...rollupSnapshotItems(request),
@@ -77,7 +79,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   const stats = get(ENTITY.contentStats, KEYS.contentStats(request.contentId));
   const history = get(ENTITY.viewerContent, KEYS.viewerContent(request.contentId, request.storedViewer));
   const groups = request.groupsOf ? parseCachedGroups(get('', KEYS.userGroups(request.groupsOf))) : undefined;
-  const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.storedViewer)) : undefined;
+  const hint = request.withChannelHint ? get('', KEYS.channelHint(request.contentId, request.hintViewer ?? request.storedViewer)) : undefined;
   const peeked = new Map((request.peek ?? []).flatMap(({ key, entityName }) => {
     const value = get(entityName, key);
     return value === undefined ? [] : [[`${entityName}|${key}`, value] as const];
@@ -129,8 +131,8 @@ export function commitRelabel(ops: readonly RowOp[]): Promise<'committed' | 'con
 }
 
 /** The channel hint standing for this viewer and content, if any (the view event's re-check). */
-export async function readChannelHint(contentId: string, storedViewer: string, now = Date.now()): Promise<Channel | undefined> {
-  return standingChannelHint(await kvs.get<unknown>(KEYS.channelHint(contentId, storedViewer)), now);
+export async function readChannelHint(contentId: string, hintViewer: string, now = Date.now()): Promise<Channel | undefined> {
+  return standingChannelHint(await kvs.get<unknown>(KEYS.channelHint(contentId, hintViewer)), now);
 }
 
 /**
@@ -140,9 +142,9 @@ export async function readChannelHint(contentId: string, storedViewer: string, n
  * mirror/runtime-reference/storage-api-basic-api/index.md, "Time-to-live (TTL)"), and a hint that
  * old would relabel a later desktop view.
  */
-export async function writeChannelHint(contentId: string, storedViewer: string, channel: Channel, now = Date.now()): Promise<void> {
+export async function writeChannelHint(contentId: string, hintViewer: string, channel: Channel, now = Date.now()): Promise<void> {
   const hint: StoredChannelHint = { channel, at: now };
-  await kvs.set(KEYS.channelHint(contentId, storedViewer), hint, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
+  await kvs.set(KEYS.channelHint(contentId, hintViewer), hint, { ttl: { value: CHANNEL_HINT_MINUTES, unit: 'MINUTES' } });
 }
 
 interface StoredChannelHint { channel: Channel; at: number }

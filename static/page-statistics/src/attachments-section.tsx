@@ -12,6 +12,8 @@ export function AttachmentsSection() {
     void invokeResolver('getAttachmentViews', {}).then(setAnswer);
   }, []);
   const now = Date.now();
+  // Attachments are listed to signed-in readers only: a visitor sees no section (not a refusal under figures they can see).
+  if (answer && !answer.ok && answer.error.code === 'forbidden') return null;
   return (
     <section className="vt-stats-section" aria-labelledby="attachments-heading">
       <h2 className="vt-stats-section__title" id="attachments-heading">Attachments</h2>

@@ -64,7 +64,7 @@ export function StatisticsApp() {
         ) : null}
         {stats ? (
           <>
-            <RangeSummary stats={stats} now={Date.now()} />
+            <RangeSummary stats={stats} now={Date.now()} allTime={range.kind === 'preset' && range.preset === 'all'} />
             {stats.totals.views === 0 ? (
               <EmptyState header="No views in this period" description="Choose a longer period to see earlier views." headingLevel={2} />
             ) : (
@@ -73,7 +73,7 @@ export function StatisticsApp() {
                 <SourcesSection stats={stats} />
               </>
             )}
-            {stats.people.visible ? <ViewersSection range={range} stats={stats} /> : <PeopleHidden reason={stats.people.reason} />}
+            {stats.people.visible ? <ViewersSection range={range} stats={stats} /> : <PeopleHidden reason={stats.people.reason} noGroup={stats.people.noGroup === true} />}
             {stats.people.visible || stats.people.reason !== 'sign-in' ? <ReachSection range={range} stats={stats} /> : null}
             <AttachmentsSection />
           </>

@@ -3,14 +3,7 @@ import type { PageStatistics, PeopleHiddenReason } from '@contracts/page-statist
 import type { Source } from '@contracts/settings';
 import { formatNumber } from '../../shared/format/time';
 
-export const SOURCE_LABELS: Record<Source, string> = {
-  desktop: 'Desktop',
-  'mobile-web': 'Mobile web',
-  'confluence-app': 'Confluence app',
-  'jsm-portal': 'JSM portal (view API)',
-  linchpin: 'Linchpin (view API)',
-  other: 'Other (view API)',
-};
+export { SOURCE_LABELS } from '../../shared/format/source-labels';
 
 /** "+25 % vs previous period", "−10 %", "new" (nothing before), "no change". */
 export function changeText(current: number, previous: number, locale?: string): string {
@@ -25,7 +18,7 @@ export function changeDirection(current: number, previous: number): 'up' | 'down
   return current > previous ? 'up' : current < previous ? 'down' : 'same';
 }
 
-export const HIDDEN_REASONS: Record<PeopleHiddenReason, { title: string; text: string }> = {
+export const HIDDEN_REASONS: Record<PeopleHiddenReason | 'hide-viewers-no-group', { title: string; text: string }> = {
   'extended-privacy': {
     title: 'No names are stored',
     text: 'Extended privacy is on: Viewtracker stores no account IDs, so nobody can see who viewed this page, only how often it was viewed.',
@@ -37,6 +30,10 @@ export const HIDDEN_REASONS: Record<PeopleHiddenReason, { title: string; text: s
   audience: {
     title: 'Viewers are shown to space admins',
     text: 'Your administrator shows who viewed a page to Confluence and space administrators and the report group only. You see the counts.',
+  },
+  'hide-viewers-no-group': {
+    title: 'Viewers are hidden from everyone',
+    text: 'Hide viewers is on and no group was chosen to see names, so nobody sees who viewed this page, administrators included. You see the counts.',
   },
   'sign-in': {
     title: 'Sign in to see more',

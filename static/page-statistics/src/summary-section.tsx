@@ -12,20 +12,42 @@ interface Stat {
   change?: 'up' | 'down' | 'same';
 }
 
-export function summaryStats(stats: PageStatistics, now: number, locale?: string): Stat[] {
+/** Extended privacy: what a viewer figure over more than one day counts. */
+export const PERSON_DAYS = 'Extended privacy: a person can’t be recognised from one day to the next, so each person counts once per day they viewed (someone who viewed on 3 days counts 3). Each day’s figure is exact.';
+
+/** The all-time line, each figure labelled for what it counts. */
+export function allTimeText(stats: PageStatistics, locale?: string): string {
+  const { views, viewers, anonymousViews } = stats.allTime;
+  const signedIn = stats.viewersCounted === 'person-days'
+    ? `${formatNumber(viewers, locale)} signed-in viewer-days (Extended privacy counts a person once per day they viewed)`
+    : `${formatNumber(viewers, locale)} signed-in people`;
+  return `All time: ${formatNumber(views, locale)} views by ${signedIn} and ${formatNumber(anonymousViews, locale)} anonymous views.`;
+}
+
+/** `allTime`: the period is "All time", which has no previous period to compare with. */
+export function summaryStats(stats: PageStatistics, now: number, locale?: string, allTime = false): Stat[] {
   const { totals, previousTotals } = stats;
+  const compared = (current: number, previous: number): Pick<Stat, 'detail' | 'change'> => (allTime
+    ? { detail: 'Since the first recorded view.' }
+    : { detail: changeText(current, previous, locale), change: changeDirection(current, previous) });
   const lastAt = stats.allTime.lastViewedAt;
   const endsToday = totals.viewersExact && stats.range.to === new Date(now).toISOString().slice(0, 10);
   return [
-    { label: 'Views', value: formatNumber(totals.views, locale), detail: changeText(totals.views, previousTotals.views, locale), change: changeDirection(totals.views, previousTotals.views) },
-    {
-      label: 'Signed-in viewers',
-      value: viewersText(stats, locale),
-      detail: totals.viewersExact
-        ? 'Different people who were logged in. Anonymous visitors cannot be told apart: they count under anonymous views.'
-        : 'At most this many people: this past period has too many views to count each person (over 2,000), or some of its views were deleted by the retention period.',
-    },
-    { label: 'Anonymous views', value: formatNumber(totals.anonymousViews, locale), detail: changeText(totals.anonymousViews, previousTotals.anonymousViews, locale), change: changeDirection(totals.anonymousViews, previousTotals.anonymousViews) },
+    { label: 'Views', value: formatNumber(totals.views, locale), ...compared(totals.views, previousTotals.views) },
+    stats.viewersCounted === 'person-days' && stats.range.days > 1
+      ? {
+          label: 'Signed-in viewer-days',
+          value: viewersText(stats, locale),
+          detail: PERSON_DAYS,
+        }
+      : {
+          label: 'Signed-in viewers',
+          value: viewersText(stats, locale),
+          detail: totals.viewersExact
+            ? 'Different people who were logged in. Anonymous visitors cannot be told apart: they count under anonymous views.'
+            : 'At most this many people: this past period has too many views to count each person (over 2,000), or some of its views were deleted by the retention period.',
+        },
+    { label: 'Anonymous views', value: formatNumber(totals.anonymousViews, locale), ...compared(totals.anonymousViews, previousTotals.anonymousViews) },
     totals.firstViewDay === null
       ? { label: 'First and last view', value: '—', detail: 'No view in this period.' }
       : {
@@ -36,7 +58,7 @@ export function summaryStats(stats: PageStatistics, now: number, locale?: string
   ];
 }
 
-export function RangeSummary({ stats, now }: { stats: PageStatistics; now: number }) {
+export function RangeSummary({ stats, now, allTime = false }: { stats: PageStatistics; now: number; allTime?: boolean }) {
   return (
     <section className="vt-stats-section" aria-labelledby="summary-heading">
       <h2 className="vt-stats-section__title" id="summary-heading">This period</h2>
@@ -46,7 +68,7 @@ export function RangeSummary({ stats, now }: { stats: PageStatistics; now: numbe
         </SectionMessage>
       ) : null}
       <dl className="vt-stat-grid">
-        {summaryStats(stats, now).map((stat) => (
+        {summaryStats(stats, now, undefined, allTime).map((stat) => (
           <div className="vt-stat" key={stat.label}>
             <dt className="vt-stat__label">{stat.label}</dt>
             <dd className="vt-stat__value">{stat.value}</dd>
@@ -55,7 +77,7 @@ export function RangeSummary({ stats, now }: { stats: PageStatistics; now: numbe
         ))}
       </dl>
       <p className="vt-subtlest vt-stats-alltime">
-        All time: {formatNumber(stats.allTime.views)} views by {formatNumber(stats.allTime.viewers)} signed-in people and {formatNumber(stats.allTime.anonymousViews)} anonymous views.
+        {allTimeText(stats)}
       </p>
     </section>
   );

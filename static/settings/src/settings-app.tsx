@@ -20,6 +20,8 @@ import { SaveBar } from './save-bar';
 import { StoredSettingsProblem } from './stored-settings-problem';
 import { ViewApiSection } from './view-api-section';
 import { SavedReportsAdminSection } from './saved-reports-admin-section';
+import { SelfCheckSection } from './self-check-section';
+import { AccessCheckSection } from './access-check-section';
 import { initialPageState, pageReducer, unsavedPaths, type EditorState, type PageAction } from './settings-editor';
 import { validateDraft } from './validate-draft';
 
@@ -130,6 +132,8 @@ function SettingsForm({ editor, dispatch, onReload, accountId }: {
       </form>
       <ViewApiSection currentAccountId={accountId} onStatusChange={() => void refreshChannels()} />
       <SavedReportsAdminSection />
+      <SelfCheckSection />
+      <AccessCheckSection />
       <AuditSection audit={saved.audit} currentAccountId={accountId} now={Date.now()} />
     </Page>
   );

@@ -4,7 +4,7 @@ import {
   type AllSavedReportsView, type ReportAnswer, type ReportQueryDefinition, type ReportRow, type SavedReport,
   type SavedReportsView, type ScopeCoverage,
 } from '@contracts/custom-reports';
-import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, shape, union, type Guard } from './guards';
+import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, optional, shape, union, type Guard } from './guards';
 
 /** The backend parsed and bounded the definition; the UI checks its frame (what it branches on). */
 export const isDefinition: Guard<ReportQueryDefinition> = (value): value is ReportQueryDefinition =>
@@ -13,10 +13,9 @@ export const isDefinition: Guard<ReportQueryDefinition> = (value): value is Repo
   && isNumber(value.rows) && arrayOf(oneOf(REPORT_COLUMNS))(value.columns)
   && isRecord(value.sort) && oneOf(REPORT_COLUMNS)(value.sort.column) && oneOf(['asc', 'desc'] as const)(value.sort.direction);
 
-const optional = <T>(guard: Guard<T>): Guard<T | undefined> => (value): value is T | undefined => value === undefined || guard(value);
 const isCoverage = shape<ScopeCoverage>({ included: isNumber, total: isNumber, capped: isBoolean, checked: optional(isNumber) });
 const isRow = shape<ReportRow>({
-  contentId: isString, title: isString, spaceKey: isString, contentType: oneOf(['page', 'blogpost'] as const),
+  contentId: isString, title: isString, spaceKey: isString, spaceName: optional(isString), contentType: oneOf(['page', 'blogpost'] as const),
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),
 });
 
@@ -31,7 +30,7 @@ const isNotice = shape<Notice>({
 const isUnavailable = shape<Unavailable>({ state: oneOf(['unavailable'] as const), message: isString, config: isDefinition, coverage: isCoverage });
 const isReport = shape<Report>({
   state: oneOf(['report'] as const), config: isDefinition, coverage: isCoverage,
-  range: shape<Report['range']>({ from: isString, to: isString }), rows: arrayOf(isRow),
+  range: shape<Report['range']>({ from: isString, to: isString }), rows: arrayOf(isRow), matched: optional(isNumber),
   series: optional(arrayOf(shape<{ day: string; views: number }>({ day: isString, views: isNumber }))),
   readers: optional(arrayOf(shape<{ name: string; views: number }>({ name: isString, views: isNumber }))),
   peopleHidden: optional(isString), generatedAt: isNumber, notes: optional(arrayOf(isString)),

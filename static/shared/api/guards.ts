@@ -41,3 +41,6 @@ export function recordOf<K extends string, V>(keys: readonly K[], guard: Guard<V
 export function union<A, B>(a: Guard<A>, b: Guard<B>): Guard<A | B> {
   return (value): value is A | B => a(value) || b(value);
 }
+
+/** A field that may be absent. */
+export const optional = <T>(guard: Guard<T>): Guard<T | undefined> => (value): value is T | undefined => value === undefined || guard(value);

@@ -1,7 +1,7 @@
 import type { ReportPage, ReportRows, ReportTotals, SeriesPoint } from '@contracts/report-query';
 import type { ReportSummaryAnswer } from '@contracts/resolvers';
 import { REPORT_TABLES } from '@contracts/report-query';
-import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, shape, type Guard } from './guards';
+import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, optional, shape, type Guard } from './guards';
 
 /** Guards of the report resolvers' answers (issue 10). Rows are checked by table. */
 const isRange = shape<{ from: string; to: string }>({ from: isString, to: isString });
@@ -23,6 +23,7 @@ export const isReportSummaryAnswer = shape<ReportSummaryAnswer>({
   granularity: oneOf(['day', 'month'] as const), series: arrayOf(isPoint),
   space: nullable(shape<{ key: string; name: string }>({ key: isString, name: isString })),
   people: (value): value is ReportSummaryAnswer['people'] => isRecord(value) && typeof value.names === 'boolean',
+  viewersCounted: optional(oneOf(['person-days'] as const)),
   today: isString,
   notes: (value): value is string[] | undefined => value === undefined || arrayOf(isString)(value),
 });

@@ -8,9 +8,10 @@ import type {
 import type { PageStatistics, PageViewer, RangeTotals } from '@contracts/page-statistics';
 import type { ResolvedRange } from '@contracts/report-range';
 import { SOURCES } from '@contracts/settings';
+import { SELF_CHECK_VERDICTS, type SelfCheckItem, type SelfCheckReport } from '@contracts/self-check';
 import { CHANNELS, PRIVACY_MODES, SPACE_REPORT_AUDIENCES, VIEWER_LIST_AUDIENCES, type GroupRef, type Settings } from '@contracts/settings';
 import {
-  arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, recordOf, shape, union, type Guard,
+  arrayOf, isBoolean, isNumber, isRecord, isString, isUnknown, nullable, oneOf, optional, recordOf, shape, union, type Guard,
 } from './guards';
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
@@ -87,8 +88,9 @@ const isRangeTotals = shape<RangeTotals>({
 });
 const isPeopleVisibility: Guard<PageStatistics['people']> = union(
   shape<{ visible: true }>({ visible: (v): v is true => v === true }),
-  shape<{ visible: false; reason: 'extended-privacy' | 'hide-viewers' | 'audience' | 'sign-in' }>({
+  shape<{ visible: false; reason: 'extended-privacy' | 'hide-viewers' | 'audience' | 'sign-in'; noGroup?: true }>({
     visible: (v): v is false => v === false, reason: oneOf(['extended-privacy', 'hide-viewers', 'audience', 'sign-in'] as const),
+    noGroup: optional((v): v is true => v === true),
   }),
 );
 const isPageStatistics = shape<PageStatistics>({
@@ -99,16 +101,30 @@ const isPageStatistics = shape<PageStatistics>({
   allTime: shape<PageStatistics['allTime']>({ views: isNumber, viewers: isNumber, anonymousViews: isNumber, lastViewedAt: nullable(isNumber) }),
   people: isPeopleVisibility,
   viewCounterEnabled: isBoolean,
+  viewersCounted: optional(oneOf(['person-days'] as const)),
 });
 const isPageViewer = shape<PageViewer>({
   accountId: isString, displayName: isString, avatarPath: nullable(isString), former: isBoolean,
   views: isNumber, firstViewedAt: isNumber, lastViewedAt: isNumber,
 });
 
+const isSelfCheckReport = shape<SelfCheckReport>({
+  ranAt: isNumber,
+  items: arrayOf(shape<SelfCheckItem>({
+    area: oneOf(['storage', 'confluence'] as const), name: isString, scopes: arrayOf(isString),
+    assumption: isString, observed: isString, verdict: oneOf(SELF_CHECK_VERDICTS),
+  })),
+});
+
 export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
+  runPlatformSelfCheck: isSelfCheckReport,
   trackView: isTrackViewResult,
   reportChannel: shape<ResultOf<'reportChannel'>>({ stored: isBoolean }),
   reportView: shape<ResultOf<'reportView'>>({ appSees: nullable(isBoolean), recorded: isBoolean, stored: isBoolean }),
+  getAccessCheck: shape<ResultOf<'getAccessCheck'>>({
+    spaces: arrayOf(shape<ResultOf<'getAccessCheck'>['spaces'][number]>({ key: isString, name: isString, spaceHidden: isBoolean, hiddenContent: isNumber, capped: isBoolean })),
+    checked: isNumber, nextCursor: nullable(isString), inventoryUnseen: nullable(isNumber), inventoryCheckedAt: nullable(isNumber), appName: isString,
+  }),
   getSettings: isSettingsView,
   saveSettings: isSettingsView,
   searchGroups: shape<ResultOf<'searchGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),

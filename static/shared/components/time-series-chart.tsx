@@ -25,6 +25,15 @@ export interface TimeSeriesChartProps {
   initiallyTable?: boolean;
 }
 
+/**
+ * A series where most buckets are empty: a line between its few points would draw values that never
+ * happened, so it is drawn as points only.
+ */
+export function isSparse(values: readonly number[]): boolean {
+  const filled = values.filter((value) => value !== 0).length;
+  return values.length > 1 && filled * 3 < values.length;
+}
+
 export function chartConfig(data: ChartData, theme: ChartTheme): ChartConfiguration<'bar' | 'line', number[], string> {
   return {
     type: 'bar',
@@ -34,7 +43,10 @@ export function chartConfig(data: ChartData, theme: ChartTheme): ChartConfigurat
         const color = theme.series[index % theme.series.length] ?? '#1D7AFC';
         return series.kind === 'bar'
           ? { type: 'bar' as const, label: series.label, data: series.values, backgroundColor: color, borderRadius: 2, order: 2 }
-          : { type: 'line' as const, label: series.label, data: series.values, borderColor: color, backgroundColor: color, pointRadius: data.labels.length > 40 ? 0 : 2, tension: 0.25, order: 1 };
+          // Whole numbers: straight segments (no smoothing that draws values between them); sparse: points only.
+          : isSparse(series.values)
+            ? { type: 'line' as const, label: series.label, data: series.values, borderColor: color, backgroundColor: color, showLine: false, pointRadius: 3, tension: 0, order: 1 }
+            : { type: 'line' as const, label: series.label, data: series.values, borderColor: color, backgroundColor: color, pointRadius: data.labels.length > 40 ? 0 : 2, tension: 0, order: 1 };
       }),
     },
     options: {
@@ -97,9 +109,27 @@ export function ChartTable({ title, data }: { title: string; data: ChartData }) 
   );
 }
 
+/** One bucket (a one-day range): its figures as tiles, not one bar across the whole width. */
+export function SingleBucket({ title, data }: { title: string; data: ChartData }) {
+  return (
+    <figure className="vt-chart vt-chart--single" aria-label={title}>
+      <figcaption className="vt-chart__single-label">{data.labels[0]}</figcaption>
+      <dl className="vt-chart__single">
+        {data.series.map((series) => (
+          <div key={series.key} className="vt-chart__single-item">
+            <dt>{series.label}</dt>
+            <dd>{formatNumber(series.values[0] ?? 0)}</dd>
+          </div>
+        ))}
+      </dl>
+    </figure>
+  );
+}
+
 export function TimeSeriesChart({ title, data, height = 200, initiallyTable = false }: TimeSeriesChartProps) {
   const [asTable, setAsTable] = useState(initiallyTable);
   const summaryId = useId();
+  if (data.labels.length === 1) return <SingleBucket title={title} data={data} />;
   return (
     <figure className="vt-chart" aria-describedby={summaryId}>
       <div className="vt-chart__toolbar">

@@ -3,7 +3,7 @@
  * The server parses and bounds whatever it receives; the checks here only say early what it would refuse.
  */
 import type { ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition, ReportScope } from '@contracts/custom-reports';
-import { REPORT_COLUMNS } from '@contracts/custom-reports';
+import { DEFAULT_REPORT, DEFAULT_SORTS, REPORT_COLUMNS } from '@contracts/custom-reports';
 import type { DateRange } from '@contracts/report-range';
 import { DateRangePicker } from '../components/date-range-picker';
 import { Field } from '../components/field';
@@ -53,7 +53,7 @@ export function DefinitionForm({ value, onChange, scopes = ['this-space', 'space
   const toggleColumn = (column: ReportColumn, on: boolean) => set({ columns: REPORT_COLUMNS.filter((c) => (c === column ? on : value.columns.includes(c))) });
   return (
     <div className="vt-stack">
-      <RadioGroup<ReportKind> name="report-what" legend="What" value={value.what} onChange={(what) => set({ what })}
+      <RadioGroup<ReportKind> name="report-what" legend="What" value={value.what} onChange={(what) => set(isDefaultSort(value) ? { what, sort: DEFAULT_SORTS[what] } : { what })}
         options={(Object.keys(WHAT_LABELS) as ReportKind[]).map((kind) => ({ value: kind, label: WHAT_LABELS[kind], description: KIND_DESCRIPTIONS[kind] }))} />
       <RadioGroup<ReportScope['kind']> name="report-scope" legend="Scope" value={value.scope.kind} errors={problems.scope ? [problems.scope] : []}
         onChange={(kind) => set({ scope: defaultScope(kind, pageId) })} options={scopeOptions} />
@@ -120,4 +120,10 @@ function scopeOption(kind: ReportScope['kind'], value: ReportQueryDefinition, se
         <TextField id="report-page" aria-label="Page id" inputMode="numeric" value={scope.pageId} onChange={(event) => set({ scope: { kind: 'page-tree', pageId: event.target.value.trim() } })} />
       ) : null };
   }
+}
+
+/** The author has not chosen a sort (the kind's own, or the generic default): a new kind brings its own. */
+function isDefaultSort(value: ReportQueryDefinition): boolean {
+  const same = (a: ReportQueryDefinition['sort'], b: ReportQueryDefinition['sort']) => a.column === b.column && a.direction === b.direction;
+  return same(value.sort, DEFAULT_SORTS[value.what]) || same(value.sort, DEFAULT_REPORT.sort);
 }

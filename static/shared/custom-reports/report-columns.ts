@@ -10,7 +10,7 @@ export const COLUMN_LABELS: Record<ReportColumn, string> = {
 export function cellText(column: ReportColumn, row: ReportRow): string {
   switch (column) {
     case 'title': return row.title;
-    case 'space': return row.spaceKey;
+    case 'space': return row.spaceName ?? row.spaceKey;
     case 'type': return row.contentType === 'page' ? 'Page' : 'Blog post';
     case 'views': return formatNumber(row.views);
     case 'viewers': return formatNumber(row.viewers);

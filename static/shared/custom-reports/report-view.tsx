@@ -26,6 +26,11 @@ export function coverageText(coverage: { included: number; total: number; capped
     : `Included the first ${formatNumber(coverage.included)} items in scope`;
 }
 
+/** A partial list says so: " · Showing 10 of 51" (nothing when every match is shown). */
+export function shownOf(shown: number, matched: number | undefined): string {
+  return matched !== undefined && matched > shown ? ` · Showing ${formatNumber(shown)} of ${formatNumber(matched)}` : '';
+}
+
 export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; title: string; onOpen?: (row: ReportRow) => void }) {
   if (answer.state === 'notice') return <p className="vt-report__notice" role="status">{answer.message}</p>;
   if (answer.state === 'unavailable') {
@@ -61,8 +66,9 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
       <div className="vt-report__bar">
         <span className="vt-report__meta">
           {WHAT_LABELS[answer.config.what]} · {answer.range.from} to {answer.range.to} (UTC) · {coverageText(answer.coverage)}
+          {shownOf(answer.rows.length, answer.matched)}
         </span>
-        {answer.rows.length > 0 || answer.series || readers.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Download CSV</Button> : null}
+        {answer.rows.length > 0 || answer.series || readers.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Export CSV</Button> : null}
       </div>
       {answer.peopleHidden ? <p className="vt-report__notice" role="status">{answer.peopleHidden}</p> : null}
       {(answer.notes ?? []).map((note) => <p key={note} className="vt-report__notice" role="note">{note}</p>)}

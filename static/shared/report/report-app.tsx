@@ -28,15 +28,19 @@ import type { ReportState } from './report-url';
 
 const PAGE_SIZE = 25;
 
-/** `children`: sections of one report only (the space report's saved reports), shown after the tables. */
-export function ReportApp({ scope, children }: { scope: 'global' | 'space'; children?: ReactNode }) {
+/**
+ * `children`: sections of one report only (the space report's saved reports), shown after the tables.
+ * `before`: shown under the header (the global report's Views / Search tabs).
+ */
+export function ReportApp({ scope, children, before }: { scope: 'global' | 'space'; children?: ReactNode; before?: ReactNode }) {
   const [state, setState] = useState<ReportState | null>(null);
   const [summary, setSummary] = useState<Envelope<ReportSummaryAnswer> | null>(null);
   const [page, setPage] = useState<Envelope<ReportPage> | null>(null);
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [exporting, setExporting] = useState<string | null>(null);
 
-  useEffect(() => { void initialState().then(setState); }, []);
+  // A space report has no "Top spaces" table: a bookmarked one opens on top content.
+  useEffect(() => { void initialState().then((initial) => setState(scope === 'space' && initial.table === 'top-spaces' ? { ...initial, table: 'top-content' } : initial)); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!state) return;
     saveState(state);
@@ -65,7 +69,8 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
   const update = (next: Partial<ReportState>) => { setCursors([undefined]); setState({ ...state, ...next }); };
   const data = summary?.ok ? summary.data : null;
   const title = scope === 'space' ? `Space report${data?.space ? `: ${data.space.name}` : ''}` : 'Viewtracker report';
-  const tables = REPORT_TABLES.filter((table) => table !== 'top-readers' || data?.people.names !== false);
+  // A space report is one space: a "Top spaces" table would list only it.
+  const tables = REPORT_TABLES.filter((table) => (table !== 'top-readers' || data?.people.names !== false) && (table !== 'top-spaces' || scope === 'global'));
   const onExport = async () => {
     if (!payload) return;
     setExporting('Starting export…');
@@ -77,6 +82,7 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
   return (
     <Page width="wide">
       <PageHeader breadcrumb="Viewtracker" title={title} description={`Days are the site's days (UTC)${data ? `; today is ${data.today}` : ''}. Times are shown in your time zone.`} />
+      {before}
       <LifecycleNote />
       <div className="vt-report-controls">
         <DateRangePicker value={state.range} onChange={(range) => update({ range })} resolved={data ? { ...data.range, days: data.series.length } : null} months={2} label="Report period" />
@@ -87,12 +93,12 @@ export function ReportApp({ scope, children }: { scope: 'global' | 'space'; chil
         {summary && !summary.ok ? <ErrorState error={summary.error} onRetry={() => update({})} /> : null}
         {data ? (
           <>
-            <ReportTiles summary={data} />
+            <ReportTiles summary={data} {...(data.viewersCounted ? { viewersCounted: data.viewersCounted } : {})} allTime={state.range.kind === 'preset' && state.range.preset === 'all'} />
             {(data.notes ?? []).map((note) => <p key={note} className="vt-report-note">{note}</p>)}
             <PageSection id="over-time" title={`Views and viewers per ${data.granularity}`}>
               <TimeSeriesChart title={`Views and viewers per ${data.granularity}`} data={chartData(data.series.map((point) => ({ day: point.start, values: { views: point.views, viewers: point.viewers ?? 0 } })), data.granularity, [
                 { key: 'views', label: 'Views', kind: 'bar' },
-                { key: 'viewers', label: 'Signed-in viewers', kind: 'line', combine: 'max' },
+                { key: 'viewers', label: data.viewersCounted === 'person-days' && data.granularity !== 'day' ? 'Signed-in viewer-days' : 'Signed-in viewers', kind: 'line', combine: 'max' },
               ])} />
             </PageSection>
           </>

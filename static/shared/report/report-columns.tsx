@@ -1,6 +1,7 @@
 /** The columns of every report table, as shown and as exported (CSV uses the same values). */
 import type { ContentFigure, ReaderFigure, ReportTable, SourceFigure, SpaceFigure, TypeFigure } from '@contracts/report-query';
 import type { CsvCell } from '../csv/write-csv';
+import { sourceLabel } from '../format/source-labels';
 
 export interface ReportColumn {
   key: string;
@@ -8,6 +9,13 @@ export interface ReportColumn {
   numeric?: boolean;
   text: (row: Record<string, unknown>) => CsvCell;
   href?: (row: Record<string, unknown>) => string | null;
+  /** In the CSV only, not on screen (account ids). */
+  exportOnly?: boolean;
+}
+
+/** The columns shown on screen. */
+export function screenColumns(table: ReportTable): ReportColumn[] {
+  return COLUMNS[table].filter((column) => !column.exportOnly);
 }
 
 const day = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 10) : 'never');
@@ -27,8 +35,9 @@ export const COLUMNS: Record<ReportTable, ReportColumn[]> = {
   'top-content': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, views, { key: 'lastViewedAt', header: 'Last viewed', text: (row) => day(row.lastViewedAt) }],
   'not-viewed': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, { key: 'lastViewedAt', header: 'Last viewed (by anyone)', text: (row) => day(row.lastViewedAt) }, { ...views, header: 'Views (all time)' }],
   'top-spaces': [space, views, { key: 'pageViews', header: 'Page views', numeric: true, text: (row) => num(row.pageViews) }, { key: 'blogpostViews', header: 'Blog post views', numeric: true, text: (row) => num(row.blogpostViews) }, { key: 'anonymousViews', header: 'Anonymous views', numeric: true, text: (row) => num(row.anonymousViews) }],
-  'top-readers': [{ key: 'name', header: 'Reader', text: (row) => str(row.name) }, views, { key: 'viewer', header: 'Account ID', text: (row) => str(row.viewer) }],
-  'by-source': [{ key: 'source', header: 'Source', text: (row) => str(row.source) }, views],
+  // The account id is for exports (where privacy allows names at all), not a raw column next to names.
+  'top-readers': [{ key: 'name', header: 'Reader', text: (row) => str(row.name) }, views, { key: 'viewer', header: 'Account ID', text: (row) => str(row.viewer), exportOnly: true }],
+  'by-source': [{ key: 'source', header: 'Source', text: (row) => sourceLabel(str(row.source)) }, views],
   'by-type': [{ key: 'contentType', header: 'Content type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, views],
 };
 

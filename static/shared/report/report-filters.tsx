@@ -1,4 +1,5 @@
 /** Combinable filters: spaces (global report), content type, source, signed-in vs anonymous, readers in a group. */
+import { SOURCE_LABELS } from '../format/source-labels';
 import { useState } from 'react';
 import type { ReportFilters } from '@contracts/report-query';
 import { SOURCES, type Source } from '@contracts/settings';
@@ -31,7 +32,7 @@ export function ReportFiltersBar({ filters, onChange, withSpaces, groups = null 
       <label className="vt-report-filter">Source
         <select className="vt-report-input" name="source" value={filters.sources?.[0] ?? ''} onChange={(event) => set({ sources: SOURCES.filter((source: Source) => source === event.target.value) })}>
           <option value="">All sources</option>
-          {SOURCES.map((source) => <option key={source} value={source}>{source}</option>)}
+          {SOURCES.map((source) => <option key={source} value={source}>{SOURCE_LABELS[source]}</option>)}
         </select>
       </label>
       <label className="vt-report-filter">Viewers

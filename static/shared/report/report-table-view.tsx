@@ -2,7 +2,7 @@
 import type { ReportPage, ReportSort, ReportTable } from '@contracts/report-query';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/states';
-import { asRecord, COLUMNS, TABLE_LABELS } from './report-columns';
+import { asRecord, screenColumns, TABLE_LABELS } from './report-columns';
 
 export interface ReportTableViewProps {
   table: ReportTable;
@@ -14,7 +14,7 @@ export interface ReportTableViewProps {
 }
 
 export function ReportTableView({ table, page, sort, onSort, pageIndex, onPage }: ReportTableViewProps) {
-  const columns = COLUMNS[table];
+  const columns = screenColumns(table);
   const rows = page.result.rows.map(asRecord);
   return (
     <div>

@@ -1,0 +1,75 @@
+/**
+ * Forge stops a product-event trigger after 25 s (mirror/limits-invocation/index.md). The local host
+ * stops it too (here scaled: 25 s → 400 ms, with KVS latency so that moving a space's rows takes
+ * longer than that). A space key rename that does not fit one invocation is stopped, not finished;
+ * with the app's own budget under the limit it hands the rest to the next delivery
+ * (InvocationError) and the rename completes over several invocations, every row moved once.
+ */
+import { kvs } from '@forge/kvs';
+import { PRODUCT_TRIGGER_BUDGET } from '../../src/lifecycle/space-rekey';
+import { contentRowsOfSpaceId } from '../../src/lifecycle/inventory/inventory-store';
+import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+
+jest.setTimeout(120_000);
+let app: AppPlatform;
+const budget = PRODUCT_TRIGGER_BUDGET.ms;
+beforeEach(async () => {
+  app = await startAppPlatform({ limitScale: 400 / 25_000 });
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+afterEach(() => { PRODUCT_TRIGGER_BUDGET.ms = budget; app.stop(); jest.restoreAllMocks(); });
+
+async function rowsOf(spaceId: string) {
+  const rows = [];
+  let cursor: string | null = null;
+  do {
+    const page = await contentRowsOfSpaceId(spaceId, cursor);
+    rows.push(...page.rows);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
+const renamed = (spaceId: string, key: string) => ({ eventType: 'avi:confluence:updated:space:V2', eventCreatedDate: new Date().toISOString(), space: { id: spaceId, key } });
+
+describe('a space key rename larger than one invocation', () => {
+  it('is stopped at the time limit, then finished over later deliveries, every row moved once', async () => {
+    await app.platform.deliverEvent({ eventType: 'avi:forge:installed:app', eventCreatedDate: new Date().toISOString() });
+    const space = [...new Set(app.directory.site.contents.map((c) => c.spaceKey))]
+      .map((key) => ({ key, contents: app.directory.contentsOf(key) }))
+      .sort((a, b) => b.contents.length - a.contents.length)[0]!;
+    for (const content of space.contents.slice(0, 4)) await app.view(app.users.reader, content);
+    const spaceId = String(app.directory.space(space.key)!.id);
+    const before = await rowsOf(spaceId);
+    const views = before.reduce((sum, row) => sum + row.views, 0);
+    expect(before.length).toBeGreaterThan(5);
+
+    app.emulator.setLatency({ minMs: 4, maxMs: 8 });
+    // The app's budget above the host's limit: the host stops the invocation midway.
+    PRODUCT_TRIGGER_BUDGET.ms = 60_000;
+    await app.platform.deliverEvent(renamed(spaceId, 'RENAMED'));
+    const rekeys = () => app.platform.log.list({ kind: 'trigger' }).filter((r) => r.functionKey === 'on-content-lifecycle');
+    expect(rekeys()).toHaveLength(1);
+    const stopped = rekeys()[0]!;
+    expect(stopped).toMatchObject({ outcome: 'error', error: expect.stringMatching(/was stopped|after its time limit/) });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the stopped handler's next call fails
+    const partly = await rowsOf(spaceId);
+    expect(partly.filter((row) => row.spaceKey === 'RENAMED').length).toBeLessThan(before.length);
+
+    // Within its budget, the app asks for another delivery until every row is moved.
+    PRODUCT_TRIGGER_BUDGET.ms = 100;
+    await app.platform.deliverEvent(renamed(spaceId, 'RENAMED'));
+    const runs = rekeys().slice(1);
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.slice(0, -1).every((r) => r.outcome === 'retry')).toBe(true);
+    expect(runs.at(-1)!.outcome).toBe('ok');
+    app.emulator.setLatency(undefined);
+    const after = await rowsOf(spaceId);
+    expect(after.map((row) => row.spaceKey)).toEqual(after.map(() => 'RENAMED'));
+    expect(after.length).toBe(before.length);
+    expect(after.reduce((sum, row) => sum + row.views, 0)).toBe(views);
+    expect((await kvs.entity('content-stats').query().index('by-space-views', { partition: [space.key] }).getMany()).results).toEqual([]);
+  });
+});
