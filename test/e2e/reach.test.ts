@@ -36,7 +36,7 @@ async function openReach(): Promise<FrameLocator> {
   await statistics.locator('.vt-stat').first().waitFor({ timeout: 20_000 });
   const reach = statistics.locator('[data-section="reach"]');
   await reach.scrollIntoViewIfNeeded();
-  await statistics.getByLabel('Audience').selectOption('group');
+  await statistics.getByLabel('Audience', { exact: true }).selectOption('group');
   await statistics.getByLabel('Group', { exact: true }).fill('hr');
   await statistics.getByRole('button', { name: 'Find' }).click();
   await statistics.getByLabel('Matching groups').selectOption({ label: 'hr-team' });
@@ -125,7 +125,7 @@ test('the global report lists a group’s inactive readers, sorted, and exports 
   await report.locator('.vt-report-tiles').first().waitFor({ timeout: 20_000 });
   const reach = report.locator('section[aria-labelledby="reach-heading"]');
   await reach.scrollIntoViewIfNeeded();
-  await reach.getByLabel('Audience').selectOption('group');
+  await reach.getByLabel('Audience', { exact: true }).selectOption('group');
   await reach.getByLabel('Group', { exact: true }).fill('hr');
   await reach.getByRole('button', { name: 'Find' }).click();
   await reach.getByLabel('Matching groups').selectOption({ label: 'hr-team' });
@@ -156,8 +156,37 @@ test('the global report lists a group’s inactive readers, sorted, and exports 
   await reach.getByRole('tab', { name: 'Reach of a space' }).click();
   await reach.getByLabel('Space key').fill(publicPage().spaceKey);
   await reach.getByLabel('Space key').press('Enter');
-  await reach.getByLabel('Audience').selectOption('licensed');
+  await reach.getByLabel('Audience', { exact: true }).selectOption('licensed');
   await report.getByTestId('space-reach-share').waitFor({ timeout: 20_000 });
   expect(await report.getByTestId('space-reach-share').textContent()).toMatch(/^\d+ of \d+/);
   await page.screenshot({ path: artifactPath('reach-space'), fullPage: true });
+});
+
+test('an author inserts the report macro as "reach" for a group; readers of the page see K of N and who has not read it', async () => {
+  const admin = site.user('admin').accountId;
+  await site.updateSettings(admin, (settings) => ({ ...settings, customReports: true }));
+  const open = new Set(site.demo.spaces.filter((s) => s.anonymousAccess && s.type === 'global').map((s) => s.key));
+  const target = site.content((c) => c.type === 'page' && !c.restricted && open.has(c.spaceKey) && !c.hasMacro);
+  await site.visit(page, admin, `/wiki/spaces/${target.spaceKey}/pages/edit-v2/${target.id}`);
+  await page.getByRole('button', { name: 'Insert Viewtracker report' }).click();
+  const config = page.frameLocator('.modal iframe');
+  await config.getByLabel('Reach of a page', { exact: false }).check();
+  await config.getByLabel('Audience', { exact: true }).selectOption('group');
+  await config.getByLabel('Group', { exact: true }).fill('hr');
+  await config.getByRole('button', { name: 'Find' }).click();
+  await config.getByLabel('Matching groups').selectOption({ label: 'hr-team' });
+  await config.getByLabel('Names shown').fill('5');
+  await page.screenshot({ path: artifactPath('reach-macro-config') });
+  await config.getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('.editor-macro iframe');
+
+  await site.visit(page, admin, target.url);
+  const macro = page.frameLocator('iframe.macro-frame[data-module-key="viewtracker-report"]');
+  const figure = macro.getByTestId('reach-macro-share');
+  await figure.waitFor({ timeout: 20_000 });
+  const [readers, audience] = share(await figure.textContent());
+  expect(audience).toBeGreaterThanOrEqual(added.length);
+  expect(await macro.locator('.vt-reach-names li').count()).toBe(Math.min(5, audience - readers));
+  if (audience - readers > 5) await macro.getByText(`and ${audience - readers - 5} more`).waitFor();
+  await page.screenshot({ path: artifactPath('reach-macro') });
 });

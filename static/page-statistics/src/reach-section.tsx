@@ -169,7 +169,14 @@ function ReachReadyView({ data, busy, list, onList, query, onQuery, search, page
             {(['not-read', 'read'] as const).map((kind) => (
               <button key={kind} type="button" role="tab" id={`reach-tab-${kind}`} aria-selected={list === kind} aria-controls="reach-list" tabIndex={list === kind ? 0 : -1}
                 className="vt-reach-tab" onClick={() => onList(kind)}
-                onKeyDown={(event) => { if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') { event.preventDefault(); onList(kind === 'read' ? 'not-read' : 'read'); } }}>
+                onKeyDown={(event) => {
+                  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                  event.preventDefault();
+                  const next = kind === 'read' ? 'not-read' : 'read';
+                  onList(next);
+                  // Focus follows the selection (WAI-ARIA tabs with automatic activation).
+                  requestAnimationFrame(() => document.getElementById(`reach-tab-${next}`)?.focus());
+                }}>
                 {kind === 'read' ? `Read (${formatNumber(figures.readers)})` : `Not read yet (${formatNumber(notRead)})`}
               </button>
             ))}

@@ -29,7 +29,8 @@ export function ReachAudiencePicker({ id, value, onChange, kinds, scope, search 
   const [kind, setKind] = useState<AudienceKind | ''>(value?.kind ?? '');
   return (
     <div className="vt-reach-audience">
-      <label className="vt-report-filter" htmlFor={`${id}-kind`}>Audience
+      <div className="vt-report-filter">
+        <label htmlFor={`${id}-kind`}>Audience</label>
         <select id={`${id}-kind`} className="vt-report-input" value={kind} onChange={(event) => {
           const next = event.target.value as AudienceKind | '';
           setKind(next);
@@ -38,7 +39,7 @@ export function ReachAudiencePicker({ id, value, onChange, kinds, scope, search 
           <option value="">Choose an audience</option>
           {kinds.map((option) => <option key={option} value={option}>{KIND_LABELS[option]}</option>)}
         </select>
-      </label>
+      </div>
       {kind === 'group' ? (
         <ReportGroupPicker scope={scope} label="Group" inputId={`${id}-group`} search={search}
           groupId={value?.kind === 'group' ? value.groupId : undefined}

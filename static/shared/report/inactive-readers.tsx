@@ -57,7 +57,7 @@ export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'spac
       <p className="vt-report-note">Members of the audience without a counted view of any content in the report’s period, with their last view where one is stored.</p>
       <div className="vt-reach-toolbar">
         <ReachAudiencePicker id="reach-inactive" value={audience} onChange={setAudience} kinds={['group', 'licensed']} scope={scope} />
-        <Button onClick={() => void onExport()} disabled={state.status !== 'ready'} isLoading={exporting?.startsWith('Export') ?? false}>Export CSV</Button>
+        {state.status === 'ready' ? <Button onClick={() => void onExport()} isLoading={exporting?.startsWith('Export') ?? false}>Export CSV</Button> : null}
       </div>
       {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
       <div aria-live="polite" aria-busy={busy}>
