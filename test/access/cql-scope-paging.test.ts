@@ -12,8 +12,6 @@ import { startAppStore, type AppStore } from '../support/app-store';
 
 const directory = new Directory(generateSite(11, { ...DEMO_SIZES.small, contents: 2 * CQL_PAGE_SIZE + 37 }, Date.UTC(2026, 10, 1)));
 const fake = new ConfluenceFake(directory);
-// Paging, not visibility: the app's user sees every page here (restrictions naming the app).
-fake.appUser.restricted = false;
 const requests: string[] = [];
 let store: AppStore;
 
