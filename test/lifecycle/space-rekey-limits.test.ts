@@ -46,7 +46,7 @@ describe('a space key rename larger than one invocation', () => {
     const views = before.reduce((sum, row) => sum + row.views, 0);
     expect(before.length).toBeGreaterThan(5);
 
-    app.emulator.setLatency({ minMs: 4, maxMs: 8 });
+    app.emulator.setLatency({ minMs: 10, maxMs: 14 }); // slow enough that moving every row takes longer than the 0.4 s limit
     // The app's budget above the host's limit: the host stops the invocation midway.
     PRODUCT_TRIGGER_BUDGET.ms = 60_000;
     await app.platform.deliverEvent(renamed(spaceId, 'RENAMED'));

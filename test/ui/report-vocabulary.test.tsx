@@ -1,3 +1,6 @@
+// The report filters' group picker talks to its resolver through @forge/bridge, which needs a Confluence
+// frame to load; these markup tests never call it.
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: {}, router: {}, events: {} }));
 /** One vocabulary in the reports: source labels in the filter, the table and the CSV; account ids only in the CSV. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReportPage } from '@contracts/report-query';
