@@ -65,7 +65,7 @@ export function devRoutes(host: HostServices): Route[] {
       }
       sendJson(response, 200, { group: group.id, added });
     }),
-    route('GET', /^\/__local\/demo$/, ({ response }) => sendJson(response, 200, { appShortId: host.urls.appShort, ...demoSummary(host.directory, host.urls.content.bind(host.urls)) })),
+    route('GET', /^\/__local\/demo$/, ({ response }) => sendJson(response, 200, { appShortId: host.urls.appShort, ...demoSummary(host.directory, host.urls.content.bind(host.urls), (c) => host.confluence.visibleTo({ kind: 'app', restricted: host.confluence.appUser.restricted }, c)) })),
     route('POST', /^\/__local\/events$/, async ({ request, response, url }) => {
       const event = await readJson(request, productEvent);
       const copies = Math.min(10, Math.max(1, Number(url.searchParams.get('copies') ?? 1) || 1));
@@ -169,7 +169,7 @@ function principalFromContext(directory: Directory, context: unknown): Principal
   return accountId ? principalFromSession(directory, accountId) : null;
 }
 
-function demoSummary(directory: Directory, contentUrl: (content: import('../../demo/directory').DemoContent) => string) {
+function demoSummary(directory: Directory, contentUrl: (content: import('../../demo/directory').DemoContent) => string, appSees: (content: import('../../demo/directory').DemoContent) => boolean) {
   return {
     site: { cloudId: directory.site.cloudId, name: directory.site.siteName },
     users: directory.site.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, role: u.role, accountType: u.accountType, isAdmin: u.isAdmin, status: u.status, groups: u.groupIds.map((id) => directory.groupsById.get(id)?.name) })),
@@ -179,7 +179,7 @@ function demoSummary(directory: Directory, contentUrl: (content: import('../../d
       key: s.key, name: s.name, type: s.type, anonymousAccess: s.anonymousAccess,
       admins: (s.adminIds ?? []).map((id) => ({ accountId: id, displayName: directory.user(id)?.displayName ?? id })),
     })),
-    contents: directory.site.contents.map((c) => ({ id: c.id, type: c.type, title: c.title, spaceKey: c.spaceKey, restricted: c.restriction !== null, hasMacro: c.hasMacro, url: contentUrl(c) })),
+    contents: directory.site.contents.map((c) => ({ id: c.id, type: c.type, title: c.title, spaceKey: c.spaceKey, restricted: c.restriction !== null, appSees: appSees(c), hasMacro: c.hasMacro, url: contentUrl(c) })),
   };
 }
 

@@ -10,7 +10,7 @@ const demoSchema = z.object({
   site: z.object({ cloudId: z.string() }).passthrough(),
   users: z.array(z.object({ accountId: z.string(), displayName: z.string(), role: z.string(), accountType: z.string(), isAdmin: z.boolean(), status: z.string() }).passthrough()),
   spaces: z.array(z.object({ key: z.string(), name: z.string(), anonymousAccess: z.boolean(), type: z.string() }).passthrough()),
-  contents: z.array(z.object({ id: z.string(), type: z.string(), title: z.string(), spaceKey: z.string(), restricted: z.boolean(), hasMacro: z.boolean(), url: z.string() }).passthrough()),
+  contents: z.array(z.object({ id: z.string(), type: z.string(), title: z.string(), spaceKey: z.string(), restricted: z.boolean(), appSees: z.boolean(), hasMacro: z.boolean(), url: z.string() }).passthrough()),
 });
 export type Demo = z.infer<typeof demoSchema>;
 export type DemoContent = Demo['contents'][number];
