@@ -15,14 +15,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/components/st
 import { Table, type Column } from '../../shared/components/table';
 import { formatNumber, formatRelativeTime } from '../../shared/format/time';
 
-interface Findings {
-  spaces: AccessCheckSpace[];
-  checked: number;
-  nextCursor: string | null;
-  inventoryUnseen: number | null;
-  inventoryCheckedAt: number | null;
-  appName: string;
-}
+/** What the admin has seen so far: the batches' findings merged (same shape as one answer). */
+type Findings = AccessCheckResult;
 
 /** Batches add up: the spaces found so far and how many were compared. */
 export function mergeFindings(previous: Findings | null, answer: AccessCheckResult): Findings {

@@ -16,6 +16,7 @@ import { ReachAudiencePicker } from '../reach/reach-audience';
 import { INACTIVE_COLUMNS } from '../reach/reach-columns';
 import { ReachProgress } from '../reach/reach-progress';
 import { useReach } from '../reach/use-reach';
+import { SortHeader } from './sort-header';
 
 const PAGE_SIZE = 25;
 type Sort = NonNullable<InactiveReadersPayload['sort']>;
@@ -79,13 +80,7 @@ export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'spac
                     <tr>
                       {COLUMNS.map((column) => {
                         const active = sort.column === column.key;
-                        return (
-                          <th key={column.key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                            <button type="button" className="vt-report-sort" onClick={() => setSort({ column: column.key, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' })}>
-                              {column.header}{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                            </button>
-                          </th>
-                        );
+                        return <SortHeader key={column.key} columnKey={column.key} header={column.header} sort={sort} next={{ column: column.key, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' }} onSort={setSort} />;
                       })}
                     </tr>
                   </thead>

@@ -3,6 +3,7 @@ import type { ReportPage, ReportSort, ReportTable } from '@contracts/report-quer
 import { Button } from '../components/button';
 import { EmptyState } from '../components/states';
 import { asRecord, screenColumns, TABLE_LABELS } from './report-columns';
+import { SortHeader } from './sort-header';
 
 export interface ReportTableViewProps {
   table: ReportTable;
@@ -28,13 +29,7 @@ export function ReportTableView({ table, page, sort, onSort, pageIndex, onPage }
                 {columns.map((column) => {
                   const active = sort.column === column.key;
                   const next: ReportSort = { column: column.key, direction: active && sort.direction === 'desc' ? 'asc' : 'desc' };
-                  return (
-                    <th key={column.key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ textAlign: column.numeric ? 'right' : 'left' }}>
-                      <button type="button" className="vt-report-sort" onClick={() => onSort(next)} data-column={column.key}>
-                        {column.header}{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </button>
-                    </th>
-                  );
+                  return <SortHeader key={column.key} columnKey={column.key} header={column.header} sort={sort} next={next} onSort={onSort} align={column.numeric ? 'right' : 'left'} />;
                 })}
               </tr>
             </thead>
