@@ -3,6 +3,7 @@ import type { SavedReport } from '@contracts/custom-reports';
 import { parseStoredReports } from '../rules/saved-report';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { isConditionFailure } from '../../core/storage/kvs-errors';
+import { forEachQueryPage } from '../../core/storage/query-pages';
 
 interface SpaceReportsDocument {
   spaceKey: string;
@@ -42,27 +43,20 @@ export async function writeSpaceReports(spaceKey: string, reports: SavedReport[]
 /** Every space's saved reports, most recently changed spaces first, for the site admins' overview. */
 export async function listAllSpaceReports(maxSpaces: number): Promise<SavedReport[]> {
   const reports: SavedReport[] = [];
-  let cursor: string | undefined;
   let spaces = 0;
-  do {
-    let query = kvs.entity<SpaceReportsDocument>(ENTITY.spaceReports).query().index('by-updated').sort(Sort.DESC).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
+  const query = kvs.entity<SpaceReportsDocument>(ENTITY.spaceReports).query().index('by-updated').sort(Sort.DESC).limit(100);
+  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), (page) => {
     for (const result of page.results) reports.push(...parseStoredReports(result.value.reports));
     spaces += page.results.length;
-    cursor = page.nextCursor;
-  } while (cursor && spaces < maxSpaces);
+    return spaces >= maxSpaces ? 'stop' : undefined;
+  });
   return reports;
 }
 
 /** Visits every space's saved reports list (with its version), 100 documents a page. */
 export async function forEachSpaceReports(visit: (spaceKey: string, stored: StoredSpaceReports) => Promise<void>): Promise<void> {
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<SpaceReportsDocument>(ENTITY.spaceReports).query().index('by-updated').limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
+  const query = kvs.entity<SpaceReportsDocument>(ENTITY.spaceReports).query().index('by-updated').limit(100);
+  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), async (page) => {
     for (const result of page.results) await visit(result.value.spaceKey, { reports: parseStoredReports(result.value.reports), version: result.value.version });
-    cursor = page.nextCursor;
-  } while (cursor);
+  });
 }

@@ -5,6 +5,7 @@ import { monthOf } from '../../core/model/report-periods';
 import type { ContentDayRow, ViewerContentRow, ViewRecord } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
+import { allQueryRows } from '../../core/storage/query-pages';
 
 /** The month backfill's state between invocations (like the inventory job): where to continue, a lease. */
 export interface MonthBackfillJob {
@@ -53,16 +54,8 @@ export async function writeMonthBackfillJob(value: MonthBackfillJob): Promise<vo
 }
 
 async function between<T>(entityName: string, contentId: string, from: string | number, to: string | number, parse: (value: unknown) => T): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<unknown>(entityName).query().index('by-content', { partition: [contentId] }).where(WhereConditions.between(from, to)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    rows.push(...page.results.map((item) => parse(item.value)));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return rows;
+  const query = kvs.entity<unknown>(entityName).query().index('by-content', { partition: [contentId] }).where(WhereConditions.between(from, to)).limit(100);
+  return allQueryRows((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), parse);
 }
 
 const monthSpan = (month: string) => {

@@ -4,6 +4,7 @@ import type { CompactionState } from '../../core/model/space-compaction';
 import type { RollupRow } from '../../core/model/report-rows';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
+import { forEachQueryPage } from '../../core/storage/query-pages';
 
 /** The compaction job between runs: how far it got (see core/model/space-compaction.ts) and its lease. */
 export interface CompactionJob extends CompactionState {
@@ -34,16 +35,15 @@ export async function writeCompactionJob(value: CompactionJob): Promise<void> {
 /** Index query pages until done or `cap` rows (100 a page). */
 async function pages(index: string, partition: string[], where: ReturnType<typeof WhereConditions.between> | null, cap: number): Promise<{ rows: RollupRow[]; more: boolean }> {
   const rows: RollupRow[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<unknown>(ENTITY.rollup).query().index(index, { partition }).limit(100);
-    if (where) query = query.where(where);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
+  let more = false;
+  const base = kvs.entity<unknown>(ENTITY.rollup).query().index(index, { partition }).limit(100);
+  const query = where ? base.where(where) : base;
+  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), (page) => {
     rows.push(...page.results.map((result) => decodeReport.rollup(result.value)));
-    cursor = page.nextCursor;
-  } while (cursor && rows.length < cap);
-  return { rows, more: cursor !== undefined };
+    more = page.nextCursor !== undefined;
+    return rows.length >= cap ? 'stop' : undefined;
+  });
+  return { rows, more };
 }
 
 /** Every space with a shard row in this period (settled or not: rows older than `settle` count too). */
