@@ -29,6 +29,8 @@ import { viewedEvent } from '../support/events';
 import { benchConfluence } from './bench-site';
 import { forgeDelivery, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask } from './unit-meter';
+import { appSeesRecently, rememberAppSees, type SmallStorage } from '../../static/channel-beacon/src/app-sees-cache';
+import { runBeacon } from '../../static/channel-beacon/src/beacon-decision';
 
 /** Forge's cap on interactive invocations (resolvers, dynamicProperties) per installation and minute. */
 const INTERACTIVE_INVOCATIONS_PER_MINUTE = 5_000;
@@ -78,6 +80,19 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
     let renderReads = 0;
     let counted = 0;
     let fallbackViews = 0;
+    // The channel beacon on every render (desktop readers; the non-desktop channel hint is apart in
+    // issue 22), through its real decision: the property read as the reader, reportView only without
+    // it, then once an hour per page and reader's browser (an anonymous render: a fresh browser each).
+    let beaconInvocations = 0;
+    let beaconPropertyReads = 0;
+    const browsers = new Map<string, SmallStorage>();
+    const browserOf = (accountId: string | undefined): SmallStorage => {
+      const fresh = (): SmallStorage => { const items = new Map<string, string>(); return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => { items.set(k, v); } }; };
+      if (!accountId) return fresh();
+      const known = browsers.get(accountId) ?? fresh();
+      browsers.set(accountId, known);
+      return known;
+    };
     let writerPoints = 0;
     const lags: number[] = [];
     /** View times not yet in the content's property. */
@@ -115,6 +130,23 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
         const { units } = await measured(() => deliveredAt(view.at, () => bylineProperties({ extension: { content: { id: view.contentId, type: 'page' } } }, view.accountId ? { principal: { accountId: view.accountId } } : {})));
         renderReads += units.read;
       }
+      if (rendered) {
+        const local = browserOf(view.accountId);
+        await runBeacon({
+          channel: 'desktop', content: { id: view.contentId, type: 'page' }, now: view.at,
+          appSeesRecently: (id, at) => appSeesRecently(local, id, at),
+          rememberAppSees: (id, at) => rememberAppSees(local, id, at),
+          lookupProperty: async () => {
+            beaconPropertyReads += 1;
+            return readProperty(reader, view.contentId, BYLINE_PROPERTY_KEY) === undefined ? 'absent' : 'present';
+          },
+          // reportView's answer (src/tracking/beacon-view.ts): whether the app's user sees the content; null for anonymous.
+          reportView: async () => {
+            beaconInvocations += 1;
+            return reader.kind === 'user' && !confluence.properties.appDenied.has(view.contentId) && canViewContent(directory, { kind: 'app', restricted: confluence.appUser.restricted }, directory.content(view.contentId)!);
+          },
+        });
+      }
       const result = await deliveredAt(arrives, () => processViewedEvent(viewedEvent(view)));
       if (typeof result !== 'string' && result.tracked) {
         counted += 1;
@@ -130,11 +162,14 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
       nextRun += INTERVAL_MS;
     }
 
-    const perRender = invocations / Math.max(1, renders);
+    const perRender = (invocations + beaconInvocations) / Math.max(1, renders);
     const distinct = new Set(deliveries.map((view) => view.contentId)).size;
     return [
       ['byline_property_bench_shape', `${deliveries.length} deliveries, ${pages} pages (every ${deniedEvery || 'no'}th restricted away from the app), writer every ${INTERVAL_MS / 60_000} min, a page written at most every ${Math.max(INTERVAL_MS, minGapMs) / 60_000} min`],
       ['invocations_per_page_render', round(perRender)],
+      ['invocations_per_page_render_byline', round(invocations / Math.max(1, renders))],
+      ['invocations_per_page_render_beacon', round(beaconInvocations / Math.max(1, renders))],
+      ['beacon_property_reads_per_page_render', round(beaconPropertyReads / Math.max(1, renders))],
       ['read_units_per_page_render', round(renderReads / Math.max(1, renders))],
       ['confluence_points_per_counted_view_byline_writes', round(writerPoints / Math.max(1, counted))],
       ['confluence_points_byline_writes_total', writerPoints],

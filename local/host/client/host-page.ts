@@ -59,6 +59,8 @@ async function handle(frame: Frame, method: string, args: unknown): Promise<unkn
       return { ...frame.data.context, theme: { colorMode } };
     case 'invoke':
       return invoke(frame, args);
+    case 'fetchProduct':
+      return fetchProduct(args);
     case 'enableTheming':
       frame.themed = true;
       return { colorMode };
@@ -112,6 +114,24 @@ async function invoke(frame: Frame, args: unknown): Promise<unknown> {
   });
   const body = (await response.json()) as { ok: boolean; value?: unknown; error?: string };
   if (!body.ok) throw new Error(body.error ?? `invoke failed with HTTP ${response.status}`);
+  return body.value;
+}
+
+/**
+ * The bridge's `requestConfluence` (@forge/bridge out/fetch/fetch.js sends `fetchProduct` with
+ * `{product, restPath, fetchRequestInit}` and builds a Response from `{body, headers, status,
+ * statusText}`): Confluence REST as the session's user. No function runs, so nothing is logged as an
+ * invocation.
+ */
+async function fetchProduct(args: unknown): Promise<unknown> {
+  const { product, restPath, fetchRequestInit } = (args ?? {}) as { product?: unknown; restPath?: unknown; fetchRequestInit?: { method?: unknown; body?: unknown } };
+  const response = await fetch('/__host/fetch-product', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ product, restPath, method: fetchRequestInit?.method ?? 'GET', ...(typeof fetchRequestInit?.body === 'string' ? { body: fetchRequestInit.body } : {}) }),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: string };
+  if (!body.ok) throw new Error(body.error ?? `requestConfluence failed with HTTP ${response.status}`);
   return body.value;
 }
 

@@ -20,6 +20,14 @@ const invokeBody = z.object({
   payload: z.unknown(),
 }).strict();
 
+/** The bridge's `requestConfluence` as the host page forwards it: the product, its REST path, method and body. No identity. */
+const fetchProductBody = z.object({
+  product: z.literal('confluence'),
+  restPath: z.string().startsWith('/wiki/').max(2000),
+  method: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']),
+  body: z.string().max(1_000_000).optional(),
+}).strict();
+
 const bylineBody = z.object({
   moduleKey: z.string().max(200),
   localId: z.string().max(500),
@@ -63,6 +71,16 @@ export function hostApiRoutes(host: HostServices): Route[] {
       } catch (error) {
         sendJson(response, 200, { ok: false, error: error instanceof Error ? error.message : String(error) });
       }
+    }),
+    route('POST', /^\/__host\/fetch-product$/, async ({ request, response }) => {
+      const body = await readJson(request, fetchProductBody);
+      // As the session's user, never the app, and no function runs: it is no invocation (Forge's bridge
+      // calls product REST as "the user that is interacting with the app", forge-docs-snapshot
+      // mirror/call-a-confluence-api/index.md).
+      const caller = callerOf(readSession(request, host.directory, host.defaultUser));
+      const answer = host.confluence.handle({ method: body.method, path: body.restPath, caller, ...(body.body !== undefined ? { body: body.body } : {}) });
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(answer.headers ?? {}) };
+      sendJson(response, 200, { ok: true, value: { status: answer.status, statusText: '', headers, body: answer.body === undefined ? '' : JSON.stringify(answer.body) } });
     }),
     route('POST', /^\/__host\/macro-config$/, async ({ request, response }) => {
       // The editor's side of view.submit({config}): who may edit is the host's session, never the body.
