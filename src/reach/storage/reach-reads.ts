@@ -1,8 +1,11 @@
 import { kvs, Sort } from '@forge/kvs';
 import { decodeReport } from '../../core/storage/report-codecs';
-import { ENTITY } from '../../core/storage/keys';
+import { ENTITY, KEYS } from '../../core/storage/keys';
+import { valuesByKey } from '../../core/storage/batch-read';
 import { viewRecordPage } from '../../core/storage/view-record-pages';
-import { lastDayOfMonthRow } from '../rules/inactive-readers';
+import { monthsBetween } from '../../core/model/report-periods';
+import { ROLLUP_SHARDS } from '../../core/model/report-rows';
+import { lastDayOfMonthRow, monthRowViewsInRange, UNITS_PER_ROW_PAGE, viewerMonthPlan } from '../rules/inactive-readers';
 
 const PARALLEL = 10;
 
@@ -45,4 +48,55 @@ export async function spaceViewers(spaceKey: string, fromMs: number, toMs: numbe
     cursor = page.nextCursor;
   } while (cursor);
   return viewers;
+}
+
+/**
+ * The members with a counted view on a day of `from..to`, exactly, from the `viewer-month` rows of the
+ * range's months, read the cheaper way (`viewerMonthPlan`): one batch read of the site month rollups
+ * estimates how many rows each month holds; then either every row of those months by index by-month
+ * (kept for members only), or each member's row by key, newest month first and, for each earlier
+ * month, only the members not yet found (at most ⌈members × months / 25⌉ reads). The query gives up,
+ * and the keys are read, once it has cost what the keys would.
+ */
+export async function membersViewedInRange(ids: readonly string[], range: { from: string; to: string }): Promise<Set<string>> {
+  const months = monthsBetween(range.from, range.to);
+  const rollups = await valuesByKey(months.flatMap((month) => Array.from({ length: ROLLUP_SHARDS }, (_, shard) => ({ key: KEYS.rollup('site', 'sm', month, shard), entityName: ENTITY.rollup }))));
+  const siteRows = months.map((month) => Array.from({ length: ROLLUP_SHARDS }, (_, shard) => rollups.get(KEYS.rollup('site', 'sm', month, shard)))
+    .reduce<number>((sum, value) => sum + (value === undefined ? 0 : decodeReport.rollup(value).viewers), 0));
+  const { plan, budget } = viewerMonthPlan(ids.length, siteRows);
+  if (plan === 'query') {
+    const found = await monthRowsByQuery(new Set(ids), months, range, budget);
+    if (found) return found;
+  }
+  const viewed = new Set<string>();
+  for (const month of [...months].reverse()) {
+    const rows = await valuesByKey(ids.filter((id) => !viewed.has(id)).map((id) => ({ key: KEYS.viewerMonth(id, month), entityName: ENTITY.viewerMonth })));
+    for (const value of rows.values()) {
+      const row = decodeReport.viewerMonth(value);
+      if (monthRowViewsInRange(row.month, row.days, range) > 0) viewed.add(row.viewer);
+    }
+  }
+  return viewed;
+}
+
+/** Every viewer-month row of these months (100 a page): the members with a view in the range; null once `budget` units are spent. */
+async function monthRowsByQuery(members: ReadonlySet<string>, months: readonly string[], range: { from: string; to: string }, budget: number): Promise<Set<string> | null> {
+  const viewed = new Set<string>();
+  let spent = 0;
+  for (const month of months) {
+    let cursor: string | undefined;
+    do {
+      if (spent >= budget) return null;
+      let query = kvs.entity<unknown>(ENTITY.viewerMonth).query().index('by-month', { partition: [month] }).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      spent += UNITS_PER_ROW_PAGE;
+      for (const result of page.results) {
+        const row = decodeReport.viewerMonth(result.value);
+        if (members.has(row.viewer) && monthRowViewsInRange(row.month, row.days, range) > 0) viewed.add(row.viewer);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return viewed;
 }
