@@ -46,11 +46,11 @@ export async function inactiveReadersAnswer(request: InactiveRequest, settings: 
   // The last view ever is read for everyone listed when the list is sorted by it, else for the page shown.
   const byLastView = request.sort.column === 'lastViewedDay';
   const base: InactiveReader[] = named.map((member) => ({ accountId: member.accountId, displayName: member.displayName, lastViewedDay: null }));
-  const known = byLastView ? await lastViewDays(base.map((row) => row.accountId)) : new Map<string, string>();
+  const known = byLastView ? await lastViewDays(base.map((row) => row.accountId), now) : new Map<string, string>();
   const sorted = sortInactive(base.map((row) => ({ ...row, lastViewedDay: known.get(row.accountId) ?? null })), request.sort);
   const page = listPage(sorted, undefined, request.cursor, request.limit);
   const shown = byLastView ? page.rows : await (async () => {
-    const days = await lastViewDays(page.rows.map((row) => row.accountId));
+    const days = await lastViewDays(page.rows.map((row) => row.accountId), now);
     return page.rows.map((row) => ({ ...row, lastViewedDay: days.get(row.accountId) ?? null }));
   })();
   const fromMs = dayStart(request.range.from) ?? 0;

@@ -7,7 +7,7 @@ import { kvs } from '@forge/kvs';
 import { seededRandom } from '../../local/kvs/rng';
 import { ENTITY, KEYS } from '../../src/core/storage/keys';
 import { viewerMonthPlan } from '../../src/reach/rules/inactive-readers';
-import { membersViewedInRange } from '../../src/reach/storage/reach-reads';
+import { lastViewDays, membersViewedInRange } from '../../src/reach/storage/reach-reads';
 import { startAppStore, type AppStore } from '../support/app-store';
 
 const MONTHS = ['2026-09', '2026-10', '2026-11'];
@@ -74,6 +74,22 @@ describe('members who viewed in a range', () => {
     const viewed = await membersViewedInRange(ids, RANGE);
     expect([...viewed].sort()).toEqual(model(days, ids));
     expect(viewed.size).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['by key (the current month and the two before hold the rows)', '2026-11-20T12:00:00Z'],
+    ['by index (every row older than the months read by key)', '2027-03-02T12:00:00Z'],
+  ])('the last view day of each viewer is their latest day with views, %s', async (_name, now) => {
+    const days = site(400, 3);
+    await store(days, (_, rows) => rows);
+    const ids = [...days.keys()].slice(0, 120).concat(['never-viewed']);
+    const last = await lastViewDays(ids, Date.parse(now));
+    const expected = new Map(ids.flatMap((id) => {
+      const viewed = [...(days.get(id) ?? new Map<string, number>())].filter(([, views]) => views > 0).map(([day]) => day).sort();
+      return viewed.length ? [[id, viewed[viewed.length - 1]!] as const] : [];
+    }));
+    expect(last).toEqual(expected);
+    expect(last.size).toBeGreaterThan(50);
   });
 
   it('the plan is the cheaper read: rows by month when the site holds few more viewers than the audience, keys otherwise', () => {
