@@ -8,13 +8,12 @@ import type { InactiveReader, InactiveReaders, SpaceReach } from '@contracts/rea
 import type { ResolvedRange } from '@contracts/report-range';
 import type { Settings } from '@contracts/settings';
 import { dayStart } from '../core/date-range';
-import { viewerViewsInRange } from '../reports/index';
 import { loadAudience, type AudienceSpec } from './audience';
 import { activeMembers, excludedCounts } from './rules/audience-members';
 import { inactiveReaders, sortInactive, spaceReach, type InactiveSort } from './rules/inactive-readers';
 import { incompleteBecauseOfRetention } from './rules/reach-completeness';
 import { listPage } from './rules/reach-list';
-import { lastViewDays, spaceViewers } from './storage/reach-reads';
+import { lastViewDays, membersViewedInRange, spaceViewers } from './storage/reach-reads';
 
 const DAY_MS = 86_400_000;
 /** A space's raw views read for its reach: beyond this, a shorter range is asked for. */
@@ -40,19 +39,18 @@ export async function inactiveReadersAnswer(request: InactiveRequest, settings: 
   if (audience.state === 'failed') return { ok: false, error: { code: 'invalid-input', message: audience.message, fieldErrors: { audience: audience.message } } };
   if (audience.state === 'preparing') return { ok: true, data: audience };
   const ids = activeMembers(audience.members).map((member) => member.accountId);
-  // Each member's counted views of the range from their month rows (days inside): ⌈members × months / 25⌉ reads.
-  const views = await viewerViewsInRange(ids, { from: request.range.from, to: request.range.to });
-  const viewed = new Set([...views].filter(([, count]) => count > 0).map(([id]) => id));
+  // Each member's counted views of the range from the month rows (days inside), by key or by month, whichever reads less.
+  const viewed = await membersViewedInRange(ids, { from: request.range.from, to: request.range.to });
   const { inactive, audience: size } = inactiveReaders(audience.members, viewed);
   const named = request.query?.trim() ? inactive.filter((member) => member.displayName.toLocaleLowerCase('en').includes(request.query!.trim().toLocaleLowerCase('en'))) : inactive;
   // The last view ever is read for everyone listed when the list is sorted by it, else for the page shown.
   const byLastView = request.sort.column === 'lastViewedDay';
   const base: InactiveReader[] = named.map((member) => ({ accountId: member.accountId, displayName: member.displayName, lastViewedDay: null }));
-  const known = byLastView ? await lastViewDays(base.map((row) => row.accountId)) : new Map<string, string>();
+  const known = byLastView ? await lastViewDays(base.map((row) => row.accountId), now) : new Map<string, string>();
   const sorted = sortInactive(base.map((row) => ({ ...row, lastViewedDay: known.get(row.accountId) ?? null })), request.sort);
   const page = listPage(sorted, undefined, request.cursor, request.limit);
   const shown = byLastView ? page.rows : await (async () => {
-    const days = await lastViewDays(page.rows.map((row) => row.accountId));
+    const days = await lastViewDays(page.rows.map((row) => row.accountId), now);
     return page.rows.map((row) => ({ ...row, lastViewedDay: days.get(row.accountId) ?? null }));
   })();
   const fromMs = dayStart(request.range.from) ?? 0;

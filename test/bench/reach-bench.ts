@@ -70,12 +70,18 @@ export async function benchReach(print: (name: string, value: string | number) =
   });
   // Month rows of the members: 70 % viewed within the last 30 days, the others earlier.
   const months = ['2026-09', '2026-10', '2026-11'];
-  await batchWrite(members.flatMap((viewer) => {
+  const monthRows = members.flatMap((viewer) => {
     const active = random() < 0.7;
     const month = active ? months[1 + Math.floor(random() * 2)]! : months[0]!;
     const dd = active && month === '2026-10' ? String(22 + Math.floor(random() * 9)).padStart(2, '0') : String(1 + Math.floor(random() * 19)).padStart(2, '0');
     return [{ key: KEYS.viewerMonth(viewer, month), entityName: ENTITY.viewerMonth, value: { viewer, month, views: 2, days: { [dd]: 2 }, version: 1 } }];
-  }));
+  });
+  await batchWrite(monthRows);
+  // The site month rollups count each month's new viewer-month rows (as the view path keeps them).
+  await batchWrite(months.map((month) => ({
+    key: KEYS.rollup('site', 'sm', month, 0), entityName: ENTITY.rollup,
+    value: { scope: 'site', level: 'sm', period: month, shard: 0, views: 0, viewers: monthRows.filter((row) => row.value.month === month).length, contents: 0, cells: {}, version: 1 },
+  })));
 
   const access: PageAccess = {
     ok: true, caller: { kind: 'user', accountId: 'member-0', accountType: 'licensed' },
@@ -99,9 +105,19 @@ export async function benchReach(print: (name: string, value: string | number) =
   const inactive = await measured(() => inactiveReadersAnswer({ spec: { kind: 'group', groupId: 'g-reach' }, label: 'Group', range, sort: { column: 'displayName', direction: 'asc' }, limit: 25 }, DEFAULT_SETTINGS, NOW));
   const inactiveMs = Math.round(performance.now() - started);
   const found = inactive.result.ok && inactive.result.data.state === 'ready' ? inactive.result.data : null;
-  print('read_units_inactive_readers_30d_2000_members', `${inactive.units.read} (audience from the KVS copy; members × 2 months of month rows, 25 keys a read; last view of the 25 shown; ${found?.inactive ?? '?'} inactive of ${found?.audience ?? '?'})`);
+  print('read_units_inactive_readers_30d_2000_members', `${inactive.units.read} (audience from the KVS copy; the site's month rows of the 2 months by index by-month, 100 a page (fewer reads than members × 2 months by key, 25 a read); last view of the 25 shown; ${found?.inactive ?? '?'} inactive of ${found?.audience ?? '?'})`);
   print('confluence_points_inactive_readers_30d_2000_members', `${points} (the audience listed by the page reach above is read back from KVS; listing it afresh costs the page figure's points)`);
   print('inactive_readers_ms_30d_2000_members', inactiveMs);
+
+  // The same on a busy site: the rollups count 50,000 other viewers a month, so each member's rows are read by key instead.
+  await batchWrite(months.map((month) => ({
+    key: KEYS.rollup('site', 'sm', month, 1), entityName: ENTITY.rollup,
+    value: { scope: 'site', level: 'sm', period: month, shard: 1, views: 0, viewers: 50_000, contents: 0, cells: {}, version: 1 },
+  })));
+  resetAppCaches();
+  const busy = await measured(() => inactiveReadersAnswer({ spec: { kind: 'group', groupId: 'g-reach' }, label: 'Group', range, sort: { column: 'displayName', direction: 'asc' }, limit: 25 }, DEFAULT_SETTINGS, NOW));
+  const busyFound = busy.result.ok && busy.result.data.state === 'ready' ? busy.result.data : null;
+  print('read_units_inactive_readers_30d_2000_members_busy_site', `${busy.units.read} (50,000 other viewers a month: members' rows by key, newest month first, the earlier month only for members not found; ${busyFound?.inactive ?? '?'} inactive of ${busyFound?.audience ?? '?'})`);
   emulator.close?.();
   uninstall();
 }

@@ -35,3 +35,30 @@ export function spaceReach(members: readonly AudienceMember[], readersInSpace: R
   const active = activeMembers(members);
   return { audience: active.length, readers: active.filter((member) => readersInSpace.has(member.accountId)).length, excluded: excludedCounts(members) };
 }
+
+/** A viewer-month row's views on the days of `from..to` (inclusive `YYYY-MM-DD`). */
+export function monthRowViewsInRange(month: string, days: Record<string, number>, range: { from: string; to: string }): number {
+  let total = 0;
+  for (const [dd, views] of Object.entries(days)) {
+    const day = `${month}-${dd}`;
+    if (day >= range.from && day <= range.to) total += views;
+  }
+  return total;
+}
+
+/** Read units of a query page of 100 viewer-month rows (≈ 150–250 bytes a row, 10 KB a unit). */
+export const UNITS_PER_ROW_PAGE = 3;
+
+/**
+ * How to read the members' month rows of a range, whichever costs fewer read units (both exact):
+ * `batch` gets each member's row of each month (25 keys a read, absent rows included), `query` reads
+ * every viewer-month row of the range's months (index by-month, 100 a page) and keeps the members'.
+ * `siteRows` estimates each month's rows (the site month rollups' new-viewer counts); `budget` is the
+ * batch plan's cost, which the query plan gives up at (the estimate can be short: rows from before
+ * the rollups, imports).
+ */
+export function viewerMonthPlan(members: number, siteRows: readonly number[]): { plan: 'batch' | 'query'; budget: number } {
+  const budget = Math.ceil((members * siteRows.length) / 25);
+  const query = siteRows.reduce((sum, rows) => sum + Math.max(1, Math.ceil(rows / 100)) * UNITS_PER_ROW_PAGE, 0);
+  return { plan: members > 0 && query < budget ? 'query' : 'batch', budget };
+}

@@ -13,7 +13,18 @@ export const AUDIENCE_TTL_MS = 15 * 60_000;
 const PART_SIZE = 1_000;
 const TTL = { ttl: { value: AUDIENCE_TTL_MS / 60_000, unit: 'MINUTES' as const } };
 
-const member = z.object({ accountId: z.string(), displayName: z.string(), status: z.enum(['active', 'inactive', 'closed', 'app']) });
+const status = z.enum(['active', 'inactive', 'closed', 'app']);
+/**
+ * A member as stored: `[accountId, displayName]` when active, else `[accountId, displayName, status]`
+ * (a third of the bytes of an object each, and reads are charged by the 10 KB); the object form of
+ * copies written before is still read.
+ */
+const member = z.union([
+  z.tuple([z.string(), z.string()]).transform(([accountId, displayName]): AudienceMember => ({ accountId, displayName, status: 'active' })),
+  z.tuple([z.string(), z.string(), status]).transform(([accountId, displayName, state]): AudienceMember => ({ accountId, displayName, status: state })),
+  z.object({ accountId: z.string(), displayName: z.string(), status }),
+]);
+const packed = (entry: AudienceMember) => (entry.status === 'active' ? [entry.accountId, entry.displayName] : [entry.accountId, entry.displayName, entry.status]);
 const head = z.object({
   /** Group ids still to list, the first one from `start`. */
   groups: z.array(z.string()),
@@ -50,7 +61,7 @@ export async function readAudience(audience: string, now: number): Promise<Store
 export async function writeAudience(audience: string, stored: Omit<StoredAudience, 'head'> & { head: Omit<AudienceHead, 'parts' | 'expiresAt'> }, now: number): Promise<void> {
   const parts = Math.ceil(stored.members.length / PART_SIZE);
   for (let part = 0; part < parts; part += 1) {
-    await kvs.set(KEYS.reachAudiencePart(audience, part), stored.members.slice(part * PART_SIZE, (part + 1) * PART_SIZE), TTL);
+    await kvs.set(KEYS.reachAudiencePart(audience, part), stored.members.slice(part * PART_SIZE, (part + 1) * PART_SIZE).map(packed), TTL);
   }
   await kvs.set(KEYS.reachAudience(audience), { ...stored.head, parts, expiresAt: now + AUDIENCE_TTL_MS }, TTL);
 }
