@@ -96,7 +96,7 @@ export async function getReportSummaryResolver(payload: unknown, context: unknow
   const filters = scopedFilters(parsed.value.filters, at.spaceKey);
   const { groupId } = filters;
   const group = groupId ? await groupFilteredSummary(range, { ...filters, groupId }, today) : null;
-  if (group && !group.ok) return fail('invalid-input', group.message, { 'filters.groupId': group.message });
+  if (group && !group.ok) return group.code ? fail(group.code, group.message) : fail('invalid-input', group.message, { 'filters.groupId': group.message });
   const summary = group ? group.value : await reportSummary(range, filters, today);
   const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
   const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
@@ -119,5 +119,6 @@ export async function getReportTableResolver(payload: unknown, context: unknown)
   const { groupId } = query.filters;
   if (!groupId) return ok(await answerTable(query, at.access, today));
   const group = await groupFilteredTable({ ...query, filters: { ...query.filters, groupId } }, at.access, today);
-  return group.ok ? ok(group.value) : fail('invalid-input', group.message, { 'filters.groupId': group.message });
+  if (!group.ok) return group.code ? fail(group.code, group.message) : fail('invalid-input', group.message, { 'filters.groupId': group.message });
+  return ok(group.value);
 }

@@ -113,6 +113,32 @@ describe('report filtered by readers in a group', () => {
     expect(short.ok && short.data.notes).toEqual([]);
   });
 
+  it('past its time budget a group report answers unavailable, never a partial figure; within it, the exact figures', async () => {
+    const { GROUP_REPORT_BUDGET } = await import('../../src/reports/group-report');
+    const { group, member } = readerOnlyGroup();
+    const now = Date.now();
+    await app.view(member, app.publicContent(0), now - 60_000);
+    await app.view(member, app.publicContent(1), now - 30_000);
+    const summaryPayload = { scope: 'global', range, filters: { groupId: group.id } } as const;
+    const tablePayload = { ...summaryPayload, table: 'top-readers', sort: { column: 'views', direction: 'desc' }, pageSize: 25 } as const;
+    const whole = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload);
+    expect(whole.ok && whole.data.current.views).toBe(2);
+    const saved = GROUP_REPORT_BUDGET.ms;
+    try {
+      GROUP_REPORT_BUDGET.ms = -1; // spent before the first view is read
+      app.emulator.setLatency({ minMs: 5, maxMs: 8 });
+      const late = { ok: false, error: expect.objectContaining({ code: 'unavailable', message: expect.stringContaining('No partial figure') }) };
+      expect(await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload)).toEqual(late);
+      expect(await app.invoke(app.users.admin, 'global-report', 'getReportTable', tablePayload)).toEqual(late);
+      expect(await app.invoke(app.users.admin, 'global-report', 'getReportTable', { ...tablePayload, table: 'not-viewed' })).toEqual(late);
+    } finally {
+      GROUP_REPORT_BUDGET.ms = saved;
+      app.emulator.setLatency(undefined);
+    }
+    const again = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload);
+    expect(again).toEqual(whole);
+  });
+
   it('members come from Confluence, paged, all of them; beyond the bound an answer of its own', async () => {
     const { fetchGroupMembers } = await import('../../src/platform/confluence/group-members');
     const everyone = app.directory.site.groups.find((g) => g.name === 'confluence-users')!;

@@ -178,4 +178,15 @@ describe('group filter against the brute-force model over raw views', () => {
     expect(all.ok && all.views.length).toBe(counted.filter((view) => view.viewer !== null && view.contentId !== PURGED).length);
     expect(counted.some((view) => view.viewer !== null && view.contentId === TRASHED)).toBe(true);
   });
+
+  it('past the deadline no further query starts and the answer is out-of-time, not the views read so far', async () => {
+    const { viewsOfViewers } = await import('../../src/reports/storage/viewer-views');
+    const members = Array.from({ length: 25 }, (_, i) => `user-${i}`);
+    let ticks = 0;
+    const clock = () => (ticks += 1); // each query asks the clock once: the 13th check is past the deadline
+    expect(await viewsOfViewers(members, Date.parse('2026-09-01'), Date.parse('2026-11-21'), 10_000, 12, clock)).toEqual({ ok: false, reason: 'out-of-time' });
+    expect(ticks).toBeLessThanOrEqual(12 + 10); // one last look per parallel reader, then they stop
+    const whole = await viewsOfViewers(members, Date.parse('2026-09-01'), Date.parse('2026-11-21'), 10_000);
+    expect(await viewsOfViewers(members, Date.parse('2026-09-01'), Date.parse('2026-11-21'), 10_000, Date.now() + 60_000)).toEqual(whole);
+  });
 });
