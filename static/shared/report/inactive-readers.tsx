@@ -14,6 +14,7 @@ import { exportPaged } from '../csv/export-paged';
 import { csvFileName, csvFileText } from '../csv/write-csv';
 import { ReachAudiencePicker } from '../reach/reach-audience';
 import { INACTIVE_COLUMNS } from '../reach/reach-columns';
+import { formatDay } from '../format/time';
 import { ReachProgress } from '../reach/reach-progress';
 import { useReach } from '../reach/use-reach';
 import { SortHeader } from './sort-header';
@@ -85,7 +86,7 @@ export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'spac
                     </tr>
                   </thead>
                   <tbody>
-                    {state.data.rows.map((row) => <tr key={row.accountId}><td>{row.displayName}</td><td>{row.lastViewedDay ?? 'No view stored'}</td></tr>)}
+                    {state.data.rows.map((row) => <tr key={row.accountId}><td>{row.displayName}</td><td>{row.lastViewedDay === null ? 'No view stored' : formatDay(row.lastViewedDay)}</td></tr>)}
                   </tbody>
                 </table>
               </div>

@@ -37,7 +37,7 @@ export function ReportTableView({ table, page, sort, onSort, pageIndex, onPage }
               {rows.map((row, index) => (
                 <tr key={`${pageIndex}-${index}`}>
                   {columns.map((column) => {
-                    const text = column.text(row);
+                    const text = (column.display ?? column.text)(row);
                     const href = column.href?.(row) ?? null;
                     return (
                       <td key={column.key} style={{ textAlign: column.numeric ? 'right' : 'left' }}>
