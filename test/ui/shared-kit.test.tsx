@@ -57,7 +57,7 @@ describe('chart data', () => {
   it('renders a table alternative with every value, and the hidden summary and toggle around the canvas', () => {
     const table = renderToStaticMarkup(<ChartTable title="Views per day" data={data} />);
     expect(table).toContain('<caption class="vt-visually-hidden">Views per day</caption>');
-    expect(table).toContain('<th scope="row">2026-03-02</th><td style="text-align:right">9</td><td style="text-align:right">4</td>');
+    expect(table).toContain('<th scope="row" style="text-align:left">2026-03-02</th><td style="text-align:right">9</td><td style="text-align:right">4</td>');
     const chart = renderToStaticMarkup(<TimeSeriesChart title="Views per day" data={data} />);
     expect(chart).toContain('Show as table');
     expect(chart).toContain('role="img" aria-label="Views per day"');

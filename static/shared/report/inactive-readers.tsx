@@ -15,6 +15,7 @@ import { csvFileName, csvFileText } from '../csv/write-csv';
 import { ReachAudiencePicker } from '../reach/reach-audience';
 import { INACTIVE_COLUMNS } from '../reach/reach-columns';
 import { formatDay } from '../format/time';
+import { alignStyle } from '../components/table';
 import { ReachProgress } from '../reach/reach-progress';
 import { useReach } from '../reach/use-reach';
 import { SortHeader } from './sort-header';
@@ -86,7 +87,7 @@ export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'spac
                     </tr>
                   </thead>
                   <tbody>
-                    {state.data.rows.map((row) => <tr key={row.accountId}><td>{row.displayName}</td><td>{row.lastViewedDay === null ? 'No view stored' : formatDay(row.lastViewedDay)}</td></tr>)}
+                    {state.data.rows.map((row) => <tr key={row.accountId}><td style={alignStyle(false)}>{row.displayName}</td><td style={alignStyle(false)}>{row.lastViewedDay === null ? 'No view stored' : formatDay(row.lastViewedDay)}</td></tr>)}
                   </tbody>
                 </table>
               </div>
