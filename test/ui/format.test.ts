@@ -1,3 +1,4 @@
+import { bucketLabel } from '../../static/shared/format/buckets';
 import { formatDuration, plural } from '../../static/shared/format/duration';
 import { parseWholeNumber } from '../../static/shared/format/number';
 import { formatDay, formatDayRange, formatNumber, formatRelativeTime } from '../../static/shared/format/time';
@@ -82,5 +83,13 @@ describe('formatDay (the one screen format for UTC days)', () => {
   it('says a range once, one day when both ends agree', () => {
     expect(formatDayRange('2026-12-01', '2026-12-07', 'en-GB')).toBe('1 Dec 2026 – 7 Dec 2026');
     expect(formatDayRange('2026-12-07', '2026-12-07', 'en-GB')).toBe('7 Dec 2026');
+  });
+});
+
+describe('chart bucket labels use the same formatter', () => {
+  it('names days, weeks and months in the reader\'s format', () => {
+    expect(bucketLabel({ start: '2026-03-02', end: '2026-03-02', values: {} }, 'day', 'en-GB')).toBe('2 Mar 2026');
+    expect(bucketLabel({ start: '2026-03-02', end: '2026-03-08', values: {} }, 'week', 'en-GB')).toBe('2 Mar 2026 – 8 Mar 2026');
+    expect(bucketLabel({ start: '2026-03-01', end: '2026-03-31', values: {} }, 'month', 'en-GB')).toBe('Mar 2026');
   });
 });

@@ -46,6 +46,12 @@ export function formatDayRange(from: string, to: string, locale?: string): strin
   return from === to ? formatDay(from, locale) : `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
 }
 
+/** A UTC month (`YYYY-MM`) in the reader's format, e.g. "Dec 2026". */
+export function formatMonth(month: string, locale?: string): string {
+  const ms = Date.parse(`${month}-01T00:00:00Z`);
+  return Number.isNaN(ms) ? month : new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(ms);
+}
+
 /** Said once where day figures appear (after the range, in a tooltip), not after every date. */
 export const UTC_DAYS_NOTE = 'UTC days';
 
