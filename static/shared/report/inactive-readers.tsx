@@ -24,7 +24,7 @@ const PAGE_SIZE = 25;
 type Sort = NonNullable<InactiveReadersPayload['sort']>;
 const COLUMNS: Array<{ key: Sort['column']; header: string }> = [
   { key: 'displayName', header: 'Name' },
-  { key: 'lastViewedDay', header: 'Last view (UTC day)' },
+  { key: 'lastViewedDay', header: 'Last view' },
 ];
 
 export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'space'; range: DateRange }) {
