@@ -5,6 +5,7 @@ import { isReportAnswer } from '../../static/shared/api/custom-report-guards';
 import { ReportView, coverageText } from '../../static/shared/custom-reports/report-view';
 import { DefinitionForm, definitionProblems } from '../../static/shared/custom-reports/definition-form';
 import { csvValue } from '../../static/shared/custom-reports/report-columns';
+import { formatDayRange } from '../../static/shared/format/time';
 
 const row = { contentId: '1', title: '=HYPERLINK("x")', spaceKey: 'ENG', contentType: 'page' as const, views: 12, viewers: 3, lastViewedAt: Date.UTC(2026, 10, 20) };
 const report: ReportAnswer = {
@@ -19,7 +20,7 @@ describe('report view', () => {
     expect(markup).toContain('>Views<');
     expect(markup).not.toContain('Last viewed');
     expect(markup).toContain('Included 1,000 of 5,000 items in scope');
-    expect(markup).toContain('2026-11-01 to 2026-11-30 (UTC)');
+    expect(markup).toContain(`${formatDayRange('2026-11-01', '2026-11-30')} (UTC days)`);
     expect(markup).toContain('Export CSV');
   });
 

@@ -1,6 +1,7 @@
+import { bucketLabel } from '../../static/shared/format/buckets';
 import { formatDuration, plural } from '../../static/shared/format/duration';
 import { parseWholeNumber } from '../../static/shared/format/number';
-import { formatNumber, formatRelativeTime } from '../../static/shared/format/time';
+import { formatDay, formatDayRange, formatNumber, formatRelativeTime } from '../../static/shared/format/time';
 
 describe('formatDuration', () => {
   it.each([
@@ -59,5 +60,36 @@ describe('numbers', () => {
     expect(parseWholeNumber(' 86,400,000 ')).toBe(86_400_000);
     expect(parseWholeNumber('-3')).toBe(-3);
     for (const text of ['', '12a', '1.5', '1e3', 'five']) expect(parseWholeNumber(text)).toBeNaN();
+  });
+});
+
+describe('formatDay (the one screen format for UTC days)', () => {
+  it('shows a UTC day in the reader\'s locale, without shifting it into their time zone', () => {
+    expect(formatDay('2026-12-07', 'en-GB')).toBe('7 Dec 2026');
+    expect(formatDay('2026-12-07', 'en-US')).toBe('Dec 7, 2026');
+    expect(formatDay('2026-12-07', 'de-DE')).toBe('07.12.2026');
+  });
+
+  it('takes a moment as its UTC day (23:30 UTC stays that day)', () => {
+    expect(formatDay(Date.UTC(2026, 11, 7, 23, 30), 'en-GB')).toBe('7 Dec 2026');
+    expect(formatDay(Date.UTC(2026, 11, 8, 0, 30), 'en-GB')).toBe('8 Dec 2026');
+  });
+
+  it('leaves anything that is not a day unchanged', () => {
+    expect(formatDay('', 'en-GB')).toBe('');
+    expect(formatDay('never', 'en-GB')).toBe('never');
+  });
+
+  it('says a range once, one day when both ends agree', () => {
+    expect(formatDayRange('2026-12-01', '2026-12-07', 'en-GB')).toBe('1 Dec 2026 – 7 Dec 2026');
+    expect(formatDayRange('2026-12-07', '2026-12-07', 'en-GB')).toBe('7 Dec 2026');
+  });
+});
+
+describe('chart bucket labels use the same formatter', () => {
+  it('names days, weeks and months in the reader\'s format', () => {
+    expect(bucketLabel({ start: '2026-03-02', end: '2026-03-02', values: {} }, 'day', 'en-GB')).toBe('2 Mar 2026');
+    expect(bucketLabel({ start: '2026-03-02', end: '2026-03-08', values: {} }, 'week', 'en-GB')).toBe('2 Mar 2026 – 8 Mar 2026');
+    expect(bucketLabel({ start: '2026-03-01', end: '2026-03-31', values: {} }, 'month', 'en-GB')).toBe('Mar 2026');
   });
 });

@@ -5,7 +5,8 @@
 import { parse } from 'csv-parse/sync';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { PageStatistics, PageViewer } from '../../src/contracts/page-statistics';
-import { RangeSummary } from '../../static/page-statistics/src/summary-section';
+import { RangeSummary, summaryStats } from '../../static/page-statistics/src/summary-section';
+import { formatDay } from '../../static/shared/format/time';
 import { PeopleHidden } from '../../static/page-statistics/src/people-hidden';
 import { SourcesSection } from '../../static/page-statistics/src/sources-section';
 import { statisticsChart } from '../../static/page-statistics/src/views-chart';
@@ -28,9 +29,17 @@ export const stats: PageStatistics = {
 describe('page statistics figures', () => {
   it('shows the period’s figures with the change against the previous period', () => {
     const markup = renderToStaticMarkup(<RangeSummary stats={stats} now={NOW} />);
-    for (const text of ['1,284', '312', '57', '+28 % vs previous period (1,000)', 'No change from the previous period', 'First 2026-02-14']) expect(markup).toContain(text);
+    for (const text of ['1,284', '312', '57', '+28 % vs previous period (1,000)', 'No change from the previous period', `First ${formatDay('2026-02-14')}`, '(UTC days)']) expect(markup).toContain(text);
     expect(markup).not.toContain('switched the view counter off');
     expect(renderToStaticMarkup(<RangeSummary stats={{ ...stats, viewCounterEnabled: false }} now={NOW} />)).toContain('switched the view counter off');
+  });
+
+  it('shows the first and last view days in the reader\'s locale through the shared formatter, saying UTC once', () => {
+    const tile = summaryStats({ ...stats, totals: { ...stats.totals, viewersExact: false } }, NOW, 'en-GB').find((stat) => stat.label === 'First and last view');
+    expect(tile?.detail).toBe('First 14 Feb 2026, last 15 Mar 2026 (UTC days)');
+    expect(tile?.value).toBe('15 Mar 2026');
+    const us = summaryStats({ ...stats, totals: { ...stats.totals, viewersExact: false } }, NOW, 'en-US').find((stat) => stat.label === 'First and last view');
+    expect(us?.detail).toBe('First Feb 14, 2026, last Mar 15, 2026 (UTC days)');
   });
 
   it('marks viewers of a past period as an upper bound', () => {

@@ -11,6 +11,7 @@ import { csvFileName, csvFileText, neutralise, toCsv, BOM } from '../../static/s
 import { exportPaged, type Page } from '../../static/shared/csv/export-paged';
 import { ChartTable, TimeSeriesChart } from '../../static/shared/components/time-series-chart';
 import { DateRangePicker } from '../../static/shared/components/date-range-picker';
+import { formatDay, formatDayRange } from '../../static/shared/format/time';
 import type { Envelope } from '../../src/contracts/envelope';
 
 const days = (from: string, count: number, value: (index: number) => number) =>
@@ -45,18 +46,18 @@ describe('chart data', () => {
   ]);
 
   it('lays out labels and one series per spec', () => {
-    expect(data.labels).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
+    expect(data.labels).toEqual(['2026-03-01', '2026-03-02', '2026-03-03'].map((day) => formatDay(day)));
     expect(data.series.map((series) => series.values)).toEqual([[4, 9, 2], [4, 4, 2]]);
   });
 
   it('summarises what the picture shows, for screen readers', () => {
-    expect(chartSummary('Views per day', data, 'en-US')).toBe('Views per day, 3 days from 2026-03-01 to 2026-03-03. Views: 15 in total, at most 9 (2026-03-02). Viewers: at most 4 (2026-03-01).');
+    expect(chartSummary('Views per day', data, 'en-US')).toBe(`Views per day, 3 days from ${formatDay('2026-03-01')} to ${formatDay('2026-03-03')}. Views: 15 in total, at most 9 (${formatDay('2026-03-02')}). Viewers: at most 4 (${formatDay('2026-03-01')}).`);
   });
 
   it('renders a table alternative with every value, and the hidden summary and toggle around the canvas', () => {
     const table = renderToStaticMarkup(<ChartTable title="Views per day" data={data} />);
     expect(table).toContain('<caption class="vt-visually-hidden">Views per day</caption>');
-    expect(table).toContain('<th scope="row">2026-03-02</th><td style="text-align:right">9</td><td style="text-align:right">4</td>');
+    expect(table).toContain(`<th scope="row" style="text-align:left">${formatDay('2026-03-02')}</th><td style="text-align:right">9</td><td style="text-align:right">4</td>`);
     const chart = renderToStaticMarkup(<TimeSeriesChart title="Views per day" data={data} />);
     expect(chart).toContain('Show as table');
     expect(chart).toContain('role="img" aria-label="Views per day"');
@@ -82,7 +83,7 @@ describe('date ranges in the UI', () => {
   it('offers every preset and custom dates, and says the days are UTC', () => {
     const markup = renderToStaticMarkup(<DateRangePicker value={{ kind: 'preset', preset: '30d' }} onChange={() => undefined} resolved={{ from: '2026-02-14', to: '2026-03-15', days: 30 }} today="2026-03-15" />);
     for (const text of ['Last 7 days', 'Last 30 days', 'Last 90 days', 'Last 365 days', 'This month', 'Last month', 'All time', 'Custom dates…']) expect(markup).toContain(text);
-    expect(markup).toContain('2026-02-14 to 2026-03-15 (UTC days)');
+    expect(markup).toContain(`${formatDayRange('2026-02-14', '2026-03-15')} (UTC days)`);
     expect(markup).toMatch(/<option value="30d" selected="">/);
   });
 });

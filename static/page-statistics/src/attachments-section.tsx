@@ -5,6 +5,7 @@ import type { AttachmentViews } from '@contracts/inventory';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Skeleton } from '../../shared/components/states';
 import { formatNumber, formatRelativeTime } from '../../shared/format/time';
+import { alignStyle } from '../../shared/components/table';
 
 export function AttachmentsSection() {
   const [answer, setAnswer] = useState<Envelope<AttachmentViews[]> | null>(null);
@@ -21,14 +22,14 @@ export function AttachmentsSection() {
         <p>No attachment of this page has been viewed.</p>
       ) : (
         <table className="vt-table" data-testid="attachment-views">
-          <thead><tr><th scope="col">Attachment</th><th scope="col">Views</th><th scope="col">Viewers</th><th scope="col">Last viewed</th></tr></thead>
+          <thead><tr><th scope="col" style={alignStyle(false)}>Attachment</th><th scope="col" style={alignStyle(true)}>Views</th><th scope="col" style={alignStyle(true)}>Viewers</th><th scope="col" style={alignStyle(false)}>Last viewed</th></tr></thead>
           <tbody>
             {answer.data.map((row) => (
               <tr key={row.contentId}>
-                <td>{row.title || row.contentId}</td>
-                <td>{formatNumber(row.views)}</td>
-                <td>{formatNumber(row.viewers)}</td>
-                <td>{row.lastViewedAt === null ? 'Never' : formatRelativeTime(row.lastViewedAt, now)}</td>
+                <td style={alignStyle(false)}>{row.title || row.contentId}</td>
+                <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
+                <td style={alignStyle(true)}>{formatNumber(row.viewers)}</td>
+                <td style={alignStyle(false)}>{row.lastViewedAt === null ? 'Never' : formatRelativeTime(row.lastViewedAt, now)}</td>
               </tr>
             ))}
           </tbody>

@@ -17,6 +17,7 @@ import { TimeSeriesChart } from '../../shared/components/time-series-chart';
 import { bucketFor } from '../../shared/format/buckets';
 import { bucketWord, chartData } from '../../shared/format/chart-data';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format/time';
+import { alignStyle } from '../../shared/components/table';
 import { ReachAudiencePicker } from '../../shared/reach/reach-audience';
 import { shareText } from '../../shared/reach/reach-columns';
 import { ReachProgress } from '../../shared/reach/reach-progress';
@@ -217,19 +218,19 @@ function ReachList({ data, search }: { data: ReachReady; search: string }) {
       <caption className="vt-visually-hidden">{kind === 'read' ? 'People of the audience who read this page' : 'People of the audience who have not read this page yet'}</caption>
       <thead>
         {kind === 'read'
-          ? <tr><th scope="col">Person</th><th scope="col">First view</th><th scope="col">Last view</th><th scope="col" style={{ textAlign: 'right' }}>Views</th></tr>
-          : <tr><th scope="col">Person</th></tr>}
+          ? <tr><th scope="col" style={alignStyle(false)}>Person</th><th scope="col" style={alignStyle(false)}>First view</th><th scope="col" style={alignStyle(false)}>Last view</th><th scope="col" style={alignStyle(true)}>Views</th></tr>
+          : <tr><th scope="col" style={alignStyle(false)}>Person</th></tr>}
       </thead>
       <tbody>
         {rows.map((row) => kind === 'read' ? (
           <tr key={row.accountId}>
-            <td>{row.displayName}</td>
-            <td>{row.firstViewedAt === null ? '' : formatDateTime(row.firstViewedAt)}</td>
-            <td>{row.lastViewedAt === null ? '' : formatDateTime(row.lastViewedAt)}</td>
-            <td style={{ textAlign: 'right' }}>{formatNumber(row.views)}</td>
+            <td style={alignStyle(false)}>{row.displayName}</td>
+            <td style={alignStyle(false)}>{row.firstViewedAt === null ? '' : formatDateTime(row.firstViewedAt)}</td>
+            <td style={alignStyle(false)}>{row.lastViewedAt === null ? '' : formatDateTime(row.lastViewedAt)}</td>
+            <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
           </tr>
         ) : (
-          <tr key={row.accountId}><td>{row.displayName}</td></tr>
+          <tr key={row.accountId}><td style={alignStyle(false)}>{row.displayName}</td></tr>
         ))}
       </tbody>
     </table>

@@ -2,7 +2,7 @@
 import type { PageStatistics } from '@contracts/page-statistics';
 import { SectionMessage } from '../../shared/components/section-message';
 import { Skeleton } from '../../shared/components/states';
-import { formatDateTime, formatNumber, formatRelativeTime } from '../../shared/format/time';
+import { formatDateTime, formatDay, formatNumber, formatRelativeTime, UTC_DAYS_NOTE } from '../../shared/format/time';
 import { changeDirection, changeText, viewersText } from './statistics-format';
 
 interface Stat {
@@ -52,8 +52,8 @@ export function summaryStats(stats: PageStatistics, now: number, locale?: string
       ? { label: 'First and last view', value: '—', detail: 'No view in this period.' }
       : {
           label: 'First and last view',
-          value: endsToday && lastAt !== null && totals.lastViewDay === stats.range.to ? formatRelativeTime(lastAt, now, locale) : totals.lastViewDay ?? '',
-          detail: `First ${totals.firstViewDay}, last ${endsToday && lastAt !== null && totals.lastViewDay === stats.range.to ? formatDateTime(lastAt, locale) : totals.lastViewDay} (UTC days)`,
+          value: endsToday && lastAt !== null && totals.lastViewDay === stats.range.to ? formatRelativeTime(lastAt, now, locale) : formatDay(totals.lastViewDay ?? '', locale),
+          detail: `First ${formatDay(totals.firstViewDay, locale)}, last ${endsToday && lastAt !== null && totals.lastViewDay === stats.range.to ? formatDateTime(lastAt, locale) : formatDay(totals.lastViewDay ?? '', locale)} (${UTC_DAYS_NOTE})`,
         },
   ];
 }

@@ -11,6 +11,7 @@ import { Button } from '../../shared/components/button';
 import { ErrorState, Skeleton } from '../../shared/components/states';
 import { TextField } from '../../shared/components/text-field';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../shared/format/time';
+import { alignStyle } from '../../shared/components/table';
 import { exportViewers } from './viewers-export';
 import { ViewerRow } from './viewer-row';
 import { useSiteUrl } from './use-site-url';
@@ -81,14 +82,14 @@ export function ViewersSection({ range, stats }: { range: DateRange; stats: Page
           <table className="vt-table vt-viewers">
             <caption className="vt-visually-hidden">People who viewed this page</caption>
             <thead>
-              <tr><th scope="col">Person</th><th scope="col" style={{ textAlign: 'right' }}>Views</th><th scope="col">Last view</th></tr>
+              <tr><th scope="col" style={alignStyle(false)}>Person</th><th scope="col" style={alignStyle(true)}>Views</th><th scope="col" style={alignStyle(false)}>Last view</th></tr>
             </thead>
             <tbody>
               {list.rows.map((row) => (
                 <tr key={row.accountId}>
-                  <td><ViewerRow viewer={row} siteUrl={siteUrl} /></td>
-                  <td style={{ textAlign: 'right' }}>{formatNumber(row.views)}</td>
-                  <td title={formatDateTime(row.lastViewedAt)}>{formatRelativeTime(row.lastViewedAt, now)}</td>
+                  <td style={alignStyle(false)}><ViewerRow viewer={row} siteUrl={siteUrl} /></td>
+                  <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
+                  <td style={alignStyle(false)} title={formatDateTime(row.lastViewedAt)}>{formatRelativeTime(row.lastViewedAt, now)}</td>
                 </tr>
               ))}
             </tbody>

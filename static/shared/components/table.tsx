@@ -1,5 +1,13 @@
 /** A simple data table in the Atlassian DynamicTable style: caption, header row, zebra-free rows. */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+
+/**
+ * The one alignment rule of every table, header and cells alike: numbers right (their digits line up),
+ * text and dates left. A `<th>` without it would be centred by the browser, away from its cells.
+ */
+export function alignStyle(numeric: boolean | undefined): CSSProperties {
+  return { textAlign: numeric ? 'right' : 'left' };
+}
 
 export interface Column<Row> {
   key: string;
@@ -28,7 +36,7 @@ export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" style={{ width: column.width, textAlign: column.align === 'end' ? 'right' : 'left' }}>
+              <th key={column.key} scope="col" style={{ width: column.width, ...alignStyle(column.align === 'end') }}>
                 {column.header}
               </th>
             ))}
@@ -38,7 +46,7 @@ export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.key} style={{ textAlign: column.align === 'end' ? 'right' : 'left' }}>
+                <td key={column.key} style={alignStyle(column.align === 'end')}>
                   {column.cell(row)}
                 </td>
               ))}

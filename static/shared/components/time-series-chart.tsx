@@ -11,6 +11,7 @@ import {
 } from 'chart.js';
 import { bucketWord, chartSummary, type ChartData } from '../format/chart-data';
 import { formatNumber } from '../format/time';
+import { alignStyle } from './table';
 import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
 
 // Tree-shaken: only what this chart draws is registered (and bundled).
@@ -92,15 +93,15 @@ export function ChartTable({ title, data }: { title: string; data: ChartData }) 
         <caption className="vt-visually-hidden">{title}</caption>
         <thead>
           <tr>
-            <th scope="col">{bucketWord(data.bucket).replace(/^./, (c) => c.toUpperCase())}</th>
-            {data.series.map((series) => <th scope="col" key={series.key} style={{ textAlign: 'right' }}>{series.label}</th>)}
+            <th scope="col" style={alignStyle(false)}>{bucketWord(data.bucket).replace(/^./, (c) => c.toUpperCase())}</th>
+            {data.series.map((series) => <th scope="col" key={series.key} style={alignStyle(true)}>{series.label}</th>)}
           </tr>
         </thead>
         <tbody>
           {data.labels.map((label, index) => (
             <tr key={label}>
-              <th scope="row">{label}</th>
-              {data.series.map((series) => <td key={series.key} style={{ textAlign: 'right' }}>{formatNumber(series.values[index] ?? 0)}</td>)}
+              <th scope="row" style={alignStyle(false)}>{label}</th>
+              {data.series.map((series) => <td key={series.key} style={alignStyle(true)}>{formatNumber(series.values[index] ?? 0)}</td>)}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 /** The columns a custom report can show, for the table and the CSV alike (one definition of each). */
 import type { ReportColumn, ReportRow } from '@contracts/custom-reports';
 import type { CsvCell } from '../csv/write-csv';
-import { formatDate, formatNumber } from '../format/time';
+import { formatDay, formatNumber } from '../format/time';
 
 export const COLUMN_LABELS: Record<ReportColumn, string> = {
   title: 'Title', space: 'Space', type: 'Type', views: 'Views', viewers: 'Viewers (all time)', 'last-viewed': 'Last viewed',
@@ -14,11 +14,11 @@ export function cellText(column: ReportColumn, row: ReportRow): string {
     case 'type': return row.contentType === 'page' ? 'Page' : 'Blog post';
     case 'views': return formatNumber(row.views);
     case 'viewers': return formatNumber(row.viewers);
-    case 'last-viewed': return row.lastViewedAt === null ? 'Never' : formatDate(row.lastViewedAt);
+    case 'last-viewed': return row.lastViewedAt === null ? 'Never' : formatDay(row.lastViewedAt);
   }
 }
 
-/** CSV cells are raw values (numbers stay numbers, times are ISO), not the table's formatted text. */
+/** CSV cells are raw values (numbers stay numbers, times are ISO 8601 so files stay machine-readable), not the table's formatted text. */
 export function csvValue(column: ReportColumn, row: ReportRow): CsvCell {
   switch (column) {
     case 'views': return row.views;

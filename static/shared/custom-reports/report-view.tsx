@@ -8,7 +8,7 @@ import { downloadText } from '../csv/download';
 import { Button } from '../components/button';
 import { SectionMessage } from '../components/section-message';
 import { Table, type Column } from '../components/table';
-import { formatNumber } from '../format/time';
+import { formatDayRange, formatNumber, UTC_DAYS_NOTE } from '../format/time';
 import { TimeSeriesChart } from '../components/time-series-chart';
 import { chartData } from '../format/chart-data';
 import { bucketFor } from '../format/buckets';
@@ -65,7 +65,7 @@ export function ReportView({ answer, title, onOpen }: { answer: ReportAnswer; ti
     <div className="vt-report">
       <div className="vt-report__bar">
         <span className="vt-report__meta">
-          {WHAT_LABELS[answer.config.what]} · {answer.range.from} to {answer.range.to} (UTC) · {coverageText(answer.coverage)}
+          {WHAT_LABELS[answer.config.what]} · {formatDayRange(answer.range.from, answer.range.to)} ({UTC_DAYS_NOTE}) · {coverageText(answer.coverage)}
           {shownOf(answer.rows.length, answer.matched)}
         </span>
         {answer.rows.length > 0 || answer.series || readers.length > 0 ? <Button appearance="subtle" spacing="compact" onClick={exportCsv}>Export CSV</Button> : null}

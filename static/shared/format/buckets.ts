@@ -2,6 +2,8 @@
  * Daily series grouped into weeks or months for long ranges (pure): a year of days is 365 bars too
  * thin to read or point at, 53 weeks or 12 months are not. Weeks start on Monday (ISO), in UTC.
  */
+import { formatDay, formatDayRange, formatMonth } from './time';
+
 export type Bucket = 'day' | 'week' | 'month';
 
 export interface DailyPoint {
@@ -57,9 +59,9 @@ export function bucketSeries(series: readonly DailyPoint[], bucket: Bucket, comb
   return buckets;
 }
 
-/** How a bucket is named on an axis and in the table: "2026-03-02", "Week of 2026-03-02", "2026-03". */
-export function bucketLabel(point: BucketPoint, bucket: Bucket): string {
-  if (bucket === 'day') return point.start;
-  if (bucket === 'month') return point.start.slice(0, 7);
-  return point.start === point.end ? point.start : `${point.start} – ${point.end}`;
+/** How a bucket is named on an axis and in the table, in the reader's date format: a day, "first – last day" of a week, a month. */
+export function bucketLabel(point: BucketPoint, bucket: Bucket, locale?: string): string {
+  if (bucket === 'day') return formatDay(point.start, locale);
+  if (bucket === 'month') return formatMonth(point.start.slice(0, 7), locale);
+  return formatDayRange(point.start, point.end, locale);
 }

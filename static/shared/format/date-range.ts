@@ -5,6 +5,7 @@
  */
 import type { DateRange, RangePreset } from '@contracts/report-range';
 import { MAX_RANGE_DAYS, RANGE_PRESETS } from '@contracts/report-range';
+import { formatDayRange, UTC_DAYS_NOTE } from './time';
 
 export const PRESET_LABELS: Record<RangePreset, string> = {
   '7d': 'Last 7 days',
@@ -60,6 +61,6 @@ export function sameRange(a: DateRange, b: DateRange): boolean {
 }
 
 /** The resolved days in words, always saying they are UTC days (the site's days, not the reader's). */
-export function describeDays(from: string, to: string): string {
-  return from === to ? `${from} (UTC)` : `${from} to ${to} (UTC days)`;
+export function describeDays(from: string, to: string, locale?: string): string {
+  return `${formatDayRange(from, to, locale)} (${UTC_DAYS_NOTE})`;
 }

@@ -1,4 +1,4 @@
-/** CSV columns of the reach lists (names and account ids as every people export, times in UTC). */
+/** CSV columns of the reach lists (names and account ids as every people export; times and days stay ISO 8601 in UTC so files are machine-readable, unlike the screen's locale dates). */
 import type { InactiveReader, ReachPerson } from '@contracts/reach';
 import type { CsvColumn } from '../csv/write-csv';
 

@@ -14,6 +14,8 @@ import { exportPaged } from '../csv/export-paged';
 import { csvFileName, csvFileText } from '../csv/write-csv';
 import { ReachAudiencePicker } from '../reach/reach-audience';
 import { INACTIVE_COLUMNS } from '../reach/reach-columns';
+import { formatDay } from '../format/time';
+import { alignStyle } from '../components/table';
 import { ReachProgress } from '../reach/reach-progress';
 import { useReach } from '../reach/use-reach';
 import { SortHeader } from './sort-header';
@@ -22,7 +24,7 @@ const PAGE_SIZE = 25;
 type Sort = NonNullable<InactiveReadersPayload['sort']>;
 const COLUMNS: Array<{ key: Sort['column']; header: string }> = [
   { key: 'displayName', header: 'Name' },
-  { key: 'lastViewedDay', header: 'Last view (UTC day)' },
+  { key: 'lastViewedDay', header: 'Last view' },
 ];
 
 export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'space'; range: DateRange }) {
@@ -85,7 +87,7 @@ export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'spac
                     </tr>
                   </thead>
                   <tbody>
-                    {state.data.rows.map((row) => <tr key={row.accountId}><td>{row.displayName}</td><td>{row.lastViewedDay ?? 'No view stored'}</td></tr>)}
+                    {state.data.rows.map((row) => <tr key={row.accountId}><td style={alignStyle(false)}>{row.displayName}</td><td style={alignStyle(false)}>{row.lastViewedDay === null ? 'No view stored' : formatDay(row.lastViewedDay)}</td></tr>)}
                   </tbody>
                 </table>
               </div>

@@ -2,6 +2,7 @@
 import type { ContentFigure, ReaderFigure, ReportTable, SourceFigure, SpaceFigure, TypeFigure } from '@contracts/report-query';
 import type { CsvCell } from '../csv/write-csv';
 import { sourceLabel } from '../format/source-labels';
+import { formatDay } from '../format/time';
 
 export interface ReportColumn {
   key: string;
@@ -9,6 +10,8 @@ export interface ReportColumn {
   numeric?: boolean;
   text: (row: Record<string, unknown>) => CsvCell;
   href?: (row: Record<string, unknown>) => string | null;
+  /** On screen when it differs from the CSV value (dates in the reader's format; the CSV keeps ISO). */
+  display?: (row: Record<string, unknown>) => CsvCell;
   /** In the CSV only, not on screen (account ids). */
   exportOnly?: boolean;
 }
@@ -18,7 +21,9 @@ export function screenColumns(table: ReportTable): ReportColumn[] {
   return COLUMNS[table].filter((column) => !column.exportOnly);
 }
 
+// CSV: the ISO UTC day (machine-readable, any locale); screen: the same UTC day in the reader's format.
 const day = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 10) : 'never');
+const shownDay = (ms: unknown) => (typeof ms === 'number' ? formatDay(ms) : 'never');
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 const TYPE_LABEL: Record<string, string> = { page: 'Page', blogpost: 'Blog post' };
@@ -32,8 +37,8 @@ const space: ReportColumn = { key: 'spaceName', header: 'Space', text: (row) => 
 const views: ReportColumn = { key: 'views', header: 'Views', numeric: true, text: (row) => num(row.views) };
 
 export const COLUMNS: Record<ReportTable, ReportColumn[]> = {
-  'top-content': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, views, { key: 'lastViewedAt', header: 'Last viewed', text: (row) => day(row.lastViewedAt) }],
-  'not-viewed': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, { key: 'lastViewedAt', header: 'Last viewed (by anyone)', text: (row) => day(row.lastViewedAt) }, { ...views, header: 'Views (all time)' }],
+  'top-content': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, views, { key: 'lastViewedAt', header: 'Last viewed', text: (row) => day(row.lastViewedAt), display: (row) => shownDay(row.lastViewedAt) }],
+  'not-viewed': [title, space, { key: 'contentType', header: 'Type', text: (row) => TYPE_LABEL[str(row.contentType)] ?? '' }, { key: 'lastViewedAt', header: 'Last viewed (by anyone)', text: (row) => day(row.lastViewedAt), display: (row) => shownDay(row.lastViewedAt) }, { ...views, header: 'Views (all time)' }],
   'top-spaces': [space, views, { key: 'pageViews', header: 'Page views', numeric: true, text: (row) => num(row.pageViews) }, { key: 'blogpostViews', header: 'Blog post views', numeric: true, text: (row) => num(row.blogpostViews) }, { key: 'anonymousViews', header: 'Anonymous views', numeric: true, text: (row) => num(row.anonymousViews) }],
   // The account id is for exports (where privacy allows names at all), not a raw column next to names.
   'top-readers': [{ key: 'name', header: 'Reader', text: (row) => str(row.name) }, views, { key: 'viewer', header: 'Account ID', text: (row) => str(row.viewer), exportOnly: true }],

@@ -4,6 +4,7 @@ import { Button } from '../components/button';
 import { EmptyState } from '../components/states';
 import { asRecord, screenColumns, TABLE_LABELS } from './report-columns';
 import { SortHeader } from './sort-header';
+import { alignStyle } from '../components/table';
 
 export interface ReportTableViewProps {
   table: ReportTable;
@@ -29,7 +30,7 @@ export function ReportTableView({ table, page, sort, onSort, pageIndex, onPage }
                 {columns.map((column) => {
                   const active = sort.column === column.key;
                   const next: ReportSort = { column: column.key, direction: active && sort.direction === 'desc' ? 'asc' : 'desc' };
-                  return <SortHeader key={column.key} columnKey={column.key} header={column.header} sort={sort} next={next} onSort={onSort} align={column.numeric ? 'right' : 'left'} />;
+                  return <SortHeader key={column.key} columnKey={column.key} header={column.header} sort={sort} next={next} onSort={onSort} numeric={column.numeric} />;
                 })}
               </tr>
             </thead>
@@ -37,10 +38,10 @@ export function ReportTableView({ table, page, sort, onSort, pageIndex, onPage }
               {rows.map((row, index) => (
                 <tr key={`${pageIndex}-${index}`}>
                   {columns.map((column) => {
-                    const text = column.text(row);
+                    const text = (column.display ?? column.text)(row);
                     const href = column.href?.(row) ?? null;
                     return (
-                      <td key={column.key} style={{ textAlign: column.numeric ? 'right' : 'left' }}>
+                      <td key={column.key} style={alignStyle(column.numeric)}>
                         {href ? <a href={href} target="_top">{String(text ?? '')}</a> : typeof text === 'number' ? text.toLocaleString() : String(text ?? '')}
                       </td>
                     );
