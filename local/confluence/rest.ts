@@ -204,6 +204,30 @@ export class ConfluenceFake {
   }
 
   /**
+   * Deletes a space as Confluence does: every content currently in it (pages, blog posts and their
+   * attachments, by the space they live in now) is purged with no per-content event (Forge's
+   * Confluence events reference: "cascading deletion events aren't emitted"); only
+   * `avi:confluence:deleted:space:V2` is sent, in the payload returned here. The space itself stays
+   * in the demo directory (other demo data names it), emptied of content. Space events are not
+   * about content, so the app user's event gate delivers them (local/host/event-gate.ts).
+   */
+  deleteSpace(spaceKey: string, atlassianId: string): { purged: string[]; event: { eventType: string } & Record<string, unknown> } | null {
+    const space = this.directory.space(spaceKey);
+    if (!space) return null;
+    const purged = this.directory.site.contents
+      .filter((content) => !this.overlay.purged.has(content.id) && (this.overlay.space.get(content.id) ?? content.spaceKey) === spaceKey)
+      .map((content) => content.id);
+    for (const id of purged) this.overlay.purged.add(id);
+    const event = {
+      eventType: 'avi:confluence:deleted:space:V2',
+      atlassianId,
+      eventCreatedDate: new Date().toISOString(),
+      space: { id: space.id, key: space.key, alias: space.key, name: space.name, type: space.type, status: 'current' },
+    };
+    return { purged, event };
+  }
+
+  /**
    * Whether Confluence delivers product events about this content to the app: not for content
    * restricted away from the app's user (ECO-961), which includes the `permissions_updated` of the
    * change that restricted it (CONFCLOUD-82583). Unknown ids (attachments, spaces) are delivered.

@@ -1,9 +1,9 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { parseLifecycleEvent } from './rules/lifecycle-event';
-import { parseSpaceUpdatedEvent } from './rules/space-event';
+import { parseSpaceDeletedEvent, parseSpaceUpdatedEvent } from './rules/space-event';
 import { parsePermissionsUpdatedEvent } from './rules/permission-event';
 import { recordPermissionChange } from '../page-statistics/index';
-import { rekeySpace } from './space-rekey';
+import { purgeSpace, rekeySpace } from './space-rekey';
 import { isTransientStorageError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { applyLifecycleEvent, LifecycleContentionError, type LifecycleOutcome } from './content-lifecycle';
 
@@ -31,6 +31,15 @@ export async function processLifecycleEvent(event: unknown): Promise<LifecycleOu
       if (!rekeyed.complete) throw new RekeyUnfinished(space.value.spaceId, rekeyed.moved);
       return rekeyed.moved > 0 ? 'applied' : 'stale';
     }, `space ${space.value.spaceId}`);
+  }
+  const deletedSpace = parseSpaceDeletedEvent(event);
+  if (deletedSpace.ok) {
+    return retryOnTransient(async () => {
+      const result = await purgeSpace(deletedSpace.value);
+      // Out of time with rows left: Forge delivers the event again and the next run purges the rest.
+      if (!result.complete) throw new RekeyUnfinished(deletedSpace.value.spaceId, result.purged, 'purged');
+      return result.purged > 0 ? 'applied' : 'stale';
+    }, `deletion of space ${deletedSpace.value.spaceId}`);
   }
   const permissions = parsePermissionsUpdatedEvent(event);
   if (permissions.ok) {
@@ -62,10 +71,10 @@ async function retryOnTransient(work: () => Promise<LifecycleOutcome>, what: str
   }
 }
 
-/** A space key rename that needs another invocation to move the rest of its rows. */
+/** A space key rename or space deletion that needs another invocation for the rest of its rows. */
 class RekeyUnfinished extends Error {
-  constructor(spaceId: string, moved: number) {
-    super(`Space ${spaceId}: moved ${moved} rows to the new key within this invocation's time; the rest follows in the next delivery`);
+  constructor(spaceId: string, done: number, verb: 'moved' | 'purged' = 'moved') {
+    super(`Space ${spaceId}: ${verb} ${done} rows within this invocation's time; the rest follows in the next delivery`);
     this.name = 'RekeyUnfinished';
   }
 }

@@ -9,6 +9,42 @@ import { applyLifecycleEvent } from './content-lifecycle';
  */
 export const PRODUCT_TRIGGER_BUDGET = { ms: 18_000 };
 
+export interface SpacePurgeResult {
+  purged: number;
+  /** False when the budget ran out first: the event is to be delivered again to purge the rest. */
+  complete: boolean;
+}
+
+/**
+ * A space was deleted (`avi:confluence:deleted:space:V2`): every content row of the space is purged
+ * exactly as a per-content `deleted` event would purge it (daily and month rows, rollups, records and
+ * per-viewer rows), because Confluence sends no per-content events for a cascading delete (Forge's
+ * Confluence events reference, "Spaces"). Rows are found by the space id, which a key rename keeps.
+ * Like the rekey walk it stops at the budget and is resumed by the next delivery; rows already
+ * purged are skipped, so a redelivery purges nothing twice. The purge is dated no earlier than the
+ * row's own newest fact so that it always applies (the space is gone whatever came before).
+ */
+export async function purgeSpace(fact: SpaceKeyFact, budgetMs = PRODUCT_TRIGGER_BUDGET.ms, now: () => number = Date.now): Promise<SpacePurgeResult> {
+  const deadline = now() + budgetMs;
+  let purged = 0;
+  let cursor: string | null = null;
+  do {
+    const page = await contentRowsOfSpaceId(fact.spaceId, cursor);
+    for (const row of page.rows) {
+      if (row.status === 'purged') continue;
+      if (now() >= deadline) return { purged, complete: false };
+      const outcome = await applyLifecycleEvent({
+        kind: 'purged', contentId: row.contentId, contentType: row.contentType, title: row.title, spaceKey: row.spaceKey,
+        spaceId: fact.spaceId, at: Math.max(fact.at, row.lifecycleAt), createdAt: null, modifiedAt: null,
+        containerId: row.containerId, reportedStatus: null,
+      });
+      if (outcome === 'applied') purged += 1;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { purged, complete: true };
+}
+
 export interface RekeyResult {
   moved: number;
   /** False when the budget ran out first: the event is to be delivered again to move the rest. */

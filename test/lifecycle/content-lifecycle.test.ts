@@ -93,6 +93,31 @@ describe('content lifecycle', () => {
     expect(Object.keys(totals.fromSpaceDays).every((key) => key.startsWith('ENGX|'))).toBe(true);
   });
 
+  it('a deleted space purges every content row of the space, also under a renamed key; other spaces and redelivery keep theirs', async () => {
+    const spaceEvent = (eventType: string, key: string, at: number) => ({ eventType, eventCreatedDate: new Date(at).toISOString(), space: { id: 827392002, key, alias: key, name: 'Engineering', type: 'global', status: 'current' } });
+    await deliver([...views('621', 'ENG', 6, 11), ...views('622', 'ENG', 3, 12)].map(viewedEvent));
+    await deliver([spaceEvent('avi:confluence:updated:space:V2', 'ENGX', T0 + 3_600_000)]);
+    await deliver(views('623', 'ENGX', 4, 13).map(viewedEvent));
+    await deliver(views('624', 'HR', 5, 14).map((view) => { const event = viewedEvent(view); return { ...event, content: { ...(event.content as object), space: { id: 99, key: 'HR' } } }; }));
+    const otherBefore = await storedCounts('624');
+    const deletion = spaceEvent('avi:confluence:deleted:space:V2', 'ENGX', T0 + 7_200_000);
+    expect(await processLifecycleEvent(deletion)).toBe('applied');
+    for (const id of ['621', '622', '623']) {
+      const gone = await storedCounts(id);
+      expect({ id, status: (await getContentStats(id))?.status, views: gone.views, records: gone.recordCount, days: gone.byDay.size, viewers: gone.viewerRows.length })
+        .toEqual({ id, status: 'purged', views: 0, records: 0, days: 0, viewers: 0 });
+    }
+    expect(await topContentOfSpace('ENGX', 10)).toEqual([]);
+    expect((await topContentAllTime(10)).map((row) => row.contentId)).toEqual(['624']);
+    const totals = await spaceTotalsAgree(['ENG', 'ENGX', 'HR'], ['621', '622', '623', '624']);
+    expect(totals.fromSpaceDays).toEqual(totals.fromContentDays);
+    const rollups = await rollupTotalsAgree(['ENG', 'ENGX', 'HR'], ['621', '622', '623', '624']);
+    expect(rollups.fromRollups).toEqual(rollups.fromContentRows);
+    // Redelivered: nothing is purged twice, the other space keeps its history.
+    expect(await processLifecycleEvent(deletion)).toBe('stale');
+    expect((await storedCounts('624')).views).toBe(otherBefore.views);
+  });
+
   it('a rename updates the title; an older update arriving late does not undo it', async () => {
     await deliver(views('701', 'ENG', 2, 4).map(viewedEvent));
     await deliver([lifecycleEvent({ action: 'updated', contentId: '701', spaceKey: 'ENG', at: T0 + 2_000_000, title: 'New name' })]);

@@ -94,6 +94,28 @@ describe('content inventory', () => {
     expect(await getContentStats(inClosedSpace.id)).toMatchObject({ status: 'current', views: 1 });
   });
 
+  it('a deleted space (its event, not its absence) purges the history of its content; a reconcile pass after it purges nothing more', async () => {
+    const inDeleted = app.publicContent(0);
+    const elsewhere = app.directory.site.contents.find((c) => c.spaceKey !== inDeleted.spaceKey && c.restriction === null && app.directory.space(c.spaceKey)?.type === 'global')!;
+    await app.view(app.users.reader, inDeleted);
+    await app.view(app.users.otherReader, inDeleted);
+    await app.view(app.users.reader, elsewhere);
+    await installed();
+    const deleted = app.confluence.deleteSpace(inDeleted.spaceKey, app.directory.firstWithRole('admin').accountId)!;
+    expect(deleted.purged).toContain(inDeleted.id);
+    // The app user's event gate delivers space events (they name no content).
+    expect(await app.platform.deliverEvent(deleted.event)).toBeGreaterThan(0);
+    expect(await getContentStats(inDeleted.id)).toMatchObject({ status: 'purged', views: 0, viewers: 0 });
+    expect((await storedCounts(inDeleted.id)).recordCount).toBe(0);
+    for (const id of deleted.purged) expect((await getContentStats(id))?.status ?? 'purged').toBe('purged');
+    expect(await getContentStats(elsewhere.id)).toMatchObject({ status: 'current', views: 1 });
+    // Redelivered: nothing left to purge, the other space's history stays.
+    await app.platform.deliverEvent(deleted.event);
+    expect(await getContentStats(elsewhere.id)).toMatchObject({ status: 'current', views: 1 });
+    const { reconcile } = await inventoryMaintenance();
+    expect(reconcile.purged).toEqual([]);
+  });
+
   it('attachment views count as a third content type under their page, behind the trackAttachments switch', async () => {
     const page = app.publicContent(0);
     const event = (id: string, at: number) => ({

@@ -73,3 +73,33 @@ describe('a space key rename larger than one invocation', () => {
     expect((await kvs.entity('content-stats').query().index('by-space-views', { partition: [space.key] }).getMany()).results).toEqual([]);
   });
 });
+
+describe('a space deletion larger than one invocation', () => {
+  it('purges within its budget over several deliveries, every row of the space once; a redelivery purges nothing', async () => {
+    await app.platform.deliverEvent({ eventType: 'avi:forge:installed:app', eventCreatedDate: new Date().toISOString() });
+    const space = [...new Set(app.directory.site.contents.map((c) => c.spaceKey))]
+      .map((key) => ({ key, contents: app.directory.contentsOf(key) }))
+      .sort((a, b) => b.contents.length - a.contents.length)[0]!;
+    for (const content of space.contents.slice(0, 4)) await app.view(app.users.reader, content);
+    const spaceId = String(app.directory.space(space.key)!.id);
+    const before = await rowsOf(spaceId);
+    expect(before.length).toBeGreaterThan(5);
+    const deleted = app.confluence.deleteSpace(space.key, app.directory.firstWithRole('admin').accountId)!;
+
+    app.emulator.setLatency({ minMs: 10, maxMs: 14 });
+    PRODUCT_TRIGGER_BUDGET.ms = 100;
+    await app.platform.deliverEvent(deleted.event);
+    const runs = app.platform.log.list({ kind: 'trigger' }).filter((r) => r.functionKey === 'on-content-lifecycle');
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.slice(0, -1).every((r) => r.outcome === 'retry')).toBe(true);
+    expect(runs.at(-1)!.outcome).toBe('ok');
+    app.emulator.setLatency(undefined);
+    const after = await rowsOf(spaceId);
+    expect(after.length).toBe(before.length);
+    expect(after.every((row) => row.status === 'purged' && row.views === 0)).toBe(true);
+    const versions = after.map((row) => row.version);
+    // Redelivered after it finished: no row is written again.
+    await app.platform.deliverEvent(deleted.event);
+    expect((await rowsOf(spaceId)).map((row) => row.version)).toEqual(versions);
+  });
+});

@@ -14,6 +14,7 @@ type Action = (typeof ACTIONS)[number];
  * both deliver `avi:confluence:permissions_updated:<type>`, as Confluence does for a restriction change,
  * except when the content is then restricted away from the app (the platform's event gate withholds
  * every event about such content, as Cloud does: ECO-961, CONFCLOUD-82583).
+ * `POST /__local/space/<KEY>/deleted` deletes a whole space (ConfluenceFake.deleteSpace).
  */
 export function contentLifecycleRoutes(host: HostServices): Route[] {
   return [
@@ -44,6 +45,14 @@ export function contentLifecycleRoutes(host: HostServices): Route[] {
       };
       const triggers = url.searchParams.get('silent') === '1' ? 0 : await host.platform.deliverEvent(event);
       sendJson(response, 200, { triggers, event: event.eventType });
+    }),
+    // `POST /__local/space/<KEY>/deleted`: deletes the space with all its content and delivers
+    // `avi:confluence:deleted:space:V2` (no per-content events, as on Cloud).
+    route('POST', /^\/__local\/space\/([A-Za-z0-9~_-]+)\/deleted$/, async ({ response, match }) => {
+      const deleted = host.confluence.deleteSpace(match[1]!, host.defaultUser);
+      if (!deleted) throw new HttpError(404, `No space ${match[1]}`);
+      const triggers = await host.platform.deliverEvent(deleted.event);
+      sendJson(response, 200, { triggers, event: deleted.event.eventType, purged: deleted.purged.length });
     }),
   ];
 }
