@@ -18,8 +18,10 @@ beforeAll(async () => {
   await site.updateSettings(admin, (settings) => ({ ...settings, customReports: true }));
 });
 
+/** Before a screenshot; network quiet is best effort (see modules.test.ts), assertions await their own state. */
 async function settle(): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(300);
 }
 

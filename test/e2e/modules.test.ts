@@ -15,8 +15,14 @@ beforeAll(() => {
   ({ site, page } = suite);
 });
 
+/**
+ * Lets frames finish drawing before a screenshot. What each test asserts is awaited explicitly; network
+ * quiet is only a best effort here (on a loaded machine the page's background calls, the beacon's and
+ * the frames', can keep it from ever being idle for 500 ms).
+ */
 async function settle(): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(400);
 }
 
