@@ -13,7 +13,7 @@ import { fetchSpaceAsApp } from '../platform/confluence/space-permissions';
 import { fetchUsersBulk } from '../platform/confluence/users';
 import { MemoryCache } from '../platform/memory-cache';
 import { distinctMembers, memberOf, type AudienceMember } from './rules/audience-members';
-import { readAudience, writeAudience } from './storage/audience-store';
+import { preparingAudiences, readAudience, writeAudience } from './storage/audience-store';
 
 export type AudienceSpec = { kind: 'group'; groupId: string } | { kind: 'space-members'; spaceKey: string } | { kind: 'licensed' };
 
@@ -35,6 +35,41 @@ const ready = new MemoryCache<AudienceAnswer & { state: 'ready' }>(5 * 60_000, 1
 
 export function audienceKey(spec: AudienceSpec): string {
   return spec.kind === 'group' ? `group:${spec.groupId}` : spec.kind === 'space-members' ? `space:${spec.spaceKey}` : 'licensed';
+}
+
+/** The spec an audience key names (the inverse of `audienceKey`), or null for a key it never wrote. */
+export function audienceSpecOfKey(key: string): AudienceSpec | null {
+  if (key === 'licensed') return { kind: 'licensed' };
+  if (key.startsWith('group:') && key.length > 'group:'.length) return { kind: 'group', groupId: key.slice('group:'.length) };
+  if (key.startsWith('space:') && key.length > 'space:'.length) return { kind: 'space-members', spaceKey: key.slice('space:'.length) };
+  return null;
+}
+
+/**
+ * The scheduled run (every five minutes): continues each audience whose listing is under way, a step
+ * at a time, until `budgetMs` is spent, so that a large audience is ready even if nobody keeps the
+ * page open while it is listed. A step is what one call lists (STEP_PAGES, STEP_MS); each writes its
+ * progress, so a run stopped midway loses at most the step it was in. Returns how many steps ran and
+ * how many audiences became ready.
+ */
+export async function continuePreparingAudiences(budgetMs: number, clock: () => number = Date.now): Promise<{ steps: number; ready: number }> {
+  const deadline = clock() + budgetMs;
+  let steps = 0;
+  let completed = 0;
+  for (const key of await preparingAudiences(clock())) {
+    const spec = audienceSpecOfKey(key);
+    if (!spec) continue;
+    // A step takes up to STEP_MS: start one only when it can end within the budget.
+    while (clock() + STEP_MS <= deadline) {
+      const answer = await loadAudience(spec, clock(), clock);
+      steps += 1;
+      if (answer.state !== 'preparing') {
+        if (answer.state === 'ready') completed += 1;
+        break;
+      }
+    }
+  }
+  return { steps, ready: completed };
 }
 
 export function forgetAudiences(): void {

@@ -8,6 +8,7 @@ import type { Principal } from '../../local/host/principal';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { forgeAccessCachesForTests } from '../support/access-caches';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { forgetModuleCaches } from '../../src/platform/memory-cache';
 
 let app: AppPlatform;
 let version = 0;
@@ -149,6 +150,26 @@ describe('audiences', () => {
     expect(first.ok && Object.keys(first.data).sort()).toEqual(["listed", "message", "state", "total"]);
     const second = await ask();
     expect(second.ok && second.data.state === 'ready' && [second.data.figures.audience, second.data.list.total]).toEqual([6_000, 6_000]);
+  }, 60_000);
+
+  it('a large audience keeps being listed in the background by the scheduled run, so the next call answers at once', async () => {
+    const big = { id: 'big-group-0002', name: 'everyone-big-2' };
+    app.directory.site.groups.push(big);
+    (app.directory.groupsById as Map<string, { id: string; name: string }>).set(big.id, big);
+    for (let i = 0; i < 6_000; i += 1) {
+      app.directory.site.users.push({ accountId: `bg-${i}`, displayName: `Bg ${i}`, role: 'reader', accountType: 'licensed', isAdmin: false, groupIds: [big.id], status: 'active' });
+    }
+    const ask = () => app.invoke(who.admin, 'view-counter', 'getPageReach', { audience: { kind: 'group', groupId: big.id }, range: RANGE, list: 'not-read' }, page);
+    expect(await ask()).toMatchObject({ ok: true, data: { state: 'preparing', listed: 5_000, total: 6_000 } });
+    // Nobody asks again: the scheduled run lists the rest.
+    expect(await app.platform.runScheduled('reach-preparation-schedule')).toEqual({ steps: 1, ready: 1 });
+    const listed = app.confluence.recentRequests().filter((r) => r.path.includes(big.id) && r.path.includes('membersByGroupId')).length;
+    forgetModuleCaches(); // another function instance: nothing in memory, the stored audience answers
+    const next = await ask();
+    expect(next.ok && next.data.state === 'ready' && next.data.figures.audience).toBe(6_000);
+    expect(app.confluence.recentRequests().filter((r) => r.path.includes(big.id) && r.path.includes('membersByGroupId')).length).toBe(listed);
+    // Nothing left to prepare: the next run does nothing.
+    expect(await app.platform.runScheduled('reach-preparation-schedule')).toEqual({ steps: 0, ready: 0 });
   }, 60_000);
 
   it('refuses malformed payloads and an unknown group with invalid-input', async () => {

@@ -7,6 +7,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { KEYS } from '../../core/storage/keys';
+import { forEachQueryPage } from '../../core/storage/query-pages';
 import type { AudienceMember } from '../rules/audience-members';
 
 export const AUDIENCE_TTL_MS = 15 * 60_000;
@@ -35,6 +36,8 @@ const head = z.object({
   complete: z.boolean(),
   notes: z.array(z.string()),
   expiresAt: z.number(),
+  /** The audience's own name (`group:<id>`, `space:<key>`, `licensed`), unescaped: the scheduled run continues it from this. */
+  audience: z.string().optional(),
 }).strict();
 export type AudienceHead = z.infer<typeof head>;
 
@@ -63,7 +66,26 @@ export async function writeAudience(audience: string, stored: Omit<StoredAudienc
   for (let part = 0; part < parts; part += 1) {
     await kvs.set(KEYS.reachAudiencePart(audience, part), stored.members.slice(part * PART_SIZE, (part + 1) * PART_SIZE).map(packed), TTL);
   }
-  await kvs.set(KEYS.reachAudience(audience), { ...stored.head, parts, expiresAt: now + AUDIENCE_TTL_MS }, TTL);
+  await kvs.set(KEYS.reachAudience(audience), { ...stored.head, parts, expiresAt: now + AUDIENCE_TTL_MS, audience }, TTL);
+}
+
+/**
+ * Audiences whose listing is under way and still standing (own `expiresAt`, not the KVS TTL alone):
+ * the scheduled run continues them so that a large audience is prepared even when nobody keeps the
+ * page open. At most `max` of them, in key order.
+ */
+export async function preparingAudiences(now: number, max = 20): Promise<string[]> {
+  const found: string[] = [];
+  const query = kvs.query().where('key', WhereConditions.beginsWith(KEYS.reachAudiencePrefix)).limit(100);
+  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany<unknown>(), (page) => {
+    for (const result of page.results) {
+      if (result.key.includes(':part:')) continue;
+      const parsed = head.safeParse(result.value);
+      if (parsed.success && !parsed.data.complete && parsed.data.expiresAt > now && parsed.data.audience) found.push(parsed.data.audience);
+    }
+    return found.length >= max ? 'stop' : undefined;
+  });
+  return found.slice(0, max);
 }
 
 /** Every stored audience, whatever it lists: erasing an account removes them (they are listed again on demand). */
