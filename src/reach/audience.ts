@@ -72,10 +72,6 @@ export async function continuePreparingAudiences(budgetMs: number, clock: () => 
   return { steps, ready: completed };
 }
 
-export function forgetAudiences(): void {
-  ready.clear();
-}
-
 /** The groups to list and the members known without listing (a space's user grants), or why none. */
 async function sourcesOf(spec: AudienceSpec): Promise<{ groups: string[]; direct: AudienceMember[]; notes: string[] } | { failed: string }> {
   if (spec.kind === 'group') return { groups: [spec.groupId], direct: [], notes: [] };

@@ -30,3 +30,21 @@ export async function viewRecordPage(
   const page = await query.getMany();
   return { records: page.results.map((result) => decode.viewRecord(result.value)), nextCursor: page.nextCursor ?? undefined };
 }
+
+/**
+ * One partition's view records with `fromMs ≤ at < toMs`, oldest first, handed to `visit` page by page
+ * until the last page or until `visit` answers `'stop'` (a reader past its bound). Answers whether it
+ * was stopped.
+ */
+export async function forEachViewRecordInRange(
+  index: ViewRecordIndex, partition: string, fromMs: number, toMs: number,
+  visit: (records: ViewRecord[]) => 'stop' | void,
+): Promise<'stopped' | 'done'> {
+  let cursor: string | undefined;
+  do {
+    const page = await viewRecordPage(index, partition, fromMs, toMs - 1, cursor);
+    if (visit(page.records.filter((record) => record.at >= fromMs && record.at < toMs)) === 'stop') return 'stopped';
+    cursor = page.nextCursor;
+  } while (cursor);
+  return 'done';
+}

@@ -2,7 +2,7 @@ import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { valuesByKey } from '../../core/storage/batch-read';
-import { viewRecordPage } from '../../core/storage/view-record-pages';
+import { forEachViewRecordInRange } from '../../core/storage/view-record-pages';
 import { addDays, monthOf, monthStart, monthsBetween } from '../../core/model/report-periods';
 import { ROLLUP_SHARDS } from '../../core/model/report-rows';
 import { lastDayOfMonthRow, monthRowViewsInRange, UNITS_PER_ROW_PAGE, viewerMonthPlan } from '../rules/inactive-readers';
@@ -60,15 +60,12 @@ export async function lastViewDays(viewers: readonly string[], now: number): Pro
 export async function spaceViewers(spaceKey: string, fromMs: number, toMs: number, maxViews: number): Promise<Set<string> | null> {
   const viewers = new Set<string>();
   let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await viewRecordPage('by-space', spaceKey, fromMs, toMs - 1, cursor);
-    for (const record of page.records) if (record.at >= fromMs && record.at < toMs) viewers.add(record.viewer);
-    count += page.records.length;
-    if (count > maxViews) return null;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return viewers;
+  const read = await forEachViewRecordInRange('by-space', spaceKey, fromMs, toMs, (records) => {
+    for (const record of records) viewers.add(record.viewer);
+    count += records.length;
+    return count > maxViews ? 'stop' : undefined;
+  });
+  return read === 'stopped' ? null : viewers;
 }
 
 /**
