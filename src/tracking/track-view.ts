@@ -142,7 +142,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         }
         if (outcome.pending === 0 && !outcome.resumed && own) {
           const recorded = defaulted && outcome.plan.addViews.some((record) => record.at === view.at);
-          return await withLateHint(own, view, storedViewer, recorded && mayStillBeRefined(settings, view, now));
+          return await withLateHint(own, view, storedViewer, hintViewer, recorded && mayStillBeRefined(settings, view, now));
         }
         // Corrections remain (this view's, or an earlier one's it had to finish first): the next
         // step reads afresh and is not a conflict, so it starts with a full set of attempts.
@@ -188,9 +188,10 @@ function mayStillBeRefined(settings: Settings, view: View, readAt: number): bool
  * beacon and the event race on every page load): read it once more now that the view's record exists,
  * so that whichever came first, the view ends under the hint's channel (refine-channel.ts).
  */
-async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, recorded: boolean): Promise<TrackOutcome> {
-  if (!recorded || view.viewer.kind !== 'user') return own;
-  const hint = await readChannelHint(view.contentId, await pseudonymFor(view.viewer.accountId, view.at));
+async function withLateHint(own: TrackOutcome, view: View, storedViewer: string, hintViewer: string | undefined, recorded: boolean): Promise<TrackOutcome> {
+  // The hint's key holds the viewer's pseudonym, already worked out for the view's own read.
+  if (!recorded || hintViewer === undefined) return own;
+  const hint = await readChannelHint(view.contentId, hintViewer);
   if (hint !== undefined && hint !== view.source) await refineRecentView(view.contentId, storedViewer, hint, view.at);
   return own;
 }
