@@ -2,6 +2,7 @@ import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { valuesByKey } from '../../core/storage/batch-read';
+import { forEachQueryPage } from '../../core/storage/query-pages';
 import { forEachViewRecordInRange } from '../../core/storage/view-record-pages';
 import { addDays, monthOf, monthStart, monthsBetween } from '../../core/model/report-periods';
 import { ROLLUP_SHARDS } from '../../core/model/report-rows';
@@ -36,16 +37,14 @@ export async function lastViewDays(viewers: readonly string[], now: number): Pro
   const worker = async () => {
     for (let viewer = rest.shift(); viewer !== undefined; viewer = rest.shift()) {
       // Newest first; a row whose views were all taken back (0 on every day) gives way to the one before.
-      let cursor: string | undefined;
-      do {
-        let query = kvs.entity<unknown>(ENTITY.viewerMonth).query().index('by-viewer', { partition: [viewer] })
-          .where(WhereConditions.lessThanEqualTo(before)).sort(Sort.DESC).limit(4);
-        if (cursor) query = query.cursor(cursor);
-        const page = await query.getMany();
+      const query = kvs.entity<unknown>(ENTITY.viewerMonth).query().index('by-viewer', { partition: [viewer] })
+        .where(WhereConditions.lessThanEqualTo(before)).sort(Sort.DESC).limit(4);
+      await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), (page) => {
         const day = page.results.map((result) => decodeReport.viewerMonth(result.value)).map((row) => lastDayOfMonthRow(row.month, row.days)).find((last) => last !== null);
-        if (day) { found.set(viewer, day); break; }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+        if (!day) return undefined;
+        found.set(viewer, day);
+        return 'stop';
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, rest.length) }, worker));
