@@ -1,7 +1,7 @@
 import type { ScopeCoverage } from '@contracts/custom-reports';
 import type { CallerStanding } from './rules/access-policy';
 import { MAX_SCOPE_IDS } from './rules/report-scope';
-import { searchContentIds, type FoundContent } from '../platform/confluence/scope-search';
+import { searchContentIds, type FoundContent } from '../platform/confluence/cql-search';
 import type { Caller } from '../platform/resolver/context';
 import { anonymousReadableIds } from './anonymous-readable';
 import { readableContentIds } from './readable-content';

@@ -4,7 +4,7 @@
  * already been allowed to see people (decidePeopleView); the scope holds only content they may read.
  */
 import type { Settings } from '@contracts/settings';
-import type { FoundContent } from '../platform/confluence/scope-search';
+import type { FoundContent } from '../platform/confluence/cql-search';
 import { dayStart } from '../core/date-range';
 import { isListed } from '../core/model/content-status';
 import { rankScopeReaders } from './rules/scope-readers';

@@ -144,7 +144,7 @@ describe('report macro: scopes, resolved through Confluence as the reader', () =
   });
 
   it('says how much of a large scope was included', async () => {
-    const { searchContentIds } = await import('../../src/platform/confluence/scope-search');
+    const { searchContentIds } = await import('../../src/platform/confluence/cql-search');
     const result = await searchContentIds('app', 'type in (page,blogpost)', 5);
     // Cloud's content search answers no totalSize: capped says there is more, the total is what was seen.
     expect(result).toMatchObject({ capped: true, total: 5 });

@@ -7,7 +7,7 @@ import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory } from '../../local/demo/directory';
 import { generateSite } from '../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../local/demo/sizes';
-import { CQL_PAGE_SIZE, searchContentIds } from '../../src/platform/confluence/scope-search';
+import { CQL_PAGE_SIZE, searchContentIds } from '../../src/platform/confluence/cql-search';
 import { startAppStore, type AppStore } from '../support/app-store';
 
 const directory = new Directory(generateSite(11, { ...DEMO_SIZES.small, contents: 2 * CQL_PAGE_SIZE + 37 }, Date.UTC(2026, 10, 1)));
