@@ -1,5 +1,5 @@
 /**
- * CQL report scopes over more than one page of results, against the local Confluence's content search,
+ * CQL content selections over more than one page of results, against the local Confluence's content search,
  * which pages as Cloud's does (vendor/confluence-openapi: `cursor` from `_links.next`, no `start`, no
  * `totalSize`): every id once, all of them, in the order Confluence lists them.
  */
@@ -30,7 +30,7 @@ afterEach(() => store.stop());
 // As on Cloud, the app's user lists only content no restriction keeps from it (local/confluence: visibleTo).
 const current = () => directory.site.contents.filter((content) => (content.type === 'page' || content.type === 'blogpost') && fake.visibleTo({ kind: 'app', restricted: true }, content));
 
-it('a scope over three pages of results lists every id exactly once', async () => {
+it('a selection over three pages of results lists every id exactly once', async () => {
   const expected = current().map((content) => content.id);
   expect(expected.length).toBeGreaterThan(2 * CQL_PAGE_SIZE);
   const found = await searchContentIds('app', 'type in (page, blogpost)', 10_000);

@@ -55,7 +55,7 @@ describe('report macro: the switch', () => {
   });
 });
 
-describe('report macro: scopes, resolved through Confluence as the reader', () => {
+describe('report macro: content selections, resolved through Confluence as the reader', () => {
   beforeEach(() => configure({}));
 
   it('this space: every viewed page of the page\'s space, and nothing of other spaces', async () => {
