@@ -89,6 +89,7 @@ async function run(app: AppPlatform, print: Print): Promise<void> {
     points.reset();
     await openReport(principal);
     print(`confluence_points_global_report_30d_${name}`, points.total());
+    print(`confluence_points_global_report_30d_${name}_by_route`, points.byRoute().map((r) => `${r.route} ${r.calls} calls ${r.points} points`).join('; ') || 'none');
     if (name === 'admin') print('confluence_points_global_report_30d', points.total());
   }
 
