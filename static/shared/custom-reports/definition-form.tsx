@@ -5,6 +5,7 @@
 import type { ContentSelection, ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition } from '@contracts/custom-reports';
 import { DEFAULT_REPORT, DEFAULT_SORTS, REPORT_COLUMNS } from '@contracts/custom-reports';
 import type { DateRange } from '@contracts/report-range';
+import { Checkbox } from '../components/checkbox';
 import { DateRangePicker } from '../components/date-range-picker';
 import { Field } from '../components/field';
 import { NumberField } from '../components/number-field';
@@ -73,9 +74,7 @@ export function DefinitionForm({ value, onChange, selectionKinds = ['this-space'
       <fieldset className="vt-radio-group">
         <legend className="vt-field__label">Columns</legend>
         {REPORT_COLUMNS.map((column) => (
-          <label key={column} className="vt-checkbox">
-            <input type="checkbox" checked={value.columns.includes(column)} onChange={(event) => toggleColumn(column, event.target.checked)} /> {COLUMN_LABELS[column]}
-          </label>
+          <Checkbox key={column} label={COLUMN_LABELS[column]} checked={value.columns.includes(column)} onChange={(checked) => toggleColumn(column, checked)} />
         ))}
         {problems.columns ? <p className="vt-field__error" role="alert">{problems.columns}</p> : null}
       </fieldset>
