@@ -10,6 +10,7 @@ import { DateRangePicker } from '../components/date-range-picker';
 import { Field } from '../components/field';
 import { NumberField } from '../components/number-field';
 import { RadioGroup } from '../components/radio-group';
+import { SelectField } from '../components/select';
 import { TextField } from '../components/text-field';
 import { COLUMN_LABELS, WHAT_LABELS } from './report-columns';
 import { SpacesField, type SpaceSearch } from './spaces-field';
@@ -80,13 +81,10 @@ export function DefinitionForm({ value, onChange, selectionKinds = ['this-space'
       </fieldset>
       <div className="vt-inline">
         <label htmlFor="report-sort" className="vt-field__label">Sort by</label>
-        <select id="report-sort" value={value.sort.column} onChange={(event) => set({ sort: { ...value.sort, column: REPORT_COLUMNS.find((c) => c === event.target.value) ?? 'views' } })}>
-          {REPORT_COLUMNS.map((column) => <option key={column} value={column}>{COLUMN_LABELS[column]}</option>)}
-        </select>
-        <select aria-label="Sort direction" value={value.sort.direction} onChange={(event) => set({ sort: { ...value.sort, direction: event.target.value === 'asc' ? 'asc' : 'desc' } })}>
-          <option value="desc">Highest first</option>
-          <option value="asc">Lowest first</option>
-        </select>
+        <SelectField<ReportColumn> inputId="report-sort" value={value.sort.column} onChange={(column) => set({ sort: { ...value.sort, column } })}
+          options={REPORT_COLUMNS.map((column) => ({ value: column, label: COLUMN_LABELS[column] }))} />
+        <SelectField<'asc' | 'desc'> aria-label="Sort direction" value={value.sort.direction} onChange={(direction) => set({ sort: { ...value.sort, direction } })}
+          options={[{ value: 'desc', label: 'Highest first' }, { value: 'asc', label: 'Lowest first' }]} minWidth={150} />
       </div>
     </div>
   );
