@@ -8,10 +8,10 @@ import { decodeReport } from '../../core/storage/report-codecs';
 import { decodeSearch } from '../../core/storage/search-codecs';
 import { queryPageByPage } from '../../core/storage/query-pages';
 import type { MonthList } from '../rules/search-report';
+import { valuesByKeyOrThrow } from '../../core/storage/batch-read';
 
 /** Query rows per index page: 20 rows of a query and five compact day lists stay under 10 KB (one read unit). */
 export const QUERY_PAGE = 20;
-const BATCH = 25;
 
 const INDEX: Record<SearchTable, string> = { top: 'by-month', 'no-results': 'by-month-no-results', 'no-click': 'by-month-unclicked' };
 
@@ -30,14 +30,7 @@ export function monthList(month: string, table: SearchTable, pageSize = QUERY_PA
 }
 
 async function batchValues(items: Array<{ key: string; entityName: string }>): Promise<unknown[]> {
-  const values: unknown[] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    const result = await kvs.batchGet<unknown>(items.slice(start, start + BATCH));
-    const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
-    if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
-    values.push(...result.successfulKeys.map((item) => item.value));
-  }
-  return values;
+  return [...(await valuesByKeyOrThrow(items)).values()];
 }
 
 export async function queryRows(wanted: Array<{ queryId: string; month: string }>): Promise<SearchQueryRow[]> {
