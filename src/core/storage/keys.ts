@@ -75,6 +75,8 @@ export const KEYS = {
   contentPermissionEpoch: (contentId: string) => `pc:${contentId}`,
   /** When the app last learned of a permission change it could not tie to listed content (ends every cached answer). */
   permissionEpoch: 'perm-epoch',
+  /** A site space's name and when Confluence gave it (never a personal space's: that name is its owner's); TTL 1 h. */
+  spaceName: (spaceKey: string) => `sn:${safe(spaceKey)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */
