@@ -40,8 +40,10 @@ export function groupsKeyOf(groupIds: readonly string[]): string {
 
 /** Whether a listing still decides exclusion for these groups at `now`, or must be refreshed. */
 export function listStands(list: ExcludedMembersList | undefined, groupIds: readonly string[], now: number): list is ExcludedMembersList {
-  if (!list || list.groupsKey !== groupsKeyOf(groupIds) || list.fetchedAt > now) return false;
-  const age = now - list.fetchedAt;
+  if (!list || list.groupsKey !== groupsKeyOf(groupIds)) return false;
+  // A listing made a moment "after" this event's clock (events are handled late and out of order) is
+  // fresher, not stale: only its distance from now counts.
+  const age = Math.abs(now - list.fetchedAt);
   const limit = list.state === 'listed' ? LIST_REFRESH_MS : list.state === 'too-large' ? TOO_LARGE_RETRY_MS : FAILED_RETRY_MS;
   return age < limit;
 }
