@@ -53,6 +53,8 @@ export const KEYS = {
   settingsAudit: (version: number) => `audit:settings:${String(999_999_999 - version).padStart(9, '0')}`,
   /** A user's Confluence group ids, cached so a view does not cost a REST call. */
   userGroups: (accountId: string) => `groups:${safe(accountId)}`,
+  /** The members of the excluded groups, as daily pseudonyms (never account ids), listed at most hourly (src/access/excluded-members.ts). */
+  excludedMembers: 'excluded-groups:members',
   /** Daily secret for extended-privacy pseudonyms; deleted after two days, making them unlinkable. */
   pseudonymSalt: (day: string) => `salt:${day}`,
   /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min; the viewer is their daily pseudonym, never an account id. */
