@@ -31,6 +31,7 @@ export const MAX_GROUP_MEMBERS = 2_000;
 export const MAX_GROUP_VIEWS = 50_000;
 
 export const TOO_MANY_MEMBERS = `Groups of more than ${MAX_GROUP_MEMBERS.toLocaleString('en')} members cannot filter a report: choose a smaller group.`;
+const NO_GROUP = 'Confluence knows no such group.';
 export const TOO_MANY_VIEWS = `The group's members viewed more than ${MAX_GROUP_VIEWS.toLocaleString('en')} times in this range: too many views for a group filter; narrow the range.`;
 
 /** The members' views of the days asked, ready: account ids again (from the members' pseudonyms). */
@@ -89,7 +90,9 @@ async function stepPreparation(groupId: string, from: string, to: string, deadli
   }
 
   const audience = await loadAudience({ kind: 'group', groupId }, now, clock);
-  if (audience.state === 'failed') return { state: 'failed', message: audience.message };
+  // Listing a group fails for an unknown group or one beyond reach's bound (larger than a report's).
+  if (audience.state === 'failed') return { state: 'failed', message: audience.message === NO_GROUP ? NO_GROUP : TOO_MANY_MEMBERS };
+  if (audience.state === 'preparing' && (audience.total ?? 0) > MAX_GROUP_MEMBERS) return fail(base, Boolean(stored), TOO_MANY_MEMBERS);
   if (audience.state === 'preparing') {
     // Kept so that the scheduled run goes on to the views once the members are listed.
     await writePreparation({ ...base, stage: 'members', listed: audience.listed, members: audience.total });
@@ -103,7 +106,10 @@ async function stepPreparation(groupId: string, from: string, to: string, deadli
   const done = new Set(base.done);
   // A member who joined since is read too (as of the same time); one who left no longer counts.
   const todo = members.filter((id) => !done.has(pseudonyms.get(id)!));
-  if (stored && todo.length === 0) return ready(stored.complete ? stored : { ...stored, complete: true }, members, pseudonyms);
+  if (stored && todo.length === 0) {
+    if (!stored.complete) await writePreparation({ ...stored, complete: true, busyUntil: 0 });
+    return ready({ ...stored, complete: true }, members, pseudonyms);
+  }
   if (stored && todo.length > 0) await writePreparation({ ...base, busyUntil: deadline });
   const fromMs = dayMs(from);
   const toMs = Math.min(dayMs(addDays(to, 1)), asOf + 1);

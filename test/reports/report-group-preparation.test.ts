@@ -165,6 +165,17 @@ describe('a group report too large for one call', () => {
     expect(await storedKeys()).toEqual([]);
   }, 60_000);
 
+  it('a group of more than 2,000 members is refused at once, with what to do, and leaves nothing to continue', async () => {
+    for (let i = 0; i < 2_100; i += 1) {
+      const user = { accountId: `557058:huge-${i}`, displayName: `Huge ${i}`, role: 'reader', accountType: 'licensed', isAdmin: false, groupIds: [group.id], status: 'active' } as DemoUser;
+      app.directory.site.users.push(user);
+      (app.directory.usersById as Map<string, DemoUser>).set(user.accountId, user);
+    }
+    const answer = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload());
+    expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('more than 2,000 members') }) });
+    expect(await app.platform.runScheduled('reach-preparation-schedule')).toMatchObject({ ready: 0 });
+  }, 60_000);
+
   it('only callers who may filter by group start or read a preparation', async () => {
     await seedViews();
     oneStepPerCall();
