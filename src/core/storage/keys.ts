@@ -91,6 +91,14 @@ export const KEYS = {
   reachAudiencePrefix: 'reach-aud:',
   reachAudience: (audience: string) => `reach-aud:${safe(audience)}`,
   reachAudiencePart: (audience: string, part: number) => `reach-aud:${safe(audience)}:part:${part}`,
+  /**
+   * A group-filtered report prepared over several calls (docs/reports.md): its head (progress, members
+   * read as pseudonyms) and its parts of views, one set per group and days read; bounded lifetime (TTL
+   * and an own `expiresAt`). Erasing an account drops them all.
+   */
+  groupPreparationPrefix: 'grp-prep:',
+  groupPreparation: (groupId: string, from: string, to: string) => `grp-prep:${safe(groupId)}:${from}:${to}`,
+  groupPreparationPart: (groupId: string, from: string, to: string, part: string) => `grp-prep:${safe(groupId)}:${from}:${to}:part:${safe(part)}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */
