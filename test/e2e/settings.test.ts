@@ -144,6 +144,12 @@ test("the settings page is drawn with the Atlassian Design System's controls: na
     save: await save.evaluate((element) => getComputedStyle(element).backgroundColor),
   });
   expect(await paint()).toEqual({ track: adsColour('light', trackToken), save: adsColour('light', 'background-brand-bold') });
+  // An icon-only button says what it does in ADS's tooltip, on keyboard focus too (a portal under the CSP).
+  const remove = settings.getByRole('button', { name: /^Remove / }).first();
+  const removeName = await remove.getAttribute('aria-label');
+  await remove.focus();
+  await expect(settings.getByRole('tooltip').textContent({ timeout: 5_000 })).resolves.toBe(removeName);
+  await anonymous.focus();
   await page.screenshot({ path: artifactPath('settings-ads-light') });
   await settings.locator('.vt-save-area').screenshot({ path: artifactPath('settings-ads-save-light') });
 
