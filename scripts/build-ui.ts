@@ -99,7 +99,7 @@ export function buildIsCurrent(apps: string[], fingerprint: string, stampFile: s
 
 /**
  * Parts of the Atlassian Design System packages that a Forge Custom UI never runs, left out of the bundles
- * (measured: about 390 KiB and 120 KiB of minified JavaScript in every app with a tooltip or a section
+ * (measured: about 300 KiB and 120 KiB of minified JavaScript in every app with a tooltip or a section
  * message; docs/benchmark.md, "What the ADS components cost"):
  * - `@atlaskit/tokens`' `setGlobalTheme` and its theme import map (every ADS theme's CSS as a string,
  *   custom-theme colour maths): only ADS's `AppProvider`/`ThemeProvider` call them (ADS's portal wraps a
