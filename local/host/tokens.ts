@@ -75,3 +75,20 @@ export function tokenCss(): string {
   const block = (mode: 0 | 1): string => Object.entries(TOKENS).map(([name, values]) => `  --ds-${name}: ${values[mode]};`).join('\n');
   return `html[data-color-mode="light"], html:not([data-color-mode]) {\n${block(0)}\n}\nhtml[data-color-mode="dark"] {\n${block(1)}\n}\n`;
 }
+
+/**
+ * What a themed Custom UI gets: the subset above, then Atlassian's whole light and dark token themes
+ * (@atlaskit/tokens, the CSS Confluence serves after `view.theme.enable()`), keyed off the
+ * `data-theme` attribute the bridge sets. The Design System's components (@atlaskit/select, tabs,
+ * dynamic table, …) read many tokens the subset lacks; without them they would fall back to their
+ * light values in dark mode.
+ */
+export function appTokenCss(): string {
+  return `${tokenCss()}${adsTheme('atlassian-light')}${adsTheme('atlassian-dark')}`;
+}
+
+/** One of @atlaskit/tokens' generated theme stylesheets (a module whose default export is the CSS; it ships no typings for it). */
+function adsTheme(name: 'atlassian-light' | 'atlassian-dark'): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}`) as { default: string }).default;
+}
