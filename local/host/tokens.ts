@@ -77,18 +77,22 @@ export function tokenCss(): string {
 }
 
 /**
- * What a themed Custom UI gets: the subset above, then Atlassian's whole light and dark token themes
- * (@atlaskit/tokens, the CSS Confluence serves after `view.theme.enable()`), keyed off the
- * `data-theme` attribute the bridge sets. The Design System's components (@atlaskit/select, tabs,
- * dynamic table, …) read many tokens the subset lacks; without them they would fall back to their
- * light values in dark mode.
+ * Atlassian's own theme CSS from @atlaskit/tokens (light, dark, spacing): every `--ds-*` token, keyed off
+ * `html[data-color-mode]` and `data-theme` as the theme CSS that Forge's `view.theme.enable()` puts into a
+ * Custom UI (forge-docs-snapshot mirror/design-tokens-and-theming/index.md, "Using design tokens"). The
+ * ADS components (@atlaskit/button, toggle, …) read many more tokens than the subset above; without these
+ * they would fall back to their light values in dark mode.
  */
-export function appTokenCss(): string {
-  return `${tokenCss()}${adsTheme('atlassian-light')}${adsTheme('atlassian-dark')}`;
+const ADS_THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing'] as const;
+
+function adsThemeCss(): string {
+  return ADS_THEMES.map((theme) => {
+    const module = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}`) as { default?: unknown };
+    return typeof module.default === 'string' ? module.default : '';
+  }).join('\n');
 }
 
-/** One of @atlaskit/tokens' generated theme stylesheets (a module whose default export is the CSS; it ships no typings for it). */
-function adsTheme(name: 'atlassian-light' | 'atlassian-dark'): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}`) as { default: string }).default;
+/** What `/__forge/tokens.css` serves to Custom UIs: the subset above, then Atlassian's full themes over it. */
+export function forgeThemeCss(): string {
+  return `${tokenCss()}\n${adsThemeCss()}`;
 }

@@ -73,7 +73,7 @@ export const KEYS = {
   contentGroupAnswers: (contentId: string) => `pg:${contentId}`,
   /** When a content's read permission last changed, as far as the app knows (ends the byline's cached answers for it; TTL 12 h). */
   contentPermissionEpoch: (contentId: string) => `pc:${contentId}`,
-  /** When the app last learned of a permission change it could not scope to listed content (ends every cached answer). */
+  /** When the app last learned of a permission change it could not tie to listed content (ends every cached answer). */
   permissionEpoch: 'perm-epoch',
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
