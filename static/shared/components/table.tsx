@@ -54,7 +54,7 @@ export interface TableProps<Row> {
 }
 
 type AlignedCell = RowCellType & { style: CSSProperties; 'data-column': string };
-type AlignedHead = HeadCellType & { style: CSSProperties; 'data-column': string; 'data-align': string };
+type AlignedHead = HeadCellType & { style: CSSProperties; 'data-column': string; 'data-align': string; scope: 'col' };
 
 export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey, emptyView, isLoading = false, loadingLabel, sort, onSort, name }: TableProps<Row>) {
   if (rows.length === 0 && emptyView && !isLoading) return <>{emptyView}</>;
@@ -67,6 +67,7 @@ export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey
       style: alignStyle(column.align === 'end'),
       'data-column': column.key,
       'data-align': column.align ?? 'start',
+      scope: 'col',
     })),
   };
   const tableRows: RowType[] = rows.map((row) => ({
