@@ -5,10 +5,12 @@
 import type { ContentSelection, ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition } from '@contracts/custom-reports';
 import { DEFAULT_REPORT, DEFAULT_SORTS, REPORT_COLUMNS } from '@contracts/custom-reports';
 import type { DateRange } from '@contracts/report-range';
+import { Checkbox } from '../components/checkbox';
 import { DateRangePicker } from '../components/date-range-picker';
 import { Field } from '../components/field';
 import { NumberField } from '../components/number-field';
 import { RadioGroup } from '../components/radio-group';
+import { SelectField } from '../components/select';
 import { TextField } from '../components/text-field';
 import { COLUMN_LABELS, WHAT_LABELS } from './report-columns';
 import { SpacesField, type SpaceSearch } from './spaces-field';
@@ -73,21 +75,16 @@ export function DefinitionForm({ value, onChange, selectionKinds = ['this-space'
       <fieldset className="vt-radio-group">
         <legend className="vt-field__label">Columns</legend>
         {REPORT_COLUMNS.map((column) => (
-          <label key={column} className="vt-checkbox">
-            <input type="checkbox" checked={value.columns.includes(column)} onChange={(event) => toggleColumn(column, event.target.checked)} /> {COLUMN_LABELS[column]}
-          </label>
+          <Checkbox key={column} label={COLUMN_LABELS[column]} checked={value.columns.includes(column)} onChange={(checked) => toggleColumn(column, checked)} />
         ))}
         {problems.columns ? <p className="vt-field__error" role="alert">{problems.columns}</p> : null}
       </fieldset>
       <div className="vt-inline">
         <label htmlFor="report-sort" className="vt-field__label">Sort by</label>
-        <select id="report-sort" value={value.sort.column} onChange={(event) => set({ sort: { ...value.sort, column: REPORT_COLUMNS.find((c) => c === event.target.value) ?? 'views' } })}>
-          {REPORT_COLUMNS.map((column) => <option key={column} value={column}>{COLUMN_LABELS[column]}</option>)}
-        </select>
-        <select aria-label="Sort direction" value={value.sort.direction} onChange={(event) => set({ sort: { ...value.sort, direction: event.target.value === 'asc' ? 'asc' : 'desc' } })}>
-          <option value="desc">Highest first</option>
-          <option value="asc">Lowest first</option>
-        </select>
+        <SelectField<ReportColumn> inputId="report-sort" value={value.sort.column} onChange={(column) => set({ sort: { ...value.sort, column } })}
+          options={REPORT_COLUMNS.map((column) => ({ value: column, label: COLUMN_LABELS[column] }))} />
+        <SelectField<'asc' | 'desc'> aria-label="Sort direction" value={value.sort.direction} onChange={(direction) => set({ sort: { ...value.sort, direction } })}
+          options={[{ value: 'desc', label: 'Highest first' }, { value: 'asc', label: 'Lowest first' }]} minWidth={150} />
       </div>
     </div>
   );
