@@ -8,6 +8,7 @@ import { dateRangeSchema, resolveRange, dayOf, previousPeriod } from '../core/da
 import { CONTENT_SET_MAX_KEYS, contentSetKeys } from './content-set';
 import { parseWith } from '../core/parse';
 import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAccess } from '../access';
+import { callerGroupsStore } from './storage/caller-groups-store';
 import { currentSettings } from '../settings/index';
 import { reportSummary } from './report-summary';
 import { answerTable } from './report-table-page';
@@ -43,13 +44,15 @@ type Scoped = { access: ReportAccess; spaceKey: string | null } | AccessDenied |
 export async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
   const settings = await currentSettings();
   const caller = callerOf(context);
+  // The caller's groups kept for 10 minutes across function instances (a report's requests often land on new ones).
+  const storedGroups = caller.kind === 'user' ? callerGroupsStore(caller.accountId) : undefined;
   if (scope === 'global') {
-    const access = await globalReportAccess(caller, settings);
+    const access = await globalReportAccess(caller, settings, storedGroups);
     return access.ok ? { access, spaceKey: null } : access;
   }
   const claim = spaceClaim.safeParse(context);
   if (!claim.success) return { ok: false, code: 'invalid-input', message: 'The space report runs in a space.' };
-  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key);
+  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key, storedGroups);
   return access.ok ? { access, spaceKey: claim.data.extension.space.key } : access;
 }
 
