@@ -28,7 +28,7 @@ test('an admin switches anonymous tracking off in the settings page, and anonymo
   const since = Date.now();
   await site.visit(page, admin, site.settingsPath());
   const settings = moduleFrame(page, 'settings');
-  const anonymous = settings.getByRole('switch', { name: 'Anonymous', exact: true });
+  const anonymous = settings.getByRole('checkbox', { name: 'Anonymous', exact: true });
   await anonymous.waitFor({ timeout: 20_000 });
   await page.screenshot({ path: artifactPath('settings-admin'), fullPage: true });
   await anonymous.click();

@@ -23,7 +23,7 @@ function props(draft: Settings, errors: Partial<Record<FieldKey, string[]>> = {}
 }
 
 function switchMarkup(markup: string, id: string): string {
-  return markup.match(new RegExp(`<button[^>]*id="${id}"[^>]*>`))?.[0] ?? '';
+  return markup.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0] ?? '';
 }
 
 describe('Auto Tracking section', () => {

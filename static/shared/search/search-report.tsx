@@ -12,7 +12,9 @@ import { Button } from '../components/button';
 import { DateRangePicker } from '../components/date-range-picker';
 import { PageSection } from '../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { SelectField } from '../components/select';
 import { Table, type Column } from '../components/table';
+import { VIEWER_CHOICES } from '../format/viewer-choices';
 import { TimeSeriesChart } from '../components/time-series-chart';
 import { chartData } from '../format/chart-data';
 import { csvFileName, csvFileText } from '../csv/write-csv';
@@ -58,13 +60,10 @@ export function SearchReport() {
       <div className="vt-report-controls">
         <DateRangePicker value={range} onChange={setRange} resolved={data ? data.range : null} months={2} label="Search period" />
         <form className="vt-report-filters" aria-label="Search filters" onSubmit={(event) => event.preventDefault()}>
-          <label className="vt-report-filter">Searchers
-            <select className="vt-report-input" name="search-audience" value={audience} onChange={(event) => setAudience(event.target.value === 'signed-in' || event.target.value === 'anonymous' ? event.target.value : 'all')}>
-              <option value="all">Signed-in and anonymous</option>
-              <option value="signed-in">Signed-in only</option>
-              <option value="anonymous">Anonymous only</option>
-            </select>
-          </label>
+          <div className="vt-report-filter">
+            <label htmlFor="search-audience">Searchers</label>
+            <SelectField inputId="search-audience" name="search-audience" options={VIEWER_CHOICES} value={audience} onChange={setAudience} minWidth={220} />
+          </div>
         </form>
       </div>
       <div aria-live="polite" aria-busy={summary.answer === null}>
