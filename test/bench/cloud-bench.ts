@@ -76,6 +76,7 @@ async function run(app: AppPlatform, print: Print): Promise<void> {
   for (const view of views) await app.view(view.user, view.content, view.at);
   const counted = (await totalViews(contents.map((c) => c.id))) - before;
   print('confluence_points_per_counted_view_demo_site', round(points.total() / Math.max(1, counted)));
+  print('confluence_points_per_counted_view_demo_site_by_route', points.byRoute().map((r) => `${r.route} ${r.calls} calls ${r.points} points`).join('; ') || 'none');
 
   // The global report of the last 30 days as the UI opens it (static/shared/report/report-app.tsx):
   // the summary and the first page of the top-content table (25 rows, by views), each open on a cold
