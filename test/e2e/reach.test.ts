@@ -132,8 +132,8 @@ test('the global report lists a group’s inactive readers, sorted, and exports 
   expect(members).toBeGreaterThanOrEqual(added.length);
   // The two added members who read the page are not inactive; the twelve others are.
   expect(inactive).toBeGreaterThanOrEqual(added.length - 2);
-  const names = () => report.locator('table[data-table="inactive-readers"] tbody tr td:first-child').allTextContents();
-  await report.locator('table[data-table="inactive-readers"] tbody tr').first().waitFor();
+  const names = () => report.locator('[data-table="inactive-readers"] tbody tr td:first-child').allTextContents();
+  await report.locator('[data-table="inactive-readers"] tbody tr').first().waitFor();
   const since = Date.now();
   await reach.getByRole('button', { name: /^Name/ }).click();
   await site.waitForInvocation({ call: 'getInactiveReaders', since }, (i) => JSON.stringify(i.payload).includes('"displayName"'));

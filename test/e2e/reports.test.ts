@@ -30,8 +30,8 @@ test('global report: range, filter, sort and a CSV export read back', async () =
   await report.locator('.vt-report-tiles').waitFor();
   await chooseOption(report, 'Content type', 'Pages');
   await report.locator('.vt-table tbody tr').first().waitFor();
-  await report.locator('button[data-column="title"]').click();
-  await report.locator('th[aria-sort="descending"] button[data-column="title"]').waitFor();
+  await report.locator('th[data-column="title"]').getByRole('button').click();
+  await report.locator('th[aria-sort="descending"][data-column="title"]').waitFor();
   await report.locator('.vt-table tbody tr').first().waitFor();
   const titles = await report.locator('.vt-table tbody tr td:first-child').allTextContents();
   expect(titles.length).toBeGreaterThan(1);

@@ -48,6 +48,7 @@ export function SelectField<V extends string>({ inputId, options, value, onChang
       isDisabled={isDisabled}
       spacing={spacing}
       menuPlacement="auto"
+      classNamePrefix="vt-select"
       styles={{ container: (base) => ({ ...base, minWidth }) }}
     />
   );

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Envelope } from '@contracts/envelope';
 import type { ReachAudience } from '@contracts/reach';
 import type { GroupSearchResult } from '@contracts/resolvers';
-import { SelectField } from '../components/select';
+import { SelectField, type Choice } from '../components/select';
 import { ReportGroupPicker } from '../report/report-group-picker';
 
 export type AudienceKind = ReachAudience['kind'];
@@ -16,6 +16,11 @@ const KIND_LABELS: Record<AudienceKind, string> = {
   'space-members': 'Members of the space',
   licensed: 'All licensed users',
 };
+
+/** The audience select's choices: none yet, then the kinds offered. */
+export function audienceChoices(kinds: readonly AudienceKind[]): Array<Choice<AudienceKind | ''>> {
+  return [{ value: '', label: 'Choose an audience' }, ...kinds.map((option) => ({ value: option, label: KIND_LABELS[option] }))];
+}
 
 export interface ReachAudienceProps {
   id: string;
@@ -33,7 +38,7 @@ export function ReachAudiencePicker({ id, value, onChange, kinds, scope, search 
       <div className="vt-report-filter">
         <label htmlFor={`${id}-kind`}>Audience</label>
         <SelectField<AudienceKind | ''> inputId={`${id}-kind`} value={kind} minWidth={220}
-          options={[{ value: '', label: 'Choose an audience' }, ...kinds.map((option) => ({ value: option, label: KIND_LABELS[option] }))]}
+          options={audienceChoices(kinds)}
           onChange={(next) => {
             setKind(next);
             onChange(next === 'space-members' || next === 'licensed' ? { kind: next } : null);

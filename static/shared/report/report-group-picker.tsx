@@ -77,6 +77,7 @@ export function ReportGroupPicker({ scope, groupId, onChange, search: searchWith
           onChange(option ? option.value : undefined);
         }}
         menuPlacement="auto"
+        classNamePrefix="vt-select"
         styles={{ container: (base) => ({ ...base, minWidth: 220 }) }}
       />
       {error ? <span id={`${inputId}-error`} className="vt-field__error" role="alert">{error}</span> : null}
