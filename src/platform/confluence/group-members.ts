@@ -81,7 +81,7 @@ export type SmallGroupMembers = { ok: true; accountIds: string[] } | { ok: false
  * A small group's members as the app, asking for one more than `max` so that a larger group costs
  * one request, not a full listing (`/wiki/rest/api/group/{groupId}/membersByGroupId`, scope
  * `read:confluence-groups`, `start`/`limit` paging, at most 200 a page; confluence-v1.json). Each call
- * costs 1 point plus 3 per member returned. Throws on any other failure (429, 5xx): the caller falls back.
+ * costs 1 point plus 2 per member returned. Throws on any other failure (429, 5xx): the caller falls back.
  */
 export async function fetchSmallGroupMembers(groupId: string, max: number): Promise<SmallGroupMembers> {
   const accountIds: string[] = [];
