@@ -12,6 +12,7 @@ import type { DemoUser } from '../../local/demo/directory';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { GROUP_REPORT_BUDGET } from '../../src/reports/group-report';
+import { seededRandom } from '../../local/kvs/rng';
 
 let app: AppPlatform;
 const range = { kind: 'preset', preset: '30d' } as const;
@@ -115,6 +116,39 @@ describe('a group report too large for one call', () => {
     expect(whole.ok && 'asOf' in whole.data && whole.data.asOf).toBe(false); // read whole in one call: nothing stored, no "as of"
     expect(await storedKeys()).toEqual([]);
   }, 60_000);
+
+  it('a call stopped between writing its views and its progress (or after) loses nothing and counts nothing twice', async () => {
+    const model = await seedViews();
+    oneStepPerCall();
+    // A third of the preparation's writes (a lease, a part of views, the head) are applied and then
+    // answered with an error, or refused: the call stops there, and the next one goes on.
+    const random = seededRandom(7);
+    let failed = 0;
+    app.emulator.setFaults({
+      decide: (request) => {
+        if (!request.isWrite || !request.body.includes('grp-prep:')) return undefined;
+        const roll = random();
+        if (roll < 0.2) { failed += 1; return { kind: 'failAfterApply', status: 500 }; }
+        if (roll < 0.35) { failed += 1; return { kind: 'reject', status: 500 }; }
+        return { kind: 'none' };
+      },
+    });
+    let summary: Awaited<ReturnType<typeof app.invoke<'getReportSummary'>>> | null = null;
+    for (let calls = 0; calls < 40; calls += 1) {
+      forgetModuleCaches();
+      try {
+        summary = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload());
+      } catch {
+        summary = null; // the invocation failed: the UI asks again
+      }
+      if (summary?.ok && !('status' in summary.data)) break;
+    }
+    app.emulator.setFaults(undefined);
+    expect(failed).toBeGreaterThan(0);
+    if (!summary?.ok || 'status' in summary.data) throw new Error(JSON.stringify(summary));
+    expect(summary.data.current.views).toBe(model.length);
+    expect(summary.data.current.viewers?.value).toBe(new Set(model.map((view) => view.viewer)).size);
+  }, 90_000);
 
   it('counts the views recorded up to when it began: a view recorded between two calls is left out, read member or not', async () => {
     const model = await seedViews();
