@@ -11,7 +11,7 @@ import type { Principal } from '../../local/host/principal';
 import type { DemoUser } from '../../local/demo/directory';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { forgetModuleCaches } from '../../src/platform/memory-cache';
-import { GROUP_REPORT_BUDGET } from '../../src/reports/group-report';
+import { GROUP_REPORT_BUDGET, groupReportSummary, groupReportTable } from '../../src/reports/group-report';
 import { seededRandom } from '../../local/kvs/rng';
 
 let app: AppPlatform;
@@ -106,6 +106,26 @@ describe('a group report too large for one call', () => {
     const perViewer = new Map<string, number>();
     for (const view of model) perViewer.set(view.viewer, (perViewer.get(view.viewer) ?? 0) + 1);
     expect(new Map(readers.data.result.rows.map((row) => [row.viewer, row.views]))).toEqual(perViewer);
+    // Other filters reuse the preparation (the same days read): each answer equals reading every member's
+    // views at once (groupReportSummary/groupReportTable, checked against the brute-force model in
+    // report-query-group.property.test.ts).
+    const ids = members.map(idOf);
+    const space = app.publicContent(0).spaceKey;
+    for (const filters of [{ contentTypes: ['page' as const] }, { spaceKeys: [space] }, { sources: ['desktop' as const] }, { contentTypes: ['blogpost' as const] }]) {
+      const prepared = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { ...summaryPayload(), filters: { ...filters, groupId: group.id } });
+      if (!prepared.ok || 'status' in prepared.data) throw new Error(JSON.stringify(prepared));
+      const direct = await groupReportSummary(prepared.data.range, filters, prepared.data.today, ids);
+      if (!direct.ok) throw new Error(direct.message);
+      expect({ filters, current: prepared.data.current, previous: prepared.data.previous, series: prepared.data.series })
+        .toEqual({ filters, current: direct.value.current, previous: direct.value.previous, series: direct.value.series });
+      for (const table of ['top-content', 'top-spaces', 'by-source', 'by-type'] as const) {
+        const shown = await app.invoke(app.users.admin, 'global-report', 'getReportTable', { ...tablePayload('top-content'), table, filters: { ...filters, groupId: group.id } });
+        const query = { range: prepared.data.range, filters, table, sort: { column: 'views', direction: 'desc' as const }, pageSize: 100 };
+        const whole = await groupReportTable(query, prepared.data.today, ids);
+        if (!shown.ok || !('result' in shown.data) || !whole.ok) throw new Error(JSON.stringify([shown, whole]));
+        expect({ filters, table, rows: shown.data.result.rows.map((row) => row.views) }).toEqual({ filters, table, rows: whole.value.result.rows.map((row) => row.views) });
+      }
+    }
     // The same figures as reading every member at once (no budget), after the stored preparation is gone.
     GROUP_REPORT_BUDGET.ms = saved;
     app.emulator.setLatency(undefined);
