@@ -13,6 +13,7 @@ import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { GROUP_REPORT_BUDGET, groupReportSummary, groupReportTable } from '../../src/reports/group-report';
 import { seededRandom } from '../../local/kvs/rng';
+import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 let app: AppPlatform;
 const range = { kind: 'preset', preset: '30d' } as const;
@@ -216,6 +217,18 @@ describe('a group report too large for one call', () => {
     for (const member of members) expect(text).not.toContain(idOf(member));
     const { eraseAccount } = await import('../../src/privacy/storage/account-erasure');
     await eraseAccount(idOf(members[0]!));
+    expect(await storedKeys()).toEqual([]);
+  }, 60_000);
+
+  it('switching to Extended privacy: the scheduled run drops every preparation instead of continuing it', async () => {
+    await seedViews();
+    oneStepPerCall();
+    const first = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload());
+    expect(first.ok && 'status' in first.data).toBe(true);
+    expect((await storedKeys()).length).toBeGreaterThan(0);
+    const saved = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, mode: 'extended' } }, expectedVersion: 0 });
+    expect(saved.ok).toBe(true);
+    expect(await app.platform.runScheduled('reach-preparation-schedule')).toMatchObject({ ready: 0 });
     expect(await storedKeys()).toEqual([]);
   }, 60_000);
 
