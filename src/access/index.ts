@@ -14,10 +14,11 @@ import { MemoryCache } from '../platform/memory-cache';
 import { fetchSpaceAsApp } from '../platform/confluence/space-permissions';
 import type { Caller } from '../platform/resolver/context';
 import { spaceStandingOf, standingOf } from './caller-standing';
-import { readableContentIds } from './readable-content';
+import { readableContentIds, type ReadEvidence } from './readable-content';
 import { publicContent } from './public-content';
 
 export type { PeopleView } from './rules/access-policy';
+export { REPORT_ANSWER_MS, type ReadEvidence } from './readable-content';
 export { standingOf, spaceStandingOf } from './caller-standing';
 
 export type AccessDenied = { ok: false; code: 'forbidden' | 'not-found'; message: string };
@@ -28,8 +29,11 @@ export interface ReportAccess {
   caller: Caller & { kind: 'user' };
   standing: CallerStanding;
   people: PeopleView;
-  /** Of these content ids, the ones whose titles (and rows, where a report hides them) the caller may see. */
-  readable: (contentIds: readonly string[]) => Promise<Set<string>>;
+  /**
+   * Of these content ids, the ones whose titles (and rows, where a report hides them) the caller may
+   * see; with `evidence`, Confluence's recent recorded answers spare calls (`readableContentIds`).
+   */
+  readable: (contentIds: readonly string[], evidence?: ReadEvidence) => Promise<Set<string>>;
 }
 
 /** Who may open the global report, by name: the no-access page says it (as the settings page does). */
@@ -83,7 +87,7 @@ function reportAccess(caller: Caller & { kind: 'user' }, standing: CallerStandin
   return {
     ok: true, caller, standing,
     people: decidePeopleView(settings, standing, { kind: 'report', spaceAdmin: space.spaceAdmin }),
-    readable: (contentIds) => readableContentIds(caller, standing, contentIds),
+    readable: (contentIds, evidence) => readableContentIds(caller, standing, contentIds, evidence),
   };
 }
 

@@ -135,7 +135,11 @@ export interface ReportPreparing {
   message: string;
 }
 
-/** Payloads of the report resolvers: the range is the shared `DateRange` (presets or custom days). */
+/**
+ * Payloads of the report resolvers: the range is the shared `DateRange` (presets or custom days).
+ * A report's scope is what its figures cover, the site or one space (the word's one meaning in the
+ * code; a custom report's chosen content is its `ContentSelection`).
+ */
 export interface ReportScope {
   /** `space`: the space the page runs in (verified on the server), and only that space. */
   scope: 'global' | 'space';

@@ -4,6 +4,7 @@
  */
 import type { ReachMacroConfig } from '@contracts/custom-reports';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
+import { Checkbox } from '../../shared/components/checkbox';
 import { DateRangePicker } from '../../shared/components/date-range-picker';
 import { ReachAudiencePicker } from '../../shared/reach/reach-audience';
 
@@ -36,7 +37,7 @@ export function ReachConfigForm({ value, onChange }: { value: ReachMacroConfig; 
         onChange={(audience) => set({ audience: audience ?? { kind: 'group', groupId: '' } })}
         kinds={['group', 'space-members', 'licensed']} scope="space" search={(query) => invokeResolver('searchReachGroups', { query })} />
       <DateRangePicker value={value.range} onChange={(range) => set({ range })} label="Period" />
-      <label className="vt-checkbox"><input type="checkbox" checked={value.notRead} onChange={(event) => set({ notRead: event.target.checked })} /> List who has not read it yet (where privacy allows)</label>
+      <Checkbox label="List who has not read it yet (where privacy allows)" checked={value.notRead} onChange={(notRead) => set({ notRead })} />
       {value.notRead ? (
         <label className="vt-report-filter">Names shown
           <input className="vt-report-input" type="number" min={1} max={MAX_REACH_ROWS} value={value.rows} onChange={(event) => set({ rows: Number(event.target.value) })} />

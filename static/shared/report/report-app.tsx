@@ -15,6 +15,7 @@ import { Page, PageHeader, PageSection } from '../components/page';
 import { ErrorState, LoadingState } from '../components/states';
 import { LifecycleNote } from '../components/lifecycle-note';
 import { NoAccessPage } from '../components/no-access';
+import { TabsBar } from '../components/tabs';
 import { TimeSeriesChart } from '../components/time-series-chart';
 import { chartData } from '../format/chart-data';
 import { ReportFiltersBar } from './report-filters';
@@ -34,11 +35,22 @@ const POLL_MS = 1_500;
 const MAX_POLLS = 200;
 const TOO_LONG = { code: 'unavailable' as const, message: 'Preparing the group’s figures is taking too long. Try again later, or choose a smaller group or a shorter range.' };
 
-/**
- * `children`: sections of one report only (the space report's saved reports), shown after the tables.
- * `before`: shown under the header (the global report's Views / Search tabs).
- */
-export function ReportApp({ scope, children, before }: { scope: 'global' | 'space'; children?: ReactNode; before?: ReactNode }) {
+export interface ReportAppProps {
+  scope: 'global' | 'space';
+  /** Sections of one report only (the space report's saved reports), shown after the tables. */
+  children?: ReactNode;
+  /**
+   * Wraps everything under the header (the global report's Views / Search tabs). The same wrapper for
+   * either body, so switching tabs keeps the tab that has the focus.
+   */
+  frame?: (body: ReactNode) => ReactNode;
+  /** Shown instead of the report's own body (the Search tab); the report keeps its state meanwhile. */
+  body?: ReactNode;
+  /** The header's description instead of the report's. */
+  description?: string;
+}
+
+export function ReportApp({ scope, children, frame = (body) => body, body, description }: ReportAppProps) {
   const [state, setState] = useState<ReportState | null>(null);
   const [summary, setSummary] = useState<Envelope<ReportSummaryAnswer> | null>(null);
   const [preparing, setPreparing] = useState<ReportPreparing | null>(null);
@@ -109,48 +121,50 @@ export function ReportApp({ scope, children, before }: { scope: 'global' | 'spac
 
   return (
     <Page width="wide">
-      <PageHeader breadcrumb="Viewtracker" title={title} description={`Days are the site's days (UTC)${data ? `; today is ${data.today}` : ''}. Times are shown in your time zone.`} />
-      {before}
-      <LifecycleNote />
-      <div className="vt-report-controls">
-        <DateRangePicker value={state.range} onChange={(range) => update({ range })} resolved={data ? { ...data.range, days: data.series.length } : null} months={2} label="Report period" />
-        <ReportFiltersBar filters={state.filters} withSpaces={scope === 'global'} groups={data?.people.names ? scope : null} onChange={(filters) => update({ filters })} />
-      </div>
-      <div aria-live="polite" aria-busy={summary === null}>
-        {preparing ? <ReportPreparingProgress preparing={preparing} /> : null}
-        {summary === null && !preparing ? <LoadingState label="Loading the figures" /> : null}
-        {summary && !summary.ok ? <ErrorState error={summary.error} onRetry={() => update({})} /> : null}
-        {data ? (
-          <>
-            <ReportTiles summary={data} {...(data.viewersCounted ? { viewersCounted: data.viewersCounted } : {})} allTime={state.range.kind === 'preset' && state.range.preset === 'all'} />
-            {(data.notes ?? []).map((note) => <p key={note} className="vt-report-note">{note}</p>)}
-            <PageSection id="over-time" title={`Views and viewers per ${data.granularity}`}>
-              <TimeSeriesChart title={`Views and viewers per ${data.granularity}`} data={chartData(data.series.map((point) => ({ day: point.start, values: { views: point.views, viewers: point.viewers ?? 0 } })), data.granularity, [
-                { key: 'views', label: 'Views', kind: 'bar' },
-                { key: 'viewers', label: data.viewersCounted === 'person-days' && data.granularity !== 'day' ? 'Signed-in viewer-days' : 'Signed-in viewers', kind: 'line', combine: 'max' },
-              ])} />
-            </PageSection>
-          </>
-        ) : null}
-      </div>
-      <PageSection id="tables" title={TABLE_LABELS[state.table]} actions={<Button onClick={() => void onExport()} isLoading={exporting?.startsWith('Export') ?? false}>Export CSV</Button>}>
-        <div role="tablist" aria-label="Tables" className="vt-report-tabs">
-          {tables.map((table) => (
-            <button key={table} type="button" role="tab" aria-selected={state.table === table} className="vt-report-tab" onClick={() => update({ table, sort: { column: table === 'not-viewed' ? 'lastViewedAt' : 'views', direction: table === 'not-viewed' ? 'asc' : 'desc' } })}>{TABLE_LABELS[table]}</button>
-          ))}
+      <PageHeader breadcrumb="Viewtracker" title={title} description={description ?? `Days are the site's days (UTC)${data ? `; today is ${data.today}` : ''}. Times are shown in your time zone.`} />
+      {frame(body ?? (<>
+        <LifecycleNote />
+        <div className="vt-report-controls">
+          <DateRangePicker value={state.range} onChange={(range) => update({ range })} resolved={data ? { ...data.range, days: data.series.length } : null} months={2} label="Report period" />
+          <ReportFiltersBar filters={state.filters} withSpaces={scope === 'global'} groups={data?.people.names ? scope : null} onChange={(filters) => update({ filters })} />
         </div>
-        {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
-        {page === null || (page.ok && 'status' in page.data) ? <LoadingState label={preparing ? 'The table appears with the figures' : 'Loading the table'} /> : null}
-        {/* One refusal, not two: the table's is shown only once the figures above loaded. */}
-        {table && !table.ok && summary?.ok ? <ErrorState error={table.error} onRetry={() => update({})} /> : null}
-        {table?.ok ? (
-          <ReportTableView table={state.table} page={table.data} sort={state.sort} pageIndex={cursors.length - 1}
-            onSort={(sort) => update({ sort })}
-            onPage={(next) => setCursors(next && table.data.nextCursor ? [...cursors, table.data.nextCursor] : cursors.slice(0, Math.max(1, cursors.length - 1)))} />
-        ) : null}
-      </PageSection>
-      {data?.people.names ? <ReachReports scope={scope} range={state.range} /> : null}
-      {children}
+        <div aria-live="polite" aria-busy={summary === null}>
+          {preparing ? <ReportPreparingProgress preparing={preparing} /> : null}
+          {summary === null && !preparing ? <LoadingState label="Loading the figures" /> : null}
+          {summary && !summary.ok ? <ErrorState error={summary.error} onRetry={() => update({})} /> : null}
+          {data ? (
+            <>
+              <ReportTiles summary={data} {...(data.viewersCounted ? { viewersCounted: data.viewersCounted } : {})} allTime={state.range.kind === 'preset' && state.range.preset === 'all'} />
+              {(data.notes ?? []).map((note) => <p key={note} className="vt-report-note">{note}</p>)}
+              <PageSection id="over-time" title={`Views and viewers per ${data.granularity}`}>
+                <TimeSeriesChart title={`Views and viewers per ${data.granularity}`} data={chartData(data.series.map((point) => ({ day: point.start, values: { views: point.views, viewers: point.viewers ?? 0 } })), data.granularity, [
+                  { key: 'views', label: 'Views', kind: 'bar' },
+                  { key: 'viewers', label: data.viewersCounted === 'person-days' && data.granularity !== 'day' ? 'Signed-in viewer-days' : 'Signed-in viewers', kind: 'line', combine: 'max' },
+                ])} />
+              </PageSection>
+            </>
+          ) : null}
+        </div>
+        <PageSection id="tables" title={TABLE_LABELS[state.table]} actions={<Button onClick={() => void onExport()} isLoading={exporting?.startsWith('Export') ?? false}>Export CSV</Button>}>
+          <TabsBar id="report-tables" label="Tables" tabs={tables.map((table) => ({ key: table, label: TABLE_LABELS[table] }))} selected={state.table}
+              onChange={(table) => update({ table, sort: { column: table === 'not-viewed' ? 'lastViewedAt' : 'views', direction: table === 'not-viewed' ? 'asc' : 'desc' } })}>
+            {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
+            {/* One refusal, not two: the table's is shown only once the figures above loaded. */}
+            {preparing ? <p className="vt-report-note" role="status">The table appears with the figures.</p> : null}
+            {table && !table.ok && summary?.ok ? <ErrorState error={table.error} onRetry={() => update({})} /> : null}
+            {table === null || table.ok ? (
+              <ReportTableView table={state.table} page={table?.ok ? table.data : null} sort={state.sort} pageIndex={cursors.length - 1}
+                onSort={(sort) => update({ sort })}
+                onPage={(next) => {
+                  const nextCursor = table?.ok ? table.data.nextCursor : null;
+                  setCursors(next && nextCursor ? [...cursors, nextCursor] : cursors.slice(0, Math.max(1, cursors.length - 1)));
+                }} />
+            ) : null}
+          </TabsBar>
+        </PageSection>
+        {data?.people.names ? <ReachReports scope={scope} range={state.range} /> : null}
+        {children}
+      </>))}
     </Page>
   );
 }
