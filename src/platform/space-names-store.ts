@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { MAX_BATCH_KEYS, slicesOf } from '../core/model/kvs-limits';
 import { KEYS } from '../core/storage/keys';
+import { valuesByKey } from '../core/storage/batch-read';
 
 /**
  * Space names kept in storage for an hour, so a report opened on a new function instance names its
@@ -19,13 +20,10 @@ export const isPersonalSpaceKey = (key: string): boolean => key.startsWith('~');
 export async function readStoredSpaceNames(keys: readonly string[], now = Date.now()): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const wanted = keys.filter((key) => !isPersonalSpaceKey(key));
-  for (const slice of slicesOf(wanted, MAX_BATCH_KEYS)) {
-    const answer = await kvs.batchGet<unknown>(slice.map((key) => ({ key: KEYS.spaceName(key) })));
-    const byKey = new Map(answer.successfulKeys.map((item) => [item.key, item.value]));
-    for (const key of slice) {
-      const parsed = stored.safeParse(byKey.get(KEYS.spaceName(key)));
-      if (parsed.success && parsed.data.at <= now && now - parsed.data.at < SPACE_NAME_MS) names.set(key, parsed.data.name);
-    }
+  const byKey = await valuesByKey(wanted.map((key) => ({ key: KEYS.spaceName(key) })));
+  for (const key of wanted) {
+    const parsed = stored.safeParse(byKey.get(KEYS.spaceName(key)));
+    if (parsed.success && parsed.data.at <= now && now - parsed.data.at < SPACE_NAME_MS) names.set(key, parsed.data.name);
   }
   return names;
 }
