@@ -4,14 +4,14 @@
  *   1. the sweep (resumable, within its own points a run): after an upgrade, the content never
  *      viewed since gets its property (CQL then finds it as never viewed), and after the View
  *      Counter switch changed, every property is rewritten (off: a neutral title and no figures);
- *   2. the due pass, within the points budget (Settings, "Counter refresh budget"; a token bucket,
+ *   2. once a UTC day, the rolling window: content with views on the day that just left the 30 days
+ *      is marked due (weighted by those views), so its `views30d` is written in its turn, from the
+ *      same budget;
+ *   3. the due pass, within the points budget (Settings, "Counter refresh budget"; a token bucket,
  *      rules/points-budget.ts): the rows marked due are read in the order of their key (most
  *      unshown views first, a page never written before all, ties oldest first, and age raising a
  *      page's rank: src/core/model/byline-due.ts) and written, each at most once a run, until the
- *      run's points are spent; the rest stay due for later runs;
- *   3. once a UTC day, the rolling window: content with views on the day that just left the 30 days
- *      is marked due (weighted by those views), so its `views30d` is written in its turn, from the
- *      same budget.
+ *      run's points are spent; the rest stay due for later runs.
  * A 429 stops the run (its Retry-After is kept: no write before it); short waits are honoured at once.
  * Scheduled invocations may be duplicated (same page), hence the lease (and the bucket: a duplicate
  * finds only the points that accrued since).
@@ -171,7 +171,31 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
       job = { ...job, sweep };
     }
 
-    // 2. The due pass, in the key's order, within the budget; a page is written at most once a run
+    // 2. The rolling window, once a day, before the due pass so its marks compete in this run: marks
+    // only (no point), within half the run's time; a pass cut short starts again next run (marks
+    // already made are not made twice).
+    const today = utcDay(started);
+    if (going && job.windowDay !== today) {
+      const leaving = utcDay(started - 30 * DAY_MS);
+      let cursor: string | null = null;
+      let complete = true;
+      do {
+        if (clock.now() > started + clock.budgetMs / 2) {
+          complete = false;
+          break;
+        }
+        const page: { days: Array<{ contentId: string; views: number }>; nextCursor: string | null } = await contentViewedOn(leaving, cursor);
+        const leavingViews = new Map(page.days.map((day) => [day.contentId, day.views]));
+        for (const row of await contentRows(page.days.map((day) => day.contentId))) {
+          // Only a property that counts that day's views changes: one showing a count, written before today.
+          if (!viewCounter || row.byline?.shown !== 'count' || row.byline.views30d === 0 || utcDay(row.byline.writtenAt) >= today) continue;
+          if (await markWindowDue(row, leavingViews.get(row.contentId) ?? 1, started) === 'marked') report.windowMarked += 1;
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      if (complete) job = { ...job, windowDay: today };
+    }
+    // 3. The due pass, in the key's order, within the budget; a page is written at most once a run
     // (a view committed during the run leaves it due for a later one).
     if (going) {
       dueFrom = report.points;
@@ -198,29 +222,6 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
       } while (dueCursor);
     }
 
-    // 3. The rolling window, once a day: marks only (no point); a pass cut short starts again next run
-    // (marks already made are not made twice).
-    const today = utcDay(started);
-    if (going && job.windowDay !== today) {
-      const leaving = utcDay(started - 30 * DAY_MS);
-      let cursor: string | null = null;
-      let complete = true;
-      do {
-        if (clock.now() > deadline) {
-          complete = false;
-          break;
-        }
-        const page: { days: Array<{ contentId: string; views: number }>; nextCursor: string | null } = await contentViewedOn(leaving, cursor);
-        const leavingViews = new Map(page.days.map((day) => [day.contentId, day.views]));
-        for (const row of await contentRows(page.days.map((day) => day.contentId))) {
-          // Only a property that counts that day's views changes: one showing a count, written before today.
-          if (!viewCounter || row.byline?.shown !== 'count' || row.byline.views30d === 0 || utcDay(row.byline.writtenAt) >= today) continue;
-          if (await markWindowDue(row, leavingViews.get(row.contentId) ?? 1, started) === 'marked') report.windowMarked += 1;
-        }
-        cursor = page.nextCursor;
-      } while (cursor);
-      if (complete) job = { ...job, windowDay: today };
-    }
   } finally {
     // Released even when a query failed: the next run need not wait for the lease to expire.
     report.budgetPoints = dueFrom === null ? 0 : report.points - dueFrom;
