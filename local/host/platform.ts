@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { FunctionRegistry } from './functions';
 import { InvocationLog, type InvocationRecord } from './invocation-log';
-import { runInScope } from './invocation-scope';
+import { runInvocation } from './invocation';
 import type { AppManifest, UiModule } from './manifest';
 import { accountIdOf, accountTypeOf, type Principal } from './principal';
+import { displayConditionHolds } from './display-conditions';
 
 export interface PlatformIdentity {
   appId: string;
@@ -136,6 +137,12 @@ export class ForgePlatform {
     return result;
   }
 
+  /** Whether Confluence would show this module on a content page to this viewer (its display conditions). */
+  shows(module: UiModule, principal: Principal, contentId: string | null): boolean {
+    const read = this.options.contentProperty;
+    return displayConditionHolds(module.displayConditions, contentId, (id, key) => read !== undefined && read(principal, id, key) !== undefined);
+  }
+
   /** A byline item's `dynamicProperties` function: `(payload, context)`. */
   async bylineProperties(principal: Principal, module: UiModule, extension: Record<string, unknown>, localId: string): Promise<unknown> {
     // `contentPropertyKey`: Confluence renders title, icon and tooltip from the content property, read
@@ -226,7 +233,7 @@ export class ForgePlatform {
     try {
       // Past its deadline the invocation is stopped: its answer is an error, and every further KVS or
       // Confluence call it still makes fails (see stopped-invocations.ts), as if Forge had ended it.
-      const result = await runInScope(
+      const result = await runInvocation(
         { functionKey: meta.functionKey, moduleKey: meta.moduleKey, principal: meta.principal, deadline: started + limit },
         () => withTimeout(Promise.resolve().then(() => handler(...args)), limit, meta.functionKey),
       );

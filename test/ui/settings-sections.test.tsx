@@ -7,7 +7,8 @@ import { settings } from './fixtures';
 
 type Sections = typeof import('../../static/settings/src/auto-tracking-section') &
   typeof import('../../static/settings/src/privacy-section') &
-  typeof import('../../static/settings/src/general-section');
+  typeof import('../../static/settings/src/general-section') &
+  typeof import('../../static/settings/src/audit-section');
 let sections: Sections;
 
 beforeAll(async () => {
@@ -16,6 +17,7 @@ beforeAll(async () => {
     ...(await import('../../static/settings/src/auto-tracking-section')),
     ...(await import('../../static/settings/src/privacy-section')),
     ...(await import('../../static/settings/src/general-section')),
+    ...(await import('../../static/settings/src/audit-section')),
   };
 });
 
@@ -24,7 +26,7 @@ function props(draft: Settings, errors: Partial<Record<FieldKey, string[]>> = {}
 }
 
 function switchMarkup(markup: string, id: string): string {
-  return markup.match(new RegExp(`<button[^>]*id="${id}"[^>]*>`))?.[0] ?? '';
+  return markup.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0] ?? '';
 }
 
 describe('Auto Tracking section', () => {
@@ -90,5 +92,17 @@ describe('General section', () => {
     expect(validateDraft(settings({ counterRefreshBudget: 11 })).counterRefreshBudget).toMatch(/at least 12/);
     expect(validateDraft(settings({ counterRefreshBudget: 24_001 })).counterRefreshBudget).toMatch(/at most 24,000/);
     expect(validateDraft(settings({ counterRefreshBudget: 600 }))).toEqual({});
+  });
+});
+
+describe('Audit trail', () => {
+  it("tells the exact time and the profile link in ADS tooltips, which keyboard focus shows too, not in title attributes", () => {
+    const at = Date.UTC(2026, 11, 1, 9, 30);
+    const markup = renderToStaticMarkup(
+      <sections.AuditSection audit={[{ at, accountId: 'someone-else', version: 3, changes: [] }]} currentAccountId="me" now={at + 3_600_000} />,
+    );
+    expect(markup).not.toContain('title=');
+    expect(markup).toMatch(/<time tabindex="0" class="vt-audit__time" dateTime="2026-12-01T09:30:00.000Z">/);
+    expect(markup).toMatch(/<button type="button" class="vt-link-button vt-audit__actor">/);
   });
 });

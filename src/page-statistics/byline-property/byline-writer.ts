@@ -18,6 +18,7 @@
  */
 import { currentStoredSettings } from '../../settings/index';
 import type { ContentStatsRow } from '../../core/model/rows';
+import { forEachQueryPage } from '../../core/storage/query-pages';
 import { contentRows, contentViewedOn, dueRows, markWindowDue, readWriterJob, sweepRows, writeWriterJob, type WriterJob } from './byline-property-store';
 import { syncProperty, type SyncOutcome } from './property-sync';
 import { afterRun, availablePoints } from './rules/points-budget';
@@ -177,51 +178,42 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
     const today = utcDay(started);
     if (going && job.windowDay !== today) {
       const leaving = utcDay(started - 30 * DAY_MS);
-      let cursor: string | null = null;
       let complete = true;
-      do {
+      await forEachQueryPage((cursor) => contentViewedOn(leaving, cursor ?? null), async (page) => {
         if (clock.now() > started + clock.budgetMs / 2) {
           complete = false;
-          break;
+          return 'stop';
         }
-        const page: { days: Array<{ contentId: string; views: number }>; nextCursor: string | null } = await contentViewedOn(leaving, cursor);
         const leavingViews = new Map(page.days.map((day) => [day.contentId, day.views]));
         for (const row of await contentRows(page.days.map((day) => day.contentId))) {
           // Only a property that counts that day's views changes: one showing a count, written before today.
           if (!viewCounter || row.byline?.shown !== 'count' || row.byline.views30d === 0 || utcDay(row.byline.writtenAt) >= today) continue;
           if (await markWindowDue(row, leavingViews.get(row.contentId) ?? 1, started) === 'marked') report.windowMarked += 1;
         }
-        cursor = page.nextCursor;
-      } while (cursor);
+        return undefined;
+      });
       if (complete) job = { ...job, windowDay: today };
     }
+
     // 3. The due pass, in the key's order, within the budget; a page is written at most once a run
     // (a view committed during the run leaves it due for a later one).
     if (going) {
       dueFrom = report.points;
       const left = () => available - (report.points - (dueFrom ?? 0));
       const seen = new Set<string>();
-      let dueCursor: string | null = null;
-      due: do {
-        const page: { rows: ContentStatsRow[]; nextCursor: string | null } = await dueRows(dueCursor, 50);
+      await forEachQueryPage((cursor) => dueRows(cursor ?? null, 50), async (page) => {
         for (const row of page.rows) {
           if (seen.has(row.contentId)) continue;
           seen.add(row.contentId);
           if (row.byline && row.byline.shown !== 'fallback' && started - row.byline.writtenAt < (clock.minGapMs ?? 0)) continue;
           const step = await sync(row, left);
-          if (step === 'out-of-points') {
-            report.deferred = true;
-            break due;
-          }
-          if (step === 'stop') {
-            going = false;
-            break due;
-          }
+          if (step === 'out-of-points') report.deferred = true;
+          if (step === 'stop') going = false;
+          if (step !== 'next') return 'stop';
         }
-        dueCursor = page.nextCursor;
-      } while (dueCursor);
+        return undefined;
+      });
     }
-
   } finally {
     // Released even when a query failed: the next run need not wait for the lease to expire.
     report.budgetPoints = dueFrom === null ? 0 : report.points - dueFrom;
