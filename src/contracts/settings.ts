@@ -47,6 +47,11 @@ export interface Settings {
   /** Non-admins in this group may open the global report. */
   reportAccessGroup: GroupRef | null;
   viewCounter: boolean;
+  /**
+   * Counter refresh budget: the Confluence points an hour the byline writer may spend keeping the
+   * View Counter's content properties fresh (docs/view-counter.md, "Points budget").
+   */
+  counterRefreshBudget: number;
   customReports: boolean;
   /** Custom Reports: anonymous visitors see report macros (only content open to anonymous visitors). */
   reportMacroAnonymous: boolean;

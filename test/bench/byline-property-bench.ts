@@ -5,8 +5,11 @@
  * the byline writer run every five simulated minutes, as its fiveMinute scheduled trigger does.
  *
  * Before the day, the installation is in its steady state: the inventory backfill listed every page
- * and the writer's sweep gave each one its property (its points are printed apart). Size:
- * BENCH_BYLINE_PROPERTY_VIEWS (default 100,000, the write bench's day), _PAGES (10,000), and
+ * and the writer's sweep gave each one its property (its points are printed apart). The writer
+ * spends the points budget of Settings (default 180 points an hour; _BUDGET overrides it). After
+ * the day, the writer keeps running with no new views until every view of the day is shown (at most
+ * _DRAIN_HOURS, default 72), so every view has a lag; a real next day would compete with that tail.
+ * Size: BENCH_BYLINE_PROPERTY_VIEWS (default 100,000, the write bench's day), _PAGES (10,000), and
  * _APP_DENIED_EVERY (every n-th page restricted away from the app user, default 500).
  */
 import { ConfluenceFake } from '../../local/confluence/rest';
@@ -39,10 +42,13 @@ const INTERVAL_MS = 5 * 60_000;
 
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
+/** The p-quantile of the lags, `missing` more counted as longer than all of them (then "> max"). */
+function lagPercentile(values: number[], missing: number, p: number): number | string {
+  const total = values.length + missing;
+  if (total === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  const index = Math.min(total - 1, Math.floor(p * total));
+  return index < sorted.length ? Math.round(sorted[index]!) : `> ${Math.round(sorted[sorted.length - 1] ?? 0)}`;
 }
 
 export async function benchBylineProperty(root: string): Promise<Array<[string, string | number]>> {
@@ -62,7 +68,9 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
   try {
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const dayStart = Date.parse(`${day}T00:00:00Z`);
-    await deliveredAt(dayStart - 3_600_000, () => writeSettings({ ...DEFAULT_SETTINGS }, 0, { at: dayStart, accountId: 'bench', version: 1, changes: [] }));
+    const budget = Number(process.env.BENCH_BYLINE_PROPERTY_BUDGET ?? DEFAULT_SETTINGS.counterRefreshBudget);
+    const drainHours = Number(process.env.BENCH_BYLINE_PROPERTY_DRAIN_HOURS ?? 72);
+    await deliveredAt(dayStart - 3_600_000, () => writeSettings({ ...DEFAULT_SETTINGS, counterRefreshBudget: budget }, 0, { at: dayStart, accountId: 'bench', version: 1, changes: [] }));
 
     // Steady state: every page listed by the inventory, then the writer's sweep until done.
     await deliveredAt(dayStart - 3_600_000, () => onAppInstalled());
@@ -106,29 +114,40 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
     const readPoints = (present: boolean) => pointsOf('GET', propertyPath('page', view0)!, 200, { results: present ? [{}] : [] });
     const view0 = '100000';
     let writerPoints = 0;
+    const dayEnd = dayStart + 86_400_000;
+    /** Per counted view on content with a property: how long until the property showed it. */
     const lags: number[] = [];
-    /** View times not yet in the content's property. */
-    const pending = new Map<string, number[]>();
+    /** Per page: the longest a view of it waited. */
+    const pageLags = new Map<string, number>();
+    /** Views not yet in the content's property: their time and the count that includes them. */
+    const pending = new Map<string, Array<{ at: number; count: number }>>();
+    let unshownAtDayEnd: number | null = null;
     let nextRun = dayStart + INTERVAL_MS;
 
     const runWriterAt = async (at: number): Promise<void> => {
       const before = confluence.properties.points;
       await writer(at);
-      writerPoints += confluence.properties.points - before;
-      for (const [contentId, times] of pending) {
-        const row = await getContentStats(contentId);
-        const shown = confluence.properties.read({ kind: 'app' }, contentId, BYLINE_PROPERTY_KEY)?.value as { views?: number } | undefined;
-        if (row && shown?.views === row.views) {
-          for (const time of times) lags.push((at - time) / 1000);
-          pending.delete(contentId);
+      if (at <= dayEnd) writerPoints += confluence.properties.points - before;
+      for (const [contentId, waiting] of pending) {
+        const shown = (confluence.properties.read({ kind: 'app' }, contentId, BYLINE_PROPERTY_KEY)?.value as { views?: number } | undefined)?.views ?? 0;
+        const left = waiting.filter((view) => view.count > shown);
+        for (const view of waiting) {
+          if (view.count > shown) continue;
+          const lag = (at - view.at) / 1000;
+          lags.push(lag);
+          pageLags.set(contentId, Math.max(pageLags.get(contentId) ?? 0, lag));
         }
+        if (left.length === 0) pending.delete(contentId);
+        else pending.set(contentId, left);
       }
     };
+    const unshownViews = (): number => [...pending.values()].reduce((sum, waiting) => sum + waiting.length, 0);
 
     for (const view of deliveries) {
       const arrives = view.at + 60_000;
       while (nextRun <= arrives) {
         await runWriterAt(nextRun);
+        if (unshownAtDayEnd === null && nextRun + INTERVAL_MS > dayEnd) unshownAtDayEnd = unshownViews();
         nextRun += INTERVAL_MS;
       }
       // The page load renders the byline, as Confluence does: the property, else the function. A
@@ -177,22 +196,35 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
         // Content the app may not write has no property: its readers get the function, and no lag.
         // So has content restricted away from the app user (ECO-822; Cloud sends the app no events about it, ECO-961).
         if (confluence.properties.appDenied.has(view.contentId) || !canViewContent(directory, { kind: 'app', restricted: confluence.appUser.restricted }, directory.content(view.contentId)!)) fallbackViews += 1;
-        else pending.set(view.contentId, [...(pending.get(view.contentId) ?? []), view.at]);
+        else {
+          const count = (await getContentStats(view.contentId))?.views ?? 0;
+          pending.set(view.contentId, [...(pending.get(view.contentId) ?? []), { at: view.at, count }]);
+        }
       }
     }
-    // The day's last views are written by the next runs.
-    for (let run = 0; run < 3 + minGapMs / INTERVAL_MS && pending.size > 0; run += 1) {
+    // The rest of the day's runs, then the drain: no new views, until every view is shown.
+    while (nextRun <= dayEnd) {
       await runWriterAt(nextRun);
       nextRun += INTERVAL_MS;
     }
+    unshownAtDayEnd ??= unshownViews();
+    const drainFrom = confluence.properties.points;
+    let drainedAt = nextRun;
+    for (; nextRun <= dayEnd + drainHours * 3_600_000 && pending.size > 0; nextRun += INTERVAL_MS) {
+      await runWriterAt(nextRun);
+      drainedAt = nextRun;
+    }
+    const drainPoints = confluence.properties.points - drainFrom;
 
     const perRender = (invocations + beaconInvocations) / Math.max(1, renders);
     /** reportView's own calls: the content as the app and, for content the app cannot see, as the reader (2 points each): 4 at most. */
     const REPORT_VIEW_POINTS_MAX = 4;
     const renderPoints = (functionPoints + beaconReadPoints + beaconInvocations * REPORT_VIEW_POINTS_MAX) / Math.max(1, renders);
     const distinct = new Set(deliveries.map((view) => view.contentId)).size;
+    const lagsOfPages = [...pageLags.values()];
+    const notShown = unshownViews();
     return [
-      ['byline_property_bench_shape', `${deliveries.length} deliveries, ${pages} pages (every ${deniedEvery || 'no'}th restricted away from the app), writer every ${INTERVAL_MS / 60_000} min, a page written at most every ${Math.max(INTERVAL_MS, minGapMs) / 60_000} min`],
+      ['byline_property_bench_shape', `${deliveries.length} deliveries, ${pages} pages (every ${deniedEvery || 'no'}th restricted away from the app), writer every ${INTERVAL_MS / 60_000} min within ${budget} points an hour${minGapMs > 0 ? `, a page written at most every ${minGapMs / 60_000} min` : ''}, then ${Math.round((drainedAt - dayEnd) / 3_600_000)} h with no views until every view showed`],
       ['invocations_per_page_render', round(perRender)],
       ['invocations_per_page_render_byline', round(invocations / Math.max(1, renders))],
       ['invocations_per_page_render_beacon', round(beaconInvocations / Math.max(1, renders))],
@@ -210,10 +242,17 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
       ['confluence_points_byline_writes_total', writerPoints],
       ['confluence_points_per_counted_view_byline_floor', round(distinct / Math.max(1, counted))],
       ['confluence_points_byline_backfill', backfillPoints],
-      ['byline_lag_s_p95', Math.round(percentile(lags, 0.95))],
-      ['byline_lag_s_max', Math.round(percentile(lags, 1))],
+      ['confluence_points_byline_after_day', drainPoints],
+      ['byline_counted_views', counted],
+      // Views never shown within the drain count as longer than any measured lag.
+      ['byline_lag_s_p50', lagPercentile(lags, notShown, 0.5)],
+      ['byline_lag_s_p95', lagPercentile(lags, notShown, 0.95)],
+      ['byline_lag_s_max', lagPercentile(lags, notShown, 1)],
+      ['byline_lag_s_p50_pages', lagPercentile(lagsOfPages, pending.size, 0.5)],
+      ['byline_lag_s_p95_pages', lagPercentile(lagsOfPages, pending.size, 0.95)],
+      ['byline_views_unshown_at_day_end', unshownAtDayEnd],
       ['byline_views_on_fallback_content', fallbackViews],
-      ['byline_views_not_written', [...pending.values()].reduce((sum, times) => sum + times.length, 0)],
+      ['byline_views_not_written', notShown],
       // Renders that invoke nothing are not bounded by the cap: with none seen in N renders, at least cap × N.
       ['page_renders_per_minute_max', Math.floor(INTERACTIVE_INVOCATIONS_PER_MINUTE / Math.max(perRender, 1 / Math.max(1, renders)))],
     ];

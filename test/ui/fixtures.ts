@@ -10,6 +10,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     excludedSpaces: ['ARCHIVE'],
     reportAccessGroup: null,
     viewCounter: true,
+    counterRefreshBudget: 180,
     customReports: false,
     reportMacroAnonymous: false,
     spaceReportAudience: 'managers',

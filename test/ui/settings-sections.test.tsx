@@ -1,4 +1,5 @@
 /** The settings sections as an admin meets them; they reach the bridge, so a fake one is installed first. */
+import { validateDraft } from '../../static/settings/src/validate-draft';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Settings } from '@contracts/settings';
 import type { FieldKey } from '../../static/settings/src/field-errors';
@@ -79,6 +80,18 @@ describe('General section', () => {
     const markup = renderToStaticMarkup(<sections.GeneralSection {...props(settings({ blockingTimeMs: 10_000 }))} />);
     expect(markup).toContain('Repeat views within 10 seconds are not counted.');
     expect(markup).toContain('Use default (5 seconds)');
+  });
+
+  it('shows the counter refresh budget with its meaning, its bounds and a way back to the default', () => {
+    expect(sections.counterBudgetHint(180)).toBe('Up to 15 counters refreshed every 5 minutes, 0.28 % of Confluence\'s default 65,000 points an hour.');
+    expect(sections.counterBudgetHint(11)).toBe('');
+    const markup = renderToStaticMarkup(<sections.GeneralSection {...props(settings({ counterRefreshBudget: 600 }))} />);
+    expect(markup).toContain('Counter refresh budget (Confluence points per hour)');
+    expect(markup).toContain('Up to 50 counters refreshed every 5 minutes');
+    expect(markup).toContain('Use default (180)');
+    expect(validateDraft(settings({ counterRefreshBudget: 11 })).counterRefreshBudget).toMatch(/at least 12/);
+    expect(validateDraft(settings({ counterRefreshBudget: 24_001 })).counterRefreshBudget).toMatch(/at most 24,000/);
+    expect(validateDraft(settings({ counterRefreshBudget: 600 }))).toEqual({});
   });
 });
 

@@ -75,11 +75,18 @@ export interface ContentStatsRow {
   anonymousLastAt?: number;
   /**
    * The byline property (src/page-statistics/byline-property): set by the first view (or visibility
-   * change) the property does not show yet, to the time it was recorded; absent once written. The
+   * change) the property does not show yet, and lowered as unshown views pile up (its order key,
+   * smaller first: src/core/model/byline-due.ts); absent once written. The
    * writer finds due rows through the `by-byline-due` index and clears this field conditionally on
    * the row version whose figures it wrote, so a view committed meanwhile leaves the row due.
    */
   bylineDue?: number;
+  /**
+   * When the property fell behind (the first view or change it does not show); `bylineDue` is the
+   * writer's order key derived from it (src/core/model/byline-due.ts). Rows marked before the order
+   * existed have only `bylineDue`, which then is that time.
+   */
+  bylineSince?: number;
   byline?: BylineState;
   version: number;
 }

@@ -35,6 +35,7 @@ const contentStats = z.object({
   containerId: z.string().nullable().default(null),
   anonymousLastAt: z.number().optional(),
   bylineDue: z.number().optional(),
+  bylineSince: z.number().optional(),
   byline: z.object({
     propertyId: z.string().optional(), propertyVersion: z.number().int().optional(), rowVersion: z.number().int(),
     shown: z.enum(['count', 'hidden', 'fallback']), views: z.number().int(), views30d: z.number().int(),

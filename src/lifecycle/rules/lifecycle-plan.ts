@@ -8,6 +8,7 @@ import { spaceShardOf } from '../../core/model/space-shards';
 import type { ContentMonthRow } from '../../core/model/content-month';
 import type { RollupRow } from '../../core/model/report-rows';
 import { RollupMoves } from '../../core/model/lifecycle-rollups';
+import { dueMark } from '../../core/model/byline-due';
 
 const STATUS_AFTER: Record<LifecycleKind, ContentStatus | null> = {
   created: 'current', updated: null, moved: null, trashed: 'trashed', restored: 'current',
@@ -47,7 +48,7 @@ export function decideLifecycle(current: ContentStatsRow | undefined, event: Lif
       lastModifiedAt: Math.max(event.modifiedAt ?? 0, base.lastModifiedAt ?? 0) || null,
       containerId: event.containerId ?? base.containerId, version: base.version + 1,
       // Archived or trashed content shows no count: its byline property is behind when that changes.
-      ...(current && current.views > 0 && isHidden(current) !== isHidden({ status }) ? { bylineDue: base.bylineDue ?? event.at } : {}),
+      ...(current && current.views > 0 && isHidden(current) !== isHidden({ status }) ? dueMark(base, event.at, 1, true) : {}),
     };
   return { kind: 'apply', next, op: { kind: 'put', row: { entity: 'content-stats', value: next }, expect: expectVersion(current) } };
 }

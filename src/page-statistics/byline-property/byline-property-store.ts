@@ -10,6 +10,7 @@ import { commitOps } from '../../core/storage/commit-ops';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { contentMonthsBetween } from '../storage/content-months';
+import { dueMark, unshownViews } from '../../core/model/byline-due';
 import { batchGetAll } from '../../core/storage/batch-read';
 import { monthOf } from '../../core/model/report-periods';
 
@@ -25,11 +26,18 @@ export interface WriterJob {
    * the switch the last sweep applied; a different switch starts a new sweep.
    */
   sweep: { state: 'running' | 'done'; cursor: string | null; viewCounter: boolean; processed: number; written: number };
+  /**
+   * The points budget (docs/view-counter.md, "Points budget"): points left, refilled at the budget's
+   * rate since `at` and capped at one run's share, so a run never spends more than its share and an
+   * hour never more than the budget (a duplicated or early run finds what accrued, not a fresh share).
+   */
+  budget?: { points: number; at: number };
 }
 
 const jobSchema = z.object({
   throttledUntil: z.number(), leaseUntil: z.number(), windowDay: z.string().nullable(),
   sweep: z.object({ state: z.enum(['running', 'done']), cursor: z.string().nullable(), viewCounter: z.boolean(), processed: z.number(), written: z.number() }),
+  budget: z.object({ points: z.number(), at: z.number() }).optional(),
 });
 
 export async function readWriterJob(): Promise<WriterJob | null> {
@@ -41,7 +49,7 @@ export async function writeWriterJob(job: WriterJob): Promise<void> {
   await kvs.set(KEYS.bylineWriterJob, job);
 }
 
-/** Rows whose property is behind, the longest waiting first. The cursor lives within one run only. */
+/** Rows whose property is behind, in the writer's order (src/core/model/byline-due.ts). The cursor lives within one run only. */
 export async function dueRows(cursor: string | null, limit = 50): Promise<{ rows: ContentStatsRow[]; nextCursor: string | null }> {
   let query = kvs.entity<unknown>(ENTITY.contentStats).query().index('by-byline-due').where(WhereConditions.greaterThan(0)).sort(Sort.ASC).limit(limit);
   if (cursor) query = query.cursor(cursor);
@@ -58,11 +66,11 @@ export async function sweepRows(cursor: string | null, limit = 50): Promise<{ ro
 }
 
 /** Content with views on one UTC day (content-day `by-day`): those whose 30-day figure drops when the day leaves the window. */
-export async function contentViewedOn(day: string, cursor: string | null, limit = 100): Promise<{ ids: string[]; nextCursor: string | null }> {
+export async function contentViewedOn(day: string, cursor: string | null, limit = 100): Promise<{ days: Array<{ contentId: string; views: number }>; nextCursor: string | null }> {
   let query = kvs.entity<unknown>(ENTITY.contentDay).query().index('by-day', { partition: [day] }).limit(limit);
   if (cursor) query = query.cursor(cursor);
   const page = await query.getMany();
-  return { ids: page.results.map((item) => decode.contentDay(item.value).contentId), nextCursor: page.nextCursor ?? null };
+  return { days: page.results.map((item) => decode.contentDay(item.value)).map(({ contentId, views }) => ({ contentId, views })), nextCursor: page.nextCursor ?? null };
 }
 
 export async function contentRows(ids: readonly string[]): Promise<ContentStatsRow[]> {
@@ -97,7 +105,28 @@ export async function views30dOf(contentId: string, now: number): Promise<number
  * caller records the property's new version on the fresh row and leaves it due (its figures moved).
  */
 export async function recordWritten(row: ContentStatsRow, state: BylineState | undefined, stillDue: boolean): Promise<'committed' | 'conflict'> {
-  const { bylineDue, ...rest } = row;
-  const next: ContentStatsRow = { ...rest, ...(stillDue && bylineDue !== undefined ? { bylineDue } : {}), ...(state ? { byline: state } : {}), version: row.version + 1 };
+  const { bylineDue, bylineSince, ...rest } = row;
+  const next: ContentStatsRow = {
+    ...rest, ...(stillDue && bylineDue !== undefined ? { bylineDue, ...(bylineSince !== undefined ? { bylineSince } : {}) } : {}),
+    ...(state ? { byline: state } : {}), version: row.version + 1,
+  };
   return commitOps([{ kind: 'put', row: { entity: 'content-stats', value: next }, expect: { kind: 'version', version: row.version } }]);
+}
+
+/**
+ * The rolling window: a content whose property counts views of the day that just left the 30 days
+ * is marked due, weighted by those views (src/core/model/byline-due.ts), and written in its turn
+ * within the points budget. Conditional on the row version read; a row changed meanwhile is read
+ * again. No write when the mark would not move (already due at least as urgently).
+ */
+export async function markWindowDue(row: ContentStatsRow, leavingViews: number, now: number): Promise<'marked' | 'unchanged'> {
+  let current: ContentStatsRow | undefined = row;
+  for (let attempt = 0; attempt < 5 && current; attempt += 1) {
+    const mark = dueMark(current.bylineDue !== undefined ? current : undefined, now, unshownViews(current) + leavingViews, false);
+    if (current.bylineDue !== undefined && mark.bylineDue >= current.bylineDue) return 'unchanged';
+    const next: ContentStatsRow = { ...current, ...mark, version: current.version + 1 };
+    if (await commitOps([{ kind: 'put', row: { entity: 'content-stats', value: next }, expect: { kind: 'version', version: current.version } }]) === 'committed') return 'marked';
+    current = await contentRow(row.contentId);
+  }
+  return 'unchanged';
 }

@@ -13,20 +13,24 @@ export type SyncOutcome =
   | { kind: 'written'; points: number }
   | { kind: 'unchanged'; points: 0 }
   | { kind: 'fallback'; points: number }
-  | { kind: 'throttled'; points: number; retryAfterSeconds: number };
+  | { kind: 'throttled'; points: number; retryAfterSeconds: number }
+  /** The run's points ran out before the property could be written: nothing recorded, the row stays due. */
+  | { kind: 'out-of-points'; points: number };
 
-type Put = { kind: 'ok'; property: StoredProperty; points: number } | { kind: 'missing'; points: number } | { kind: 'throttled'; points: number; retryAfterSeconds: number };
+type Put = { kind: 'ok'; property: StoredProperty; points: number } | { kind: 'missing'; points: number }
+  | { kind: 'throttled'; points: number; retryAfterSeconds: number } | { kind: 'out-of-points'; points: number };
 
 /**
  * Create or update the property. The id and version the app recorded make the usual write one PUT
  * (one point); a 409 (someone else wrote it) or a property the app never recorded costs one GET more.
  */
-async function putProperty(type: PropertyContentType, contentId: string, prior: BylineState | undefined, value: PropertyValue): Promise<Put> {
+async function putProperty(type: PropertyContentType, contentId: string, prior: BylineState | undefined, value: PropertyValue, maxPoints: number): Promise<Put> {
   let known: { id: string; version: number } | null = prior?.propertyId !== undefined && prior.propertyVersion !== undefined ? { id: prior.propertyId, version: prior.propertyVersion } : null;
   let points = 0;
   let looked = false;
   for (let attempt = 0; attempt < 4; attempt += 1) {
     if (known) {
+      if (points + 1 > maxPoints) return { kind: 'out-of-points', points };
       points += 1;
       const answer = await updateProperty(type, contentId, known, BYLINE_PROPERTY_KEY, value);
       if (answer.kind === 'ok') return { kind: 'ok', property: answer.value, points };
@@ -35,12 +39,14 @@ async function putProperty(type: PropertyContentType, contentId: string, prior: 
       continue;
     }
     if (!looked && prior?.propertyId === undefined) {
+      if (points + 1 > maxPoints) return { kind: 'out-of-points', points };
       points += 1;
       const created = await createProperty(type, contentId, BYLINE_PROPERTY_KEY, value);
       if (created.kind === 'ok') return { kind: 'ok', property: created.value, points };
       if (created.kind === 'throttled') return { kind: 'throttled', points, retryAfterSeconds: created.retryAfterSeconds };
       if (created.kind === 'missing') return { kind: 'missing', points };
     }
+    if (points + 1 > maxPoints) return { kind: 'out-of-points', points };
     points += 1;
     looked = true;
     const found = await findByKey(type, contentId, BYLINE_PROPERTY_KEY);
@@ -50,6 +56,7 @@ async function putProperty(type: PropertyContentType, contentId: string, prior: 
       known = { id: found.value.id, version: found.value.version };
       continue;
     }
+    if (points + 1 > maxPoints) return { kind: 'out-of-points', points };
     points += 1;
     const created = await createProperty(type, contentId, BYLINE_PROPERTY_KEY, value);
     if (created.kind === 'ok') return { kind: 'ok', property: created.value, points };
@@ -70,7 +77,11 @@ async function record(row: ContentStatsRow, state: BylineState | undefined): Pro
   }
 }
 
-export async function syncProperty(row: ContentStatsRow, viewCounter: boolean, now: number): Promise<SyncOutcome> {
+/**
+ * `maxPoints`: the most this content may cost (the run's points left); a write that would need more
+ * stops before the call, records nothing and leaves the row due.
+ */
+export async function syncProperty(row: ContentStatsRow, viewCounter: boolean, now: number, maxPoints = Number.POSITIVE_INFINITY): Promise<SyncOutcome> {
   // Attachments and purged content carry no byline: the mark is simply cleared.
   if (!carriesByline(row)) {
     if (row.bylineDue !== undefined) await record(row, row.byline);
@@ -87,8 +98,8 @@ export async function syncProperty(row: ContentStatsRow, viewCounter: boolean, n
     return { kind: 'unchanged', points: 0 };
   }
   const type: PropertyContentType = row.contentType === 'blogpost' ? 'blogpost' : 'page';
-  const put = await putProperty(type, row.contentId, row.byline, desired.value);
-  if (put.kind === 'throttled') return put;
+  const put = await putProperty(type, row.contentId, row.byline, desired.value, maxPoints);
+  if (put.kind === 'throttled' || put.kind === 'out-of-points') return put;
   if (put.kind === 'missing') {
     await record(row, fallbackState(row.byline, row.version, now));
     return { kind: 'fallback', points: put.points };

@@ -9,6 +9,17 @@ export const MAX_EXCLUDED_GROUPS = 50;
 export const MAX_EXCLUDED_SPACES = 500;
 export const MAX_RETENTION_DAYS = 3650;
 export const MIN_RETENTION_DAYS = 30;
+/**
+ * The byline writer's points an hour (docs/view-counter.md, "Points budget"). Confluence allows an
+ * app 65,000 points an hour per site by default, shared by every call the app makes ("Rate limiting",
+ * developer.atlassian.com/cloud/confluence/rate-limiting). 180 (15 every five-minute run, 0.28 % of
+ * that quota) keeps the writer at 0.05 points per counted view or less from about 86,400 counted
+ * views a day, while a small site still has its counters written every run. At most 24,000 (the
+ * writer's fixed cap before the budget existed, about a third of the quota); at least 12 (one point a run).
+ */
+export const DEFAULT_COUNTER_REFRESH_BUDGET = 180;
+export const MIN_COUNTER_REFRESH_BUDGET = 12;
+export const MAX_COUNTER_REFRESH_BUDGET = 24_000;
 
 export const DEFAULT_SETTINGS: Settings = {
   // Desktop and mobile web are what Forge can observe. The app channel cannot be told apart, and
@@ -19,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedSpaces: [],
   reportAccessGroup: null,
   viewCounter: true,
+  counterRefreshBudget: DEFAULT_COUNTER_REFRESH_BUDGET,
   customReports: false,
   reportMacroAnonymous: false,
   spaceReportAudience: 'managers',
@@ -47,6 +59,9 @@ export const settingsSchema = z.object({
     .refine((keys) => new Set(keys).size === keys.length, 'A space is listed twice'),
   reportAccessGroup: groupRef.nullable(),
   viewCounter: z.boolean(),
+  counterRefreshBudget: z.number().int('Must be a whole number of points')
+    .min(MIN_COUNTER_REFRESH_BUDGET, `At least ${MIN_COUNTER_REFRESH_BUDGET} points an hour (one a run)`)
+    .max(MAX_COUNTER_REFRESH_BUDGET, `At most ${MAX_COUNTER_REFRESH_BUDGET.toLocaleString('en-US')} points an hour`),
   customReports: z.boolean(),
   reportMacroAnonymous: z.boolean(),
   spaceReportAudience: z.enum(SPACE_REPORT_AUDIENCES),

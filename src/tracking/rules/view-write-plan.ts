@@ -6,6 +6,7 @@ import { isListedStatus } from '../../core/model/content-status';
 import { addCells, addSources, addToSpaceDay, cellKey, emptySpaceDay, type DayShare } from '../../core/model/day-share';
 import { applyMonthChanges, countedDays, monthChanges, monthsOf, type ContentMonthRow } from '../../core/model/content-month';
 import { spaceShardOf } from '../../core/model/space-shards';
+import { dueMark, unshownViews } from '../../core/model/byline-due';
 
 /** Everything stored about this view's content and viewer, read in one batch before deciding. */
 export interface WriteSnapshot {
@@ -206,7 +207,11 @@ function correctionsPlan(input: PlanInput, view: View, status: ContentDayRow['st
       ...(view.viewer.kind === 'anonymous' || stats?.anonymousLastAt ? { anonymousLastAt: Math.max(stats?.anonymousLastAt ?? 0, ...(view.viewer.kind === 'anonymous' ? added : [])) } : {}),
       // The byline property is behind from the first unwritten view on (no extra row, no extra write).
       // Attachments carry no byline: nothing to mark.
-      ...(delta !== 0 && view.contentType !== 'attachment' ? { bylineDue: stats?.bylineDue ?? input.now } : stats?.bylineDue !== undefined ? { bylineDue: stats.bylineDue } : {}),
+      // Its order key weighs the views the property does not show (src/core/model/byline-due.ts);
+      // content that never had a property comes first.
+      ...(delta !== 0 && view.contentType !== 'attachment'
+        ? dueMark(stats, input.now, unshownViews({ views: (stats?.views ?? 0) + delta, ...(stats?.byline ? { byline: stats.byline } : {}) }), !stats?.byline)
+        : stats?.bylineDue !== undefined ? { bylineDue: stats.bylineDue, ...(stats.bylineSince !== undefined ? { bylineSince: stats.bylineSince } : {}) } : {}),
       ...(stats?.byline ? { byline: stats.byline } : {}),
       version: (stats?.version ?? 0) + 1,
     },

@@ -30,6 +30,7 @@ export function formatFieldValue(field: string, value: unknown, locale?: string)
   if (field === 'blockingTimeMs' && typeof value === 'number') {
     return `${formatNumber(value, locale)} ms (${formatDuration(value)})`;
   }
+  if (field === 'counterRefreshBudget' && typeof value === 'number') return `${formatNumber(value, locale)} points an hour`;
   if (field === 'privacy.retentionDays') {
     if (value === null) return 'Keep forever';
     if (typeof value === 'number') return `Delete after ${formatNumber(value, locale)} days`;

@@ -13,6 +13,7 @@ export const FIELD_KEYS = [
   'excludedSpaces',
   'reportAccessGroup',
   'viewCounter',
+  'counterRefreshBudget',
   'customReports',
   'reportMacroAnonymous',
   'spaceReportAudience',

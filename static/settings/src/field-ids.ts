@@ -17,6 +17,8 @@ export function fieldElementId(field: FieldKey, settings: Settings): string {
       return 'report-access-group';
     case 'viewCounter':
       return 'view-counter';
+    case 'counterRefreshBudget':
+      return 'counter-refresh-budget';
     case 'customReports':
       return 'custom-reports';
     case 'trackAttachments':

@@ -9,8 +9,15 @@ import type { SpaceReportAudience } from '@contracts/settings';
 import { formatDuration } from '../../shared/format/duration';
 import { formatNumber } from '../../shared/format/time';
 import { GroupPicker } from './pickers';
-import { BLOCKING_TIME_BOUNDS, DEFAULT_BLOCKING_TIME_MS } from './validate-draft';
+import { BLOCKING_TIME_BOUNDS, COUNTER_REFRESH_BUDGET_BOUNDS, DEFAULT_BLOCKING_TIME_MS, DEFAULT_COUNTER_REFRESH_BUDGET } from './validate-draft';
 import type { SectionProps } from './section-props';
+
+/** The budget in words: what share of Confluence's default quota it is and how many pages a run may write. */
+export function counterBudgetHint(perHour: number): string {
+  if (!Number.isInteger(perHour) || perHour < COUNTER_REFRESH_BUDGET_BOUNDS.min || perHour > COUNTER_REFRESH_BUDGET_BOUNDS.max) return '';
+  const share = (perHour / 65_000) * 100;
+  return `Up to ${formatNumber(Math.floor(perHour / 12))} counters refreshed every 5 minutes, ${share < 1 ? share.toFixed(2) : share.toFixed(1)} % of Confluence's default 65,000 points an hour.`;
+}
 
 /** What the value means, in words; nothing for a value that validation will reject anyway. */
 export function blockingTimeHint(ms: number): string {
@@ -23,6 +30,7 @@ export function GeneralSection({ draft, onChange, errorsFor, disabled }: Section
   const [customReportsError] = errorsFor('customReports');
   const [reportMacroAnonymousError] = errorsFor('reportMacroAnonymous');
   const hint = blockingTimeHint(draft.blockingTimeMs);
+  const budgetHint = counterBudgetHint(draft.counterRefreshBudget);
   return (
     <PageSection id="general" title="General">
       <div className="vt-stack">
@@ -65,6 +73,41 @@ export function GeneralSection({ draft, onChange, errorsFor, disabled }: Section
           error={viewCounterError}
           onChange={(viewCounter) => onChange({ ...draft, viewCounter })}
         />
+        <Field
+          id="counter-refresh-budget"
+          label="Counter refresh budget (Confluence points per hour)"
+          helper={
+            <>
+              {budgetHint ? <strong className="vt-hint">{budgetHint} </strong> : null}
+              The counters are refreshed every 5 minutes, the pages with the most new views first; on a busy site,
+              pages with few views wait longer (hours, up to days). Confluence counts these points against the
+              app’s hourly quota, shared by all its calls. From {formatNumber(COUNTER_REFRESH_BUDGET_BOUNDS.min)} to{' '}
+              {formatNumber(COUNTER_REFRESH_BUDGET_BOUNDS.max)}; default {formatNumber(DEFAULT_COUNTER_REFRESH_BUDGET)}.
+            </>
+          }
+          errors={errorsFor('counterRefreshBudget')}
+        >
+          {(control) => (
+            <div className="vt-inline">
+              <NumberField
+                {...control}
+                disabled={disabled}
+                unit="points/h"
+                value={draft.counterRefreshBudget}
+                onChange={(counterRefreshBudget) => onChange({ ...draft, counterRefreshBudget })}
+              />
+              {draft.counterRefreshBudget !== DEFAULT_COUNTER_REFRESH_BUDGET ? (
+                <Button
+                  appearance="subtle"
+                  disabled={disabled}
+                  onClick={() => onChange({ ...draft, counterRefreshBudget: DEFAULT_COUNTER_REFRESH_BUDGET })}
+                >
+                  Use default ({formatNumber(DEFAULT_COUNTER_REFRESH_BUDGET)})
+                </Button>
+              ) : null}
+            </div>
+          )}
+        </Field>
         <Toggle
           id="custom-reports"
           label="Custom Reports"

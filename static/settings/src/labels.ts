@@ -37,6 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
   excludedSpaces: 'Excluded spaces',
   reportAccessGroup: 'Access Global Report group',
   viewCounter: 'View Counter',
+  counterRefreshBudget: 'Counter refresh budget',
   customReports: 'Custom Reports',
   reportMacroAnonymous: 'Report macros for anonymous visitors',
   spaceReportAudience: 'Space reports',

@@ -10,6 +10,9 @@ export const DEFAULT_BLOCKING_TIME_MS = 5000;
 export const BLOCKING_TIME_BOUNDS = { min: 0, max: 86_400_000 } as const;
 export const RETENTION_DAY_BOUNDS = { min: 30, max: 3650 } as const;
 export const DEFAULT_RETENTION_DAYS = 365;
+/** Confluence points an hour for keeping the view counters fresh (src/settings/rules/settings.ts). */
+export const DEFAULT_COUNTER_REFRESH_BUDGET = 180;
+export const COUNTER_REFRESH_BUDGET_BOUNDS = { min: 12, max: 24_000 } as const;
 
 function checkWholeNumber(value: number, bounds: { min: number; max: number }, unit: string): string | null {
   if (!Number.isFinite(value) || !Number.isInteger(value)) return `Enter a whole number of ${unit}.`;
@@ -28,6 +31,8 @@ export function validateDraft(settings: Settings, unavailable: SettingsView['una
   }
   const blocking = checkWholeNumber(settings.blockingTimeMs, BLOCKING_TIME_BOUNDS, 'milliseconds');
   if (blocking) errors.blockingTimeMs = blocking;
+  const budget = checkWholeNumber(settings.counterRefreshBudget, COUNTER_REFRESH_BUDGET_BOUNDS, 'points an hour');
+  if (budget) errors.counterRefreshBudget = budget;
   if (settings.privacy.retentionDays !== null) {
     const retention = checkWholeNumber(settings.privacy.retentionDays, RETENTION_DAY_BOUNDS, 'days');
     if (retention) errors['privacy.retentionDays'] = retention;

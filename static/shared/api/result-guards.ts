@@ -28,6 +28,7 @@ export const isSettings = shape<Settings>({
   excludedSpaces: arrayOf(isString),
   reportAccessGroup: nullable(isGroupRef),
   viewCounter: isBoolean,
+  counterRefreshBudget: isNumber,
   customReports: isBoolean,
   reportMacroAnonymous: isBoolean,
   spaceReportAudience: oneOf(SPACE_REPORT_AUDIENCES),
