@@ -12,7 +12,7 @@
  * The `@contracts/*` alias comes from tsconfig.json, which esbuild reads by itself.
  * `@forge/bridge` is bundled unmodified: it finds `window.__bridge`, which the host page defines first.
  */
-import { build, context, type BuildOptions, type Metafile } from 'esbuild';
+import { build, context, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -97,6 +97,42 @@ export function buildIsCurrent(apps: string[], fingerprint: string, stampFile: s
   return apps.every((app) => existsSync(path.join(staticDir, app, 'build', 'index.html')) && existsSync(path.join(staticDir, app, 'build', 'index.js')));
 }
 
+/**
+ * Parts of the Atlassian Design System packages that a Forge Custom UI never runs, left out of the bundles
+ * (measured: about 300 KiB and 120 KiB of minified JavaScript in every app with a tooltip or a section
+ * message; docs/benchmark.md, "What the ADS components cost"):
+ * - `@atlaskit/tokens`' `setGlobalTheme` and its theme import map (every ADS theme's CSS as a string,
+ *   custom-theme colour maths): only ADS's `AppProvider`/`ThemeProvider` call them (ADS's portal wraps a
+ *   tooltip in a ThemeProvider only inside one). These apps mount neither: Forge's `view.theme.enable()`
+ *   puts the host's theme CSS and `data-color-mode` on the iframe's page, and ADS components read those
+ *   `--ds-*` variables (forge-docs-snapshot mirror/design-tokens-and-theming/index.md, "Activate theming").
+ *   The stubs fail loudly if that ever changes.
+ * - `@atlaskit/feature-gate-js-client` (Statsig): Atlassian's own feature gates, which nothing
+ *   initialises inside an app's iframe, so every gate answers false and every experiment its default
+ *   value. The stub answers exactly that, without the client.
+ */
+export const ADS_TRIM_PLUGIN: Plugin = {
+  name: 'ads-trim',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@atlaskit\/feature-gate-js-client\/feature-gates$/ }, () => ({ path: 'feature-gates', namespace: 'ads-stub' }));
+    pluginBuild.onResolve({ filter: /(^@atlaskit\/tokens\/artifacts|\/artifacts|^\.)\/theme-import-map$/ }, (args) =>
+      /[\\/]@atlaskit[\\/]/.test(args.importer) ? { path: 'theme-import-map', namespace: 'ads-stub' } : undefined);
+    pluginBuild.onLoad({ filter: /^feature-gates$/, namespace: 'ads-stub' }, () => ({
+      contents: 'export default { checkGate: () => false, getExperimentValue: (_name, _param, fallback) => fallback, initializeCompleted: () => false };',
+      loader: 'js',
+    }));
+    pluginBuild.onResolve({ filter: /^@atlaskit\/tokens\/set-global-theme$/ }, () => ({ path: 'set-global-theme', namespace: 'ads-stub' }));
+    pluginBuild.onLoad({ filter: /^set-global-theme$/, namespace: 'ads-stub' }, () => ({
+      contents: "const setGlobalTheme = () => Promise.reject(new Error('Forge applies the theme: view.theme.enable()')); export default setGlobalTheme; export { setGlobalTheme };",
+      loader: 'js',
+    }));
+    pluginBuild.onLoad({ filter: /^theme-import-map$/, namespace: 'ads-stub' }, () => ({
+      contents: 'const themeImportMap = {}; export default themeImportMap; export { themeImportMap };',
+      loader: 'js',
+    }));
+  },
+};
+
 interface BuildMode {
   dev: boolean;
 }
@@ -118,6 +154,7 @@ function esbuildOptions(app: string, mode: BuildMode): BuildOptions {
     define: { 'process.env.NODE_ENV': JSON.stringify(mode.dev ? 'development' : 'production') },
     metafile: true,
     logLevel: 'warning',
+    plugins: [ADS_TRIM_PLUGIN],
   };
 }
 
@@ -151,7 +188,7 @@ async function watch(app: string): Promise<void> {
   cleanBuildDir(app);
   const ctx = await context({
     ...esbuildOptions(app, { dev: true }),
-    plugins: [{
+    plugins: [ADS_TRIM_PLUGIN, {
       name: 'write-index-html',
       setup(pluginBuild) {
         pluginBuild.onEnd((result) => {

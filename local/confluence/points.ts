@@ -1,9 +1,13 @@
 /**
- * Confluence Cloud's points-based REST quota, counted as the issue describes Cloud's rule (since
- * February 2026): a GET costs 1 point plus one per object it returns, objects about users, groups
- * and permissions 2 more each; a write costs 1. When a configurable hourly budget is spent, every
- * request answers 429 with Retry-After (seconds until the hour's window ends), as Cloud does when an
- * app exceeds its quota. No budget = count only.
+ * Confluence Cloud's points-based REST quota, counted as Atlassian's rate-limiting page publishes it
+ * (https://developer.atlassian.com/cloud/confluence/rate-limiting, enforced since March 2026): every
+ * request costs a base of 1 point; a read (GET) adds 1 point per core object it returns (pages, spaces,
+ * attachments) and 2 per identity-and-access object (users, groups, permissions), so the page's own
+ * example `GET /wiki/rest/api/user?accountId=…` costs 1 + 2 = 3; "write requests are charged only the
+ * base cost": the table's write row names the methods (POST, PUT, PATCH, DELETE), so a POST costs 1
+ * whatever it answers, the permission check (`POST …/permission/check`) included. When a configurable
+ * hourly budget is spent, every request answers 429 with Retry-After (seconds until the hour's window
+ * ends), as Cloud does when an app exceeds its quota. No budget = count only.
  */
 export interface PointsOptions {
   /** Points an app may spend per hour (undefined: unlimited, count only). */
@@ -28,23 +32,33 @@ function objectsIn(body: unknown): number {
   return 0;
 }
 
-/** Paths whose objects are users, groups or permissions (2 extra points each). */
+/** Paths whose objects are users, groups or permissions (2 points each instead of 1). */
 const PEOPLE_OR_PERMISSIONS = /\/(user|users|group|groups|permission|permissions|operations|restriction|members|membersByGroupId|picker|check)(\/|$|\?)/;
 
 /** Points one answered request costs. */
 export function pointsOf(method: string, path: string, status: number, body: unknown): number {
-  if (method.toUpperCase() !== 'GET') {
-    // A permission check is a POST that reads: 1, plus the permission object it answers.
-    return /\/permission\/check$/.test(path.split('?')[0]!) && status < 300 ? 3 : 1;
-  }
+  // Writes (POST, PUT, PATCH, DELETE) cost the base only, a permission check (a POST) included.
+  if (method.toUpperCase() !== 'GET') return 1;
   if (status >= 300) return 1;
   const objects = objectsIn(body);
-  const extra = PEOPLE_OR_PERMISSIONS.test(path.split('?')[0]!) ? 2 : 0;
-  return 1 + objects * (1 + extra);
+  const perObject = PEOPLE_OR_PERMISSIONS.test(path.split('?')[0]!) ? 2 : 1;
+  return 1 + objects * perObject;
+}
+
+/** A route as the breakdown names it: method and path with numeric segments as `{id}`. */
+function routeOf(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+}
+
+export interface RouteSpend {
+  route: string;
+  calls: number;
+  points: number;
 }
 
 export class PointsMeter {
   private spentTotal = 0;
+  private readonly spentByRoute = new Map<string, { calls: number; points: number }>();
   private windowStart: number;
   private spentInWindow = 0;
   private budget: number | undefined;
@@ -73,6 +87,11 @@ export class PointsMeter {
     const points = pointsOf(method, path, status, body);
     this.spentTotal += points;
     this.spentInWindow += points;
+    const route = routeOf(method, path);
+    const spent = this.spentByRoute.get(route) ?? { calls: 0, points: 0 };
+    spent.calls += 1;
+    spent.points += points;
+    this.spentByRoute.set(route, spent);
     return points;
   }
 
@@ -81,8 +100,14 @@ export class PointsMeter {
     return this.spentTotal;
   }
 
+  /** Points and calls per route since the meter started (or was reset), costliest first. */
+  byRoute(): RouteSpend[] {
+    return [...this.spentByRoute].map(([route, spent]) => ({ route, ...spent })).sort((a, b) => b.points - a.points || a.route.localeCompare(b.route));
+  }
+
   reset(): void {
     this.spentTotal = 0;
+    this.spentByRoute.clear();
     this.spentInWindow = 0;
     this.windowStart = this.now();
   }

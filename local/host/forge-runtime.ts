@@ -1,4 +1,4 @@
-import { currentScope } from './invocation-scope';
+import { currentInvocation } from './invocation';
 
 export interface RuntimeIdentity {
   appId: string;
@@ -16,7 +16,7 @@ const metrics = {
 
 /**
  * `global.__forge_runtime__` as @forge/api reads it (`getAppContext()`, metrics). `appContext` and the
- * remaining time are read per invocation from the async scope. No `kvs` section: @forge/kvs then sends
+ * remaining time are read from the running invocation. No `kvs` section: @forge/kvs then sends
  * its calls through `__forge_fetch__`, which the KVS emulator answers.
  */
 export function installForgeRuntime(identity: RuntimeIdentity): () => void {
@@ -29,22 +29,22 @@ export function installForgeRuntime(identity: RuntimeIdentity): () => void {
     /** Read by @forge/api's webTrigger helpers. */
     contextAri: `ari:cloud:confluence::site/${identity.cloudId}`,
     get appContext() {
-      const scope = currentScope();
+      const invocation = currentInvocation();
       return {
         appId: identity.appId,
         appVersion: '1.0.0-local',
         environmentId: identity.environmentId,
         environmentType: 'DEVELOPMENT',
-        invocationId: scope?.invocationId ?? 'outside-invocation',
+        invocationId: invocation?.invocationId ?? 'outside-invocation',
         installationId: identity.installationId,
-        moduleKey: scope?.moduleKey,
+        moduleKey: invocation?.moduleKey,
         license: undefined,
         installation: { ari: { toString: () => `ari:cloud:ecosystem::installation/${identity.installationId}` }, contexts: [`ari:cloud:confluence::site/${identity.cloudId}`] },
         permissions: undefined,
       };
     },
     lambdaContext: {
-      getRemainingTimeInMillis: () => Math.max(0, (currentScope()?.deadline ?? Date.now()) - Date.now()),
+      getRemainingTimeInMillis: () => Math.max(0, (currentInvocation()?.deadline ?? Date.now()) - Date.now()),
     },
   };
   holder.__forge_runtime__ = runtime;

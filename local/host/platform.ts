@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FunctionRegistry } from './functions';
 import { InvocationLog, type InvocationRecord } from './invocation-log';
-import { runInScope } from './invocation-scope';
+import { runInvocation } from './invocation';
 import type { AppManifest, UiModule } from './manifest';
 import { accountIdOf, accountTypeOf, type Principal } from './principal';
 import { displayConditionHolds } from './display-conditions';
@@ -197,6 +197,11 @@ export class ForgePlatform {
     return this.run({ kind: 'scheduled', functionKey: trigger.functionKey, moduleKey, principal: null }, [{ context: { cloudId: this.identity.cloudId, moduleKey } }, { installContext: this.installContext }]);
   }
 
+  /** Tests: a different scale for the invocations that start from now on (see `limitScale`). */
+  setLimitScale(scale: number): void {
+    this.options.limitScale = scale;
+  }
+
   /** The time limit of one invocation of this kind (scaled by `limitScale`). */
   limitMs(kind: string, functionKey: string): number {
     const timeout = this.manifest.functionTimeouts?.get(functionKey);
@@ -233,7 +238,7 @@ export class ForgePlatform {
     try {
       // Past its deadline the invocation is stopped: its answer is an error, and every further KVS or
       // Confluence call it still makes fails (see stopped-invocations.ts), as if Forge had ended it.
-      const result = await runInScope(
+      const result = await runInvocation(
         { functionKey: meta.functionKey, moduleKey: meta.moduleKey, principal: meta.principal, deadline: started + limit },
         () => withTimeout(Promise.resolve().then(() => handler(...args)), limit, meta.functionKey),
       );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Caller } from '../confluence/caller';
 import type { ConfluenceFake } from '../confluence/rest';
 import type { Directory } from '../demo/directory';
-import { currentScope } from './invocation-scope';
+import { currentInvocation } from './invocation';
 
 /** The first argument @forge/api passes to `__forge_fetch__` (see @forge/api/out/api/fetch.js). */
 const fetchContext = z.object({
@@ -52,7 +52,7 @@ export function createProductFetch(confluence: ConfluenceFake, directory: Direct
 function callerFor(provider: string | undefined, accountId: string | undefined): Caller | 'needs-authentication' {
   if (provider !== 'user') return { kind: 'app' };
   if (accountId) return { kind: 'user', accountId };
-  const principal = currentScope()?.principal;
+  const principal = currentInvocation()?.principal;
   // asUser() where no user is behind the invocation (a product-event trigger): Forge refuses it.
   if (!principal) return 'needs-authentication';
   return principal.kind === 'user' ? { kind: 'user', accountId: principal.accountId } : { kind: 'anonymous' };

@@ -1,5 +1,5 @@
 import type { ForgeFetch } from '../kvs';
-import { currentScope } from './invocation-scope';
+import { currentInvocation } from './invocation';
 
 /** A call made by an invocation after Forge would have stopped it. */
 export class InvocationStoppedError extends Error {
@@ -34,11 +34,11 @@ export function configuredLatency(env: NodeJS.ProcessEnv = process.env): CallLat
  */
 export function platformCalls(fetch: ForgeFetch, latency: () => CallLatency): ForgeFetch {
   return async (target, path, init) => {
-    const scope = currentScope();
-    if (scope && Date.now() > scope.deadline) throw new InvocationStoppedError(scope.functionKey);
+    const invocation = currentInvocation();
+    if (invocation && Date.now() > invocation.deadline) throw new InvocationStoppedError(invocation.functionKey);
     const wait = target?.type === 'kvs' ? latency().kvsMs : latency().confluenceMs;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (scope && Date.now() > scope.deadline) throw new InvocationStoppedError(scope.functionKey);
+    if (invocation && Date.now() > invocation.deadline) throw new InvocationStoppedError(invocation.functionKey);
     return fetch(target, path, init);
   };
 }

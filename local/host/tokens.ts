@@ -75,3 +75,24 @@ export function tokenCss(): string {
   const block = (mode: 0 | 1): string => Object.entries(TOKENS).map(([name, values]) => `  --ds-${name}: ${values[mode]};`).join('\n');
   return `html[data-color-mode="light"], html:not([data-color-mode]) {\n${block(0)}\n}\nhtml[data-color-mode="dark"] {\n${block(1)}\n}\n`;
 }
+
+/**
+ * Atlassian's own theme CSS from @atlaskit/tokens (light, dark, spacing): every `--ds-*` token, keyed off
+ * `html[data-color-mode]` and `data-theme` as the theme CSS that Forge's `view.theme.enable()` puts into a
+ * Custom UI (forge-docs-snapshot mirror/design-tokens-and-theming/index.md, "Using design tokens"). The
+ * ADS components (@atlaskit/button, toggle, …) read many more tokens than the subset above; without these
+ * they would fall back to their light values in dark mode.
+ */
+const ADS_THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing'] as const;
+
+function adsThemeCss(): string {
+  return ADS_THEMES.map((theme) => {
+    const module = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}`) as { default?: unknown };
+    return typeof module.default === 'string' ? module.default : '';
+  }).join('\n');
+}
+
+/** What `/__forge/tokens.css` serves to Custom UIs: the subset above, then Atlassian's full themes over it. */
+export function forgeThemeCss(): string {
+  return `${tokenCss()}\n${adsThemeCss()}`;
+}

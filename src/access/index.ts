@@ -14,10 +14,13 @@ import { MemoryCache } from '../platform/memory-cache';
 import { fetchSpaceAsApp } from '../platform/confluence/space-permissions';
 import type { Caller } from '../platform/resolver/context';
 import { spaceStandingOf, standingOf } from './caller-standing';
-import { readableContentIds } from './readable-content';
+import type { StoredGroups } from './viewer-groups';
+import { readableContentIds, type ReadEvidence } from './readable-content';
 import { publicContent } from './public-content';
 
 export type { PeopleView } from './rules/access-policy';
+export { REPORT_ANSWER_MS, type ReadEvidence } from './readable-content';
+export { ACCESS_GROUPS_MS, type StoredGroups } from './viewer-groups';
 export { standingOf, spaceStandingOf } from './caller-standing';
 
 export type AccessDenied = { ok: false; code: 'forbidden' | 'not-found'; message: string };
@@ -28,8 +31,11 @@ export interface ReportAccess {
   caller: Caller & { kind: 'user' };
   standing: CallerStanding;
   people: PeopleView;
-  /** Of these content ids, the ones whose titles (and rows, where a report hides them) the caller may see. */
-  readable: (contentIds: readonly string[]) => Promise<Set<string>>;
+  /**
+   * Of these content ids, the ones whose titles (and rows, where a report hides them) the caller may
+   * see; with `evidence`, Confluence's recent recorded answers spare calls (`readableContentIds`).
+   */
+  readable: (contentIds: readonly string[], evidence?: ReadEvidence) => Promise<Set<string>>;
 }
 
 /** Who may open the global report, by name: the no-access page says it (as the settings page does). */
@@ -58,15 +64,16 @@ async function spaceExists(spaceKey: string): Promise<boolean> {
   return spaces.getOrLoad(spaceKey, async () => (await fetchSpaceAsApp(spaceKey)) !== null);
 }
 
-export async function globalReportAccess(caller: Caller, settings: Settings): Promise<ReportAccess | AccessDenied> {
-  const standing = await standingOf(caller, settings);
+/** `storedGroups`: the caller's groups kept in storage by the asking capability (see `StoredGroups`). */
+export async function globalReportAccess(caller: Caller, settings: Settings, storedGroups?: StoredGroups): Promise<ReportAccess | AccessDenied> {
+  const standing = await standingOf(caller, settings, storedGroups);
   const opening = mayOpenGlobalReport(standing);
   if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? reportAudience(settings) : SIGN_IN };
   return reportAccess(caller, standing, settings, { spaceAdmin: false, spaceViewer: false });
 }
 
-export async function spaceReportAccess(caller: Caller, settings: Settings, spaceKey: string): Promise<ReportAccess | AccessDenied> {
-  const standing = await standingOf(caller, settings);
+export async function spaceReportAccess(caller: Caller, settings: Settings, spaceKey: string, storedGroups?: StoredGroups): Promise<ReportAccess | AccessDenied> {
+  const standing = await standingOf(caller, settings, storedGroups);
   if (caller.kind !== 'user') return { ok: false, code: 'forbidden', message: SIGN_IN };
   // Site admins and the report group open every space's report, and see what its admins see:
   // their standing in the space decides nothing, so it is not asked (two calls saved). The space must
@@ -83,7 +90,7 @@ function reportAccess(caller: Caller & { kind: 'user' }, standing: CallerStandin
   return {
     ok: true, caller, standing,
     people: decidePeopleView(settings, standing, { kind: 'report', spaceAdmin: space.spaceAdmin }),
-    readable: (contentIds) => readableContentIds(caller, standing, contentIds),
+    readable: (contentIds, evidence) => readableContentIds(caller, standing, contentIds, evidence),
   };
 }
 

@@ -14,16 +14,17 @@ export const REPORT_CONTENT_TYPES = ['all', 'page', 'blogpost'] as const;
 export type ReportContentType = (typeof REPORT_CONTENT_TYPES)[number];
 
 /**
- * Which content a report covers. `this-space` is the space of the page the macro stands on (or of the
- * space report); the others are resolved through Confluence as the reader (CQL), so what a reader may
- * not see is never part of it.
+ * A custom report's content selection: which content it covers. `this-space` is the space of the page
+ * the macro stands on (or of the space report); the others are resolved through Confluence as the
+ * reader (CQL), so what a reader may not see is never part of it. (Not a report's scope, the site or
+ * one space of the global and space reports: see "Words used in the code" in docs/architecture.md.)
  */
-export type ReportScope =
+export type ContentSelection =
   | { kind: 'this-space' }
   | { kind: 'spaces'; spaceKeys: string[] }
   | { kind: 'label'; label: string }
   | { kind: 'page-tree'; pageId: string };
-export const REPORT_SCOPE_KINDS = ['this-space', 'spaces', 'label', 'page-tree'] as const;
+export const CONTENT_SELECTION_KINDS = ['this-space', 'spaces', 'label', 'page-tree'] as const;
 
 import type { PageReach, ReachAudience } from './reach';
 import type { DateRange } from './report-range';
@@ -40,7 +41,12 @@ export type SortDirection = 'asc' | 'desc';
 export interface ReportQueryDefinition {
   version: 2;
   what: ReportKind;
-  scope: ReportScope;
+  /**
+   * The content selection. The field keeps its first name, `scope`: it is stored in every macro's
+   * parameters in Confluence pages (parseStoredMacroConfig reads it, and the v1 parameter `scope`)
+   * and in saved reports (KVS), so renaming it would orphan what existing installations hold.
+   */
+  scope: ContentSelection;
   contentType: ReportContentType;
   range: ReportRange;
   rows: number;
@@ -76,14 +82,14 @@ export const DEFAULT_SORTS: Record<ReportKind, ReportQueryDefinition['sort']> = 
 /** The Forge macro config this app stores (`view.submit({config})`): the definition itself. */
 export type ReportMacroConfig = ReportQueryDefinition;
 
-/** How much of a scope the report covers: large scopes are capped, and say so. */
-export interface ScopeCoverage {
+/** How much of its content selection the report covers: large selections are capped, and say so. */
+export interface SelectionCoverage {
   included: number;
-  /** Total that Confluence reported for the scope (as the reader); at least `included`. */
+  /** Total that Confluence reported for the selection (as the reader); at least `included`. */
   total: number;
   capped: boolean;
   /**
-   * Guests and anonymous visitors: their items are checked one by one, and only the scope's first
+   * Guests and anonymous visitors: their items are checked one by one, and only the selection's first
    * `checked` items were (the search stopped there). How many items the rest holds is not said: it
    * would tell them the size of what they may not read.
    */
@@ -105,12 +111,12 @@ export interface ReportRow {
 export type ReportAnswer =
   /** Custom Reports is switched off, or the caller may not see it: a short notice, the config is kept. */
   | { state: 'notice'; reason: 'switched-off' | 'sign-in' | 'anonymous-not-allowed' | 'not-allowed'; message: string; config: ReportMacroConfig }
-  /** This report cannot be computed for the reader's scope (the message says why): nothing is made up. */
-  | { state: 'unavailable'; message: string; config: ReportMacroConfig; coverage: ScopeCoverage }
+  /** This report cannot be computed for the reader's selection (the message says why): nothing is made up. */
+  | { state: 'unavailable'; message: string; config: ReportMacroConfig; coverage: SelectionCoverage }
   | {
     state: 'report';
     config: ReportMacroConfig;
-    coverage: ScopeCoverage;
+    coverage: SelectionCoverage;
     range: { from: string; to: string };
     rows: ReportRow[];
     /** Content that matched before the row limit (at least `rows.length`): "10 of 51". */

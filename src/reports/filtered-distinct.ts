@@ -4,7 +4,7 @@ import {
   type Bucket, type DistinctCounts, type PeriodCandidate, type PeriodName,
 } from './rules/filtered-distinct';
 import { contentStatsOf } from './storage/report-lookups';
-import { viewsOfPartitionsBetween } from '../core/storage/scope-views';
+import { viewsOfPartitionsBetween } from '../core/storage/partition-views';
 import { currentSettings } from '../settings/index';
 
 export interface FilteredDistinct {

@@ -13,6 +13,7 @@ import type { SearchEvent } from './rules/search-event';
 import { monthsOfSearch, planSearchWrite, type PlannedSearch } from './rules/search-write-plan';
 import { readSearchSnapshot } from './storage/search-store';
 import { markOf, queryIdOf, searcherOf } from './search-ids';
+import { jitteredPause } from '../core/jittered-pause';
 
 export type SearchOutcome =
   | { recorded: true; counted: boolean }
@@ -63,7 +64,7 @@ export async function trackSearch(event: SearchEvent, now = Date.now()): Promise
       if (!isTransientStorageError(error)) throw error;
       lastTransient = error;
     }
-    await pause(attempt);
+    await jitteredPause(attempt);
   }
   if (lastTransient) throw lastTransient;
   throw new ContentionError(`search ${planned.mark}`);
@@ -83,9 +84,4 @@ async function plannedSearch(settings: Settings, event: SearchEvent, normalised:
     // A sketch of account ids: a count of people, never a list; not kept under Extended privacy.
     sketchElement: user !== null && countsDistinctSearchers(settings) ? user : null,
   };
-}
-
-function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,7 +11,7 @@ import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory, type DemoContent, type DemoSpace, type DemoUser } from '../../local/demo/directory';
 import { createProductFetch, type ProductFetch } from '../../local/host/product-fetch';
-import { runInScope } from '../../local/host/invocation-scope';
+import { runInvocation } from '../../local/host/invocation';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { writeSettings } from '../../src/settings/storage/settings-store';
 import { getReportSummaryResolver, getReportTableResolver } from '../../src/reports/report-resolvers';
@@ -58,7 +58,7 @@ async function fullReport(accountId: string, scope: 'global' | 'space', coldEach
   const forget = () => { forgeAccessCachesForTests(); forgetModuleCaches(); };
   forget();
   const context = { accountId, accountType: 'licensed', ...(scope === 'space' ? { extension: { type: 'confluence:spacePage', space: { key: 'S0' } } } : {}) };
-  const invoke = <T>(run: () => Promise<T>) => (coldEach ? forget() : undefined, measured(() => runInScope({ functionKey: 'resolver', moduleKey: `${scope}-report`, principal: { kind: 'user', accountId, accountType: 'licensed' }, deadline: Date.now() + 25_000 }, run)));
+  const invoke = <T>(run: () => Promise<T>) => (coldEach ? forget() : undefined, measured(() => runInvocation({ functionKey: 'resolver', moduleKey: `${scope}-report`, principal: { kind: 'user', accountId, accountType: 'licensed' }, deadline: Date.now() + 25_000 }, run)));
   const base = { scope, range: { kind: 'preset', preset: '30d' }, filters: {} };
   const table = (name: Exclude<Part, 'summary'>) => invoke(() => getReportTableResolver({ ...base, table: name, sort: name === 'not-viewed' ? { column: 'lastViewedAt', direction: 'asc' } : { column: 'views', direction: 'desc' }, pageSize: 25 }, context));
   const failed: string[] = [];

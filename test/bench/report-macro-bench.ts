@@ -8,7 +8,7 @@ import { installKvsEmulator } from '../../local/kvs';
 import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory, type DemoContent, type DemoSite } from '../../local/demo/directory';
 import { createProductFetch } from '../../local/host/product-fetch';
-import { runInScope } from '../../local/host/invocation-scope';
+import { runInvocation } from '../../local/host/invocation';
 import { DEFAULT_REPORT } from '../../src/custom-reports/rules/report-macro-config';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import { writeSettings } from '../../src/settings/storage/settings-store';
@@ -68,7 +68,7 @@ export async function benchReportMacro(): Promise<Array<[string, string | number
     forgetModuleCaches();
     const context = { accountId, accountType: 'licensed', extension: { type: 'macro', content: { id: pageId, type: 'page' }, config } };
     const started = performance.now();
-    const { result, units } = await measured(() => runInScope({ functionKey: 'resolver', moduleKey: 'viewtracker-report', principal: { kind: 'user', accountId, accountType: 'licensed' }, deadline: Date.now() + 25_000 },
+    const { result, units } = await measured(() => runInvocation({ functionKey: 'resolver', moduleKey: 'viewtracker-report', principal: { kind: 'user', accountId, accountType: 'licensed' }, deadline: Date.now() + 25_000 },
       () => getReportMacroResolver({}, context)));
     const ms = Math.round(performance.now() - started);
     const coverage = result.ok && result.data.state !== 'notice' ? result.data.coverage : null;

@@ -23,6 +23,7 @@ import { benchInventory } from './inventory-bench';
 import { benchReportMacro } from './report-macro-bench';
 import { runReportBenches } from './report-bench';
 import { benchGroupReport } from './group-report-bench';
+import { benchGroupPreparation } from './group-preparation-bench';
 import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 import { benchCloud } from './cloud-bench';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
     uninstall();
     rmSync(dir, { recursive: true, force: true });
   }
+  // A group report prepared over several calls (BENCH_GROUP_PREP=0 skips it; BENCH_GROUP_PREP_MEMBERS sets the size; issue 17).
+  if (process.env.BENCH_GROUP_PREP !== '0') await benchGroupPreparation((name, value) => console.log(`${name}: ${value}`));
   // Confluence points and timings with latency, as on Cloud (BENCH_CLOUD=0 skips it; issue 17).
   if (process.env.BENCH_CLOUD !== '0') await benchCloud((name, value) => console.log(`${name}: ${value}`));
   // Reach of a page and inactive readers for a group (BENCH_REACH=0 skips it; BENCH_REACH_MEMBERS sets the size).

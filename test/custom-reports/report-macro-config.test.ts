@@ -1,5 +1,5 @@
 import { DEFAULT_REPORT, parseReportDefinition, parseStoredMacroConfig, resolveReportRange } from '../../src/custom-reports/rules/report-macro-config';
-import { scopeCql } from '../../src/access/rules/report-scope';
+import { selectionCql } from '../../src/access/rules/content-selection';
 import { applySave, parseStoredReports } from '../../src/custom-reports/rules/saved-report';
 import { mayManageSavedReports, mayViewReportMacro } from '../../src/access/rules/access-policy';
 import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
@@ -29,12 +29,12 @@ describe('report definitions', () => {
   });
 });
 
-describe('scope CQL', () => {
-  it('builds one query per scope, with the content type', () => {
-    expect(scopeCql({ kind: 'this-space' }, 'all', 'ENG')).toBe('space in ("ENG") and type in (page,blogpost)');
-    expect(scopeCql({ kind: 'spaces', spaceKeys: ['A', 'B'] }, 'page', 'ENG')).toBe('space in ("A","B") and type = page');
-    expect(scopeCql({ kind: 'label', label: 'how-to' }, 'blogpost', 'ENG')).toBe('label = "how-to" and type = blogpost');
-    expect(scopeCql({ kind: 'page-tree', pageId: '42' }, 'all', 'ENG')).toBe('(id = 42 or ancestor = 42) and type in (page,blogpost)');
+describe('content selection CQL', () => {
+  it('builds one query per content selection, with the content type', () => {
+    expect(selectionCql({ kind: 'this-space' }, 'all', 'ENG')).toBe('space in ("ENG") and type in (page,blogpost)');
+    expect(selectionCql({ kind: 'spaces', spaceKeys: ['A', 'B'] }, 'page', 'ENG')).toBe('space in ("A","B") and type = page');
+    expect(selectionCql({ kind: 'label', label: 'how-to' }, 'blogpost', 'ENG')).toBe('label = "how-to" and type = blogpost');
+    expect(selectionCql({ kind: 'page-tree', pageId: '42' }, 'all', 'ENG')).toBe('(id = 42 or ancestor = 42) and type in (page,blogpost)');
   });
 });
 

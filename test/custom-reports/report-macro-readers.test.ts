@@ -67,8 +67,8 @@ function expected(events: Array<{ viewer: string; content: DemoContent; at: numb
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([viewer, views]) => ({ name: nameOf(viewer), views }));
 }
 
-describe('report macro: top readers of the scope', () => {
-  it('ranks readers by their views of the scope in the range, as the reference model counts them', async () => {
+describe('report macro: top readers of the content selection', () => {
+  it('ranks readers by their views of the selection in the range, as the reference model counts them', async () => {
     await configure({});
     const page = app.publicContent(0);
     const { events } = await seed(page);
@@ -79,7 +79,7 @@ describe('report macro: top readers of the scope', () => {
     expect(answer.notes).toEqual([]);
   });
 
-  it('a page-tree scope of one page counts only that page (read per content)', async () => {
+  it('a page-tree selection of one page counts only that page (read per content)', async () => {
     await configure({});
     const page = app.publicContent(0);
     const { events } = await seed(page);

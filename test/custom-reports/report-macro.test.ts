@@ -55,7 +55,7 @@ describe('report macro: the switch', () => {
   });
 });
 
-describe('report macro: scopes, resolved through Confluence as the reader', () => {
+describe('report macro: content selections, resolved through Confluence as the reader', () => {
   beforeEach(() => configure({}));
 
   it('this space: every viewed page of the page\'s space, and nothing of other spaces', async () => {
@@ -144,7 +144,7 @@ describe('report macro: scopes, resolved through Confluence as the reader', () =
   });
 
   it('says how much of a large scope was included', async () => {
-    const { searchContentIds } = await import('../../src/platform/confluence/scope-search');
+    const { searchContentIds } = await import('../../src/platform/confluence/cql-search');
     const result = await searchContentIds('app', 'type in (page,blogpost)', 5);
     // Cloud's content search answers no totalSize: capped says there is more, the total is what was seen.
     expect(result).toMatchObject({ capped: true, total: 5 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { artifactPath } from './support/browser';
+import { chooseOption } from './support/select';
 import { useBrowserSuite } from './support/suite';
 import { LocalSite, moduleFrame } from './support/local-site';
 
@@ -25,12 +26,12 @@ test('global report: range, filter, sort and a CSV export read back', async () =
   const views30 = await report.locator('.vt-report-tile').first().locator('.vt-report-tile__value').textContent();
   expect(views30).toMatch(/\d/);
 
-  await report.getByLabel('Report period').selectOption('365d');
+  await chooseOption(report, 'Report period', 'Last 365 days');
   await report.locator('.vt-report-tiles').waitFor();
-  await report.getByLabel('Content type').selectOption('page');
+  await chooseOption(report, 'Content type', 'Pages');
   await report.locator('.vt-table tbody tr').first().waitFor();
-  await report.locator('button[data-column="title"]').click();
-  await report.locator('th[aria-sort="descending"] button[data-column="title"]').waitFor();
+  await report.locator('th[data-column="title"]').getByRole('button').click();
+  await report.locator('th[aria-sort="descending"][data-column="title"]').waitFor();
   await report.locator('.vt-table tbody tr').first().waitFor();
   const titles = await report.locator('.vt-table tbody tr td:first-child').allTextContents();
   expect(titles.length).toBeGreaterThan(1);
@@ -50,9 +51,9 @@ test('global report: top content under a source and a signed-in filter is a rank
   await site.visit(page, site.user('admin').accountId, site.globalReportPath());
   const report = moduleFrame(page, 'global-report');
   await report.locator('.vt-table tbody tr').first().waitFor();
-  await report.getByLabel('Report period').selectOption('365d');
-  await report.getByLabel('Source').selectOption('desktop');
-  await report.locator('select[name="audience"]').selectOption('signed-in');
+  await chooseOption(report, 'Report period', 'Last 365 days');
+  await chooseOption(report, 'Source', 'Desktop');
+  await chooseOption(report, 'Viewers', 'Signed-in only');
   // The filter applied to the figures: signed-in views only, so no anonymous views.
   await report.getByRole('group', { name: 'Anonymous views' }).locator('.vt-report-tile__value', { hasText: /^0$/ }).waitFor();
   await report.locator('.vt-table tbody tr').first().waitFor();

@@ -4,6 +4,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Button } from '../../static/shared/components/button';
+import { Checkbox } from '../../static/shared/components/checkbox';
 import { Field } from '../../static/shared/components/field';
 import { Picker } from '../../static/shared/components/picker/picker';
 import { RadioGroup } from '../../static/shared/components/radio-group';
@@ -15,11 +16,12 @@ const html = (element: JSX.Element) => renderToStaticMarkup(element);
 const noop = () => undefined;
 
 describe('Toggle', () => {
-  it('is a switch named by its label, with its state in aria-checked', () => {
+  it("is the Atlassian Design System's toggle, a checkbox named by its label, described by its description", () => {
     const markup = html(<Toggle id="view-counter" label="View Counter" description="Shows views" checked onChange={noop} />);
-    expect(markup).toContain('role="switch"');
-    expect(markup).toContain('aria-checked="true"');
-    expect(markup).toContain('aria-labelledby="view-counter-label"');
+    expect(markup).toMatch(/<input[^>]*id="view-counter"[^>]*type="checkbox"[^>]*data-testid="view-counter-toggle--input"/);
+    expect(markup).toContain('checked=""');
+    const labelledBy = /<input[^>]*aria-labelledby="([^"]+)"/.exec(markup)?.[1];
+    expect(markup).toContain(`<span id="${labelledBy ?? 'missing'}" hidden="">View Counter</span>`);
     expect(markup).toMatch(/<label[^>]*id="view-counter-label"[^>]*for="view-counter"|<label[^>]*for="view-counter"[^>]*id="view-counter-label"/);
     expect(markup).toContain('aria-describedby="view-counter-description"');
   });
@@ -33,9 +35,17 @@ describe('Toggle', () => {
 
   it('shows an error as an alert described on the switch', () => {
     const markup = html(<Toggle id="t" label="Desktop" checked onChange={noop} error="Cannot be on" />);
-    expect(markup).toContain('aria-invalid="true"');
+    expect(markup).toContain('aria-describedby="t-error"');
     expect(markup).toContain('role="alert"');
     expect(markup).toContain('id="t-error"');
+  });
+});
+
+describe('Checkbox', () => {
+  it("is the Atlassian Design System's checkbox: a native checkbox inside the label that names it", () => {
+    const markup = html(<Checkbox id="show-count" label="Number of views" checked onChange={noop} />);
+    expect(markup).toMatch(/^<label[^>]*data-testid="show-count--checkbox-label"[^>]*><input[^>]*type="checkbox"[^>]*checked=""/);
+    expect(markup).toContain('>Number of views</span></label>');
   });
 });
 
@@ -54,11 +64,16 @@ describe('Field', () => {
 });
 
 describe('Button', () => {
-  it('keeps its label for screen readers while busy', () => {
+  it("is the Atlassian Design System's button, which keeps its label for screen readers while busy", () => {
     const markup = html(<Button appearance="primary" isLoading>Save</Button>);
-    expect(markup).toContain('aria-busy="true"');
-    expect(markup).toContain('Save');
+    expect(markup).toContain('aria-disabled="true"');
+    expect(markup).toMatch(/>Save<\/span>.*>, Loading<\/span><\/button>$/);
+    expect(markup).toContain('data-testid="spinner-wrapper"');
     expect(markup).toContain('type="button"');
+  });
+
+  it('keeps a link-styled button a plain button (ADS has no link-looking button)', () => {
+    expect(html(<Button appearance="link" aria-expanded={false}>Show older changes</Button>)).toBe('<button aria-expanded="false" type="button" class="vt-link-button">Show older changes</button>');
   });
 });
 
@@ -119,8 +134,8 @@ describe('Table', () => {
 
   it('has a caption and column headers scoped to their columns', () => {
     const markup = html(<Table caption="Top pages" columns={columns} rows={[{ id: 'Home', views: 3 }]} rowKey={(row) => row.id} />);
-    expect(markup).toContain('<caption class="vt-table__caption">Top pages</caption>');
-    expect(markup.match(/<th scope="col"/g)).toHaveLength(2);
+    expect(markup).toMatch(/<caption[^>]*><span class="vt-table__caption">Top pages<\/span><\/caption>/);
+    expect(markup.match(/<th [^>]*scope="col"/g)).toHaveLength(2);
     expect(markup).toContain('>Home</td>');
   });
 

@@ -17,7 +17,9 @@ const status = (over: Partial<InventoryStatus>): InventoryStatus => ({ state: 'i
 describe('Content section', () => {
   it('renders the attachments switch from the draft', () => {
     const markup = renderToStaticMarkup(<section.ContentSection draft={settings({ trackAttachments: false })} onChange={() => undefined} errorsFor={() => []} disabled={false} />);
-    expect(markup.match(/<button[^>]*id="track-attachments"[^>]*>/)?.[0]).toContain('aria-checked="false"');
+    const input = markup.match(/<input[^>]*id="track-attachments"[^>]*>/)?.[0];
+    expect(input).toContain('type="checkbox"');
+    expect(input).not.toContain('checked=""');
     expect(markup).toContain('Run inventory now');
   });
   it('says how far the backfill is, when it last completed, and when Confluence throttles it', () => {

@@ -14,7 +14,7 @@ const report: ReportAnswer = {
 };
 
 describe('report view', () => {
-  it('shows exactly the configured columns, the range and how much of the scope was included', () => {
+  it('shows exactly the configured columns, the range and how much of the content selection was included', () => {
     const markup = renderToStaticMarkup(<ReportView answer={report} title="Top" />);
     expect(markup).toContain('>Title<');
     expect(markup).toContain('>Views<');
@@ -82,8 +82,8 @@ describe('definition form', () => {
     expect(definitionProblems({ ...DEFAULT_REPORT, scope: { kind: 'spaces', spaceKeys: [] } })).toHaveProperty('scope');
   });
 
-  it('offers only the scopes given (saved reports stay in their space)', () => {
-    const markup = renderToStaticMarkup(<DefinitionForm value={DEFAULT_REPORT} onChange={() => undefined} scopes={['this-space', 'label']} />);
+  it('offers only the content selections given (saved reports stay in their space)', () => {
+    const markup = renderToStaticMarkup(<DefinitionForm value={DEFAULT_REPORT} onChange={() => undefined} selectionKinds={['this-space', 'label']} />);
     expect(markup).toContain('Content with a label');
     expect(markup).not.toContain('Chosen spaces');
     expect(markup).toContain('Not viewed in the range');

@@ -12,8 +12,10 @@ const page = (result: ReportPage['result']): ReportPage => ({ result, total: 1, 
 const noop = () => undefined;
 
 it('names sources as people read them in the filter, the table and the CSV', () => {
-  const filter = renderToStaticMarkup(<ReportFiltersBar filters={{}} onChange={noop} withSpaces={false} />);
-  expect(filter).toContain('>Desktop<');
+  // The filter is a closed select: it shows the chosen source's label (its menu lists the others).
+  const desktop = renderToStaticMarkup(<ReportFiltersBar filters={{ sources: ['desktop'] }} onChange={noop} withSpaces={false} />);
+  expect(desktop).toContain('>Desktop<');
+  const filter = renderToStaticMarkup(<ReportFiltersBar filters={{ sources: ['mobile-web'] }} onChange={noop} withSpaces={false} />);
   expect(filter).toContain('>Mobile web<');
   expect(filter).not.toContain('>mobile-web<');
   const rows = [{ source: 'mobile-web' as const, views: 3 }];

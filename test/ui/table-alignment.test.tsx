@@ -11,8 +11,8 @@ import { formatDay } from '../../static/shared/format/time';
 
 /** The text-align of each header cell and of each cell of the first body row, in column order. */
 function alignments(markup: string): { headers: string[]; cells: string[] } {
-  const head = markup.slice(markup.indexOf('<thead>'), markup.indexOf('</thead>'));
-  const body = markup.slice(markup.indexOf('<tbody>'));
+  const head = markup.slice(markup.indexOf('<thead'), markup.indexOf('</thead>'));
+  const body = markup.slice(markup.indexOf('<tbody'));
   const firstRow = body.slice(body.indexOf('<tr'), body.indexOf('</tr>'));
   const align = (html: string, tag: string) => [...html.matchAll(new RegExp(`<${tag}(?=[\\s>])[^>]*>`, 'g'))].map((match) => /text-align:(\w+)/.exec(match[0])?.[1] ?? 'none');
   return { headers: align(head, 'th'), cells: align(firstRow, '(?:td|th)') };

@@ -7,7 +7,7 @@ import { callerOf } from '../pages/layout';
 import { hostCss } from '../pages/styles';
 import { route, type Route } from '../router';
 import { COOKIES, readSession } from '../session';
-import { tokenCss } from '../tokens';
+import { forgeThemeCss } from '../tokens';
 import { configProblem, macroSubmitBody } from '../macro-store';
 import type { HostServices } from './services';
 
@@ -38,7 +38,7 @@ const bylineBody = z.object({
 /** The host page's back end: bridge calls that need the server, and the session switcher. */
 export function hostApiRoutes(host: HostServices): Route[] {
   const css = hostCss();
-  const tokens = tokenCss();
+  const tokens = forgeThemeCss();
   return [
     route('GET', /^\/favicon\.ico$/, ({ response }) => void response.writeHead(204).end()),
     route('GET', /^\/__host\/host\.css$/, ({ response }) => sendText(response, 200, 'text/css', css)),

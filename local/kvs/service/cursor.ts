@@ -27,21 +27,21 @@ interface CursorPayload {
   b?: string;
 }
 
-function queryHash(scope: string): string {
-  return createHash('sha256').update(scope).digest('base64url').slice(0, 16);
+function queryHash(queryIdentity: string): string {
+  return createHash('sha256').update(queryIdentity).digest('base64url').slice(0, 16);
 }
 
-export function encodeCursor(ctx: ServiceContext, scope: string, position: ScanPosition): string {
-  const payload: CursorPayload = { q: queryHash(scope), r: position.range, k: position.key, t: ctx.clock.now(), b: ctx.bootId };
+export function encodeCursor(ctx: ServiceContext, queryIdentity: string, position: ScanPosition): string {
+  const payload: CursorPayload = { q: queryHash(queryIdentity), r: position.range, k: position.key, t: ctx.clock.now(), b: ctx.bootId };
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(ctx: ServiceContext, scope: string, cursor: string): ScanPosition {
+export function decodeCursor(ctx: ServiceContext, queryIdentity: string, cursor: string): ScanPosition {
   const payload = tryParse(cursor);
   if (!payload) {
     fail('INVALID_CURSOR', 'Cursor is malformed', { reason: 'malformed' });
   }
-  if (payload.q !== queryHash(scope)) {
+  if (payload.q !== queryHash(queryIdentity)) {
     fail('INVALID_CURSOR', 'Cursor belongs to a different query', { reason: 'other-query' });
   }
   const { cursorLifetimeMs, cursorsExpireOnRestart } = ctx.strictness;

@@ -29,7 +29,7 @@ export function queryEntities(ctx: ServiceContext, text: string): ServiceResult 
     : { kind: 'index', entity: entity.name, index: index.name, partition: partitionKey(partition), ...common };
   return runPage(ctx, {
     spec,
-    scope: scopeOf(req, partition),
+    queryIdentity: queryIdentityOf(req, partition),
     cursor: req.cursor,
     limit,
     metadataFields: req.options?.metadataFields,
@@ -61,6 +61,6 @@ function checkWhere(entity: EntitySchema, index: IndexSchema, range: { condition
   return checkCondition(range, property, type, WHERE_CONDITIONS);
 }
 
-function scopeOf(req: EntityQueryRequest, partition: JsonValue[]): string {
+function queryIdentityOf(req: EntityQueryRequest, partition: JsonValue[]): string {
   return JSON.stringify(['entity', req.entityName, req.indexName, partition, req.range ?? null, req.filters ?? null, req.sort ?? 'ASC']);
 }

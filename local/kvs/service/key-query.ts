@@ -25,7 +25,7 @@ export function queryKeys(ctx: ServiceContext, text: string): ServiceResult {
   const limit = resolveLimit(req.limit, 'LIST_QUERY_LIMIT_EXCEEDED');
   return runPage(ctx, {
     spec: { kind: 'key', ns: 'kvs', entity: '', bounds: rangeBounds(condition), direction: 'ASC' },
-    scope: JSON.stringify(['kvs', condition?.values ?? null]),
+    queryIdentity: JSON.stringify(['kvs', condition?.values ?? null]),
     cursor: req.after,
     limit,
     metadataFields: req.options?.metadataFields,

@@ -12,7 +12,7 @@ export interface PageRequest {
   /** The scan without paging fields; `after`, `limit`, `now` and `linger` are filled in here. */
   spec: DistributiveOmit<ScanSpec, 'after' | 'limit' | 'now' | 'linger'>;
   /** Identity of the query for cursor validation. */
-  scope: string;
+  queryIdentity: string;
   cursor?: string;
   limit: number;
   metadataFields?: MetadataField[];
@@ -29,7 +29,7 @@ export interface PageRequest {
  * read ahead so that the last page carries no cursor.
  */
 export function runPage(ctx: ServiceContext, page: PageRequest): ServiceResult {
-  const after = page.cursor === undefined ? undefined : decodeCursor(ctx, page.scope, page.cursor);
+  const after = page.cursor === undefined ? undefined : decodeCursor(ctx, page.queryIdentity, page.cursor);
   const spec: ScanSpec = { ...page.spec, after, limit: page.limit + 1, now: ctx.clock.now(), linger: ctx.linger };
   const scanned = ctx.backend.scan(spec);
   const items = scanned.slice(0, page.limit);
@@ -38,6 +38,6 @@ export function runPage(ctx: ServiceContext, page: PageRequest): ServiceResult {
   if (scanned.length <= page.limit || !last) {
     return { status: 200, body: { data } };
   }
-  const cursor = encodeCursor(ctx, page.scope, { range: page.rangeOf(last), key: last.key });
+  const cursor = encodeCursor(ctx, page.queryIdentity, { range: page.rangeOf(last), key: last.key });
   return { status: 200, body: { data, cursor } };
 }

@@ -51,9 +51,9 @@ export type PeopleView =
  * Where people are shown: the viewer list of one page (to a caller who may read it), or a report
  * (to a caller who may open it). `spaceAdmin` is the caller's standing in the page's or report's space.
  */
-export type PeopleScope = { kind: 'page'; spaceAdmin: boolean } | { kind: 'report'; spaceAdmin: boolean };
+export type PeopleSurface = { kind: 'page'; spaceAdmin: boolean } | { kind: 'report'; spaceAdmin: boolean };
 
-export function decidePeopleView(settings: Settings, standing: CallerStanding, scope: PeopleScope): PeopleView {
+export function decidePeopleView(settings: Settings, standing: CallerStanding, surface: PeopleSurface): PeopleView {
   // Extended privacy stores no account id: there are no names to show, to anybody.
   if (settings.privacy.mode === 'extended') return { names: false, reason: 'extended-privacy' };
   if (!standing.signedIn) return { names: false, reason: 'sign-in' };
@@ -61,8 +61,8 @@ export function decidePeopleView(settings: Settings, standing: CallerStanding, s
   if (settings.privacy.mode === 'hide-viewers') {
     return standing.inViewerNamesGroup ? { names: true } : { names: false, reason: 'hide-viewers' };
   }
-  const manager = standing.siteAdmin || standing.inReportGroup || scope.spaceAdmin;
-  if (scope.kind === 'report') {
+  const manager = standing.siteAdmin || standing.inReportGroup || surface.spaceAdmin;
+  if (surface.kind === 'report') {
     // Top readers of a space are for the people who run it, even when the report is open to all viewers.
     return manager ? { names: true } : { names: false, reason: 'audience' };
   }

@@ -75,8 +75,12 @@ export const KEYS = {
   contentGroupAnswers: (contentId: string) => `pg:${contentId}`,
   /** When a content's read permission last changed, as far as the app knows (ends the byline's cached answers for it; TTL 12 h). */
   contentPermissionEpoch: (contentId: string) => `pc:${contentId}`,
-  /** When the app last learned of a permission change it could not scope to listed content (ends every cached answer). */
+  /** When the app last learned of a permission change it could not tie to listed content (ends every cached answer). */
   permissionEpoch: 'perm-epoch',
+  /** A caller's groups as Confluence gave them for access decisions, keyed by the caller's daily pseudonym (never an account id); TTL 10 min. */
+  callerGroups: (viewer: string) => `cg:${safe(viewer)}`,
+  /** A site space's name and when Confluence gave it (never a personal space's: that name is its owner's); TTL 1 h. */
+  spaceName: (spaceKey: string) => `sn:${safe(spaceKey)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */
@@ -89,6 +93,14 @@ export const KEYS = {
   reachAudiencePrefix: 'reach-aud:',
   reachAudience: (audience: string) => `reach-aud:${safe(audience)}`,
   reachAudiencePart: (audience: string, part: number) => `reach-aud:${safe(audience)}:part:${part}`,
+  /**
+   * A group-filtered report prepared over several calls (docs/reports.md): its head (progress, members
+   * read as pseudonyms) and its parts of views, one set per group and days read; bounded lifetime (TTL
+   * and an own `expiresAt`). Erasing an account drops them all.
+   */
+  groupPreparationPrefix: 'grp-prep:',
+  groupPreparation: (groupId: string, from: string, to: string) => `grp-prep:${safe(groupId)}:${from}:${to}`,
+  groupPreparationPart: (groupId: string, from: string, to: string, part: string) => `grp-prep:${safe(groupId)}:${from}:${to}:part:${safe(part)}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

@@ -9,7 +9,7 @@ export interface ContentFigures {
   lastViewedAt: number;
 }
 
-export interface ScopedContent {
+export interface SelectedContent {
   id: string;
   type: 'page' | 'blogpost';
   title: string;
@@ -21,13 +21,13 @@ export interface ScopedContent {
  * all-time views; `least-viewed` lists content not viewed in the range (never viewed included), the
  * longest unread first. The author's sort and row count apply last.
  */
-export function reportRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): ReportRow[] {
-  return selectRows(definition, scoped, stats, range).rows;
+export function reportRows(definition: ReportQueryDefinition, selected: SelectedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): ReportRow[] {
+  return selectRows(definition, selected, stats, range).rows;
 }
 
 /** The rows shown, and how many matched before the row limit (a partial list says "10 of 51"). */
-export function selectRows(definition: ReportQueryDefinition, scoped: ScopedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): { rows: ReportRow[]; matched: number } {
-  const rows = scoped.map((content) => rowOf(content, stats.get(content.id)));
+export function selectRows(definition: ReportQueryDefinition, selected: SelectedContent[], stats: ReadonlyMap<string, ContentFigures>, range: ResolvedRange): { rows: ReportRow[]; matched: number } {
+  const rows = selected.map((content) => rowOf(content, stats.get(content.id)));
   const fromMs = Date.parse(`${range.from}T00:00:00Z`);
   const chosen = definition.what === 'least-viewed'
     ? rows.filter((row) => row.lastViewedAt === null || row.lastViewedAt < fromMs)
@@ -47,7 +47,7 @@ export function effectiveSort(definition: ReportQueryDefinition): ReportQueryDef
   return untouched ? DEFAULT_SORTS[definition.what] : definition.sort;
 }
 
-function rowOf(content: ScopedContent, stats: ContentFigures | undefined): ReportRow {
+function rowOf(content: SelectedContent, stats: ContentFigures | undefined): ReportRow {
   return {
     contentId: content.id,
     // Confluence's title (as the reader sees it now) rather than the one stored at the last view.

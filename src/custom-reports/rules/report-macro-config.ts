@@ -9,16 +9,16 @@ import { parseWith, type Parsed } from '../../core/parse';
 
 export const MAX_REPORT_ROWS = 100;
 export const MAX_REPORT_DAYS = 366;
-export const MAX_SCOPE_SPACES = 20;
+export const MAX_SELECTED_SPACES = 20;
 export { DEFAULT_REPORT, DEFAULT_COLUMNS } from '@contracts/custom-reports';
 
 const spaceKey = z.string().trim().regex(/^~?[A-Za-z0-9]{1,255}$/, 'Not a valid space key');
 // Confluence labels: lower-case, no spaces; we also refuse quotes so a label cannot break out of CQL.
 const label = z.string().trim().toLowerCase().min(1, 'A label is required').max(255).regex(/^[^\s"'\\()]+$/, 'A label has no spaces, quotes or brackets');
 
-const scope = z.discriminatedUnion('kind', [
+const contentSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('this-space') }).strict(),
-  z.object({ kind: z.literal('spaces'), spaceKeys: z.array(spaceKey).min(1, 'Choose at least one space').max(MAX_SCOPE_SPACES, `At most ${MAX_SCOPE_SPACES} spaces`)
+  z.object({ kind: z.literal('spaces'), spaceKeys: z.array(spaceKey).min(1, 'Choose at least one space').max(MAX_SELECTED_SPACES, `At most ${MAX_SELECTED_SPACES} spaces`)
     .refine((keys) => new Set(keys).size === keys.length, 'A space is listed twice') }).strict(),
   z.object({ kind: z.literal('label'), label }).strict(),
   z.object({ kind: z.literal('page-tree'), pageId: z.string().regex(/^\d{1,20}$/, 'A page id is a number') }).strict(),
@@ -36,7 +36,8 @@ const column = z.enum(REPORT_COLUMNS);
 export const reportDefinitionSchema = z.object({
   version: z.literal(2),
   what: z.enum(REPORT_KINDS),
-  scope,
+  // The content selection, under its stored field name `scope` (see ReportQueryDefinition).
+  scope: contentSelection,
   contentType: z.enum(REPORT_CONTENT_TYPES),
   range,
   rows: z.number().int().min(1, 'At least 1 row').max(MAX_REPORT_ROWS, `At most ${MAX_REPORT_ROWS} rows`),
@@ -80,17 +81,18 @@ export function parseStoredMacroConfig(input: unknown): { config: ReportQueryDef
 function upgradeV1(old: Record<string, unknown>): Record<string, unknown> {
   const text = (key: string): string | undefined => (typeof old[key] === 'string' ? (old[key] as string) : typeof old[key] === 'number' ? String(old[key]) : undefined);
   const kinds: Record<string, string> = { top: 'most-viewed', stale: 'least-viewed', trend: 'views-over-time', readers: 'top-readers' };
-  const scopeKind = text('scope');
-  const scope = scopeKind === 'spaces' ? { kind: 'spaces', spaceKeys: (text('spaces') ?? '').split(',').map((k) => k.trim()).filter(Boolean) }
-    : scopeKind === 'label' ? { kind: 'label', label: text('label') ?? '' }
-      : scopeKind === 'page-tree' ? { kind: 'page-tree', pageId: text('pageId') ?? '' }
-        : scopeKind === undefined || scopeKind === 'space' ? undefined : { kind: scopeKind };
+  // The v1 parameter `scope` is the selection's kind, stored in pages: read under that name.
+  const selectionKind = text('scope');
+  const selection = selectionKind === 'spaces' ? { kind: 'spaces', spaceKeys: (text('spaces') ?? '').split(',').map((k) => k.trim()).filter(Boolean) }
+    : selectionKind === 'label' ? { kind: 'label', label: text('label') ?? '' }
+      : selectionKind === 'page-tree' ? { kind: 'page-tree', pageId: text('pageId') ?? '' }
+        : selectionKind === undefined || selectionKind === 'space' ? undefined : { kind: selectionKind };
   const days = text('days');
   const limit = text('limit');
   const report = text('report');
   return {
     ...(report !== undefined ? { what: kinds[report] ?? report } : {}),
-    ...(scope ? { scope } : {}),
+    ...(selection ? { scope: selection } : {}),
     ...(days !== undefined ? { range: { kind: 'last-days', days: Number(days) } } : {}),
     ...(limit !== undefined ? { rows: Number(limit) } : {}),
     ...(text('type') !== undefined ? { contentType: text('type') } : {}),

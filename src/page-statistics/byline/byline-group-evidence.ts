@@ -33,7 +33,12 @@ export const MAX_GROUP_ANSWERS = 16;
  * permission change the app heard of (an answer asked while a change was being recorded is dropped).
  */
 export function answerStands(at: number | undefined, now: number, permissionsChangedAt: number): boolean {
-  return at !== undefined && at <= now && now - at < GROUP_ANSWER_MS && at > permissionsChangedAt;
+  return answerStandsWithin(at, now, permissionsChangedAt, GROUP_ANSWER_MS);
+}
+
+/** `answerStands` under another bound (a report's titles keep answers for minutes, not hours). */
+export function answerStandsWithin(at: number | undefined, now: number, permissionsChangedAt: number, maxAgeMs: number): boolean {
+  return at !== undefined && at <= now && now - at < maxAgeMs && at > permissionsChangedAt;
 }
 
 /** Whether one of the caller's groups is known, recently, to read the content. */

@@ -67,7 +67,7 @@ export async function cacheReadPermission(contentId: string, cacheViewer: string
 const cachedPermissionSchema = z.object({ allowed: z.boolean(), at: z.number() });
 
 /** A bare boolean (the 30-minute cache of earlier versions) carries no time: it is not trusted. */
-function parseCachedPermission(value: unknown): { allowed: boolean; at: number } | undefined {
+export function parseCachedPermission(value: unknown): { allowed: boolean; at: number } | undefined {
   const parsed = cachedPermissionSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
@@ -82,7 +82,7 @@ export async function cacheGroupAnswers(contentId: string, answers: ContentGroup
 
 const groupAnswersSchema = z.object({ readers: z.record(z.string(), z.number()), nonReaders: z.record(z.string(), z.number()) });
 
-function parseGroupAnswers(value: unknown): ContentGroupAnswers {
+export function parseGroupAnswers(value: unknown): ContentGroupAnswers {
   const parsed = groupAnswersSchema.safeParse(value);
   return parsed.success ? parsed.data : EMPTY_GROUP_ANSWERS;
 }

@@ -1,4 +1,4 @@
-import { searchContentIds } from '../../platform/confluence/scope-search';
+import { searchContentIds } from '../../platform/confluence/cql-search';
 import { noteContentPermissionChanges, noteSitePermissionChange } from './permission-epoch-store';
 
 /**

@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import { ConfluenceError } from './client';
+import { forEachCursorPage, nextCursorOf } from './cursor-pages';
 
 /**
  * What the app's own user sees next to what the calling admin sees, for the settings page's access
@@ -33,17 +34,13 @@ async function bodyOf(response: Awaited<ReturnType<ReturnType<typeof api.asApp>[
   return response.json();
 }
 
-function cursorOf(next: string | undefined): string | null {
-  return next ? new URL(next, 'https://confluence.invalid').searchParams.get('cursor') : null;
-}
-
 /** One page of the spaces the calling admin may view (`GET /wiki/api/v2/spaces`, as the user). */
 export async function spacesSeenByCaller(cursor: string | null, limit: number): Promise<{ spaces: ListedSpace[]; nextCursor: string | null }> {
   const response = cursor
     ? await api.asUser().requestConfluence(route`/wiki/api/v2/spaces?limit=${limit}&cursor=${cursor}`, { headers: ACCEPT_JSON })
     : await api.asUser().requestConfluence(route`/wiki/api/v2/spaces?limit=${limit}`, { headers: ACCEPT_JSON });
   const parsed = spaceListing.parse(await bodyOf(response, '/wiki/api/v2/spaces'));
-  return { spaces: parsed.results.map(({ id, key, name }) => ({ id, key, name })), nextCursor: cursorOf(parsed._links?.next) };
+  return { spaces: parsed.results.map(({ id, key, name }) => ({ id, key, name })), nextCursor: nextCursorOf(parsed._links?.next) };
 }
 
 /** Which of these space ids the app's own user may view (`GET /wiki/api/v2/spaces?ids=`, as the app). */
@@ -86,15 +83,13 @@ export async function contentIdsOfSpace(as: 'app' | 'user', spaceId: string, max
   const ids = new Set<string>();
   let capped = false;
   for (const list of listings(spaceId)[as]) {
-    let cursor: string | null = null;
     let seen = 0;
-    do {
-      const parsed = contentListing.parse(await list(cursor));
-      for (const item of parsed.results) ids.add(item.id);
-      seen += parsed.results.length;
-      cursor = cursorOf(parsed._links?.next);
-    } while (cursor !== null && seen < max);
-    if (cursor !== null) capped = true;
+    const { next } = await forEachCursorPage('/wiki/api/v2/pages|blogposts', async (cursor) => contentListing.parse(await list(cursor)), (page) => {
+      for (const item of page.results) ids.add(item.id);
+      seen += page.results.length;
+      return seen >= max ? 'stop' : undefined;
+    });
+    if (next !== null) capped = true;
   }
   return { ids, capped };
 }

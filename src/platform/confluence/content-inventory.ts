@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import { ACCEPT_JSON, jsonOrThrottled, type Throttled } from './client';
+import { nextCursorOf } from './cursor-pages';
 
 /** One page or blog post as Confluence's v2 API lists it. */
 export interface ListedContent {
@@ -52,7 +53,7 @@ export async function listContent(type: 'page' | 'blogpost', cursor: string | nu
   const next = parsed._links?.next;
   return {
     kind: 'page',
-    nextCursor: next ? new URL(next, 'https://confluence.invalid').searchParams.get('cursor') : null,
+    nextCursor: nextCursorOf(next),
     items: parsed.results.flatMap((item): ListedContent[] => {
       if (item.status !== 'current' && item.status !== 'archived' && item.status !== 'trashed') return [];
       return [{ id: item.id, type, status: item.status, title: item.title, spaceId: item.spaceId, createdAt: item.createdAt ?? null, modifiedAt: item.version?.createdAt ?? null }];

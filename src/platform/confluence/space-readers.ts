@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import { ConfluenceError } from './client';
+import { forEachCursorPage } from './cursor-pages';
 import { parseOrThrow } from './directory';
 
 const assignments = z.object({
@@ -28,23 +29,25 @@ const MAX_PAGES = 20;
  */
 export async function fetchSpaceReaders(spaceId: string): Promise<SpaceReaders | null> {
   const readers: SpaceReaders = { userIds: [], groupIds: [], roles: 0 };
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const response: Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>> = cursor === null
+  let visible = true;
+  await forEachCursorPage('/wiki/api/v2/spaces/{id}/permissions', async (cursor) => {
+    const response = cursor === null
       ? await api.asApp().requestConfluence(route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250`, { headers: { Accept: 'application/json' } })
       : await api.asApp().requestConfluence(route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250&cursor=${cursor}`, { headers: { Accept: 'application/json' } });
-    if (response.status === 404 || response.status === 403) return page === 0 ? null : readers;
+    if (response.status === 404 || response.status === 403) {
+      // Not visible to the app: no readers to say when it is the first page; what was read otherwise.
+      if (cursor === null) visible = false;
+      return null;
+    }
     if (!response.ok) throw new ConfluenceError(response.status, '/wiki/api/v2/spaces/{id}/permissions', await response.text());
-    const body: z.infer<typeof assignments> = parseOrThrow(assignments, await response.json(), '/wiki/api/v2/spaces/{id}/permissions');
-    for (const { principal, operation } of body.results) {
+    return parseOrThrow(assignments, await response.json(), '/wiki/api/v2/spaces/{id}/permissions');
+  }, (page) => {
+    for (const { principal, operation } of page.results) {
       if (operation.key !== 'read' || operation.targetType !== 'space') continue;
       if (principal.type === 'user') readers.userIds.push(principal.id);
       else if (principal.type === 'group') readers.groupIds.push(principal.id);
       else readers.roles += 1;
     }
-    const next: string | null = body._links?.next ? new URL(body._links.next, 'https://site.invalid').searchParams.get('cursor') : null;
-    if (!next) return readers;
-    cursor = next;
-  }
-  return readers;
+  }, MAX_PAGES);
+  return visible ? readers : null;
 }

@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import { ACCEPT_JSON, jsonOrNull } from './client';
+import { forEachCursorPage } from './cursor-pages';
 import { parseOrThrow } from './directory';
 
 export const spacePage = z.object({
@@ -13,27 +14,20 @@ export const SPACES_PER_REQUEST = 250;
 /** Enough for the picker's first screen on any site (5,000 spaces); the query narrows it further. */
 const MAX_PAGES = 20;
 
-/** The `cursor` of a v2 `_links.next`. */
-export function nextCursor(next: string | undefined): string | null {
-  return next ? new URL(next, 'https://confluence.invalid').searchParams.get('cursor') : null;
-}
-
 /** Spaces whose key or name contains the query, first `limit` of them, for the settings picker (v2 space list, as the app). */
 export async function listSpaces(query: string, limit: number): Promise<Array<{ key: string; name: string }>> {
   const needle = query.trim().toLowerCase();
   const found: Array<{ key: string; name: string }> = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES && found.length < limit; page += 1) {
+  await forEachCursorPage('/wiki/api/v2/spaces', async (cursor) => {
     const params = new URLSearchParams({ limit: String(SPACES_PER_REQUEST), ...(cursor ? { cursor } : {}) });
     const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?${params}`, { headers: ACCEPT_JSON }), '/wiki/api/v2/spaces');
-    if (body === null) break;
-    const parsed = parseOrThrow(spacePage, body, '/wiki/api/v2/spaces');
-    for (const { key, name } of parsed.results) {
+    return body === null ? null : parseOrThrow(spacePage, body, '/wiki/api/v2/spaces');
+  }, (page) => {
+    for (const { key, name } of page.results) {
       if (!needle || key.toLowerCase().includes(needle) || name.toLowerCase().includes(needle)) found.push({ key, name });
     }
-    cursor = nextCursor(parsed._links?.next);
-    if (!cursor) break;
-  }
+    return found.length >= limit ? 'stop' : undefined;
+  }, MAX_PAGES);
   return found.slice(0, limit);
 }
 

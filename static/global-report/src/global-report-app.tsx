@@ -1,25 +1,17 @@
 /** The global report: the whole site over any range, with filters, tables and CSV export (shared report UI), and the Search tab. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ReportApp } from '../../shared/report/report-app';
-import { Page, PageHeader } from '../../shared/components/page';
+import { TabsBar, type TabItem } from '../../shared/components/tabs';
 import { SearchReport } from '../../shared/search/search-report';
 
 type Tab = 'views' | 'search';
+const TABS: ReadonlyArray<TabItem<Tab>> = [{ key: 'views', label: 'Views' }, { key: 'search', label: 'Search' }];
+
+const SEARCH_DESCRIPTION = "What people search for in Confluence, what they do not find, and whether a page view follows. Days are the site's days (UTC).";
 
 export function GlobalReportApp() {
   const [tab, setTab] = useState<Tab>('views');
-  const tabs = (
-    <div role="tablist" aria-label="Report" className="vt-report-tabs">
-      <button type="button" role="tab" id="report-tab-views" aria-selected={tab === 'views'} className="vt-report-tab" onClick={() => setTab('views')}>Views</button>
-      <button type="button" role="tab" id="report-tab-search" aria-selected={tab === 'search'} className="vt-report-tab" onClick={() => setTab('search')}>Search</button>
-    </div>
-  );
-  if (tab === 'views') return <ReportApp scope="global" before={tabs} />;
-  return (
-    <Page width="wide">
-      <PageHeader breadcrumb="Viewtracker" title="Viewtracker report" description="What people search for in Confluence, what they do not find, and whether a page view follows. Days are the site's days (UTC)." />
-      {tabs}
-      <SearchReport />
-    </Page>
-  );
+  const frame = (body: ReactNode) => <TabsBar id="report" label="Report" tabs={TABS} selected={tab} onChange={setTab}>{body}</TabsBar>;
+  // One report instance for both tabs: the Views tab keeps its range, filters and table meanwhile.
+  return tab === 'views' ? <ReportApp scope="global" frame={frame} /> : <ReportApp scope="global" frame={frame} body={<SearchReport />} description={SEARCH_DESCRIPTION} />;
 }

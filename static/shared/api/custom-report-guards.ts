@@ -1,19 +1,19 @@
 /** Guards for the Custom Reports answers (report macro, saved space reports). */
 import {
-  REPORT_COLUMNS, REPORT_CONTENT_TYPES, REPORT_KINDS, REPORT_SCOPE_KINDS,
+  CONTENT_SELECTION_KINDS, REPORT_COLUMNS, REPORT_CONTENT_TYPES, REPORT_KINDS,
   type AllSavedReportsView, type ReportAnswer, type ReportQueryDefinition, type ReportRow, type SavedReport,
-  type SavedReportsView, type ScopeCoverage,
+  type SavedReportsView, type SelectionCoverage,
 } from '@contracts/custom-reports';
 import { arrayOf, isBoolean, isNumber, isRecord, isString, nullable, oneOf, optional, shape, union, type Guard } from './guards';
 
 /** The backend parsed and bounded the definition; the UI checks its frame (what it branches on). */
 export const isDefinition: Guard<ReportQueryDefinition> = (value): value is ReportQueryDefinition =>
   isRecord(value) && value.version === 2 && oneOf(REPORT_KINDS)(value.what) && oneOf(REPORT_CONTENT_TYPES)(value.contentType)
-  && isRecord(value.scope) && oneOf(REPORT_SCOPE_KINDS)(value.scope.kind) && isRecord(value.range) && isString(value.range.kind)
+  && isRecord(value.scope) && oneOf(CONTENT_SELECTION_KINDS)(value.scope.kind) && isRecord(value.range) && isString(value.range.kind)
   && isNumber(value.rows) && arrayOf(oneOf(REPORT_COLUMNS))(value.columns)
   && isRecord(value.sort) && oneOf(REPORT_COLUMNS)(value.sort.column) && oneOf(['asc', 'desc'] as const)(value.sort.direction);
 
-const isCoverage = shape<ScopeCoverage>({ included: isNumber, total: isNumber, capped: isBoolean, checked: optional(isNumber) });
+const isCoverage = shape<SelectionCoverage>({ included: isNumber, total: isNumber, capped: isBoolean, checked: optional(isNumber) });
 const isRow = shape<ReportRow>({
   contentId: isString, title: isString, spaceKey: isString, spaceName: optional(isString), contentType: oneOf(['page', 'blogpost'] as const),
   views: isNumber, viewers: isNumber, lastViewedAt: nullable(isNumber),

@@ -1,49 +1,44 @@
-/** Atlassian-style button: primary, default, subtle, danger, warning or link; shows a spinner while busy. */
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
-import { Spinner } from './spinner';
+/**
+ * A button: the Atlassian Design System's own (`@atlaskit/button/new`), behind the props the pages already
+ * use. `isLoading` shows ADS's spinner over the label, keeps the button focusable and blocks its clicks
+ * (and so a second submit of its form). `appearance="link"` has no ADS button (ADS links navigate): it stays
+ * a plain button styled as a link, for in-page disclosures such as "Show older changes".
+ */
+import AkButton from '@atlaskit/button/new';
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
 
 export type ButtonAppearance = 'primary' | 'default' | 'subtle' | 'danger' | 'warning' | 'link';
 
-export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className'> {
+export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'style' | 'children'> {
   appearance?: ButtonAppearance;
   /** Shows a spinner and blocks clicks while keeping the label for screen readers. */
   isLoading?: boolean;
-  iconBefore?: ReactNode;
   spacing?: 'default' | 'compact';
+  /** ADS's hook for tests: rendered as `data-testid`. */
+  testId?: string;
   children: ReactNode;
 }
 
-export function Button({
-  appearance = 'default',
-  isLoading = false,
-  iconBefore,
-  spacing = 'default',
-  disabled,
-  type = 'button',
-  children,
-  onClick,
-  ...rest
-}: ButtonProps) {
-  const classes = ['vt-button', `vt-button--${appearance}`, spacing === 'compact' ? 'vt-button--compact' : '', isLoading ? 'vt-button--loading' : '']
-    .filter(Boolean)
-    .join(' ');
+export function Button({ appearance = 'default', isLoading = false, spacing = 'default', disabled, type = 'button', testId, children, onClick, ...rest }: ButtonProps) {
+  if (appearance === 'link') {
+    return (
+      <button {...rest} type={type} className="vt-link-button" disabled={disabled} onClick={onClick} data-testid={testId}>
+        {children}
+      </button>
+    );
+  }
   return (
-    <button
+    <AkButton
       {...rest}
       type={type}
-      className={classes}
-      disabled={disabled}
-      aria-busy={isLoading || undefined}
-      // A busy button stays focusable (focus is not lost mid-save) but ignores clicks.
-      onClick={isLoading ? (event) => event.preventDefault() : onClick}
+      appearance={appearance}
+      spacing={spacing}
+      isDisabled={disabled}
+      isLoading={isLoading}
+      {...(testId ? { testId } : {})}
+      onClick={onClick ? (event: MouseEvent<HTMLButtonElement>) => onClick(event) : undefined}
     >
-      {iconBefore ? <span className="vt-button__icon">{iconBefore}</span> : null}
-      <span className="vt-button__label">{children}</span>
-      {isLoading ? (
-        <span className="vt-button__spinner">
-          <Spinner size="small" inverted={appearance === 'primary' || appearance === 'danger'} />
-        </span>
-      ) : null}
-    </button>
+      {children}
+    </AkButton>
   );
 }

@@ -33,8 +33,8 @@ export function CopyField({ id, value, what, monospace = false, ...aria }: CopyF
   return (
     <div className="vt-copy-field">
       <div className="vt-inline">
-        <span className={monospace ? 'vt-copy-field__value vt-copy-field__value--mono' : 'vt-copy-field__value'}>
-          <TextField ref={input} id={id} readOnly value={value} onFocus={(event) => event.target.select()} {...aria} />
+        <span className="vt-copy-field__value">
+          <TextField ref={input} id={id} readOnly monospace={monospace} value={value} onFocus={(event) => event.target.select()} {...aria} />
         </span>
         <Button onClick={() => void copy()} aria-label={`Copy ${what}`}>
           {state === 'copied' ? 'Copied' : 'Copy'}

@@ -10,6 +10,7 @@ import type { DateRange, ResolvedRange } from '@contracts/report-range';
 import { RANGE_PRESETS, type RangePreset } from '@contracts/report-range';
 import { calendarDate, customRange, describeDays, pickedDay, PRESET_LABELS, utcDay } from '../format/date-range';
 import { Button } from './button';
+import { SelectField, type Choice } from './select';
 
 export interface DateRangePickerProps {
   value: DateRange;
@@ -26,6 +27,11 @@ export interface DateRangePickerProps {
 }
 
 const CUSTOM = 'custom';
+
+/** The select's choices: the presets offered, then custom dates. */
+export function rangeChoices(presets: readonly RangePreset[]): Array<Choice<string>> {
+  return [...presets.map((preset) => ({ value: preset, label: PRESET_LABELS[preset] })), { value: CUSTOM, label: 'Custom dates…' }];
+}
 
 export function DateRangePicker({ value, onChange, resolved, presets = RANGE_PRESETS, months = 1, today = utcDay(Date.now()), label = 'Date range' }: DateRangePickerProps) {
   const id = useId();
@@ -49,10 +55,10 @@ export function DateRangePicker({ value, onChange, resolved, presets = RANGE_PRE
   return (
     <div className="vt-range">
       <label htmlFor={`${id}-select`} className="vt-visually-hidden">{label}</label>
-      <select id={`${id}-select`} className="vt-range__select" value={selected} onChange={(event) => choose(event.target.value)} aria-describedby={`${id}-days`}>
-        {presets.map((preset) => <option key={preset} value={preset}>{PRESET_LABELS[preset]}</option>)}
-        <option value={CUSTOM}>Custom dates…</option>
-      </select>
+      <div className="vt-range__select">
+        <SelectField<string> inputId={`${id}-select`} aria-describedby={`${id}-days`} value={selected} onChange={choose} minWidth={200}
+          options={rangeChoices(presets)} />
+      </div>
       <span id={`${id}-days`} className="vt-range__days">{days}</span>
       {editing ? (
         <div className="vt-range__custom" role="group" aria-label="Custom dates (UTC days)">

@@ -1,8 +1,13 @@
-/** A lozenge: a small uppercase status label. */
+/** A lozenge: a small uppercase status label, the Atlassian Design System's (`@atlaskit/lozenge`). */
+import AkLozenge from '@atlaskit/lozenge';
 import type { ReactNode } from 'react';
 
 export type LozengeAppearance = 'default' | 'success' | 'removed' | 'inprogress' | 'new' | 'moved';
 
 export function Lozenge({ appearance = 'default', children }: { appearance?: LozengeAppearance; children: ReactNode }) {
-  return <span className={`vt-lozenge vt-lozenge--${appearance}`}>{children}</span>;
+  return (
+    <AkLozenge appearance={appearance} testId={`vt-lozenge--${appearance}`}>
+      {children}
+    </AkLozenge>
+  );
 }

@@ -1,6 +1,11 @@
-/** A section message: a tinted box with an icon, an optional title, a body and actions. */
+/**
+ * A section message: the Atlassian Design System's (`@atlaskit/section-message`), a tinted box with its
+ * icon, an optional title, a body and actions. ADS draws its actions as links separated by dots; ours are
+ * buttons (some busy while they work), so they sit under the body instead. The wrapper carries the
+ * landmark role and id, which ADS does not take.
+ */
+import AkSectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
-import { ErrorIcon, InfoIcon, SuccessIcon, WarningIcon } from './icons';
 
 export type SectionMessageAppearance = 'information' | 'warning' | 'error' | 'success' | 'discovery';
 
@@ -14,33 +19,24 @@ export interface SectionMessageProps {
   id?: string;
 }
 
-function iconFor(appearance: SectionMessageAppearance) {
-  switch (appearance) {
-    case 'warning':
-      return <WarningIcon size={20} />;
-    case 'error':
-      return <ErrorIcon size={20} />;
-    case 'success':
-      return <SuccessIcon size={20} />;
-    default:
-      return <InfoIcon size={20} />;
-  }
-}
-
 export function SectionMessage({ appearance = 'information', title, children, actions, role, id }: SectionMessageProps) {
+  const body = (
+    <>
+      {children ? <div className="vt-section-message__body">{children}</div> : null}
+      {actions ? <div className="vt-section-message__actions">{actions}</div> : null}
+    </>
+  );
   return (
-    <section
-      id={id}
-      className={`vt-section-message vt-section-message--${appearance}`}
-      role={role}
-      aria-label={role === 'region' ? title : undefined}
-    >
-      <span className="vt-section-message__icon">{iconFor(appearance)}</span>
-      <div className="vt-section-message__content">
-        {title ? <h3 className="vt-section-message__title">{title}</h3> : null}
-        {children ? <div className="vt-section-message__body">{children}</div> : null}
-        {actions ? <div className="vt-section-message__actions">{actions}</div> : null}
-      </div>
-    </section>
+    <div id={id} className="vt-section-message" role={role} aria-label={role === 'region' ? title : undefined}>
+      {title ? (
+        <AkSectionMessage appearance={appearance} title={title} headingLevel="h3" testId={`vt-section-message--${appearance}`}>
+          {body}
+        </AkSectionMessage>
+      ) : (
+        <AkSectionMessage appearance={appearance} testId={`vt-section-message--${appearance}`}>
+          {body}
+        </AkSectionMessage>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,9 @@
-/** A circular spinner. With a label it announces itself as a status; without, it is decorative. */
+/**
+ * A spinner: the Atlassian Design System's (`@atlaskit/spinner`). With a label it announces itself as a
+ * status (ADS names the spinner itself as an image); without, it is decorative.
+ */
+import AkSpinner from '@atlaskit/spinner';
+
 export interface SpinnerProps {
   size?: 'small' | 'medium' | 'large';
   label?: string;
@@ -6,21 +11,15 @@ export interface SpinnerProps {
   inverted?: boolean;
 }
 
-const SIZES = { small: 16, medium: 24, large: 48 } as const;
-
 export function Spinner({ size = 'medium', label, inverted = false }: SpinnerProps) {
-  const px = SIZES[size];
-  return (
-    <span
-      className={inverted ? 'vt-spinner vt-spinner--inverted' : 'vt-spinner'}
-      role={label ? 'status' : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : true}
-      style={{ width: px, height: px }}
-    >
-      <svg viewBox="0 0 16 16" width={px} height={px} focusable="false" aria-hidden="true">
-        <circle cx="8" cy="8" r="7" fill="none" strokeWidth="1.5" strokeLinecap="round" strokeDasharray="30 14" />
-      </svg>
+  const spinner = <AkSpinner size={size} appearance={inverted ? 'invert' : 'inherit'} />;
+  return label ? (
+    <span className="vt-spinner" role="status" aria-label={label}>
+      {spinner}
+    </span>
+  ) : (
+    <span className="vt-spinner" aria-hidden="true">
+      {spinner}
     </span>
   );
 }

@@ -1,10 +1,19 @@
-/** A simple data table in the Atlassian DynamicTable style: caption, header row, zebra-free rows. */
-import type { CSSProperties, ReactNode } from 'react';
-
 /**
- * The one alignment rule of every table, header and cells alike: numbers right (their digits line up),
- * text and dates left. A `<th>` without it would be centred by the browser, away from its cells.
+ * The app's data tables: Atlassian's DynamicTable (@atlaskit/dynamic-table, the stateless one), one
+ * rule for alignment (numbers right, so their digits line up; text and dates left), an empty view, a
+ * loading state over the table's head, and sortable heads whose click goes to the caller.
+ *
+ * The table never sorts or pages rows itself: the reports sort and page on the server. DynamicTable
+ * re-sorts the rows it is given by their cells' keys unless it is told the rows are one page of a
+ * longer list (`rowsPerPage` and `totalRows`); it is told exactly that, with one page of this length,
+ * so it shows the rows in the server's order and no pagination of its own (callers page with their
+ * own pager, from the server's cursors).
  */
+import type { CSSProperties, ReactNode } from 'react';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
+import type { HeadCellType, RowCellType, RowType } from '@atlaskit/dynamic-table/types';
+
+/** The one alignment rule of every table, header and cells alike. */
 export function alignStyle(numeric: boolean | undefined): CSSProperties {
   return { textAlign: numeric ? 'right' : 'left' };
 }
@@ -14,7 +23,15 @@ export interface Column<Row> {
   header: string;
   cell: (row: Row) => ReactNode;
   align?: 'start' | 'end';
-  width?: string;
+  /** Width as a percentage of the table. */
+  width?: number;
+  /** A head the reader can click (or press Enter on) to sort by this column; see `sort` and `onSort`. */
+  sortable?: boolean;
+}
+
+export interface TableSort {
+  column: string;
+  direction: 'asc' | 'desc';
 }
 
 export interface TableProps<Row> {
@@ -25,35 +42,52 @@ export interface TableProps<Row> {
   rows: ReadonlyArray<Row>;
   rowKey: (row: Row) => string;
   emptyView?: ReactNode;
+  /** Rows are on their way: the head stays, a spinner stands where the rows will be. */
+  isLoading?: boolean;
+  loadingLabel?: string;
+  /** The server's sort, shown on its column's head. */
+  sort?: TableSort;
+  /** A sortable head was chosen: the caller asks the server; the table does not reorder anything. */
+  onSort?: (column: string) => void;
+  /** Marks the wrapper for tests and styles, e.g. the report's table kind. */
+  name?: string;
 }
 
-export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey, emptyView }: TableProps<Row>) {
-  if (rows.length === 0 && emptyView) return <>{emptyView}</>;
+type AlignedCell = RowCellType & { style: CSSProperties; 'data-column': string };
+type AlignedHead = HeadCellType & { style: CSSProperties; 'data-column': string; 'data-align': string; scope: 'col' };
+
+export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey, emptyView, isLoading = false, loadingLabel, sort, onSort, name }: TableProps<Row>) {
+  if (rows.length === 0 && emptyView && !isLoading) return <>{emptyView}</>;
+  const head: { cells: AlignedHead[] } = {
+    cells: columns.map((column) => ({
+      key: column.key,
+      content: column.header,
+      isSortable: column.sortable === true && onSort !== undefined,
+      ...(column.width !== undefined ? { width: column.width } : {}),
+      style: alignStyle(column.align === 'end'),
+      'data-column': column.key,
+      'data-align': column.align ?? 'start',
+      scope: 'col',
+    })),
+  };
+  const tableRows: RowType[] = rows.map((row) => ({
+    key: rowKey(row),
+    cells: columns.map((column): AlignedCell => ({ key: column.key, content: column.cell(row), style: alignStyle(column.align === 'end'), 'data-column': column.key })),
+  }));
   return (
-    <div className="vt-table-wrapper">
-      <table className="vt-table">
-        <caption className={hideCaption ? 'vt-visually-hidden' : 'vt-table__caption'}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.key} scope="col" style={{ width: column.width, ...alignStyle(column.align === 'end') }}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((column) => (
-                <td key={column.key} style={alignStyle(column.align === 'end')}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className={`vt-table${columns.some((column) => column.align === 'end') ? ' vt-table--numeric' : ''}`} data-table={name}>
+      <DynamicTableStateless
+        caption={<span className={hideCaption ? 'vt-visually-hidden' : 'vt-table__caption'}>{caption}</span>}
+        head={head}
+        rows={tableRows}
+        // One page, exactly these rows: no client-side sorting or paging (see the comment above).
+        rowsPerPage={Math.max(1, tableRows.length)}
+        totalRows={Math.max(1, tableRows.length)}
+        isLoading={isLoading}
+        {...(loadingLabel ? { loadingLabel } : {})}
+        {...(sort && columns.some((column) => column.key === sort.column) ? { sortKey: sort.column, sortOrder: sort.direction === 'asc' ? 'ASC' as const : 'DESC' as const } : {})}
+        onSort={(data: { key?: unknown }) => { if (typeof data.key === 'string') onSort?.(data.key); }}
+      />
     </div>
   );
 }

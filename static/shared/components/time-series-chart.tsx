@@ -11,6 +11,7 @@ import {
 } from 'chart.js';
 import { bucketWord, chartSummary, type ChartData } from '../format/chart-data';
 import { formatNumber } from '../format/time';
+import { Checkbox } from './checkbox';
 import { alignStyle } from './table';
 import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
 
@@ -134,10 +135,7 @@ export function TimeSeriesChart({ title, data, height = 200, initiallyTable = fa
   return (
     <figure className="vt-chart" aria-describedby={summaryId}>
       <div className="vt-chart__toolbar">
-        <label className="vt-chart__toggle">
-          <input type="checkbox" checked={asTable} onChange={(event) => setAsTable(event.target.checked)} />
-          Show as table
-        </label>
+        <Checkbox label="Show as table" checked={asTable} onChange={setAsTable} />
       </div>
       <p id={summaryId} className="vt-visually-hidden">{chartSummary(title, data)}</p>
       {asTable ? <ChartTable title={title} data={data} /> : <ChartCanvas title={title} data={data} height={height} />}

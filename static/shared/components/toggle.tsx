@@ -1,7 +1,10 @@
 /**
- * An on/off switch: a `role="switch"` button (Space and Enter toggle it natively) with `aria-checked`,
- * named by its visible label and described by its description or by why it is unavailable.
+ * A setting with an on/off switch: the Atlassian Design System's toggle (`@atlaskit/toggle`, large), which
+ * is a native checkbox (Space toggles it; screen readers say "checkbox, checked"), named by this setting's
+ * label and described by its description, by why it is unavailable, and by its error.
  */
+import AkToggle from '@atlaskit/toggle';
+import { useEffect, useRef } from 'react';
 import { FieldErrors } from './field';
 
 export interface ToggleProps {
@@ -17,6 +20,12 @@ export interface ToggleProps {
 }
 
 export function Toggle({ id, label, checked, onChange, description, disabled = false, disabledReason, error }: ToggleProps) {
+  const input = useRef<HTMLInputElement>(null);
+  // ADS's toggle takes no aria-invalid; its input (forwarded ref) carries it, as the old switch did.
+  useEffect(() => {
+    if (error) input.current?.setAttribute('aria-invalid', 'true');
+    else input.current?.removeAttribute('aria-invalid');
+  }, [error]);
   const describedBy = [description ? `${id}-description` : '', disabledReason ? `${id}-reason` : '', error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -38,28 +47,19 @@ export function Toggle({ id, label, checked, onChange, description, disabled = f
         ) : null}
         <FieldErrors id={`${id}-error`} errors={error ? [error] : []} />
       </div>
-      <button
-        type="button"
-        id={id}
-        role="switch"
-        className={checked ? 'vt-toggle vt-toggle--checked' : 'vt-toggle'}
-        aria-checked={checked}
-        aria-labelledby={`${id}-label`}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={error ? true : undefined}
-        disabled={disabled}
-        onClick={() => onChange(!checked)}
-      >
-        <span className="vt-toggle__track" aria-hidden="true">
-          <span className="vt-toggle__mark vt-toggle__mark--on">
-            <svg viewBox="0 0 16 16" width="12" height="12" focusable="false"><path fill="currentColor" d="M6.4 10.6 3.9 8.1l-1 1 3.5 3.5 7-7-1-1z" /></svg>
-          </span>
-          <span className="vt-toggle__mark vt-toggle__mark--off">
-            <svg viewBox="0 0 16 16" width="12" height="12" focusable="false"><path fill="currentColor" d="m8 7 3-3 1 1-3 3 3 3-1 1-3-3-3 3-1-1 3-3-3-3 1-1z" /></svg>
-          </span>
-          <span className="vt-toggle__thumb" />
-        </span>
-      </button>
+      <span className="vt-setting__switch">
+        <AkToggle
+          ref={input}
+          id={id}
+          size="large"
+          label={label}
+          isChecked={checked}
+          isDisabled={disabled}
+          descriptionId={describedBy || undefined}
+          testId={`${id}-toggle`}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      </span>
     </div>
   );
 }

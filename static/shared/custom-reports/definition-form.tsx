@@ -2,13 +2,15 @@
  * The form for one report definition: the macro's configuration and a saved space report use it.
  * The server parses and bounds whatever it receives; the checks here only say early what it would refuse.
  */
-import type { ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition, ReportScope } from '@contracts/custom-reports';
+import type { ContentSelection, ReportColumn, ReportContentType, ReportKind, ReportQueryDefinition } from '@contracts/custom-reports';
 import { DEFAULT_REPORT, DEFAULT_SORTS, REPORT_COLUMNS } from '@contracts/custom-reports';
 import type { DateRange } from '@contracts/report-range';
+import { Checkbox } from '../components/checkbox';
 import { DateRangePicker } from '../components/date-range-picker';
 import { Field } from '../components/field';
 import { NumberField } from '../components/number-field';
 import { RadioGroup } from '../components/radio-group';
+import { SelectField } from '../components/select';
 import { TextField } from '../components/text-field';
 import { COLUMN_LABELS, WHAT_LABELS } from './report-columns';
 import { SpacesField, type SpaceSearch } from './spaces-field';
@@ -16,9 +18,9 @@ import { SpacesField, type SpaceSearch } from './spaces-field';
 export interface DefinitionFormProps {
   value: ReportQueryDefinition;
   onChange: (value: ReportQueryDefinition) => void;
-  /** Saved space reports stay in their space: no scope choice beyond it. */
-  scopes?: ReadonlyArray<ReportScope['kind']>;
-  /** The page the macro stands on: the default root of a page-tree scope. */
+  /** Saved space reports stay in their space: no content selection beyond it. */
+  selectionKinds?: ReadonlyArray<ContentSelection['kind']>;
+  /** The page the macro stands on: the default root of a page-tree selection. */
   pageId?: string;
   /** Space search for the chosen-spaces picker; without it, space keys are typed. */
   searchSpaces?: SpaceSearch;
@@ -45,18 +47,18 @@ const KIND_DESCRIPTIONS: Record<ReportKind, string> = {
   'top-readers': 'Who read most, where the privacy settings allow names.',
 };
 
-export function DefinitionForm({ value, onChange, scopes = ['this-space', 'spaces', 'label', 'page-tree'], pageId = '', searchSpaces }: DefinitionFormProps) {
+export function DefinitionForm({ value, onChange, selectionKinds = ['this-space', 'spaces', 'label', 'page-tree'], pageId = '', searchSpaces }: DefinitionFormProps) {
   const problems = definitionProblems(value);
   const set = (change: Partial<ReportQueryDefinition>) => onChange({ ...value, ...change });
-  const scopeOptions = scopes.map((kind) => scopeOption(kind, value, set, pageId, searchSpaces));
+  const selectionOptions = selectionKinds.map((kind) => selectionOption(kind, value, set, pageId, searchSpaces));
   const lastDays = value.range.kind === 'last-days' ? value.range.days : 30;
   const toggleColumn = (column: ReportColumn, on: boolean) => set({ columns: REPORT_COLUMNS.filter((c) => (c === column ? on : value.columns.includes(c))) });
   return (
     <div className="vt-stack">
       <RadioGroup<ReportKind> name="report-what" legend="What" value={value.what} onChange={(what) => set(isDefaultSort(value) ? { what, sort: DEFAULT_SORTS[what] } : { what })}
         options={(Object.keys(WHAT_LABELS) as ReportKind[]).map((kind) => ({ value: kind, label: WHAT_LABELS[kind], description: KIND_DESCRIPTIONS[kind] }))} />
-      <RadioGroup<ReportScope['kind']> name="report-scope" legend="Scope" value={value.scope.kind} errors={problems.scope ? [problems.scope] : []}
-        onChange={(kind) => set({ scope: defaultScope(kind, pageId) })} options={scopeOptions} />
+      <RadioGroup<ContentSelection['kind']> name="report-scope" legend="Scope" value={value.scope.kind} errors={problems.scope ? [problems.scope] : []}
+        onChange={(kind) => set({ scope: defaultSelection(kind, pageId) })} options={selectionOptions} />
       <RadioGroup<ReportContentType> name="report-type" legend="Content type" value={value.contentType} onChange={(contentType) => set({ contentType })}
         options={[{ value: 'all', label: 'Pages and blog posts' }, { value: 'page', label: 'Pages' }, { value: 'blogpost', label: 'Blog posts' }]} />
       <RadioGroup<'last-days' | 'dates'> name="report-range" legend="Range" value={value.range.kind === 'last-days' ? 'last-days' : 'dates'}
@@ -73,27 +75,22 @@ export function DefinitionForm({ value, onChange, scopes = ['this-space', 'space
       <fieldset className="vt-radio-group">
         <legend className="vt-field__label">Columns</legend>
         {REPORT_COLUMNS.map((column) => (
-          <label key={column} className="vt-checkbox">
-            <input type="checkbox" checked={value.columns.includes(column)} onChange={(event) => toggleColumn(column, event.target.checked)} /> {COLUMN_LABELS[column]}
-          </label>
+          <Checkbox key={column} label={COLUMN_LABELS[column]} checked={value.columns.includes(column)} onChange={(checked) => toggleColumn(column, checked)} />
         ))}
         {problems.columns ? <p className="vt-field__error" role="alert">{problems.columns}</p> : null}
       </fieldset>
       <div className="vt-inline">
         <label htmlFor="report-sort" className="vt-field__label">Sort by</label>
-        <select id="report-sort" value={value.sort.column} onChange={(event) => set({ sort: { ...value.sort, column: REPORT_COLUMNS.find((c) => c === event.target.value) ?? 'views' } })}>
-          {REPORT_COLUMNS.map((column) => <option key={column} value={column}>{COLUMN_LABELS[column]}</option>)}
-        </select>
-        <select aria-label="Sort direction" value={value.sort.direction} onChange={(event) => set({ sort: { ...value.sort, direction: event.target.value === 'asc' ? 'asc' : 'desc' } })}>
-          <option value="desc">Highest first</option>
-          <option value="asc">Lowest first</option>
-        </select>
+        <SelectField<ReportColumn> inputId="report-sort" value={value.sort.column} onChange={(column) => set({ sort: { ...value.sort, column } })}
+          options={REPORT_COLUMNS.map((column) => ({ value: column, label: COLUMN_LABELS[column] }))} />
+        <SelectField<'asc' | 'desc'> aria-label="Sort direction" value={value.sort.direction} onChange={(direction) => set({ sort: { ...value.sort, direction } })}
+          options={[{ value: 'desc', label: 'Highest first' }, { value: 'asc', label: 'Lowest first' }]} minWidth={150} />
       </div>
     </div>
   );
 }
 
-function defaultScope(kind: ReportScope['kind'], pageId: string): ReportScope {
+function defaultSelection(kind: ContentSelection['kind'], pageId: string): ContentSelection {
   switch (kind) {
     case 'this-space': return { kind };
     case 'spaces': return { kind, spaceKeys: [] };
@@ -102,22 +99,22 @@ function defaultScope(kind: ReportScope['kind'], pageId: string): ReportScope {
   }
 }
 
-function scopeOption(kind: ReportScope['kind'], value: ReportQueryDefinition, set: (change: Partial<ReportQueryDefinition>) => void, pageId: string, searchSpaces?: SpaceSearch) {
-  const scope = value.scope;
+function selectionOption(kind: ContentSelection['kind'], value: ReportQueryDefinition, set: (change: Partial<ReportQueryDefinition>) => void, pageId: string, searchSpaces?: SpaceSearch) {
+  const selection = value.scope;
   switch (kind) {
     case 'this-space':
       return { value: kind, label: 'This space' };
     case 'spaces':
-      return { value: kind, label: 'Chosen spaces', whenSelected: scope.kind === 'spaces' ? (
-        <SpacesField keys={scope.spaceKeys} search={searchSpaces} onChange={(spaceKeys) => set({ scope: { kind: 'spaces', spaceKeys } })} />
+      return { value: kind, label: 'Chosen spaces', whenSelected: selection.kind === 'spaces' ? (
+        <SpacesField keys={selection.spaceKeys} search={searchSpaces} onChange={(spaceKeys) => set({ scope: { kind: 'spaces', spaceKeys } })} />
       ) : null };
     case 'label':
-      return { value: kind, label: 'Content with a label', whenSelected: scope.kind === 'label' ? (
-        <TextField id="report-label" aria-label="Label" placeholder="how-to" value={scope.label} onChange={(event) => set({ scope: { kind: 'label', label: event.target.value.trim().toLowerCase() } })} />
+      return { value: kind, label: 'Content with a label', whenSelected: selection.kind === 'label' ? (
+        <TextField id="report-label" aria-label="Label" placeholder="how-to" value={selection.label} onChange={(event) => set({ scope: { kind: 'label', label: event.target.value.trim().toLowerCase() } })} />
       ) : null };
     case 'page-tree':
-      return { value: kind, label: 'A page and its descendants', description: pageId ? 'This page by default.' : undefined, whenSelected: scope.kind === 'page-tree' ? (
-        <TextField id="report-page" aria-label="Page id" inputMode="numeric" value={scope.pageId} onChange={(event) => set({ scope: { kind: 'page-tree', pageId: event.target.value.trim() } })} />
+      return { value: kind, label: 'A page and its descendants', description: pageId ? 'This page by default.' : undefined, whenSelected: selection.kind === 'page-tree' ? (
+        <TextField id="report-page" aria-label="Page id" inputMode="numeric" value={selection.pageId} onChange={(event) => set({ scope: { kind: 'page-tree', pageId: event.target.value.trim() } })} />
       ) : null };
   }
 }

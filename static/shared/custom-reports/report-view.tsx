@@ -1,6 +1,6 @@
 /**
  * One custom report as the reader may see it: the macro and the saved space reports both draw it.
- * Columns and rows as configured; what was included of a large scope; CSV of exactly what is shown.
+ * Columns and rows as configured; what was included of a large content selection; CSV of exactly what is shown.
  */
 import type { ReportAnswer, ReportRow } from '@contracts/custom-reports';
 import { csvFileName, csvFileText } from '../csv/write-csv';

@@ -1,11 +1,12 @@
 /**
  * Whose reach: a group (the reports' group picker), the members of the space, or all licensed users.
- * A native select and the picker's input/button: every choice is reachable with the keyboard.
+ * Atlassian's select and the group picker's async select: every choice is reachable with the keyboard.
  */
 import { useState } from 'react';
 import type { Envelope } from '@contracts/envelope';
 import type { ReachAudience } from '@contracts/reach';
 import type { GroupSearchResult } from '@contracts/resolvers';
+import { SelectField, type Choice } from '../components/select';
 import { ReportGroupPicker } from '../report/report-group-picker';
 
 export type AudienceKind = ReachAudience['kind'];
@@ -15,6 +16,11 @@ const KIND_LABELS: Record<AudienceKind, string> = {
   'space-members': 'Members of the space',
   licensed: 'All licensed users',
 };
+
+/** The audience select's choices: none yet, then the kinds offered. */
+export function audienceChoices(kinds: readonly AudienceKind[]): Array<Choice<AudienceKind | ''>> {
+  return [{ value: '', label: 'Choose an audience' }, ...kinds.map((option) => ({ value: option, label: KIND_LABELS[option] }))];
+}
 
 export interface ReachAudienceProps {
   id: string;
@@ -31,14 +37,12 @@ export function ReachAudiencePicker({ id, value, onChange, kinds, scope, search 
     <div className="vt-reach-audience">
       <div className="vt-report-filter">
         <label htmlFor={`${id}-kind`}>Audience</label>
-        <select id={`${id}-kind`} className="vt-report-input" value={kind} onChange={(event) => {
-          const next = event.target.value as AudienceKind | '';
-          setKind(next);
-          onChange(next === 'space-members' || next === 'licensed' ? { kind: next } : null);
-        }}>
-          <option value="">Choose an audience</option>
-          {kinds.map((option) => <option key={option} value={option}>{KIND_LABELS[option]}</option>)}
-        </select>
+        <SelectField<AudienceKind | ''> inputId={`${id}-kind`} value={kind} minWidth={220}
+          options={audienceChoices(kinds)}
+          onChange={(next) => {
+            setKind(next);
+            onChange(next === 'space-members' || next === 'licensed' ? { kind: next } : null);
+          }} />
       </div>
       {kind === 'group' ? (
         <ReportGroupPicker scope={scope} label="Group" inputId={`${id}-group`} search={search}

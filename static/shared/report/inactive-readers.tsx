@@ -15,16 +15,16 @@ import { csvFileName, csvFileText } from '../csv/write-csv';
 import { ReachAudiencePicker } from '../reach/reach-audience';
 import { INACTIVE_COLUMNS } from '../reach/reach-columns';
 import { formatDay } from '../format/time';
-import { alignStyle } from '../components/table';
+import { Table, type Column } from '../components/table';
 import { ReachProgress } from '../reach/reach-progress';
 import { useReach } from '../reach/use-reach';
-import { SortHeader } from './sort-header';
 
 const PAGE_SIZE = 25;
 type Sort = NonNullable<InactiveReadersPayload['sort']>;
-const COLUMNS: Array<{ key: Sort['column']; header: string }> = [
-  { key: 'displayName', header: 'Name' },
-  { key: 'lastViewedDay', header: 'Last view' },
+type Row = InactiveReadersReady['rows'][number];
+const COLUMNS: Array<Column<Row> & { key: Sort['column'] }> = [
+  { key: 'displayName', header: 'Name', sortable: true, cell: (row) => row.displayName },
+  { key: 'lastViewedDay', header: 'Last view', sortable: true, cell: (row) => (row.lastViewedDay === null ? 'No view stored' : formatDay(row.lastViewedDay)) },
 ];
 
 export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'space'; range: DateRange }) {
@@ -75,22 +75,12 @@ export function InactiveReadersPanel({ scope, range }: { scope: 'global' | 'spac
             {state.data.incomplete ? <p className="vt-report-note" role="note">{state.data.incomplete}</p> : null}
             {state.data.notes.map((note) => <p key={note} className="vt-report-note">{note}</p>)}
             {state.data.rows.length === 0 ? <EmptyState header="Everyone read something" description="Every member of this audience has a counted view in this period." headingLevel={3} /> : (
-              <div className="vt-table-wrapper">
-                <table className="vt-table" data-table="inactive-readers">
-                  <caption className="vt-visually-hidden">Inactive readers</caption>
-                  <thead>
-                    <tr>
-                      {COLUMNS.map((column) => {
-                        const active = sort.column === column.key;
-                        return <SortHeader key={column.key} columnKey={column.key} header={column.header} sort={sort} next={{ column: column.key, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' }} onSort={setSort} />;
-                      })}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {state.data.rows.map((row) => <tr key={row.accountId}><td style={alignStyle(false)}>{row.displayName}</td><td style={alignStyle(false)}>{row.lastViewedDay === null ? 'No view stored' : formatDay(row.lastViewedDay)}</td></tr>)}
-                  </tbody>
-                </table>
-              </div>
+              <Table name="inactive-readers" caption="Inactive readers" hideCaption columns={COLUMNS} rows={state.data.rows} rowKey={(row) => row.accountId}
+                sort={sort} isLoading={busy} loadingLabel="Loading inactive readers"
+                onSort={(column) => {
+                  const key = COLUMNS.find((candidate) => candidate.key === column)?.key;
+                  if (key) setSort({ column: key, direction: sort.column === key && sort.direction === 'asc' ? 'desc' : 'asc' });
+                }} />
             )}
             <div className="vt-report-pager">
               <Button appearance="subtle" disabled={cursors.length === 0 || busy} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</Button>

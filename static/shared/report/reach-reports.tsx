@@ -9,6 +9,8 @@ import type { DateRange } from '@contracts/report-range';
 import { invokeResolver } from '../api/invoke-resolver';
 import { PageSection } from '../components/page';
 import { ErrorState, LoadingState } from '../components/states';
+import { TabsBar } from '../components/tabs';
+import { TextField } from '../components/text-field';
 import { ReachAudiencePicker } from '../reach/reach-audience';
 import { shareText } from '../reach/reach-columns';
 import { ReachProgress } from '../reach/reach-progress';
@@ -22,14 +24,9 @@ export function ReachReports({ scope, range }: { scope: 'global' | 'space'; rang
   const [tab, setTab] = useState<Tab>('inactive');
   return (
     <PageSection id="reach" title="Reach">
-      <div role="tablist" aria-label="Reach" className="vt-report-tabs">
-        {(Object.keys(TAB_LABELS) as Tab[]).map((key) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} className="vt-report-tab" onClick={() => setTab(key)}>{TAB_LABELS[key]}</button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={TAB_LABELS[tab]}>
+      <TabsBar id="reach" label="Reach" tabs={(Object.keys(TAB_LABELS) as Tab[]).map((key) => ({ key, label: TAB_LABELS[key] }))} selected={tab} onChange={setTab}>
         {tab === 'inactive' ? <InactiveReadersPanel scope={scope} range={range} /> : <SpaceReachPanel scope={scope} range={range} />}
-      </div>
+      </TabsBar>
     </PageSection>
   );
 }
@@ -50,7 +47,7 @@ function SpaceReachPanel({ scope, range }: { scope: 'global' | 'space'; range: D
         {scope === 'global' ? (
           <form className="vt-report-filter" onSubmit={(event) => { event.preventDefault(); setSpaceKey(spaceText.trim()); }}>
             <label htmlFor="reach-space-key">Space key</label>
-            <input id="reach-space-key" className="vt-report-input" value={spaceText} maxLength={255} placeholder="e.g. ENG"
+            <TextField id="reach-space-key" width="small" value={spaceText} maxLength={255} placeholder="e.g. ENG"
               onChange={(event) => setSpaceText(event.target.value)} onBlur={() => setSpaceKey(spaceText.trim())} />
           </form>
         ) : null}

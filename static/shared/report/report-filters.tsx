@@ -1,12 +1,21 @@
 /** Combinable filters: spaces (global report), content type, source, signed-in vs anonymous, readers in a group. */
 import { SOURCE_LABELS } from '../format/source-labels';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ReportFilters } from '@contracts/report-query';
 import { SOURCES, type Source } from '@contracts/settings';
 import { ReportGroupPicker } from './report-group-picker';
+import { SelectField, type Choice } from '../components/select';
+import { TextField } from '../components/text-field';
+import { VIEWER_CHOICES } from '../format/viewer-choices';
+
+const TYPE_CHOICES: ReadonlyArray<Choice<'' | 'page' | 'blogpost'>> = [
+  { value: '', label: 'Pages and blog posts' }, { value: 'page', label: 'Pages' }, { value: 'blogpost', label: 'Blog posts' },
+];
+const SOURCE_CHOICES: ReadonlyArray<Choice<'' | Source>> = [{ value: '', label: 'All sources' }, ...SOURCES.map((source) => ({ value: source, label: SOURCE_LABELS[source] }))];
 
 /** `groups`: the report's scope where the caller may filter by group (people are shown to them), else null. */
 export function ReportFiltersBar({ filters, onChange, withSpaces, groups = null }: { filters: ReportFilters; onChange: (filters: ReportFilters) => void; withSpaces: boolean; groups?: 'global' | 'space' | null }) {
+  const id = useId();
   const [spaces, setSpaces] = useState((filters.spaceKeys ?? []).join(', '));
   const set = (next: Partial<ReportFilters>) => {
     const merged: ReportFilters = { ...filters, ...next };
@@ -19,29 +28,24 @@ export function ReportFiltersBar({ filters, onChange, withSpaces, groups = null 
     <form className="vt-report-filters" aria-label="Filters" onSubmit={(event) => { event.preventDefault(); set({ spaceKeys: spaces.split(/[\s,]+/).filter(Boolean).slice(0, 20) }); }}>
       {withSpaces ? (
         <label className="vt-report-filter">Spaces (keys)
-          <input className="vt-report-input" name="spaces" value={spaces} placeholder="All spaces" onChange={(event) => setSpaces(event.target.value)} onBlur={() => set({ spaceKeys: spaces.split(/[\s,]+/).filter(Boolean).slice(0, 20) })} />
+          <TextField width="medium" name="spaces" value={spaces} placeholder="All spaces" onChange={(event) => setSpaces(event.target.value)} onBlur={() => set({ spaceKeys: spaces.split(/[\s,]+/).filter(Boolean).slice(0, 20) })} />
         </label>
       ) : null}
-      <label className="vt-report-filter">Content type
-        <select className="vt-report-input" name="type" value={filters.contentTypes?.[0] ?? ''} onChange={(event) => set({ contentTypes: event.target.value === 'page' || event.target.value === 'blogpost' ? [event.target.value] : [] })}>
-          <option value="">Pages and blog posts</option>
-          <option value="page">Pages</option>
-          <option value="blogpost">Blog posts</option>
-        </select>
-      </label>
-      <label className="vt-report-filter">Source
-        <select className="vt-report-input" name="source" value={filters.sources?.[0] ?? ''} onChange={(event) => set({ sources: SOURCES.filter((source: Source) => source === event.target.value) })}>
-          <option value="">All sources</option>
-          {SOURCES.map((source) => <option key={source} value={source}>{SOURCE_LABELS[source]}</option>)}
-        </select>
-      </label>
-      <label className="vt-report-filter">Viewers
-        <select className="vt-report-input" name="audience" value={filters.audience ?? 'all'} onChange={(event) => set({ audience: event.target.value === 'signed-in' || event.target.value === 'anonymous' ? event.target.value : 'all' })}>
-          <option value="all">Signed-in and anonymous</option>
-          <option value="signed-in">Signed-in only</option>
-          <option value="anonymous">Anonymous only</option>
-        </select>
-      </label>
+      <div className="vt-report-filter">
+        <label htmlFor={`${id}-type`}>Content type</label>
+        <SelectField inputId={`${id}-type`} name="type" options={TYPE_CHOICES} value={filters.contentTypes?.[0] ?? ''}
+          onChange={(value) => set({ contentTypes: value === 'page' || value === 'blogpost' ? [value] : [] })} />
+      </div>
+      <div className="vt-report-filter">
+        <label htmlFor={`${id}-source`}>Source</label>
+        <SelectField inputId={`${id}-source`} name="source" options={SOURCE_CHOICES} value={filters.sources?.[0] ?? ''}
+          onChange={(value) => set({ sources: SOURCES.filter((source: Source) => source === value) })} />
+      </div>
+      <div className="vt-report-filter">
+        <label htmlFor={`${id}-audience`}>Viewers</label>
+        <SelectField inputId={`${id}-audience`} name="audience" options={VIEWER_CHOICES} value={filters.audience ?? 'all'} minWidth={220}
+          onChange={(value) => set({ audience: value })} />
+      </div>
       {groups || filters.groupId ? <ReportGroupPicker scope={groups ?? 'global'} groupId={filters.groupId} onChange={(groupId) => set({ groupId })} /> : null}
     </form>
   );

@@ -1,11 +1,16 @@
 /**
  * "Readers in a group": search Confluence's groups (the report's own resolver, open only to callers
  * who may see readers), pick one, clear it. Shown only where the report shows people.
+ *
+ * Atlassian's async select (@atlaskit/select `AsyncSelect`): typing searches (debounced, so a word
+ * typed quickly is one call), the menu lists the matches, Enter or a click picks one, the clear button
+ * (or Backspace) removes it. A failed search says so in the menu and under the field; typing again
+ * retries. Answers to superseded searches are dropped by the select itself.
  */
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { AsyncSelect } from '@atlaskit/select';
 import type { Envelope } from '@contracts/envelope';
 import type { GroupSearchResult } from '@contracts/resolvers';
-import type { GroupRef } from '@contracts/settings';
 import { invokeResolver } from '../api/invoke-resolver';
 
 export interface ReportGroupPickerProps {
@@ -19,46 +24,63 @@ export interface ReportGroupPickerProps {
   inputId?: string;
 }
 
+interface GroupOption { value: string; label: string }
+
+/** Typing pauses this long before a search is sent. */
+export const GROUP_SEARCH_DEBOUNCE_MS = 250;
+
 export function ReportGroupPicker({ scope, groupId, onChange, search: searchWith, label = 'Readers in group', inputId = 'vt-report-group' }: ReportGroupPickerProps) {
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<GroupRef[] | null>(null);
-  const [chosen, setChosen] = useState<GroupRef | null>(null);
+  const [chosen, setChosen] = useState<GroupOption | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const search = async () => {
-    setError(null);
-    const answer = searchWith ? await searchWith(query) : await invokeResolver('searchReportGroups', { scope, query });
-    if (answer.ok) setFound(answer.data.groups);
-    else setError(answer.error.message);
-  };
-  if (groupId) {
-    return (
-      <div className="vt-report-filter">{label}
-        <span>
-          <strong>{chosen?.id === groupId ? chosen.name : groupId}</strong>{' '}
-          <button type="button" className="vt-report-sort" onClick={() => { setChosen(null); onChange(undefined); }}>Clear group</button>
-        </span>
-      </div>
-    );
-  }
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<((options: GroupOption[]) => void) | null>(null);
+
+  const loadOptions = useCallback((query: string): Promise<GroupOption[]> => {
+    if (timer.current) clearTimeout(timer.current);
+    // A superseded search answers nothing (the select ignores it anyway) instead of staying unsettled.
+    pending.current?.([]);
+    return new Promise<GroupOption[]>((resolve) => {
+      pending.current = resolve;
+      timer.current = setTimeout(() => {
+        pending.current = null;
+        const request = searchWith ? searchWith(query.trim()) : invokeResolver('searchReportGroups', { scope, query: query.trim() });
+        request.then((answer) => {
+          setError(answer.ok ? null : answer.error.message);
+          resolve(answer.ok ? answer.data.groups.map((group) => ({ value: group.id, label: group.name })) : []);
+        }, () => {
+          setError('The group search failed. Type again to retry.');
+          resolve([]);
+        });
+      }, GROUP_SEARCH_DEBOUNCE_MS);
+    });
+  }, [scope, searchWith]);
+
+  // A group known only by its id (a bookmarked report) shows the id until it is picked again.
+  const value = groupId ? (chosen?.value === groupId ? chosen : { value: groupId, label: groupId }) : null;
   return (
-    <div className="vt-report-filter">
+    <div className="vt-report-filter vt-group-picker">
       <label htmlFor={inputId}>{label}</label>
-      <span>
-        <input id={inputId} className="vt-report-input" name="group" value={query} placeholder="Group name"
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); void search(); } }} />{' '}
-        <button type="button" className="vt-report-sort" onClick={() => void search()}>Find</button>
-      </span>
-      {found ? (
-        <select className="vt-report-input" aria-label="Matching groups" value="" onChange={(event) => {
-          const group = found.find((candidate) => candidate.id === event.target.value);
-          if (group) { setChosen(group); onChange(group.id); }
-        }}>
-          <option value="">{found.length ? `${found.length} groups: choose one` : 'No group matches'}</option>
-          {found.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
-        </select>
-      ) : null}
-      {error ? <span role="alert">{error}</span> : null}
+      <AsyncSelect<GroupOption, false>
+        inputId={inputId}
+        name="group"
+        value={value}
+        loadOptions={loadOptions}
+        defaultOptions={false}
+        isClearable
+        clearControlLabel="Clear group"
+        placeholder="Search groups"
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        loadingMessage={() => 'Searching groups…'}
+        noOptionsMessage={({ inputValue }) => (error ?? (inputValue.trim() ? `No group matches “${inputValue.trim()}”.` : 'Type a group name.'))}
+        onChange={(option) => {
+          setChosen(option);
+          onChange(option ? option.value : undefined);
+        }}
+        menuPlacement="auto"
+        classNamePrefix="vt-select"
+        styles={{ container: (base) => ({ ...base, minWidth: 220 }) }}
+      />
+      {error ? <span id={`${inputId}-error`} className="vt-field__error" role="alert">{error}</span> : null}
     </div>
   );
 }

@@ -12,7 +12,10 @@ import { Button } from '../components/button';
 import { DateRangePicker } from '../components/date-range-picker';
 import { PageSection } from '../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { SelectField } from '../components/select';
 import { Table, type Column } from '../components/table';
+import { TabsBar } from '../components/tabs';
+import { VIEWER_CHOICES } from '../format/viewer-choices';
 import { TimeSeriesChart } from '../components/time-series-chart';
 import { chartData } from '../format/chart-data';
 import { csvFileName, csvFileText } from '../csv/write-csv';
@@ -58,13 +61,10 @@ export function SearchReport() {
       <div className="vt-report-controls">
         <DateRangePicker value={range} onChange={setRange} resolved={data ? data.range : null} months={2} label="Search period" />
         <form className="vt-report-filters" aria-label="Search filters" onSubmit={(event) => event.preventDefault()}>
-          <label className="vt-report-filter">Searchers
-            <select className="vt-report-input" name="search-audience" value={audience} onChange={(event) => setAudience(event.target.value === 'signed-in' || event.target.value === 'anonymous' ? event.target.value : 'all')}>
-              <option value="all">Signed-in and anonymous</option>
-              <option value="signed-in">Signed-in only</option>
-              <option value="anonymous">Anonymous only</option>
-            </select>
-          </label>
+          <div className="vt-report-filter">
+            <label htmlFor="search-audience">Searchers</label>
+            <SelectField inputId="search-audience" name="search-audience" options={VIEWER_CHOICES} value={audience} onChange={setAudience} minWidth={220} />
+          </div>
         </form>
       </div>
       <div aria-live="polite" aria-busy={summary.answer === null}>
@@ -86,19 +86,16 @@ export function SearchReport() {
       </div>
       <PageSection id="search-tables" title={SEARCH_TABLE_LABELS[table]} description={SEARCH_TABLE_HELP[table]}
         actions={<Button onClick={() => void onExport()} isLoading={exporting === 'Exporting…'}>Export CSV</Button>}>
-        <div role="tablist" aria-label="Search tables" className="vt-report-tabs">
-          {SEARCH_TABLES.map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={table === name} className="vt-report-tab" onClick={() => setTable(name)}>{SEARCH_TABLE_LABELS[name]}</button>
-          ))}
-        </div>
-        {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
-        {rows.answer === null ? <LoadingState label="Loading the queries" /> : null}
-        {rows.answer && !rows.answer.ok ? <ErrorState error={rows.answer.error} onRetry={rows.reload} /> : null}
-        {rows.answer?.ok && rows.answer.data.note && rows.answer.data.rows.length > 0 ? <p className="vt-report-note" role="note">{rows.answer.data.note}</p> : null}
-        {rows.answer?.ok ? (
-          <Table caption={SEARCH_TABLE_LABELS[table]} hideCaption columns={COLUMNS} rows={rows.answer.data.rows} rowKey={(row) => row.query}
-            emptyView={<EmptyState headingLevel={3} header={rows.answer.data.note ? 'Not available with this filter' : 'No queries in this period'} description={rows.answer.data.note ?? 'Searches appear here once people search Confluence (Settings → Search: Auto Tracking and query text on).'} />} />
-        ) : null}
+        <TabsBar id="search-tables" label="Search tables" tabs={SEARCH_TABLES.map((name) => ({ key: name, label: SEARCH_TABLE_LABELS[name] }))} selected={table} onChange={setTable}>
+          {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
+          {rows.answer === null ? <LoadingState label="Loading the queries" /> : null}
+          {rows.answer && !rows.answer.ok ? <ErrorState error={rows.answer.error} onRetry={rows.reload} /> : null}
+          {rows.answer?.ok && rows.answer.data.note && rows.answer.data.rows.length > 0 ? <p className="vt-report-note" role="note">{rows.answer.data.note}</p> : null}
+          {rows.answer?.ok ? (
+            <Table caption={SEARCH_TABLE_LABELS[table]} hideCaption columns={COLUMNS} rows={rows.answer.data.rows} rowKey={(row) => row.query}
+              emptyView={<EmptyState headingLevel={3} header={rows.answer.data.note ? 'Not available with this filter' : 'No queries in this period'} description={rows.answer.data.note ?? 'Searches appear here once people search Confluence (Settings → Search: Auto Tracking and query text on).'} />} />
+          ) : null}
+        </TabsBar>
       </PageSection>
     </>
   );

@@ -92,7 +92,7 @@ function ReportEditor({ draft, onCancel, onSaved }: { draft: Draft; onCancel: ()
       <Field id="saved-report-name" label="Name" isRequired errors={errors?.fieldErrors?.name ? [errors.fieldErrors.name] : []}>
         {(control) => <TextField {...control} maxLength={80} value={value.name} onChange={(event) => setValue({ ...value, name: event.target.value })} />}
       </Field>
-      <DefinitionForm value={value.definition} onChange={(definition) => setValue({ ...value, definition })} scopes={['this-space', 'label', 'page-tree']} />
+      <DefinitionForm value={value.definition} onChange={(definition) => setValue({ ...value, definition })} selectionKinds={['this-space', 'label', 'page-tree']} />
       {errors ? <SectionMessage appearance="error" role="alert">{errors.message}</SectionMessage> : null}
       <div className="vt-inline">
         <Button type="submit" appearance="primary" isLoading={busy} disabled={problems}>Save report</Button>

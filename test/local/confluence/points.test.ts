@@ -6,12 +6,15 @@ import { generateSite } from '../../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../../local/demo/sizes';
 
 describe('Confluence points', () => {
-  it('a GET costs 1 plus its objects, user/group/permission objects 3 each; a write costs 1', () => {
+  it('a GET costs 1 plus its objects, user/group/permission objects 2 each; a write (a POST permission check too) costs 1', () => {
     expect(pointsOf('GET', '/wiki/api/v2/pages', 200, { results: [{}, {}, {}] })).toBe(4);
     expect(pointsOf('GET', '/wiki/api/v2/pages/1', 200, { id: '1' })).toBe(2);
-    expect(pointsOf('GET', '/wiki/rest/api/group/g1/membersByGroupId', 200, { results: [{}, {}] })).toBe(7);
+    expect(pointsOf('GET', '/wiki/rest/api/group/g1/membersByGroupId', 200, { results: [{}, {}] })).toBe(5);
+    // The rate-limiting page's own examples: a user 1 + 2, a page 1 + 1.
+    expect(pointsOf('GET', '/wiki/rest/api/user', 200, { accountId: 'a' })).toBe(3);
+    expect(pointsOf('GET', '/wiki/rest/api/content/123456', 200, { id: '123456' })).toBe(2);
     expect(pointsOf('GET', '/wiki/api/v2/pages', 404, { message: 'no' })).toBe(1);
-    expect(pointsOf('POST', '/wiki/rest/api/content/1/permission/check', 200, { hasPermission: true })).toBe(3);
+    expect(pointsOf('POST', '/wiki/rest/api/content/1/permission/check', 200, { hasPermission: true })).toBe(1);
     expect(pointsOf('PUT', '/wiki/api/v2/pages/1/properties/x', 200, {})).toBe(1);
   });
 

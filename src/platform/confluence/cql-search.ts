@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import { ACCEPT_JSON, ConfluenceError, jsonOrNull } from './client';
+import { forEachCursorPage } from './cursor-pages';
 import { parseOrThrow } from './directory';
 
 const searchPage = z.object({
@@ -32,12 +33,6 @@ export interface CqlIds {
   capped: boolean;
 }
 
-/** The `cursor` of a `_links.next` (relative to the site, e.g. `/rest/api/content/search?cql=...&cursor=...`). */
-export function cursorOf(next: string | undefined): string | null {
-  if (!next) return null;
-  return new URL(next, 'https://confluence.invalid').searchParams.get('cursor');
-}
-
 /**
  * Content ids matching a CQL query, page by page, up to `max`. As the user, Confluence leaves out what
  * they may not read; as the app (for guests, who cannot make asUser calls), everything comes back
@@ -51,16 +46,16 @@ export async function searchContentIds(as: 'user' | 'app', cql: string, max: num
   const ids: string[] = [];
   const found: FoundContent[] = [];
   const seen = new Set<string>();
-  let cursor: string | null = null;
-  while (ids.length < max) {
+  const path = '/wiki/rest/api/content/search';
+  const { next } = await forEachCursorPage(path, async (cursor) => {
     const limit = Math.min(CQL_PAGE_SIZE, max - ids.length);
     const query = new URLSearchParams({ cql, expand: 'space', limit: String(limit), ...(cursor ? { cursor } : {}) });
     const response = as === 'user'
       ? await api.asUser().requestConfluence(route`/wiki/rest/api/content/search?${query}`, { headers: ACCEPT_JSON })
       : await api.asApp().requestConfluence(route`/wiki/rest/api/content/search?${query}`, { headers: ACCEPT_JSON });
-    const body = await jsonOrNull(response, '/wiki/rest/api/content/search');
-    if (body === null) return { ids, found, total: ids.length, capped: false };
-    const page = parseOrThrow(searchPage, body, '/wiki/rest/api/content/search');
+    const body = await jsonOrNull(response, path);
+    return body === null ? null : parseOrThrow(searchPage, body, path);
+  }, (page) => {
     let added = 0;
     for (const result of page.results) {
       if ((result.type !== 'page' && result.type !== 'blogpost') || seen.has(result.id)) continue;
@@ -69,13 +64,11 @@ export async function searchContentIds(as: 'user' | 'app', cql: string, max: num
       ids.push(result.id);
       found.push({ id: result.id, type: result.type, title: result.title, spaceKey: result.space?.key ?? '' });
     }
-    const next = cursorOf(page._links?.next);
-    if (!next) return { ids, found, total: ids.length, capped: false };
-    // A next page that repeats what we have, or a cursor that does not move, would loop for ever.
-    if (next === cursor || (added === 0 && page.results.length > 0)) throw new ConfluenceError(502, '/wiki/rest/api/content/search', 'the search cursor did not advance');
-    cursor = next;
-  }
+    // A next page that only repeats what we have would loop for ever (a repeated cursor is caught by the loop).
+    if (added === 0 && page.results.length > 0 && page._links?.next) throw new ConfluenceError(502, path, 'the search cursor did not advance');
+    return ids.length >= max ? 'stop' : undefined;
+  });
   // Stopped at the cap with more to come: the search does not say how many, so the total is what we
   // have and `capped` says there is more (the report shows "Included the first N items").
-  return { ids, found, total: ids.length, capped: true };
+  return { ids, found, total: ids.length, capped: next !== null };
 }

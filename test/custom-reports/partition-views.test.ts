@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { KEYS } from '../../src/core/storage/keys';
-import { viewsOfPartitionsBetween } from '../../src/core/storage/scope-views';
+import { viewsOfPartitionsBetween } from '../../src/core/storage/partition-views';
 import { startAppStore, type AppStore } from '../support/app-store';
 
 let store: AppStore;
@@ -18,7 +18,7 @@ async function seed(spaceKey: string, count: number, step: number, offset: numbe
   return written;
 }
 
-describe('views of a scope\'s partitions, newest first within a page budget', () => {
+describe('views of some partitions, newest first within a page budget', () => {
   it('reads everything in the range when the budget allows, and nothing outside it', async () => {
     const all = [...await seed('A', 150, 10, 0), ...await seed('B', 30, 37, 5)];
     const from = 1_000_100; const to = 1_001_200;
@@ -40,7 +40,7 @@ describe('views of a scope\'s partitions, newest first within a page budget', ()
     expect(all.filter((view) => view.at <= bound).length).toBeGreaterThan(0);
   });
 
-  it('keeps only the views the caller asks for (the scope\'s ids)', async () => {
+  it('keeps only the views the caller asks for (the selection\'s ids)', async () => {
     await seed('A', 50, 10, 0);
     const read = await viewsOfPartitionsBetween('by-content', ['A-1', 'A-2'], 0, 10_000_000, 5, (id) => id === 'A-1');
     expect(read.views.length).toBe(7); // i % 7 === 1 for i < 50: 1, 8, …, 43

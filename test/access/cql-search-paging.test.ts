@@ -1,5 +1,5 @@
 /**
- * CQL report scopes over more than one page of results, against the local Confluence's content search,
+ * CQL content selections over more than one page of results, against the local Confluence's content search,
  * which pages as Cloud's does (vendor/confluence-openapi: `cursor` from `_links.next`, no `start`, no
  * `totalSize`): every id once, all of them, in the order Confluence lists them.
  */
@@ -7,7 +7,7 @@ import { ConfluenceFake } from '../../local/confluence/rest';
 import { Directory } from '../../local/demo/directory';
 import { generateSite } from '../../local/demo/generate-site';
 import { DEMO_SIZES } from '../../local/demo/sizes';
-import { CQL_PAGE_SIZE, searchContentIds } from '../../src/platform/confluence/scope-search';
+import { CQL_PAGE_SIZE, searchContentIds } from '../../src/platform/confluence/cql-search';
 import { startAppStore, type AppStore } from '../support/app-store';
 
 const directory = new Directory(generateSite(11, { ...DEMO_SIZES.small, contents: 2 * CQL_PAGE_SIZE + 37 }, Date.UTC(2026, 10, 1)));
@@ -30,7 +30,7 @@ afterEach(() => store.stop());
 // As on Cloud, the app's user lists only content no restriction keeps from it (local/confluence: visibleTo).
 const current = () => directory.site.contents.filter((content) => (content.type === 'page' || content.type === 'blogpost') && fake.visibleTo({ kind: 'app', restricted: true }, content));
 
-it('a scope over three pages of results lists every id exactly once', async () => {
+it('a selection over three pages of results lists every id exactly once', async () => {
   const expected = current().map((content) => content.id);
   expect(expected.length).toBeGreaterThan(2 * CQL_PAGE_SIZE);
   const found = await searchContentIds('app', 'type in (page, blogpost)', 10_000);

@@ -2,7 +2,7 @@ import { completenessBound } from '../model/completeness-bound';
 import type { ViewRecord } from '../model/rows';
 import { viewRecordPage } from './view-record-pages';
 
-export interface ScopeViewsRead {
+export interface PartitionViewsRead {
   /** Whole records (readers need content, viewer and time; filtered report tiles also type and source). */
   views: ViewRecord[];
   /** Views strictly after this instant were all read; null: the whole range was read. */
@@ -26,7 +26,7 @@ interface Partition {
 export async function viewsOfPartitionsBetween(
   index: 'by-space' | 'by-content' | 'by-time', keys: string[], fromAt: number, toAt: number, pageBudget: number,
   keep: (contentId: string) => boolean,
-): Promise<ScopeViewsRead> {
+): Promise<PartitionViewsRead> {
   const partitions: Partition[] = [...new Set(keys)].map((key) => ({ key, cursor: undefined, finished: false, oldestReadAt: null }));
   const views: ViewRecord[] = [];
   let pagesRead = 0;

@@ -1,15 +1,15 @@
 /**
- * Top readers of a report macro's scope: individual views of the scope's content in the range, read
+ * Top readers of a report macro's content selection: individual views of the selection's content in the range, read
  * within a fixed budget of query pages, counted per reader, named through Confluence. The caller has
- * already been allowed to see people (decidePeopleView); the scope holds only content they may read.
+ * already been allowed to see people (decidePeopleView); the selection holds only content they may read.
  */
 import type { Settings } from '@contracts/settings';
-import type { FoundContent } from '../platform/confluence/scope-search';
+import type { FoundContent } from '../platform/confluence/cql-search';
 import { dayStart } from '../core/date-range';
 import { isListed } from '../core/model/content-status';
-import { rankScopeReaders } from './rules/scope-readers';
+import { rankSelectionReaders } from './rules/content-selection-readers';
 import { contentStatsOf } from '../reports/index';
-import { viewsOfPartitionsBetween } from '../core/storage/scope-views';
+import { viewsOfPartitionsBetween } from '../core/storage/partition-views';
 import { peopleOf } from '../platform/people-directory';
 
 const DAY = 86_400_000;
@@ -18,14 +18,14 @@ export const READER_PAGE_BUDGET = 24;
 /** Up to this many items, one `by-content` partition each is cheaper than their spaces' whole traffic. */
 export const PER_CONTENT_MAX_IDS = 12;
 
-export interface ScopeReadersAnswer {
+export interface SelectionReadersAnswer {
   readers: Array<{ name: string; views: number }>;
   notes: string[];
 }
 
-export async function scopeTopReaders(
+export async function selectionTopReaders(
   found: FoundContent[], range: { from: string; to: string }, limit: number, settings: Settings, now: number,
-): Promise<ScopeReadersAnswer> {
+): Promise<SelectionReadersAnswer> {
   const notes: string[] = [];
   const fromAt = dayStart(range.from) ?? 0;
   const toAt = (dayStart(range.to) ?? now) + DAY - 1;
@@ -43,7 +43,7 @@ export async function scopeTopReaders(
   // Lifecycle's status: views of trashed or archived content stay stored (for a restore) but do not count.
   const stats = await contentStatsOf([...new Set(read.views.map((view) => view.contentId))]);
   const listed = new Set([...ids].filter((id) => { const row = stats.get(id); return !row || isListed(row); }));
-  const ranked = rankScopeReaders(read.views, { ids: listed, fromAt, toAt, completeAfter: read.completeAfter, limit });
+  const ranked = rankSelectionReaders(read.views, { ids: listed, fromAt, toAt, completeAfter: read.completeAfter, limit });
   if (read.completeAfter !== null) {
     notes.push(Number.isFinite(read.completeAfter)
       ? `Based on the most recent views only: the ${ranked.counted} views after ${isoMinute(read.completeAfter)} (UTC). Older views in the range were not read (at most ${READER_PAGE_BUDGET * 100} views are read per render).`

@@ -1,4 +1,4 @@
-import { rankScopeReaders, type ScopeView } from '../../src/custom-reports/rules/scope-readers';
+import { rankSelectionReaders, type SelectionView } from '../../src/custom-reports/rules/content-selection-readers';
 import { completenessBound } from '../../src/core/model/completeness-bound';
 
 /** A small deterministic generator: the same views every run, many shapes of data. */
@@ -11,7 +11,7 @@ function random(seed: number): () => number {
 }
 
 /** The reference: count every view one by one, rank, no shortcuts. */
-function model(views: ScopeView[], ids: Set<string>, fromAt: number, toAt: number, after: number | null, limit: number) {
+function model(views: SelectionView[], ids: Set<string>, fromAt: number, toAt: number, after: number | null, limit: number) {
   const counts: Record<string, number> = {};
   for (const view of views) {
     const inScope = ids.has(view.contentId) && view.viewer !== 'anonymous' && view.at >= fromAt && view.at <= toAt && (after === null || view.at > after);
@@ -22,29 +22,29 @@ function model(views: ScopeView[], ids: Set<string>, fromAt: number, toAt: numbe
     .slice(0, limit);
 }
 
-describe('rankScopeReaders', () => {
+describe('rankSelectionReaders', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('matches the reference model (seed %i)', (seed) => {
     const next = random(seed);
     const viewers = ['acc-a', 'acc-b', 'acc-c', 'acc-d', 'anonymous'];
-    const views: ScopeView[] = Array.from({ length: 400 }, () => ({
+    const views: SelectionView[] = Array.from({ length: 400 }, () => ({
       contentId: `c${Math.floor(next() * 12)}`, viewer: viewers[Math.floor(next() * viewers.length)]!, at: Math.floor(next() * 1000),
     }));
     const ids = new Set(['c1', 'c2', 'c3', 'c5', 'c8']);
     const after = seed % 2 === 0 ? null : Math.floor(next() * 600);
     const limit = 1 + (seed % 4);
-    const result = rankScopeReaders(views, { ids, fromAt: 100, toAt: 900, completeAfter: after, limit });
+    const result = rankSelectionReaders(views, { ids, fromAt: 100, toAt: 900, completeAfter: after, limit });
     expect(result.readers).toEqual(model(views, ids, 100, 900, after, limit));
     expect(result.counted).toBe(model(views, ids, 100, 900, after, 100).reduce((sum, reader) => sum + reader.views, 0));
   });
 
   it('never counts anonymous views, content outside the set, or views at or before the completeness bound', () => {
-    const views: ScopeView[] = [
+    const views: SelectionView[] = [
       { contentId: 'c1', viewer: 'anonymous', at: 50 },
       { contentId: 'other', viewer: 'acc-a', at: 50 },
       { contentId: 'c1', viewer: 'acc-a', at: 20 },
       { contentId: 'c1', viewer: 'acc-b', at: 21 },
     ];
-    const result = rankScopeReaders(views, { ids: new Set(['c1']), fromAt: 0, toAt: 100, completeAfter: 20, limit: 10 });
+    const result = rankSelectionReaders(views, { ids: new Set(['c1']), fromAt: 0, toAt: 100, completeAfter: 20, limit: 10 });
     expect(result).toEqual({ readers: [{ viewer: 'acc-b', views: 1 }], counted: 1, readerCount: 1 });
   });
 });

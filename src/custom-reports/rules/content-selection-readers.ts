@@ -4,14 +4,14 @@
  */
 import { ANONYMOUS_VIEWER } from '../../core/model/view';
 
-export interface ScopeView {
+export interface SelectionView {
   contentId: string;
   viewer: string;
   at: number;
 }
 
-export interface ScopeReadersInput {
-  /** The content the caller may read in the scope (and may see people of), trashed/archived left out. */
+export interface SelectionReadersInput {
+  /** The content the caller may read in the selection (and may see people of), trashed/archived left out. */
   ids: ReadonlySet<string>;
   /** Range bounds in ms, inclusive. */
   fromAt: number;
@@ -24,7 +24,7 @@ export interface ScopeReadersInput {
   limit: number;
 }
 
-export interface ScopeReaders {
+export interface SelectionReaders {
   readers: Array<{ viewer: string; views: number }>;
   /** Views counted (anonymous views are views, but of nobody: they are not counted here). */
   counted: number;
@@ -37,7 +37,7 @@ export interface ScopeReaders {
  * reader; views of content outside the set, outside the range, or at or before the completeness bound
  * are left out, so a partial read is an exact count of a shorter range, never a mix.
  */
-export function rankScopeReaders(views: Iterable<ScopeView>, input: ScopeReadersInput): ScopeReaders {
+export function rankSelectionReaders(views: Iterable<SelectionView>, input: SelectionReadersInput): SelectionReaders {
   const perReader = new Map<string, number>();
   let counted = 0;
   for (const view of views) {

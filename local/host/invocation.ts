@@ -7,7 +7,7 @@ import type { Principal } from './principal';
  * concurrently in this one process, so it travels with the async call chain (AsyncLocalStorage):
  * `asUser()` inside an invocation acts as exactly that invocation's principal.
  */
-export interface InvocationScope {
+export interface Invocation {
   invocationId: string;
   functionKey: string;
   moduleKey: string | undefined;
@@ -16,12 +16,12 @@ export interface InvocationScope {
   deadline: number;
 }
 
-const storage = new AsyncLocalStorage<InvocationScope>();
+const storage = new AsyncLocalStorage<Invocation>();
 
-export function runInScope<T>(scope: Omit<InvocationScope, 'invocationId'>, fn: () => Promise<T>): Promise<T> {
-  return storage.run({ ...scope, invocationId: randomUUID() }, fn);
+export function runInvocation<T>(invocation: Omit<Invocation, 'invocationId'>, fn: () => Promise<T>): Promise<T> {
+  return storage.run({ ...invocation, invocationId: randomUUID() }, fn);
 }
 
-export function currentScope(): InvocationScope | undefined {
+export function currentInvocation(): Invocation | undefined {
   return storage.getStore();
 }
