@@ -5,12 +5,11 @@
  *
  * Points (Confluence Cloud's quota, docs/platform-limits.md): listing a group costs 1 point plus 2 per
  * member returned (user objects), so a refresh of M members costs about 1 + 2M; a viewer's own lookup
- * (`/user/memberof`) costs 1 + 2 per group they are in (at least 3), once per viewer and 12 h. Listing
- * hourly wins as soon as 24 (1 + 2M) points a day are below the day's per-viewer lookups: with
+ * (`/user/memberof`) costs 1 + 2 per group they are in (5 in two groups), once per viewer and 12 h.
+ * Listing hourly wins as soon as 24 (1 + 2M) points a day are below the day's per-viewer lookups: with
  * M ≤ MAX_LISTED_MEMBERS = 150, a refresh costs at most 301 points (7,224 a day, under 0.5 % of the
- * default 65,000 points an hour), which equals about 1,450 lookups a day of viewers in two groups;
- * larger groups (where the per-viewer lookups are cheaper for all but the largest sites) keep the
- * per-viewer path.
+ * default 65,000 points an hour), which equals about 1,450 such lookups a day (≈ 720 signed-in
+ * readers a day); larger groups keep the per-viewer path, cheaper for all but the largest sites.
  */
 
 /** A listing stands this long: a member added to (or removed from) a group counts as such within it. */
