@@ -10,7 +10,7 @@
  */
 import type { GroupRef } from '@contracts/settings';
 import { fetchSmallGroupMembers, type SmallGroupMembers } from '../platform/confluence/group-members';
-import { MemoryCache } from '../platform/memory-cache';
+import { MemoryCache, registerModuleCache } from '../platform/memory-cache';
 import { readExcludedMembers, writeExcludedMembers } from '../core/storage/excluded-members-cache';
 import type { CachedGroups } from '../core/storage/user-groups-cache';
 import { utcDay } from '../core/model/view';
@@ -23,6 +23,7 @@ import { resolveViewerGroups } from './viewer-groups';
 const memory = new MemoryCache<ExcludedMembersList>(TOO_LARGE_RETRY_MS, 4);
 /** Refreshes under way in this instance: concurrent views share one listing. */
 const refreshing = new Map<string, Promise<ExcludedMembersList>>();
+registerModuleCache(() => refreshing.clear());
 
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
