@@ -9,6 +9,7 @@ import { isDemoSizeName, type DemoSizeName } from './demo/sizes';
 import { faultOptionsOf, parseKvsFaultsFlag } from './host/kvs-faults';
 import { CLOUD_STRICTNESS, type FaultOptions } from './kvs';
 import { configuredLatency } from './host/stopped-invocations';
+import { GROUP_REPORT_BUDGET } from '../src/reports/group-report';
 
 export const DEFAULT_PORT = 4600;
 export const READY_LINE = 'Local Confluence ready at';
@@ -70,11 +71,21 @@ function parseArgs(argv: string[], root: string): CliOptions {
   return options;
 }
 
+/**
+ * LOCAL_GROUP_REPORT_BUDGET_MS: a shorter reading budget per call for the group-filtered report (15 s
+ * on Forge), so that a small demo group is prepared over several calls (e2e of its progress).
+ */
+function configureGroupReportBudget(env: NodeJS.ProcessEnv = process.env): void {
+  const value = Number(env.LOCAL_GROUP_REPORT_BUDGET_MS);
+  if (env.LOCAL_GROUP_REPORT_BUDGET_MS !== undefined && Number.isFinite(value) && value >= 0) GROUP_REPORT_BUDGET.ms = value;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const root = path.resolve(__dirname, '..');
   process.chdir(root);
   const options = parseArgs(process.argv.slice(2), root);
+  configureGroupReportBudget();
   const host = await startHost({
     root,
     dataDir: options.dataDir,

@@ -98,14 +98,15 @@ export function buildIsCurrent(apps: string[], fingerprint: string, stampFile: s
 }
 
 /**
- * Two parts of the Atlassian Design System packages that a Forge Custom UI never runs, left out of the
- * bundles (measured: about 300 KiB and 120 KiB of minified JavaScript in every app with a tooltip or a
- * section message; docs/benchmark.md, "What the ADS components cost"):
- * - `@atlaskit/tokens`' theme import map: every ADS theme's CSS as a string, loaded only by
- *   `setGlobalTheme`, which only ADS's `AppProvider`/`ThemeProvider` call (ADS's portal wraps a tooltip in
- *   a ThemeProvider only inside one). These apps mount neither: Forge's `view.theme.enable()` puts the
- *   host's theme CSS and `data-color-mode` on the iframe's page, and ADS components read those `--ds-*`
- *   variables (forge-docs-snapshot mirror/design-tokens-and-theming/index.md, "Activate theming").
+ * Parts of the Atlassian Design System packages that a Forge Custom UI never runs, left out of the bundles
+ * (measured: about 300 KiB and 120 KiB of minified JavaScript in every app with a tooltip or a section
+ * message; docs/benchmark.md, "What the ADS components cost"):
+ * - `@atlaskit/tokens`' `setGlobalTheme` and its theme import map (every ADS theme's CSS as a string,
+ *   custom-theme colour maths): only ADS's `AppProvider`/`ThemeProvider` call them (ADS's portal wraps a
+ *   tooltip in a ThemeProvider only inside one). These apps mount neither: Forge's `view.theme.enable()`
+ *   puts the host's theme CSS and `data-color-mode` on the iframe's page, and ADS components read those
+ *   `--ds-*` variables (forge-docs-snapshot mirror/design-tokens-and-theming/index.md, "Activate theming").
+ *   The stubs fail loudly if that ever changes.
  * - `@atlaskit/feature-gate-js-client` (Statsig): Atlassian's own feature gates, which nothing
  *   initialises inside an app's iframe, so every gate answers false and every experiment its default
  *   value. The stub answers exactly that, without the client.
@@ -127,6 +128,11 @@ export const ADS_TRIM_PLUGIN: Plugin = {
     }));
     pluginBuild.onLoad({ filter: /^feature-gates$/, namespace: 'ads-stub' }, () => ({
       contents: 'export default { checkGate: () => false, getExperimentValue: (_name, _param, fallback) => fallback, initializeCompleted: () => false };',
+      loader: 'js',
+    }));
+    pluginBuild.onResolve({ filter: /^@atlaskit\/tokens\/set-global-theme$/ }, () => ({ path: 'set-global-theme', namespace: 'ads-stub' }));
+    pluginBuild.onLoad({ filter: /^set-global-theme$/, namespace: 'ads-stub' }, () => ({
+      contents: "const setGlobalTheme = () => Promise.reject(new Error('Forge applies the theme: view.theme.enable()')); export default setGlobalTheme; export { setGlobalTheme };",
       loader: 'js',
     }));
     pluginBuild.onLoad({ filter: /^theme-import-map$/, namespace: 'ads-stub' }, () => ({

@@ -9,4 +9,4 @@ export { onContentLifecycle } from './lifecycle/on-content-lifecycle';
 export { onAppInstalled, inventoryMaintenance } from './lifecycle/jobs-trigger';
 export { onAttachmentViewed } from './tracking/on-attachment-viewed';
 export { onSearchPerformed } from './search/on-search-performed';
-export { prepareReachAudiences } from './reach/reach-preparation';
+export { continueBackgroundPreparations } from './reports/preparation-trigger';

@@ -86,6 +86,8 @@ export interface UiModule {
   dynamicPropertiesFunction?: string;
   /** A byline's `contentPropertyKey`: Confluence renders its title from this content property, calling no function. */
   contentPropertyKey?: string;
+  /** The module's `displayConditions` as written (evaluated by display-conditions.ts where the host shows the module). */
+  displayConditions?: unknown;
   layout?: string;
   /** Macros with custom configuration (`config: {resource, title, viewportSize}`): the editor opens this resource. */
   configResource?: string;
@@ -186,6 +188,7 @@ function toAppManifest(doc: ManifestDoc): AppManifest {
   const modules = doc.modules;
   const base = (type: UiModuleType, m: z.infer<typeof uiModule>): UiModule => ({
     type, key: m.key, title: m.title ?? m.key, resource: m.resource, resolverFunction: m.resolver?.function,
+    ...((m as { displayConditions?: unknown }).displayConditions !== undefined ? { displayConditions: (m as { displayConditions?: unknown }).displayConditions } : {}),
   });
   const uiModules: UiModule[] = [
     ...modules.macro.map((m) => ({ ...base('macro', m), ...(m.layout ? { layout: m.layout } : {}), ...customConfig(m.config) })),

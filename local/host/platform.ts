@@ -4,6 +4,7 @@ import { InvocationLog, type InvocationRecord } from './invocation-log';
 import { runInvocation } from './invocation';
 import type { AppManifest, UiModule } from './manifest';
 import { accountIdOf, accountTypeOf, type Principal } from './principal';
+import { displayConditionHolds } from './display-conditions';
 
 export interface PlatformIdentity {
   appId: string;
@@ -134,6 +135,12 @@ export class ForgePlatform {
       [{ call: { functionKey: call, payload }, context }, backend]);
     if (Buffer.byteLength(JSON.stringify(result ?? null)) > MAX_RESPONSE_BYTES) throw new InvocationFailure('Response exceeds 5 MB');
     return result;
+  }
+
+  /** Whether Confluence would show this module on a content page to this viewer (its display conditions). */
+  shows(module: UiModule, principal: Principal, contentId: string | null): boolean {
+    const read = this.options.contentProperty;
+    return displayConditionHolds(module.displayConditions, contentId, (id, key) => read !== undefined && read(principal, id, key) !== undefined);
   }
 
   /** A byline item's `dynamicProperties` function: `(payload, context)`. */

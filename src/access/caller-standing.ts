@@ -11,21 +11,26 @@ const ANONYMOUS: CallerStanding = { signedIn: false, licensed: false, siteAdmin:
 
 /**
  * The caller's standing on the site, from Confluence: admin rights (cached 60 s) and groups (cached
- * 10 min). Groups are asked only when a setting names a group, so most callers cost one admin check.
+ * 10 min). Groups are asked only when a setting names a group that can decide something for this
+ * caller, so most callers, and administrators, cost one admin check.
  */
 export async function standingOf(caller: Caller, settings: Settings): Promise<CallerStanding> {
   if (caller.kind !== 'user') return ANONYMOUS;
   const licensed = caller.accountType === 'licensed';
   // Admin rights are asked as the user; Forge gives guests no asUser calls, and guests are never admins.
   const siteAdmin = licensed && (await isConfluenceAdmin(caller.accountId));
-  const groupIds = [settings.reportAccessGroup?.id, settings.privacy.viewerNamesGroup?.id].filter((id): id is string => Boolean(id));
-  const groups = groupIds.length > 0 ? new Set(await groupsOfUser(caller.accountId)) : new Set<string>();
+  // A group is asked about only where it can decide something (the rules in access-policy.ts): the
+  // report group never for an administrator (every rule that reads it also lets administrators in),
+  // the Hide-viewers names group only in that mode (no other rule reads it).
+  const reportGroup = siteAdmin ? null : settings.reportAccessGroup;
+  const namesGroup = settings.privacy.mode === 'hide-viewers' ? settings.privacy.viewerNamesGroup : null;
+  const groups = reportGroup || namesGroup ? new Set(await groupsOfUser(caller.accountId)) : new Set<string>();
   return {
     signedIn: true,
     licensed,
     siteAdmin,
-    inReportGroup: settings.reportAccessGroup !== null && groups.has(settings.reportAccessGroup.id),
-    inViewerNamesGroup: settings.privacy.viewerNamesGroup !== null && groups.has(settings.privacy.viewerNamesGroup.id),
+    inReportGroup: reportGroup !== null && groups.has(reportGroup.id),
+    inViewerNamesGroup: namesGroup !== null && groups.has(namesGroup.id),
   };
 }
 

@@ -4,6 +4,7 @@ import { fetchContentReadableBy } from '../platform/confluence/permissions';
 import { MemoryCache } from '../platform/memory-cache';
 import { mapInChunks } from '../core/in-chunks';
 import { rememberSpaceNames } from '../platform/space-names';
+import { storeSpaceNames } from '../platform/space-names-store';
 import type { Caller } from '../platform/resolver/context';
 import { groupsInMemory } from './viewer-groups';
 
@@ -75,10 +76,11 @@ export async function readableContentIds(caller: Caller, standing: CallerStandin
   return known;
 }
 
-/** The CQL answer also names the readable content's spaces: remembered for the report's space names. */
+/** The CQL answer also names the readable content's spaces: remembered (and stored) for the report's space names. */
 async function readableAsUser(contentIds: string[]): Promise<Set<string>> {
   const found = await fetchReadableIdsAsUser(contentIds);
   rememberSpaceNames(found.spaceNames);
+  await storeSpaceNames(found.spaceNames);
   return found.ids;
 }
 

@@ -116,6 +116,26 @@ export interface ReportPage {
 }
 
 /**
+ * A report filtered by readers in a group whose members' views take more than one call to read: the
+ * answer while it is being prepared (docs/reports.md). Progress only, never a figure; the UI asks
+ * again until the figures are ready, and each call (and the scheduled run) continues the preparation.
+ */
+export interface ReportPreparing {
+  status: 'preparing';
+  progress: {
+    /** `members`: listing the group from Confluence; `views`: reading the members' views. */
+    stage: 'members' | 'views';
+    /** Members listed (stage `members`) or members whose views are read (stage `views`) so far. */
+    done: number;
+    /** Of how many (null while Confluence has not told the group's size). */
+    total: number | null;
+    /** The figures will count the views recorded up to this time (epoch ms): when the preparation began. */
+    asOf: number;
+  };
+  message: string;
+}
+
+/**
  * Payloads of the report resolvers: the range is the shared `DateRange` (presets or custom days).
  * A report's scope is what its figures cover, the site or one space (the word's one meaning in the
  * code; a custom report's chosen content is its `ContentSelection`).

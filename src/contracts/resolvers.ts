@@ -1,5 +1,5 @@
 import type { AccessCheckPayload, AccessCheckResult } from './access-check';
-import type { ReportFilters, ReportPage, ReportScope, ReportSort, ReportSummary, ReportTable } from './report-query';
+import type { ReportFilters, ReportPage, ReportPreparing, ReportScope, ReportSort, ReportSummary, ReportTable } from './report-query';
 import type { DateRange } from './report-range';
 /**
  * Every resolver function key with its payload and answer. The backend's handlers and the UI's typed
@@ -163,8 +163,9 @@ export interface ResolverContract {
   deleteAnySavedReport: [{ spaceKey: string; id: string }, AllSavedReportsView];
   getPageStatistics: [PageStatisticsPayload, PageStatistics];
   getPageViewers: [PageViewersPayload, PageViewers];
-  getReportSummary: [ReportSummaryPayload, ReportSummaryAnswer];
-  getReportTable: [ReportTablePayload, ReportPage];
+  /** `ReportPreparing` only under a group filter whose members' views take more than one call to read. */
+  getReportSummary: [ReportSummaryPayload, ReportSummaryAnswer | ReportPreparing];
+  getReportTable: [ReportTablePayload, ReportPage | ReportPreparing];
   searchReportGroups: [ReportGroupSearchPayload, GroupSearchResult];
   searchReportSpaces: [SpaceSearchPayload, ReportSpaceSearchResult];
   /** Search analytics (issue 21): the Search tab of the global report. */
@@ -193,6 +194,8 @@ export interface ReportSummaryAnswer extends ReportSummary {
   today: string;
   /** As in PageStatistics: `person-days` under Extended privacy (one pseudonym per person and day). */
   viewersCounted?: 'person-days';
+  /** Under a group filter prepared over several calls: the figures count the views recorded up to this time (epoch ms). */
+  asOf?: number;
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -1,6 +1,7 @@
 import type { SpaceKeyFact } from './rules/space-event';
 import { contentRowsOfSpaceId } from './inventory/inventory-store';
 import { applyLifecycleEvent } from './content-lifecycle';
+import { forEachQueryPage } from '../core/storage/query-pages';
 
 /**
  * How long one product-event invocation may work before it hands the rest to the next delivery.
@@ -27,12 +28,14 @@ export interface SpacePurgeResult {
 export async function purgeSpace(fact: SpaceKeyFact, budgetMs = PRODUCT_TRIGGER_BUDGET.ms, now: () => number = Date.now): Promise<SpacePurgeResult> {
   const deadline = now() + budgetMs;
   let purged = 0;
-  let cursor: string | null = null;
-  do {
-    const page = await contentRowsOfSpaceId(fact.spaceId, cursor);
+  let complete = true;
+  await forEachQueryPage((cursor) => contentRowsOfSpaceId(fact.spaceId, cursor ?? null), async (page) => {
     for (const row of page.rows) {
       if (row.status === 'purged') continue;
-      if (now() >= deadline) return { purged, complete: false };
+      if (now() >= deadline) {
+        complete = false;
+        return 'stop';
+      }
       const outcome = await applyLifecycleEvent({
         kind: 'purged', contentId: row.contentId, contentType: row.contentType, title: row.title, spaceKey: row.spaceKey,
         spaceId: fact.spaceId, at: Math.max(fact.at, row.lifecycleAt), createdAt: null, modifiedAt: null,
@@ -40,9 +43,9 @@ export async function purgeSpace(fact: SpaceKeyFact, budgetMs = PRODUCT_TRIGGER_
       });
       if (outcome === 'applied') purged += 1;
     }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { purged, complete: true };
+    return undefined;
+  });
+  return { purged, complete };
 }
 
 export interface RekeyResult {
@@ -65,12 +68,14 @@ export interface RekeyResult {
 export async function rekeySpace(fact: SpaceKeyFact, budgetMs = PRODUCT_TRIGGER_BUDGET.ms, now: () => number = Date.now): Promise<RekeyResult> {
   const deadline = now() + budgetMs;
   let moved = 0;
-  let cursor: string | null = null;
-  do {
-    const page = await contentRowsOfSpaceId(fact.spaceId, cursor);
+  let complete = true;
+  await forEachQueryPage((cursor) => contentRowsOfSpaceId(fact.spaceId, cursor ?? null), async (page) => {
     for (const row of page.rows) {
       if (row.spaceKey === fact.spaceKey || row.status === 'purged') continue;
-      if (now() >= deadline) return { moved, complete: false };
+      if (now() >= deadline) {
+        complete = false;
+        return 'stop';
+      }
       await applyLifecycleEvent({
         kind: 'moved', contentId: row.contentId, contentType: row.contentType, title: row.title, spaceKey: fact.spaceKey,
         spaceId: fact.spaceId, at: Math.max(fact.at, row.lifecycleAt), createdAt: null, modifiedAt: null,
@@ -78,7 +83,7 @@ export async function rekeySpace(fact: SpaceKeyFact, budgetMs = PRODUCT_TRIGGER_
       });
       moved += 1;
     }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { moved, complete: true };
+    return undefined;
+  });
+  return { moved, complete };
 }

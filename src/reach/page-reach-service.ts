@@ -19,6 +19,7 @@ import { activeMembers } from './rules/audience-members';
 import { pageReach, reachOverTime } from './rules/page-reach';
 import { incompleteBecauseOfRetention, rowReadPlan } from './rules/reach-completeness';
 import { listPage } from './rules/reach-list';
+import { forEachQueryPage } from '../core/storage/query-pages';
 
 const DAY_MS = 86_400_000;
 /** A past range's raw views read to tell who read in it: 20,000 records ≈ 200 queries. */
@@ -50,12 +51,7 @@ export function audienceLabel(audience: ReachAudience | { kind: 'space-members' 
 async function pageRows(contentId: string, pageViewers: number, memberIds: string[]): Promise<ViewerContentRow[]> {
   if (rowReadPlan(pageViewers, memberIds.length) === 'member-keys') return viewerRowsOf(contentId, memberIds);
   const rows: ViewerContentRow[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await viewersOfContent(contentId, 0, Number.MAX_SAFE_INTEGER, 100, cursor);
-    rows.push(...page.rows);
-    cursor = page.nextCursor;
-  } while (cursor);
+  await forEachQueryPage((cursor) => viewersOfContent(contentId, 0, Number.MAX_SAFE_INTEGER, 100, cursor ?? null), (page) => { rows.push(...page.rows); });
   return rows;
 }
 

@@ -4,7 +4,7 @@ import type { GroupSearchResult } from '@contracts/resolvers';
 import { mayFilterByGroup } from '../access/rules/access-policy';
 import { parseWith } from '../core/parse';
 import { searchGroups } from '../platform/confluence/directory';
-import { scoped } from './report-resolvers';
+import { scoped } from './report-scope';
 import { fail, ok } from '../platform/resolver/envelope';
 
 const payload = z.object({ scope: z.enum(['global', 'space']), query: z.string().max(100) }).strict();

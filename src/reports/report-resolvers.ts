@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { Envelope } from '@contracts/envelope';
 import type { ReportSummaryAnswer } from '@contracts/resolvers';
-import type { ReportFilters, ReportPage } from '@contracts/report-query';
+import type { ReportFilters, ReportPage, ReportPreparing } from '@contracts/report-query';
 import { REPORT_TABLES } from '@contracts/report-query';
 import { SOURCES } from '@contracts/settings';
 import { dateRangeSchema, resolveRange, dayOf, previousPeriod } from '../core/date-range';
 import { CONTENT_SET_MAX_KEYS, contentSetKeys } from './content-set';
 import { parseWith } from '../core/parse';
-import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAccess } from '../access';
+import type { ReportAccess } from '../access';
+import { scoped } from './report-scope';
 import { currentSettings } from '../settings/index';
 import { reportSummary } from './report-summary';
 import { answerTable } from './report-table-page';
 import { namesOfSpaces } from '../platform/space-names';
 import { mayFilterByGroup } from '../access/rules/access-policy';
 import { groupFilteredSummary, groupFilteredTable } from './group-report';
-import { callerOf } from '../platform/resolver/context';
 import { firstStoredDay } from './storage/report-rollups';
 import { fail, ok } from '../platform/resolver/envelope';
 
@@ -34,24 +34,6 @@ const tablePayload = summaryPayload.extend({
   pageSize: z.number().int().min(1).max(500),
   cursor: z.string().regex(/^\d{1,6}$|^[A-Za-z0-9+/=_-]{1,2000}$/).optional(),
 }).strict();
-
-const spaceClaim = z.object({ extension: z.object({ space: z.object({ key }).passthrough() }).passthrough() }).passthrough();
-
-type Scoped = { access: ReportAccess; spaceKey: string | null } | AccessDenied | { ok: false; code: 'invalid-input'; message: string };
-
-/** The access module decides; the space named by the browser is verified there (Confluence, as the caller). */
-export async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
-  const settings = await currentSettings();
-  const caller = callerOf(context);
-  if (scope === 'global') {
-    const access = await globalReportAccess(caller, settings);
-    return access.ok ? { access, spaceKey: null } : access;
-  }
-  const claim = spaceClaim.safeParse(context);
-  if (!claim.success) return { ok: false, code: 'invalid-input', message: 'The space report runs in a space.' };
-  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key);
-  return access.ok ? { access, spaceKey: claim.data.extension.space.key } : access;
-}
 
 /** A space report reads its own space only, whatever the browser's filters say. */
 function scopedFilters(value: z.infer<typeof filters>, spaceKey: string | null): ReportFilters {
@@ -87,7 +69,7 @@ async function openReport(value: z.infer<typeof summaryPayload>, context: unknow
   return { at, today, range: { from: range.range.from, to: range.range.to } };
 }
 
-export async function getReportSummaryResolver(payload: unknown, context: unknown): Promise<Envelope<ReportSummaryAnswer>> {
+export async function getReportSummaryResolver(payload: unknown, context: unknown): Promise<Envelope<ReportSummaryAnswer | ReportPreparing>> {
   const parsed = parseWith(summaryPayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const opened = await openReport(parsed.value, context);
@@ -97,6 +79,8 @@ export async function getReportSummaryResolver(payload: unknown, context: unknow
   const { groupId } = filters;
   const group = groupId ? await groupFilteredSummary(range, { ...filters, groupId }, today) : null;
   if (group && !group.ok) return group.code ? fail(group.code, group.message) : fail('invalid-input', group.message, { 'filters.groupId': group.message });
+  // The members' views are still being read: progress only, never a figure.
+  if (group && 'status' in group.value) return ok(group.value);
   const summary = group ? group.value : await reportSummary(range, filters, today);
   const space = at.spaceKey ? { key: at.spaceKey, name: (await namesOfSpaces([at.spaceKey])).get(at.spaceKey) ?? at.spaceKey } : null;
   const people = at.access.people.names ? { names: true as const } : { names: false as const, reason: at.access.people.reason };
@@ -105,7 +89,7 @@ export async function getReportSummaryResolver(payload: unknown, context: unknow
   return ok({ ...summary, space, people, today, ...(perDay ? { viewersCounted: 'person-days' as const } : {}) });
 }
 
-export async function getReportTableResolver(payload: unknown, context: unknown): Promise<Envelope<ReportPage>> {
+export async function getReportTableResolver(payload: unknown, context: unknown): Promise<Envelope<ReportPage | ReportPreparing>> {
   const parsed = parseWith(tablePayload, payload);
   if (!parsed.ok) return fail('invalid-input', parsed.message, parsed.fieldErrors);
   const opened = await openReport(parsed.value, context);

@@ -1,6 +1,8 @@
 import type { Settings } from '@contracts/settings';
 import { currentStoredSettings } from '../settings/index';
-import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
+import { groupsInMemory } from '../access/viewer-groups';
+import { excludedGroupsFromMemory, viewerExcludedGroups } from '../access/excluded-members';
+import { pseudonymFor } from '../privacy/index';
 import { judgeEventTime, BLOCKING_HORIZON_MS } from '../tracking/index';
 import { commitOps } from '../core/storage/commit-ops';
 import { isTransientStorageError, ContentionError } from '../core/storage/kvs-errors';
@@ -11,6 +13,7 @@ import type { SearchEvent } from './rules/search-event';
 import { monthsOfSearch, planSearchWrite, type PlannedSearch } from './rules/search-write-plan';
 import { readSearchSnapshot } from './storage/search-store';
 import { markOf, queryIdOf, searcherOf } from './search-ids';
+import { jitteredPause } from '../core/jittered-pause';
 
 export type SearchOutcome =
   | { recorded: true; counted: boolean }
@@ -32,7 +35,9 @@ export async function trackSearch(event: SearchEvent, now = Date.now()): Promise
   const { settings } = stored;
   const normalised = normaliseQuery(event.query);
   const groupLookup = needsSearcherGroups(settings, event);
-  const knownGroups = event.searcher.kind === 'user' && groupLookup ? groupsInMemory(event.searcher.accountId) : [];
+  const knownGroups = event.searcher.kind === 'user' && groupLookup
+    ? await excludedGroupsFromMemory(event.searcher.accountId, settings.excludedGroups, now, pseudonymFor) ?? groupsInMemory(event.searcher.accountId)
+    : [];
   const early = decideSearch(settings, event, normalised, knownGroups ?? []);
   if (!early.record) return { recorded: false, reason: early.reason };
 
@@ -48,7 +53,7 @@ export async function trackSearch(event: SearchEvent, now = Date.now()): Promise
     try {
       const { snapshot, groups } = await readSearchSnapshot(planned, months, groupIds === undefined ? groupsKey : null);
       if (groupIds === undefined && event.searcher.kind === 'user') {
-        groupIds = await resolveViewerGroups(event.searcher.accountId, groupsKey!, groups, now);
+        groupIds = await viewerExcludedGroups({ accountId: event.searcher.accountId, storedViewer: groupsKey!, excluded: settings.excludedGroups, storedGroups: groups, now, pseudonymFor });
         const decision = decideSearch(settings, event, normalised, groupIds);
         if (!decision.record) return { recorded: false, reason: decision.reason };
       }
@@ -59,7 +64,7 @@ export async function trackSearch(event: SearchEvent, now = Date.now()): Promise
       if (!isTransientStorageError(error)) throw error;
       lastTransient = error;
     }
-    await pause(attempt);
+    await jitteredPause(attempt);
   }
   if (lastTransient) throw lastTransient;
   throw new ContentionError(`search ${planned.mark}`);
@@ -79,9 +84,4 @@ async function plannedSearch(settings: Settings, event: SearchEvent, normalised:
     // A sketch of account ids: a count of people, never a list; not kept under Extended privacy.
     sketchElement: user !== null && countsDistinctSearchers(settings) ? user : null,
   };
-}
-
-function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

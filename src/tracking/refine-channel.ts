@@ -6,6 +6,7 @@ import { monthOf } from '../core/model/report-periods';
 import { isTransientStorageError } from '../core/storage/kvs-errors';
 import { commitRelabel, readSnapshot, readViewRecord, readViewerContent } from './storage/view-store';
 import { planRelabel, viewToRefine } from './rules/relabel-plan';
+import { jitteredPause } from '../core/jittered-pause';
 
 const MAX_ATTEMPTS = 8;
 
@@ -43,7 +44,7 @@ export async function refineRecentView(contentId: string, storedViewer: string, 
     } catch (error) {
       if (!isTransientStorageError(error)) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+    await jitteredPause(attempt);
   }
   return 'nothing-to-refine';
 }

@@ -11,7 +11,8 @@ import { commitPlan, readChannelHint, readSnapshot } from './storage/view-store'
 import { refineRecentView } from './refine-channel';
 import { ContentionError, isTransientStorageError, UnclassifiedTransactionError } from '../core/storage/kvs-errors';
 import { currentSettings, currentStoredSettings } from '../settings/index';
-import { groupsInMemory, resolveViewerGroups } from '../access/viewer-groups';
+import { groupsInMemory } from '../access/viewer-groups';
+import { excludedGroupsFromMemory, viewerExcludedGroups } from '../access/excluded-members';
 import { pseudonymFor } from '../privacy/index';
 import { settleContent } from '../lifecycle/index';
 import { planWithinLimit } from './rules/rollup-fit';
@@ -68,7 +69,10 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   if (stored.problem?.applied === 'tracking-stopped') return { tracked: false, reason: 'settings-unreadable' };
   const { settings } = stored;
   const groupLookup = needsGroupLookup(settings, view);
-  const knownGroups = view.viewer.kind === 'user' && groupLookup ? groupsInMemory(view.viewer.accountId) : [];
+  // The excluded groups' listing (no call per viewer), else the viewer's own groups if this instance knows them.
+  const knownGroups = view.viewer.kind === 'user' && groupLookup
+    ? await excludedGroupsFromMemory(view.viewer.accountId, settings.excludedGroups, request.now ?? Date.now(), pseudonymFor) ?? groupsInMemory(view.viewer.accountId)
+    : [];
   const channelPending = request.channelFromHint === true;
   const early = decideTracking({ settings, view, via: request.via, viewerGroupIds: knownGroups ?? [], channelPending });
   if (!early.track) return { tracked: false, reason: early.reason };
@@ -98,11 +102,11 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const now = request.now ?? Date.now();
-      const { snapshot, groups, channelHint, rollups, peeked } = await readSnapshot({
+      const { snapshot, groups, excludedMembers, channelHint, rollups, peeked } = await readSnapshot({
         contentId: view.contentId, spaceKey: storedSpace ?? view.spaceKey, storedViewer, at: view.at, withViewerHistory: applyBlocking, days,
         withChannelHint: channelPending, ...(hintViewer ? { hintViewer } : {}), now, months,
         storesAccountId: view.viewer.kind === 'user' && settings.privacy.mode !== 'extended',
-        ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer } : {}),
+        ...(viewerGroupIds === undefined && view.viewer.kind === 'user' ? { groupsOf: storedViewer, withExcludedMembers: true } : {}),
         ...(request.peek ? { peek: request.peek.items } : {}),
       });
       request.peek?.seen(peeked);
@@ -111,7 +115,7 @@ export async function trackView(request: TrackRequest): Promise<TrackOutcome> {
         defaulted = view.source === request.view.source && channelHint === undefined;
       }
       if (viewerGroupIds === undefined && view.viewer.kind === 'user') {
-        viewerGroupIds = await resolveViewerGroups(view.viewer.accountId, storedViewer, groups, now);
+        viewerGroupIds = await viewerExcludedGroups({ accountId: view.viewer.accountId, storedViewer, excluded: settings.excludedGroups, storedGroups: groups, storedList: { value: excludedMembers }, now, pseudonymFor });
       }
       // Pure and cheap: re-applied now that the channel and the groups are known.
       const decision = decideTracking({ settings, view, via: request.via, viewerGroupIds: viewerGroupIds ?? [] });

@@ -30,7 +30,8 @@ import { benchConfluence } from './bench-site';
 import { forgeDelivery, syntheticDay } from './synthetic-day';
 import { measured, meterKvsPerTask } from './unit-meter';
 import { appSeesRecently, rememberAppSees, type SmallStorage } from '../../static/channel-beacon/src/app-sees-cache';
-import { runBeacon } from '../../static/channel-beacon/src/beacon-decision';
+import { propertyPath, runBeacon } from '../../static/channel-beacon/src/beacon-decision';
+import { pointsOf } from '../../local/confluence/points';
 
 /** Forge's cap on interactive invocations (resolvers, dynamicProperties) per installation and minute. */
 const INTERACTIVE_INVOCATIONS_PER_MINUTE = 5_000;
@@ -85,14 +86,25 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
     // it, then once an hour per page and reader's browser (an anonymous render: a fresh browser each).
     let beaconInvocations = 0;
     let beaconPropertyReads = 0;
+    // Confluence points of a page render as it happens (issue 17): the byline function path's calls
+    // where it runs, the beacon's property reads (none: the display condition answers), reportView's.
+    let functionPoints = 0;
+    let beaconReadPoints = 0;
+    // The same renders had the beacon read the property itself (no display condition): the reads and their points.
+    let readingBeaconReads = 0;
+    let readingBeaconPoints = 0;
     const browsers = new Map<string, SmallStorage>();
-    const browserOf = (accountId: string | undefined): SmallStorage => {
-      const fresh = (): SmallStorage => { const items = new Map<string, string>(); return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => { items.set(k, v); } }; };
+    const readingBrowsers = new Map<string, SmallStorage>();
+    const fresh = (): SmallStorage => { const items = new Map<string, string>(); return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => { items.set(k, v); } }; };
+    const browserOf = (accountId: string | undefined, all = browsers): SmallStorage => {
       if (!accountId) return fresh();
-      const known = browsers.get(accountId) ?? fresh();
-      browsers.set(accountId, known);
+      const known = all.get(accountId) ?? fresh();
+      all.set(accountId, known);
       return known;
     };
+    /** Points of the beacon's property read as Confluence's meter counts them (1, plus 1 for the property returned). */
+    const readPoints = (present: boolean) => pointsOf('GET', propertyPath('page', view0)!, 200, { results: present ? [{}] : [] });
+    const view0 = '100000';
     let writerPoints = 0;
     const lags: number[] = [];
     /** View times not yet in the content's property. */
@@ -129,22 +141,34 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
         invocations += 1;
         const { units } = await measured(() => deliveredAt(view.at, () => bylineProperties({ extension: { content: { id: view.contentId, type: 'page' } } }, view.accountId ? { principal: { accountId: view.accountId } } : {})));
         renderReads += units.read;
+        functionPoints += units.confluencePoints ?? 0;
       }
       if (rendered) {
         const local = browserOf(view.accountId);
+        // Confluence's display condition (entityPropertyExists) picks the module that runs: it tells the property's presence.
+        const shown = property !== undefined;
         await runBeacon({
-          channel: 'desktop', content: { id: view.contentId, type: 'page' }, now: view.at,
+          channel: 'desktop', content: { id: view.contentId, type: 'page' }, now: view.at, propertyShown: process.env.BENCH_BEACON_READS === '1' ? undefined : shown,
           appSeesRecently: (id, at) => appSeesRecently(local, id, at),
           rememberAppSees: (id, at) => rememberAppSees(local, id, at),
           lookupProperty: async () => {
             beaconPropertyReads += 1;
-            return readProperty(reader, view.contentId, BYLINE_PROPERTY_KEY) === undefined ? 'absent' : 'present';
+            beaconReadPoints += readPoints(shown);
+            return shown ? 'present' : 'absent';
           },
           // reportView's answer (src/tracking/beacon-view.ts): whether the app's user sees the content; null for anonymous.
           reportView: async () => {
             beaconInvocations += 1;
             return reader.kind === 'user' && !confluence.properties.appDenied.has(view.contentId) && canViewContent(directory, { kind: 'app', restricted: confluence.appUser.restricted }, directory.content(view.contentId)!);
           },
+        });
+        const reading = browserOf(view.accountId, readingBrowsers);
+        await runBeacon({
+          channel: 'desktop', content: { id: view.contentId, type: 'page' }, now: view.at,
+          appSeesRecently: (id, at) => appSeesRecently(reading, id, at),
+          rememberAppSees: (id, at) => rememberAppSees(reading, id, at),
+          lookupProperty: async () => { readingBeaconReads += 1; readingBeaconPoints += readPoints(shown); return shown ? 'present' : 'absent'; },
+          reportView: async () => reader.kind === 'user' && !confluence.properties.appDenied.has(view.contentId) && canViewContent(directory, { kind: 'app', restricted: confluence.appUser.restricted }, directory.content(view.contentId)!),
         });
       }
       const result = await deliveredAt(arrives, () => processViewedEvent(viewedEvent(view)));
@@ -163,6 +187,9 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
     }
 
     const perRender = (invocations + beaconInvocations) / Math.max(1, renders);
+    /** reportView's own calls: the content as the app and, for content the app cannot see, as the reader (2 points each): 4 at most. */
+    const REPORT_VIEW_POINTS_MAX = 4;
+    const renderPoints = (functionPoints + beaconReadPoints + beaconInvocations * REPORT_VIEW_POINTS_MAX) / Math.max(1, renders);
     const distinct = new Set(deliveries.map((view) => view.contentId)).size;
     return [
       ['byline_property_bench_shape', `${deliveries.length} deliveries, ${pages} pages (every ${deniedEvery || 'no'}th restricted away from the app), writer every ${INTERVAL_MS / 60_000} min, a page written at most every ${Math.max(INTERVAL_MS, minGapMs) / 60_000} min`],
@@ -170,6 +197,14 @@ export async function benchBylineProperty(root: string): Promise<Array<[string, 
       ['invocations_per_page_render_byline', round(invocations / Math.max(1, renders))],
       ['invocations_per_page_render_beacon', round(beaconInvocations / Math.max(1, renders))],
       ['beacon_property_reads_per_page_render', round(beaconPropertyReads / Math.max(1, renders))],
+      // Issue 17: Confluence points of a page render as it happens now (the byline from the property
+      // costs Confluence's own read, not the app's): the function path where it runs, the beacon's
+      // reads, reportView's calls (counted at their 4-point maximum).
+      ['confluence_points_per_byline', round(renderPoints)],
+      ['confluence_points_per_byline_parts', `function path ${round(functionPoints / Math.max(1, renders))} (${round(invocations / Math.max(1, renders))} of renders), beacon reads ${round(beaconReadPoints / Math.max(1, renders))}, reportView <= ${round((beaconInvocations * REPORT_VIEW_POINTS_MAX) / Math.max(1, renders))}`],
+      // What a beacon reading the property on every render not cached in its browser would add (its read counts against the app's quota).
+      ['confluence_points_per_byline_if_beacon_reads', round((functionPoints + readingBeaconPoints + beaconInvocations * REPORT_VIEW_POINTS_MAX) / Math.max(1, renders))],
+      ['beacon_property_reads_per_page_render_if_beacon_reads', round(readingBeaconReads / Math.max(1, renders))],
       ['read_units_per_page_render', round(renderReads / Math.max(1, renders))],
       ['confluence_points_per_counted_view_byline_writes', round(writerPoints / Math.max(1, counted))],
       ['confluence_points_byline_writes_total', writerPoints],

@@ -82,6 +82,8 @@ async function run(app: AppPlatform, print: Print): Promise<void> {
     const summary = await app.invoke(principal, 'global-report', 'getReportSummary', { scope: 'global', range, filters: {} });
     const table = await app.invoke(principal, 'global-report', 'getReportTable', { scope: 'global', range, filters: {}, table: 'top-content', sort: { column: 'views', direction: 'desc' }, pageSize: REPORT_PAGE_SIZE });
     if (!summary.ok || !table.ok) throw new Error(`report refused: ${JSON.stringify(summary.ok ? table : summary)}`);
+    // No group filter here, so the table is never `preparing` (a group-filtered report's answer while prepared).
+    if ('status' in table.data) throw new Error('an unfiltered report answered preparing');
     return table.data.result.rows.length;
   };
   const measureOpen = async (name: string, principal: Parameters<AppPlatform['invoke']>[0]) => {

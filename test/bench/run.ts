@@ -18,11 +18,12 @@ import { manifestEntities, resetAppCaches } from '../support/app-store';
 import { viewedEvent } from '../support/events';
 import { benchConfluence } from './bench-site';
 import { forgeDelivery, seeded, syntheticDay } from './synthetic-day';
-import { measured, meterKvsPerTask, type Units } from './unit-meter';
+import { addPointsByRoute, formatByRoute, measured, meterKvsPerTask, type Units } from './unit-meter';
 import { benchInventory } from './inventory-bench';
 import { benchReportMacro } from './report-macro-bench';
 import { runReportBenches } from './report-bench';
 import { benchGroupReport } from './group-report-bench';
+import { benchGroupPreparation } from './group-preparation-bench';
 import { callsByReason, newBylineTally, renderByline } from './byline-bench';
 import { benchPageStatistics, STATS_VIEWERS } from './page-stats-bench';
 import { benchCloud } from './cloud-bench';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
     uninstall();
     rmSync(dir, { recursive: true, force: true });
   }
+  // A group report prepared over several calls (BENCH_GROUP_PREP=0 skips it; BENCH_GROUP_PREP_MEMBERS sets the size; issue 17).
+  if (process.env.BENCH_GROUP_PREP !== '0') await benchGroupPreparation((name, value) => console.log(`${name}: ${value}`));
   // Confluence points and timings with latency, as on Cloud (BENCH_CLOUD=0 skips it; issue 17).
   if (process.env.BENCH_CLOUD !== '0') await benchCloud((name, value) => console.log(`${name}: ${value}`));
   // Reach of a page and inactive readers for a group (BENCH_REACH=0 skips it; BENCH_REACH_MEMBERS sets the size).
@@ -107,10 +110,12 @@ async function writeBench(): Promise<void> {
   const totals = { counted: { read: 0, write: 0, requests: 0, n: 0 }, skipped: { read: 0, write: 0, requests: 0, n: 0 } };
   // Confluence points of the view path (every view, counted or not), as Cloud counts them (issue 17).
   let viewPoints = 0;
+  const viewPointsByRoute = new Map<string, number>();
   const reasons = new Map<string, number>();
   const add = (bucket: keyof typeof totals, units: Units) => {
     totals[bucket].read += units.read; totals[bucket].write += units.write; totals[bucket].requests += units.requests; totals[bucket].n += 1;
     viewPoints += units.confluencePoints ?? 0;
+    addPointsByRoute(viewPointsByRoute, units);
   };
 
   const started = performance.now();
@@ -159,7 +164,12 @@ async function writeBench(): Promise<void> {
     ['confluence_calls_per_byline', round(bylines.confluence / bylines.renders)],
     // The synthetic day's site (10,000 pages, 2,000 users, bots excluded): the issue-17 targets' scale.
     ['confluence_points_per_counted_view', round(viewPoints / totals.counted.n)],
-    ['confluence_points_per_byline', round(bylines.points / bylines.renders)],
+    // Where they go: points per counted view by route (the excluded groups' listing, lookups, ...).
+    ['confluence_points_per_counted_view_by_route', formatByRoute(viewPointsByRoute, totals.counted.n)],
+    // Every render through the dynamicProperties function (its per-call cost); a page render as it
+    // happens now (from the property, the function only where there is none) is
+    // `confluence_points_per_byline`, printed by the byline-property bench.
+    ['confluence_points_per_byline_function_path', round(bylines.points / bylines.renders)],
     ['byline_calls_by_reason', callsByReason(bylines)],
     ['byline_bench_shape', `a render every ${BYLINE_EVERY} view(s); ${permissionChanges} restriction changes in the day`],
     ['bylines_rendered', `${bylines.renders} (${bylines.counted} with a count)`],

@@ -7,6 +7,25 @@ export interface Units {
   read: number; write: number; requests: number; /** Confluence REST calls (not KVS). */ confluence?: number;
   /** Confluence points of those calls, as Cloud counts them (local/confluence/points.ts). */
   confluencePoints?: number;
+  /** Those points by route (`GET /wiki/rest/api/user/memberof`, ids as `{id}`), to see where they go. */
+  pointsByRoute?: Map<string, number>;
+}
+
+/** A request's route for the breakdown: method and path without its query, numbers and group/account ids as `{id}`. */
+export function routeOf(method: string, path: string): string {
+  const bare = path.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/{id}').replace(/\/group\/[^/]+\/membersByGroupId/, '/group/{id}/membersByGroupId');
+  return `${method.toUpperCase()} ${bare}`;
+}
+
+/** Adds a task's points by route into a total. */
+export function addPointsByRoute(total: Map<string, number>, units: Units): void {
+  for (const [route, points] of units.pointsByRoute ?? []) total.set(route, (total.get(route) ?? 0) + points);
+}
+
+/** `route=points per n` for the largest routes first. */
+export function formatByRoute(total: Map<string, number>, n: number): string {
+  const round = (value: number) => Math.round(value * 10_000) / 10_000;
+  return [...total].sort((a, b) => b[1] - a[1]).map(([route, points]) => `${route}=${round(points / Math.max(1, n))}`).join(' ') || 'none';
 }
 
 const scope = new AsyncLocalStorage<Units>();
@@ -31,7 +50,11 @@ export function meterKvsPerTask(): void {
       const text = await response.clone().text();
       let body: unknown = text;
       try { body = JSON.parse(text); } catch { /* not JSON */ }
-      units.confluencePoints = (units.confluencePoints ?? 0) + (response.status === 429 ? 0 : pointsOf(init?.method ?? 'GET', path, response.status, body));
+      const points = response.status === 429 ? 0 : pointsOf(init?.method ?? 'GET', path, response.status, body);
+      units.confluencePoints = (units.confluencePoints ?? 0) + points;
+      units.pointsByRoute ??= new Map();
+      const route = routeOf(init?.method ?? 'GET', path);
+      units.pointsByRoute.set(route, (units.pointsByRoute.get(route) ?? 0) + points);
     }
     if (!units || target.type !== 'kvs' || (!response.ok && response.status !== 404)) return response;
     units.requests += 1;

@@ -31,7 +31,9 @@ test('an admin switches anonymous tracking off in the settings page, and anonymo
   const anonymous = settings.getByRole('checkbox', { name: 'Anonymous', exact: true });
   await anonymous.waitFor({ timeout: 20_000 });
   await page.screenshot({ path: artifactPath('settings-admin'), fullPage: true });
-  await anonymous.click();
+  // A click on the switch as drawn (ADS's label around the visually hidden checkbox).
+  await settings.getByTestId('exclude-anonymous-toggle').click();
+  expect(await anonymous.isChecked()).toBe(true);
   await settings.getByRole('button', { name: 'Save', exact: true }).click();
   const saved = await site.waitForInvocation({ call: 'saveSettings', since });
   expect(saved.result).toMatchObject({ ok: true });
@@ -106,4 +108,65 @@ test('an admin runs the platform self-check from the settings page: each answer 
   await settings.getByText('Everything answered as Viewtracker assumes', { exact: false }).waitFor({ timeout: 20_000 });
   await settings.getByRole('cell', { name: 'POST /wiki/rest/api/content/{id}/permission/check (as app) Scope: read:confluence-content.permission' }).waitFor({ timeout: 5_000 });
   await page.screenshot({ path: artifactPath('settings-self-check'), fullPage: true });
+});
+
+/** `--ds-<name>` in @atlaskit/tokens' own light or dark theme, as the browser reports a colour: `rgb(r, g, b)`. */
+function adsColour(theme: 'light' | 'dark', name: string): string {
+  const css = (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/atlassian-${theme}`) as { default: string }).default;
+  const hex = new RegExp(`--ds-${name}: #([0-9A-Fa-f]{6});`).exec(css)?.[1];
+  if (!hex) throw new Error(`no --ds-${name} in the ${theme} theme`);
+  const [r, g, b] = [0, 2, 4].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+test("the settings page is drawn with the Atlassian Design System's controls: named toggles that the keyboard works, an ADS Save button, light and dark", async () => {
+  const admin = site.user('admin').accountId;
+  await site.visit(page, admin, site.settingsPath());
+  const settings = moduleFrame(page, 'settings');
+  // ADS's toggle is a native checkbox inside ADS's label (its testId), named by the setting's label.
+  const anonymous = settings.getByRole('checkbox', { name: 'Anonymous', exact: true });
+  await anonymous.waitFor({ state: 'attached', timeout: 20_000 });
+  expect(await anonymous.getAttribute('data-testid')).toBe('exclude-anonymous-toggle--input');
+  await expect(settings.getByRole('checkbox', { name: 'View Counter', exact: true }).count()).resolves.toBe(1);
+  const track = settings.getByTestId('exclude-anonymous-toggle');
+  const wasOn = await anonymous.isChecked();
+
+  // The keyboard: Tab reaches it, Space switches it.
+  await anonymous.focus();
+  await page.keyboard.press('Space');
+  await expect(anonymous.isChecked()).resolves.toBe(!wasOn);
+  const save = settings.getByRole('button', { name: 'Save', exact: true });
+  expect(await save.getAttribute('data-testid')).toBe('settings-save');
+  await expect(save.isEnabled()).resolves.toBe(true);
+  const trackToken = wasOn ? 'background-neutral-bold' : 'background-success-bold';
+  const paint = async () => ({
+    track: await track.evaluate((element) => getComputedStyle(element).backgroundColor),
+    save: await save.evaluate((element) => getComputedStyle(element).backgroundColor),
+  });
+  expect(await paint()).toEqual({ track: adsColour('light', trackToken), save: adsColour('light', 'background-brand-bold') });
+  // An icon-only button says what it does in ADS's tooltip, on keyboard focus too (a portal under the CSP).
+  const remove = settings.getByRole('button', { name: /^Remove / }).first();
+  const removeName = await remove.getAttribute('aria-label');
+  await remove.focus();
+  await expect(settings.getByRole('tooltip').textContent({ timeout: 5_000 })).resolves.toBe(removeName);
+  await anonymous.focus();
+  await page.screenshot({ path: artifactPath('settings-ads-light') });
+  await settings.locator('.vt-save-area').screenshot({ path: artifactPath('settings-ads-save-light') });
+
+  // Dark: the host's theme reaches ADS's components through the same tokens.
+  await page.click('#theme-toggle');
+  try {
+    await settings.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached', timeout: 10_000 });
+    const dark = { track: adsColour('dark', trackToken), save: adsColour('dark', 'background-brand-bold') };
+    let painted = await paint();
+    for (const until = Date.now() + 5_000; JSON.stringify(painted) !== JSON.stringify(dark) && Date.now() < until;) {
+      await page.waitForTimeout(100);
+      painted = await paint();
+    }
+    expect(painted).toEqual(dark);
+    await page.screenshot({ path: artifactPath('settings-ads-dark') });
+    await settings.locator('.vt-save-area').screenshot({ path: artifactPath('settings-ads-save-dark') });
+  } finally {
+    await page.click('#theme-toggle');
+  }
 });

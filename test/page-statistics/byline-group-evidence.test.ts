@@ -19,7 +19,7 @@ async function callsFor(run: () => Promise<unknown>): Promise<number> {
 
 beforeAll(async () => {
   // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
-  app = await startAppPlatformExcludingBots({ appSeesAll: true });
+  app = await startAppPlatformExcludingBots({ appSeesAll: true, viewerLookups: true });
 });
 afterAll(() => app.stop());
 

@@ -37,7 +37,7 @@ async function deliver(action: 'permissions_updated' | 'moved', content: DemoCon
 
 beforeAll(async () => {
   // The app's user is added to every restriction here (as admins do on Cloud for the app to work): this file tests what the app does with what it may see.
-  app = await startAppPlatformExcludingBots({ appSeesAll: true });
+  app = await startAppPlatformExcludingBots({ appSeesAll: true, viewerLookups: true });
 });
 afterAll(() => app.stop());
 

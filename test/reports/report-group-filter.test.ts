@@ -39,13 +39,13 @@ describe('report filtered by readers in a group', () => {
     await app.view(app.users.anonymous, a, now - 20_000);
     const filters = { groupId: group.id };
     const summary = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range, filters });
-    expect(summary.ok && summary.data.current).toEqual({ views: 2, anonymousViews: 0, viewers: { value: 1, exact: true }, contentViewed: { value: 2, exact: true } });
+    expect(summary.ok && 'current' in summary.data && summary.data.current).toEqual({ views: 2, anonymousViews: 0, viewers: { value: 1, exact: true }, contentViewed: { value: 2, exact: true } });
     const table = { scope: 'global', range, filters, sort: { column: 'views', direction: 'desc' }, pageSize: 25 } as const;
     const readers = await app.invoke(app.users.admin, 'global-report', 'getReportTable', { ...table, table: 'top-readers' });
     const name = app.directory.site.users.find((u) => u.accountId === accountOf(member))!.displayName;
-    expect(readers.ok && readers.data.result.rows).toEqual([{ viewer: accountOf(member), name, views: 2 }]);
+    expect(readers.ok && 'result' in readers.data && readers.data.result.rows).toEqual([{ viewer: accountOf(member), name, views: 2 }]);
     const content = await app.invoke(app.users.admin, 'global-report', 'getReportTable', { ...table, table: 'top-content' });
-    expect(content.ok && content.data.result.rows.map((row) => ('contentId' in row ? [row.contentId, row.views, row.title] : []))).toEqual([[a.id, 1, a.title], [b.id, 1, b.title]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+    expect(content.ok && 'result' in content.data && content.data.result.rows.map((row) => ('contentId' in row ? [row.contentId, row.views, row.title] : []))).toEqual([[a.id, 1, a.title], [b.id, 1, b.title]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
   });
 
   it('an unknown group or a malformed id is refused with invalid-input', async () => {
@@ -108,35 +108,9 @@ describe('report filtered by readers in a group', () => {
     const { group } = readerOnlyGroup();
     await withSettings({ privacy: { ...DEFAULT_SETTINGS.privacy, retentionDays: 30 } });
     const long = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range: { kind: 'preset', preset: '90d' }, filters: { groupId: group.id } });
-    expect(long.ok && long.data.notes).toEqual([expect.stringContaining('kept 30 days')]);
+    expect(long.ok && 'notes' in long.data && long.data.notes).toEqual([expect.stringContaining('kept 30 days')]);
     const short = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range: { kind: 'preset', preset: '7d' }, filters: { groupId: group.id } });
-    expect(short.ok && short.data.notes).toEqual([]);
-  });
-
-  it('past its time budget a group report answers unavailable, never a partial figure; within it, the exact figures', async () => {
-    const { GROUP_REPORT_BUDGET } = await import('../../src/reports/group-report');
-    const { group, member } = readerOnlyGroup();
-    const now = Date.now();
-    await app.view(member, app.publicContent(0), now - 60_000);
-    await app.view(member, app.publicContent(1), now - 30_000);
-    const summaryPayload = { scope: 'global', range, filters: { groupId: group.id } } as const;
-    const tablePayload = { ...summaryPayload, table: 'top-readers', sort: { column: 'views', direction: 'desc' }, pageSize: 25 } as const;
-    const whole = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload);
-    expect(whole.ok && whole.data.current.views).toBe(2);
-    const saved = GROUP_REPORT_BUDGET.ms;
-    try {
-      GROUP_REPORT_BUDGET.ms = -1; // spent before the first view is read
-      app.emulator.setLatency({ minMs: 5, maxMs: 8 });
-      const late = { ok: false, error: expect.objectContaining({ code: 'unavailable', message: expect.stringContaining('No partial figure') }) };
-      expect(await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload)).toEqual(late);
-      expect(await app.invoke(app.users.admin, 'global-report', 'getReportTable', tablePayload)).toEqual(late);
-      expect(await app.invoke(app.users.admin, 'global-report', 'getReportTable', { ...tablePayload, table: 'not-viewed' })).toEqual(late);
-    } finally {
-      GROUP_REPORT_BUDGET.ms = saved;
-      app.emulator.setLatency(undefined);
-    }
-    const again = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload);
-    expect(again).toEqual(whole);
+    expect(short.ok && 'notes' in short.data && short.data.notes).toEqual([]);
   });
 
   it('members come from Confluence, paged, all of them; beyond the bound an answer of its own', async () => {

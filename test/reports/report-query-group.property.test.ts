@@ -1,7 +1,8 @@
 import { seededRandom } from '../../local/kvs/rng';
 import type { ReportFilters, ReportQuery, ReportRows } from '@contracts/report-query';
 import { processLifecycleEvent } from '../../src/lifecycle/on-content-lifecycle';
-import { groupReportSummary, groupReportTable, MAX_GROUP_VIEWS } from '../../src/reports/group-report';
+import { groupReportSummary, groupReportTable } from '../../src/reports/group-report';
+import { MAX_GROUP_VIEWS } from '../../src/reports/group-preparation';
 import { daysBetween, monthsBetween } from '../../src/core/model/report-periods';
 
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { APP_SEES_TTL_MS, appSeesRecently, rememberAppSees, type SmallStorage } from '../../static/channel-beacon/src/app-sees-cache';
-import { propertyPath, readLookup, runBeacon, type BeaconDeps, type PropertyLookup } from '../../static/channel-beacon/src/beacon-decision';
+import { propertyPath, propertyShownBy, readLookup, runBeacon, FIGURED_BEACON_MODULE, PLAIN_BEACON_MODULE, type BeaconDeps, type PropertyLookup } from '../../static/channel-beacon/src/beacon-decision';
 import type { Channel } from '@contracts/settings';
 
 function memory(): SmallStorage {
@@ -8,11 +8,11 @@ function memory(): SmallStorage {
 }
 
 /** A browser for one reader: its storage, the property as Confluence answers it, and the calls made. */
-function browser(lookup: PropertyLookup, appSees = true) {
+function browser(lookup: PropertyLookup, appSees = true, propertyShown?: boolean) {
   const storage = memory();
   const calls = { lookups: [] as string[], reports: 0 };
   const deps = (now: number, channel: Channel = 'desktop', content: BeaconDeps['content'] = { id: '42', type: 'page' }): BeaconDeps => ({
-    channel, content, now,
+    channel, content, now, propertyShown,
     appSeesRecently: (id, at) => appSeesRecently(storage, id, at),
     rememberAppSees: (id, at) => rememberAppSees(storage, id, at),
     lookupProperty: async (path) => { calls.lookups.push(path); return lookup; },
@@ -72,5 +72,32 @@ describe('the beacon calls reportView only when the page carries no property of 
     expect(readLookup(200, { nothing: true })).toBe('unknown');
     expect(propertyPath('page', '12/../x')).toBeNull();
     expect(propertyPath('attachment', '12')).toBeNull();
+  });
+});
+
+describe('Confluence tells the beacon, by the module it runs, whether the page carries the property', () => {
+  it('maps the two modules of the manifest, and nothing else', () => {
+    expect(propertyShownBy(FIGURED_BEACON_MODULE)).toBe(true);
+    expect(propertyShownBy(PLAIN_BEACON_MODULE)).toBe(false);
+    expect(propertyShownBy('something-else')).toBeUndefined();
+    expect(propertyShownBy(undefined)).toBeUndefined();
+  });
+
+  it('on a page with the property a desktop render reads nothing and calls nothing (no points, no invocation)', async () => {
+    const { deps, calls } = browser('unknown', true, true);
+    for (let minute = 0; minute < 180; minute += 1) expect(await runBeacon(deps(minute * 60_000))).not.toBe('reported');
+    expect(calls).toEqual({ lookups: [], reports: 0 });
+  });
+
+  it('on a page without it (restricted away from the app) every load reports, without a read: no view is lost', async () => {
+    const { deps, calls } = browser('present', false, false);
+    for (let i = 0; i < 3; i += 1) expect(await runBeacon(deps(i * 1000))).toBe('reported');
+    expect(calls).toEqual({ lookups: [], reports: 3 });
+  });
+
+  it('a non-desktop channel still reports its hint on a page with the property', async () => {
+    const { deps, calls } = browser('present', true, true);
+    expect(await runBeacon(deps(0, 'mobile-web'))).toBe('reported');
+    expect(calls).toEqual({ lookups: [], reports: 1 });
   });
 });

@@ -6,7 +6,8 @@ import { settings } from './fixtures';
 
 type Sections = typeof import('../../static/settings/src/auto-tracking-section') &
   typeof import('../../static/settings/src/privacy-section') &
-  typeof import('../../static/settings/src/general-section');
+  typeof import('../../static/settings/src/general-section') &
+  typeof import('../../static/settings/src/audit-section');
 let sections: Sections;
 
 beforeAll(async () => {
@@ -15,6 +16,7 @@ beforeAll(async () => {
     ...(await import('../../static/settings/src/auto-tracking-section')),
     ...(await import('../../static/settings/src/privacy-section')),
     ...(await import('../../static/settings/src/general-section')),
+    ...(await import('../../static/settings/src/audit-section')),
   };
 });
 
@@ -77,5 +79,17 @@ describe('General section', () => {
     const markup = renderToStaticMarkup(<sections.GeneralSection {...props(settings({ blockingTimeMs: 10_000 }))} />);
     expect(markup).toContain('Repeat views within 10 seconds are not counted.');
     expect(markup).toContain('Use default (5 seconds)');
+  });
+});
+
+describe('Audit trail', () => {
+  it("tells the exact time and the profile link in ADS tooltips, which keyboard focus shows too, not in title attributes", () => {
+    const at = Date.UTC(2026, 11, 1, 9, 30);
+    const markup = renderToStaticMarkup(
+      <sections.AuditSection audit={[{ at, accountId: 'someone-else', version: 3, changes: [] }]} currentAccountId="me" now={at + 3_600_000} />,
+    );
+    expect(markup).not.toContain('title=');
+    expect(markup).toMatch(/<time tabindex="0" class="vt-audit__time" dateTime="2026-12-01T09:30:00.000Z">/);
+    expect(markup).toMatch(/<button type="button" class="vt-link-button vt-audit__actor">/);
   });
 });

@@ -65,9 +65,9 @@ export function macros(ctx: HostContext, session: Session, content: DemoContent,
   });
 }
 
-/** confluence:backgroundScript modules run invisibly on every content page. */
+/** confluence:backgroundScript modules run invisibly on every content page whose display conditions hold for the viewer. */
 function backgroundScripts(ctx: HostContext, session: Session, content: DemoContent, contentRef: object, spaceRef: object): Html[] {
-  return ctx.platform.manifest.uiModules.filter((m) => m.type === 'confluence:backgroundScript').map((module) => {
+  return ctx.platform.manifest.uiModules.filter((m) => m.type === 'confluence:backgroundScript' && ctx.platform.shows(m, session.principal, content.id)).map((module) => {
     const extension = { type: module.type, content: contentRef, space: spaceRef };
     return frameTag(module, frameData(ctx, session, module, { localId: `${module.key}-${content.id}`, extension, container: 'hidden' }), 'background-frame');
   });

@@ -30,3 +30,14 @@ export async function valuesByKey(items: readonly BatchItem[], inFlight = 8): Pr
   const found = await batchGetAll<unknown>(items, inFlight);
   return new Map(found.successfulKeys.map((item) => [item.key, item.value]));
 }
+
+/**
+ * The same, for readers that must not take a failed read for an absent row: a key that failed for
+ * any reason but NOT_FOUND throws ("Storage read failed for <key>"), nothing is answered.
+ */
+export async function valuesByKeyOrThrow(items: readonly BatchItem[], inFlight = 8): Promise<Map<string, unknown>> {
+  const found = await batchGetAll<unknown>(items, inFlight);
+  const failure = found.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
+  if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
+  return new Map(found.successfulKeys.map((item) => [item.key, item.value]));
+}

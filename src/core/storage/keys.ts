@@ -53,6 +53,8 @@ export const KEYS = {
   settingsAudit: (version: number) => `audit:settings:${String(999_999_999 - version).padStart(9, '0')}`,
   /** A user's Confluence group ids, cached so a view does not cost a REST call. */
   userGroups: (accountId: string) => `groups:${safe(accountId)}`,
+  /** The members of the excluded groups, as daily pseudonyms (never account ids), listed at most hourly (src/access/excluded-members.ts). */
+  excludedMembers: 'excluded-groups:members',
   /** Daily secret for extended-privacy pseudonyms; deleted after two days, making them unlinkable. */
   pseudonymSalt: (day: string) => `salt:${day}`,
   /** The channel a browser saw for a viewer's current view of a content (mobile web, app), TTL 10 min; the viewer is their daily pseudonym, never an account id. */
@@ -75,6 +77,8 @@ export const KEYS = {
   contentPermissionEpoch: (contentId: string) => `pc:${contentId}`,
   /** When the app last learned of a permission change it could not tie to listed content (ends every cached answer). */
   permissionEpoch: 'perm-epoch',
+  /** A site space's name and when Confluence gave it (never a personal space's: that name is its owner's); TTL 1 h. */
+  spaceName: (spaceKey: string) => `sn:${safe(spaceKey)}`,
   /** Secret: the hash of the view API's bearer token. */
   viewApiToken: 'view-api-token',
   /** Recent view API requests and their per-view outcomes, newest first (TTL). */
@@ -87,6 +91,14 @@ export const KEYS = {
   reachAudiencePrefix: 'reach-aud:',
   reachAudience: (audience: string) => `reach-aud:${safe(audience)}`,
   reachAudiencePart: (audience: string, part: number) => `reach-aud:${safe(audience)}:part:${part}`,
+  /**
+   * A group-filtered report prepared over several calls (docs/reports.md): its head (progress, members
+   * read as pseudonyms) and its parts of views, one set per group and days read; bounded lifetime (TTL
+   * and an own `expiresAt`). Erasing an account drops them all.
+   */
+  groupPreparationPrefix: 'grp-prep:',
+  groupPreparation: (groupId: string, from: string, to: string) => `grp-prep:${safe(groupId)}:${from}:${to}`,
+  groupPreparationPart: (groupId: string, from: string, to: string, part: string) => `grp-prep:${safe(groupId)}:${from}:${to}:part:${safe(part)}`,
 } as const;
 
 /** Account ids are opaque strings from Atlassian; anything outside the key alphabet is replaced. */

@@ -2,6 +2,7 @@ import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { ViewRecord } from '../model/rows';
 import { decode } from './codecs';
 import { ENTITY } from './keys';
+import { forEachQueryPage } from './query-pages';
 
 /** The `view` entity's indexes whose range is the view's time (`by-time` has one partition: the whole site). */
 export type ViewRecordIndex = 'by-content' | 'by-space' | 'by-viewer' | 'by-time';
@@ -40,11 +41,11 @@ export async function forEachViewRecordInRange(
   index: ViewRecordIndex, partition: string, fromMs: number, toMs: number,
   visit: (records: ViewRecord[]) => 'stop' | void,
 ): Promise<'stopped' | 'done'> {
-  let cursor: string | undefined;
-  do {
-    const page = await viewRecordPage(index, partition, fromMs, toMs - 1, cursor);
-    if (visit(page.records.filter((record) => record.at >= fromMs && record.at < toMs)) === 'stop') return 'stopped';
-    cursor = page.nextCursor;
-  } while (cursor);
-  return 'done';
+  let stopped = false;
+  await forEachQueryPage((cursor) => viewRecordPage(index, partition, fromMs, toMs - 1, cursor), (page) => {
+    if (visit(page.records.filter((record) => record.at >= fromMs && record.at < toMs)) !== 'stop') return undefined;
+    stopped = true;
+    return 'stop';
+  });
+  return stopped ? 'stopped' : 'done';
 }

@@ -1,4 +1,3 @@
-import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
 import { kvs, Sort } from '@forge/kvs';
 import { z } from 'zod';
 import type { InventoryStatus } from '@contracts/inventory';
@@ -6,6 +5,7 @@ import type { ContentStatsRow } from '../../core/model/rows';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { entityPageAfter } from '../../core/storage/key-walk';
+import { valuesByKeyOrThrow } from '../../core/storage/batch-read';
 
 /** The backfill's state between invocations: where to continue, and a lease so two runs do not overlap. */
 export interface InventoryJob extends InventoryStatus {
@@ -45,14 +45,9 @@ export async function writeInventoryJob(value: InventoryJob): Promise<void> {
 /** Content rows by id, 25 per batch read; missing ids are absent from the map. */
 export async function readContentRows(ids: readonly string[]): Promise<Map<string, ContentStatsRow>> {
   const rows = new Map<string, ContentStatsRow>();
-  for (let start = 0; start < ids.length; start += MAX_BATCH_KEYS) {
-    const result = await kvs.batchGet<unknown>(ids.slice(start, start + MAX_BATCH_KEYS).map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
-    const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
-    if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
-    for (const item of result.successfulKeys) {
-      const row = decode.contentStats(item.value);
-      rows.set(row.contentId, row);
-    }
+  for (const value of (await valuesByKeyOrThrow(ids.map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })))).values()) {
+    const row = decode.contentStats(value);
+    rows.set(row.contentId, row);
   }
   return rows;
 }

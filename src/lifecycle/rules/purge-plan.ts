@@ -2,6 +2,7 @@ import { expectVersion, type RowOp } from '../../core/model/row-ops';
 import type { ViewerContentRow, ViewerDayRow, ViewRecord } from '../../core/model/rows';
 import type { ViewerMonthRow } from '../../core/model/report-rows';
 import { ANONYMOUS_VIEWER, utcDay } from '../../core/model/view';
+import { monthOf } from '../../core/model/report-periods';
 
 /** View records deleted per transaction: each may touch one viewer-day and one viewer-month row, so 8 × 3 ≤ 25. */
 export const RECORDS_PER_PURGE = 8;
@@ -11,7 +12,7 @@ export const viewerMonthId = (viewer: string, month: string) => `${viewer}|${mon
 
 /** The viewer-month rows (report rollups: top readers over long ranges) a batch of records counted in. */
 export function viewerMonthsOf(records: readonly ViewRecord[]): Array<{ viewer: string; month: string }> {
-  return viewerDaysOf(records).map(({ viewer, day }) => ({ viewer, month: day.slice(0, 7) }))
+  return viewerDaysOf(records).map(({ viewer, day }) => ({ viewer, month: monthOf(day) }))
     .filter((row, index, all) => all.findIndex((other) => other.viewer === row.viewer && other.month === row.month) === index);
 }
 
@@ -50,7 +51,7 @@ export function planRecordPurge(records: readonly ViewRecord[], viewerDays: Read
   for (const record of records) {
     if (record.viewer === ANONYMOUS_VIEWER) continue;
     const day = utcDay(record.at);
-    const id = viewerMonthId(record.viewer, day.slice(0, 7));
+    const id = viewerMonthId(record.viewer, monthOf(day));
     const row = monthly.get(id) ?? viewerMonths.get(id);
     if (!row) continue;
     const dd = day.slice(8, 10);

@@ -1,4 +1,3 @@
-import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
 import { allQueryRows } from '../../core/storage/query-pages';
 import { kvs } from '@forge/kvs';
 import type { ContentDayRow, SpaceDayRow, ViewerContentRow, ViewerDayRow, ViewRecord } from '../../core/model/rows';
@@ -11,6 +10,7 @@ import type { RollupRow, ViewerMonthRow } from '../../core/model/report-rows';
 import { rollupTargetId, type RollupTarget } from '../../core/model/lifecycle-rollups';
 import { viewerMonthId } from '../rules/purge-plan';
 import { ENTITY, KEYS } from '../../core/storage/keys';
+import { valuesByKeyOrThrow } from '../../core/storage/batch-read';
 
 /** Reads rows of the lifecycle passes: everything one content owns, and the shared rows it counts in. */
 
@@ -28,17 +28,11 @@ export const viewRecordsOf = (contentId: string, max: number): Promise<ViewRecor
 export const viewerRowsOf = (contentId: string, max: number): Promise<ViewerContentRow[]> => allOf(ENTITY.viewerContent, contentId, decode.viewerContent, max);
 
 async function batchRead<T>(entityName: string, keys: Array<{ id: string; key: string }>, parse: (value: unknown) => T): Promise<Map<string, T>> {
+  const byKey = await valuesByKeyOrThrow(keys.map(({ key }) => ({ key, entityName })));
   const found = new Map<string, T>();
-  for (let start = 0; start < keys.length; start += MAX_BATCH_KEYS) {
-    const slice = keys.slice(start, start + MAX_BATCH_KEYS);
-    const result = await kvs.batchGet<unknown>(slice.map(({ key }) => ({ key, entityName })));
-    const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
-    if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
-    const byKey = new Map(result.successfulKeys.map((item) => [item.key, item.value]));
-    for (const { id, key } of slice) {
-      const value = byKey.get(key);
-      if (value !== undefined) found.set(id, parse(value));
-    }
+  for (const { id, key } of keys) {
+    const value = byKey.get(key);
+    if (value !== undefined) found.set(id, parse(value));
   }
   return found;
 }

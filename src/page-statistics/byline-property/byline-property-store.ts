@@ -10,6 +10,8 @@ import { commitOps } from '../../core/storage/commit-ops';
 import { decode } from '../../core/storage/codecs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { contentMonthsBetween } from '../storage/content-months';
+import { batchGetAll } from '../../core/storage/batch-read';
+import { monthOf } from '../../core/model/report-periods';
 
 export interface WriterJob {
   /** No write before this (a 429's Retry-After), epoch ms. */
@@ -64,12 +66,8 @@ export async function contentViewedOn(day: string, cursor: string | null, limit 
 }
 
 export async function contentRows(ids: readonly string[]): Promise<ContentStatsRow[]> {
-  const rows: ContentStatsRow[] = [];
-  for (let start = 0; start < ids.length; start += 25) {
-    const found = await kvs.batchGet<unknown>(ids.slice(start, start + 25).map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })));
-    for (const item of found.successfulKeys) rows.push(decode.contentStats(item.value));
-  }
-  return rows;
+  const found = await batchGetAll<unknown>(ids.map((id) => ({ key: KEYS.contentStats(id), entityName: ENTITY.contentStats })), 1);
+  return found.successfulKeys.map((item) => decode.contentStats(item.value));
 }
 
 export async function contentRow(id: string): Promise<ContentStatsRow | undefined> {
@@ -84,7 +82,7 @@ export async function views30dOf(contentId: string, now: number): Promise<number
   const from = utcDay(now - 29 * DAY_MS);
   const to = utcDay(now);
   let total = 0;
-  for (const row of await contentMonthsBetween(contentId, from.slice(0, 7), to.slice(0, 7))) {
+  for (const row of await contentMonthsBetween(contentId, monthOf(from), monthOf(to))) {
     row.views.forEach((views, index) => {
       const day = `${row.month}-${String(index + 1).padStart(2, '0')}`;
       if (day >= from && day <= to) total += views;

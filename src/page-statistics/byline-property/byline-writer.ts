@@ -14,6 +14,7 @@
  */
 import { currentStoredSettings } from '../../settings/index';
 import type { ContentStatsRow } from '../../core/model/rows';
+import { forEachQueryPage } from '../../core/storage/query-pages';
 import { contentRows, contentViewedOn, dueRows, readWriterJob, sweepRows, writeWriterJob, type WriterJob } from './byline-property-store';
 import { syncProperty, type SyncOutcome } from './property-sync';
 import { ConfluenceError } from '../../platform/confluence/client';
@@ -116,28 +117,24 @@ export async function runBylineWriter(clock: WriterClock): Promise<WriterReport>
     // the run leaves it due for the next one).
     let going = true;
     const seen = new Set<string>();
-    let dueCursor: string | null = null;
-    do {
-      const page: { rows: ContentStatsRow[]; nextCursor: string | null } = await dueRows(dueCursor, 50);
+    await forEachQueryPage((cursor) => dueRows(cursor ?? null, 50), async (page) => {
       for (const row of page.rows) {
         if (seen.has(row.contentId)) continue;
         seen.add(row.contentId);
         if (row.byline && row.byline.shown !== 'fallback' && started - row.byline.writtenAt < (clock.minGapMs ?? 0)) continue;
-        if (!(going = await sync(row, POINTS_PER_RUN))) break;
+        if (!(going = await sync(row, POINTS_PER_RUN))) return 'stop';
       }
-      dueCursor = page.nextCursor;
-    } while (going && dueCursor);
+      return undefined;
+    });
 
     // 2. The rolling window, once a day, when the due pass finished.
     const today = utcDay(started);
     if (going && job.windowDay !== today) {
       const leaving = utcDay(started - 30 * DAY_MS);
-      let cursor: string | null = null;
-      do {
-        const page: { ids: string[]; nextCursor: string | null } = await contentViewedOn(leaving, cursor);
-        for (const row of await contentRows(page.ids)) if (!(going = await sync(row, POINTS_PER_RUN))) break;
-        cursor = page.nextCursor;
-      } while (going && cursor);
+      await forEachQueryPage((cursor) => contentViewedOn(leaving, cursor ?? null), async (page) => {
+        for (const row of await contentRows(page.ids)) if (!(going = await sync(row, POINTS_PER_RUN))) return 'stop';
+        return undefined;
+      });
       if (going) job = { ...job, windowDay: today };
     }
 

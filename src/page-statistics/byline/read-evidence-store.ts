@@ -10,6 +10,7 @@ import type { ReadEvidence } from '../../access/index';
 import { pseudonymFor } from '../../privacy/index';
 import { MAX_BATCH_KEYS, slicesOf } from '../../core/model/kvs-limits';
 import { KEYS } from '../../core/storage/keys';
+import { valuesByKey } from '../../core/storage/batch-read';
 import { answerStandsWithin } from './byline-group-evidence';
 import { parseGroupAnswers, parseCachedPermission } from './byline-store';
 import { ANSWER_TTL, parsePermissionEpoch } from './permission-epoch-store';
@@ -36,9 +37,7 @@ export async function readableByEvidence(contentIds: readonly string[], viewer: 
   const ids = [...new Set(contentIds)];
   if (ids.length === 0) return new Set();
   const keys = [KEYS.permissionEpoch, ...ids.flatMap((id) => [KEYS.contentGroupAnswers(id), KEYS.contentPermissionEpoch(id), KEYS.readPermission(id, viewer)])];
-  const found = new Map<string, unknown>();
-  const answers = await Promise.all(slicesOf(keys, MAX_BATCH_KEYS).map((slice) => kvs.batchGet<unknown>(slice.map((key) => ({ key })))));
-  for (const answer of answers) for (const item of answer.successfulKeys) found.set(item.key, item.value);
+  const found = await valuesByKey(keys.map((key) => ({ key })));
   const siteChangedAt = parsePermissionEpoch(found.get(KEYS.permissionEpoch));
   const readable = new Set<string>();
   for (const id of ids) {

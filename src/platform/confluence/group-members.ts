@@ -74,3 +74,26 @@ export async function fetchGroupIdByName(name: string): Promise<string | null> {
   const parsed = z.object({ results: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()) }).passthrough().safeParse(body);
   return parsed.success ? parsed.data.results.find((group) => group.name === name)?.id ?? null : null;
 }
+
+export type SmallGroupMembers = { ok: true; accountIds: string[] } | { ok: false; reason: 'not-found' | 'too-many-members' };
+
+/**
+ * A small group's members as the app, asking for one more than `max` so that a larger group costs
+ * one request, not a full listing (`/wiki/rest/api/group/{groupId}/membersByGroupId`, scope
+ * `read:confluence-groups`, `start`/`limit` paging, at most 200 a page; confluence-v1.json). Each call
+ * costs 1 point plus 3 per member returned. Throws on any other failure (429, 5xx): the caller falls back.
+ */
+export async function fetchSmallGroupMembers(groupId: string, max: number): Promise<SmallGroupMembers> {
+  const accountIds: string[] = [];
+  for (let start = 0; ; ) {
+    const limit = Math.min(PAGE_SIZE, max + 1 - accountIds.length);
+    const response = await api.asApp().requestConfluence(route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${limit}`, { headers: ACCEPT_JSON });
+    if (response.status === 404 || response.status === 403) return { ok: false, reason: 'not-found' };
+    if (!response.ok) throw new ConfluenceError(response.status, '/wiki/rest/api/group/{groupId}/membersByGroupId', await response.text());
+    const page = parseOrThrow(memberPage, await response.json(), '/wiki/rest/api/group/membersByGroupId');
+    accountIds.push(...page.results.flatMap((user) => (user.accountId ? [user.accountId] : [])));
+    if (accountIds.length > max) return { ok: false, reason: 'too-many-members' };
+    if (!page._links?.next || page.results.length < limit) return { ok: true, accountIds };
+    start += page.results.length;
+  }
+}

@@ -4,6 +4,7 @@
  */
 import type { InactiveReader } from '@contracts/reach';
 import { activeMembers, excludedCounts, type AudienceMember } from './audience-members';
+import { MAX_BATCH_KEYS } from '../../core/model/kvs-limits';
 
 export function inactiveReaders(members: readonly AudienceMember[], viewedInRange: ReadonlySet<string>): { inactive: AudienceMember[]; audience: number } {
   const active = activeMembers(members);
@@ -58,7 +59,7 @@ export const UNITS_PER_ROW_PAGE = 3;
  * the rollups, imports).
  */
 export function viewerMonthPlan(members: number, siteRows: readonly number[]): { plan: 'batch' | 'query'; budget: number } {
-  const budget = Math.ceil((members * siteRows.length) / 25);
+  const budget = Math.ceil((members * siteRows.length) / MAX_BATCH_KEYS);
   const query = siteRows.reduce((sum, rows) => sum + Math.max(1, Math.ceil(rows / 100)) * UNITS_PER_ROW_PAGE, 0);
   return { plan: members > 0 && query < budget ? 'query' : 'batch', budget };
 }

@@ -100,20 +100,21 @@ export async function membersViewedInRange(ids: readonly string[], range: { from
 async function monthRowsByQuery(members: ReadonlySet<string>, months: readonly string[], range: { from: string; to: string }, budget: number): Promise<Set<string> | null> {
   const viewed = new Set<string>();
   let spent = 0;
+  let overBudget = false;
   for (const month of months) {
-    let cursor: string | undefined;
-    do {
-      if (spent >= budget) return null;
-      let query = kvs.entity<unknown>(ENTITY.viewerMonth).query().index('by-month', { partition: [month] }).limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
+    if (spent >= budget) return null;
+    const query = kvs.entity<unknown>(ENTITY.viewerMonth).query().index('by-month', { partition: [month] }).limit(100);
+    await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany(), (page) => {
       spent += UNITS_PER_ROW_PAGE;
       for (const result of page.results) {
         const row = decodeReport.viewerMonth(result.value);
         if (members.has(row.viewer) && monthRowViewsInRange(row.month, row.days, range) > 0) viewed.add(row.viewer);
       }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+      // The budget is checked before each page is read: with more to read and none left, give up.
+      if (page.nextCursor && spent >= budget) overBudget = true;
+      return overBudget ? 'stop' : undefined;
+    });
+    if (overBudget) return null;
   }
   return viewed;
 }

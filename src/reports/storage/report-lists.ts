@@ -7,6 +7,7 @@ import type { RollupRow } from '../../core/model/report-rows';
 import { decode } from '../../core/storage/codecs';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { ENTITY } from '../../core/storage/keys';
+import { queryPageByPage } from '../../core/storage/query-pages';
 import { cellViews, splitsViews } from '../rules/content-filter';
 import type { ReportFilters } from '@contracts/report-query';
 
@@ -29,18 +30,17 @@ export interface ListedContent { contentId: string; spaceKey: string; contentTyp
 
 /** One sorted index partition, read page by page, highest first, rows mapped and filtered. */
 function indexList(entity: string, index: string, partition: string[], map: (value: unknown) => { id: string; value: number; rank?: number; keep: boolean }, multiplicity = 1, firstPage = LIST_PAGE): SortedList {
-  let cursor: string | undefined;
-  let finished = false;
+  const nextPage = queryPageByPage((cursor) => {
+    const query = kvs.entity<unknown>(entity).query().index(index, { partition }).sort(Sort.DESC).limit(cursor ? LIST_PAGE : firstPage);
+    return (cursor ? query.cursor(cursor) : query).getMany();
+  });
   return {
     multiplicity,
     async next() {
-      if (finished) return { rows: [], done: true };
-      let query = kvs.entity<unknown>(entity).query().index(index, { partition }).sort(Sort.DESC).limit(cursor ? LIST_PAGE : firstPage);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      cursor = page.nextCursor;
-      finished = !cursor;
-      const mapped = page.results.map((result) => map(result.value));
+      const read = await nextPage();
+      if (!read) return { rows: [], done: true };
+      const finished = read.last;
+      const mapped = read.page.results.map((result) => map(result.value));
       const lowest = mapped[mapped.length - 1];
       const floor = lowest ? lowest.rank ?? lowest.value : undefined;
       return { rows: mapped.filter((row) => row.keep).map(({ id, value, rank }) => ({ id, value, ...(rank === undefined ? {} : { rank }) })), done: finished, ...(floor === undefined ? {} : { floor }) };

@@ -6,6 +6,7 @@ import type { SketchRow } from '../../core/model/report-rows';
 import { expectVersion, type RowOp } from '../../core/model/row-ops';
 import type { SearchDayLists, SearchLastRow, SearchMarkRow, SearchQueryRow, SearchTotalRow } from '../../core/model/search-rows';
 import { utcDay } from '../../core/model/view';
+import { monthOf } from '../../core/model/report-periods';
 
 /** How long a searcher's mark outlives its last search (the blocking horizon is 79 minutes; the day's salt lives two days). */
 export const MARK_TTL_SECONDS = 2 * 86_400;
@@ -40,10 +41,6 @@ export interface SearchSnapshot {
 export type SearchPlan =
   | { kind: 'duplicate' }
   | { kind: 'write'; ops: RowOp[]; counted: boolean };
-
-export function monthOfDay(day: string): string {
-  return day.slice(0, 7);
-}
 
 export function emptyLists(month: string): SearchDayLists {
   const zeros = () => new Array<number>(daysInMonth(month)).fill(0);
@@ -104,7 +101,7 @@ export function planSearchWrite(search: PlannedSearch, snapshot: SearchSnapshot,
   };
   for (const [time, sign] of deltas) {
     const day = utcDay(time);
-    const month = monthOfDay(day);
+    const month = monthOf(day);
     if (!snapshot.totals.has(month)) throw new Error(`The snapshot lacks the search totals of ${month}`);
     const index = Number(day.slice(8, 10)) - 1;
     const empty = emptyBefore.has(time);
@@ -125,7 +122,7 @@ export function planSearchWrite(search: PlannedSearch, snapshot: SearchSnapshot,
       const stored = snapshot.queries.get(month);
       const value = withMonthFigures({
         queryId: search.query.id, query: search.query.text, month, ...lists, pages: stored?.pages ?? {},
-        lastResults: month === monthOfDay(utcDay(search.at)) ? search.results : stored?.lastResults ?? search.results,
+        lastResults: month === monthOf(utcDay(search.at)) ? search.results : stored?.lastResults ?? search.results,
       });
       ops.push({ kind: 'put', expect: expectVersion(stored), row: { entity: 'search-query', value: { ...value, version: (stored?.version ?? 0) + 1 } } });
     }
@@ -150,7 +147,7 @@ export function planSearchWrite(search: PlannedSearch, snapshot: SearchSnapshot,
     ops.push({
       kind: 'put', ttlSeconds: LAST_SEARCH_TTL_SECONDS, expect: expectVersion(snapshot.last),
       row: { entity: 'search-last', value: {
-        searcher: search.searcher, at: search.at, queryId: search.query?.id ?? null, month: monthOfDay(utcDay(search.at)),
+        searcher: search.searcher, at: search.at, queryId: search.query?.id ?? null, month: monthOf(utcDay(search.at)),
         shard: search.shard, results: search.results, clickAt: null, version: (snapshot.last?.version ?? 0) + 1,
       } },
     });
@@ -165,7 +162,7 @@ export function planSearchWrite(search: PlannedSearch, snapshot: SearchSnapshot,
  * more key, never a correction without its row.
  */
 export function monthsOfSearch(at: number, horizonMs: number): string[] {
-  return [...new Set([monthOfDay(utcDay(at - horizonMs)), monthOfDay(utcDay(at)), monthOfDay(utcDay(at + horizonMs))])];
+  return [...new Set([monthOf(utcDay(at - horizonMs)), monthOf(utcDay(at)), monthOf(utcDay(at + horizonMs))])];
 }
 
 /** Shard of the site's total rows: spreads writers, stable for a searcher and query so corrections land where the count is. */

@@ -6,41 +6,31 @@ import { SEARCH_TOTAL_SHARDS, type SearchQueryRow, type SearchTotalRow } from '.
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { decodeReport } from '../../core/storage/report-codecs';
 import { decodeSearch } from '../../core/storage/search-codecs';
+import { queryPageByPage } from '../../core/storage/query-pages';
 import type { MonthList } from '../rules/search-report';
+import { valuesByKeyOrThrow } from '../../core/storage/batch-read';
 
 /** Query rows per index page: 20 rows of a query and five compact day lists stay under 10 KB (one read unit). */
 export const QUERY_PAGE = 20;
-const BATCH = 25;
 
 const INDEX: Record<SearchTable, string> = { top: 'by-month', 'no-results': 'by-month-no-results', 'no-click': 'by-month-unclicked' };
 
 /** One month's query rows, highest sort key of the table first (KVS index query; cursors live only for this request). */
 export function monthList(month: string, table: SearchTable, pageSize = QUERY_PAGE): MonthList {
-  let cursor: string | undefined;
-  let finished = false;
+  const query = kvs.entity<unknown>(ENTITY.searchQuery).query().index(INDEX[table], { partition: [month] }).sort(Sort.DESC).limit(pageSize);
+  const nextPage = queryPageByPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany());
   return {
     month,
     async next() {
-      if (finished) return { rows: [], done: true };
-      let query = kvs.entity<unknown>(ENTITY.searchQuery).query().index(INDEX[table], { partition: [month] }).sort(Sort.DESC).limit(pageSize);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      cursor = page.nextCursor;
-      finished = !cursor;
-      return { rows: page.results.map((result) => decodeSearch.query(result.value)), done: finished };
+      const read = await nextPage();
+      if (!read) return { rows: [], done: true };
+      return { rows: read.page.results.map((result) => decodeSearch.query(result.value)), done: read.last };
     },
   };
 }
 
 async function batchValues(items: Array<{ key: string; entityName: string }>): Promise<unknown[]> {
-  const values: unknown[] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    const result = await kvs.batchGet<unknown>(items.slice(start, start + BATCH));
-    const failure = result.failedKeys.find((item) => !/NOT_FOUND/.test(item.error.code));
-    if (failure) throw new Error(`Storage read failed for ${failure.key}: ${failure.error.code}`);
-    values.push(...result.successfulKeys.map((item) => item.value));
-  }
-  return values;
+  return [...(await valuesByKeyOrThrow(items)).values()];
 }
 
 export async function queryRows(wanted: Array<{ queryId: string; month: string }>): Promise<SearchQueryRow[]> {

@@ -1,6 +1,7 @@
 import { kvs, Sort } from '@forge/kvs';
 import { ENTITY, KEYS } from '../../core/storage/keys';
 import { decodeSearch } from '../../core/storage/search-codecs';
+import { monthOf } from '../../core/model/report-periods';
 
 /** Forge has delivered `avi:confluence:performed:search` since April 2026: no query month is older. */
 const FIRST_MONTH = '2026-04';
@@ -16,7 +17,7 @@ function nextMonth(month: string): string {
  * and no person, and stay. Deletes at most `page` rows; returns how many.
  */
 export async function purgeSearchQueriesBefore(cutoffDay: string, page: number): Promise<number> {
-  const lastWholeMonth = cutoffDay.slice(0, 7);
+  const lastWholeMonth = monthOf(cutoffDay);
   let deleted = 0;
   for (let month = FIRST_MONTH; month < lastWholeMonth && deleted < page; month = nextMonth(month)) {
     const rows = await kvs.entity<unknown>(ENTITY.searchQuery).query().index('by-month', { partition: [month] }).sort(Sort.DESC).limit(page - deleted).getMany();

@@ -25,6 +25,8 @@ export interface SnapshotRequest {
   days: string[];
   /** Also fetch this viewer's cached groups (by stored viewer: account id or pseudonym) in the same round trip. */
   groupsOf?: string;
+  /** Also fetch the excluded groups' stored member listing (src/access/excluded-members.ts). */
+  withExcludedMembers?: boolean;
   /** Also fetch the browser's channel hint for this viewer and content. */
   withChannelHint?: boolean;
   /** Whom the hint is keyed by: the viewer's daily pseudonym in every privacy mode (no account id in a key). */
@@ -48,7 +50,7 @@ function spaceDayKey(request: SnapshotRequest, day: string): string {
   return KEYS.spaceDay(request.spaceKey, day, spaceShardOf(request.contentId));
 }
 
-export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; channelHint: Channel | undefined; rollups: RollupSnapshot; peeked: Map<string, unknown> }> {
+export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot: WriteSnapshot; groups: CachedGroups | undefined; excludedMembers: unknown; channelHint: Channel | undefined; rollups: RollupSnapshot; peeked: Map<string, unknown> }> {
   const anonymous = request.storedViewer === ANONYMOUS_VIEWER;
   const items = [
     { key: KEYS.view(request.contentId, request.storedViewer, request.at), entityName: ENTITY.view },
@@ -58,6 +60,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
     ...(anonymous ? [] : request.days.map((day) => ({ key: KEYS.viewerDay(request.storedViewer, day), entityName: ENTITY.viewerDay }))),
     ...(request.withViewerHistory ? [{ key: KEYS.viewerContent(request.contentId, request.storedViewer), entityName: ENTITY.viewerContent }] : []),
     ...(request.groupsOf ? [{ key: KEYS.userGroups(request.groupsOf) }] : []),
+    ...(request.withExcludedMembers ? [{ key: KEYS.excludedMembers }] : []),
     ...(request.withChannelHint ? [{ key: KEYS.channelHint(request.contentId, request.hintViewer ?? request.storedViewer) }] : []),
     ...(request.storesAccountId ? [{ key: KEYS.account(request.storedViewer), entityName: ENTITY.account }] : []),
     ...request.months.map((month) => ({ key: KEYS.contentMonth(request.contentId, month), entityName: ENTITY.contentMonth })),
@@ -86,6 +89,7 @@ export async function readSnapshot(request: SnapshotRequest): Promise<{ snapshot
   }));
   return {
     groups,
+    excludedMembers: request.withExcludedMembers ? get('', KEYS.excludedMembers) : undefined,
     peeked,
     rollups: rollupSnapshotFrom(request, get),
     channelHint: request.withChannelHint ? standingChannelHint(hint, request.now ?? Date.now()) : undefined,

@@ -13,6 +13,15 @@
  * Only when no property is found (a page not yet written, or restricted away from the app) or the
  * read fails does the beacon call `reportView`, at most once an hour per page in this browser once
  * the app answered that it sees the page (app-sees-cache.ts).
+ *
+ * The read itself costs the app Confluence points (as every Forge app request does, user context
+ * included: docs/platform-limits.md), about 2 a render. So Confluence is asked instead, for free, by
+ * the manifest: two background script modules on the same resource, one shown only where the content
+ * carries the property and one only where it does not (`displayConditions` with
+ * `entityPropertyExists`, forge-docs-snapshot mirror/manifest-reference/display-conditions/
+ * entity-property-conditions/index.md; `confluence:backgroundScript` takes `displayConditions`,
+ * mirror/manifest-reference/modules/confluence-background-script/index.md). The module that runs tells
+ * the answer (`propertyShown`), and the beacon reads the property only when no module says it.
  */
 import type { Channel } from '@contracts/settings';
 
@@ -39,10 +48,27 @@ export function readLookup(status: number, body: unknown): PropertyLookup {
   return results.some((item) => typeof item === 'object' && item !== null && (item as { key?: unknown }).key === FIGURES_PROPERTY_KEY) ? 'present' : 'absent';
 }
 
+/** The background script module shown only where the content carries the property (manifest.yml). */
+export const FIGURED_BEACON_MODULE = 'channel-beacon-figured';
+/** The one shown only where it does not (and on views without content). */
+export const PLAIN_BEACON_MODULE = 'channel-beacon';
+
+/**
+ * What the running module says of the property: present, absent, or unknown (another module key,
+ * e.g. a host that does not evaluate display conditions: then the beacon reads it).
+ */
+export function propertyShownBy(moduleKey: unknown): boolean | undefined {
+  if (moduleKey === FIGURED_BEACON_MODULE) return true;
+  if (moduleKey === PLAIN_BEACON_MODULE) return false;
+  return undefined;
+}
+
 export interface BeaconDeps {
   channel: Channel;
   content: { id: string; type: string } | null;
   now: number;
+  /** What Confluence's display condition told (propertyShownBy); undefined: read the property. */
+  propertyShown?: boolean | undefined;
   appSeesRecently(contentId: string, now: number): boolean;
   rememberAppSees(contentId: string, now: number): void;
   /** The property read as the reader (bridge `requestConfluence`); never throws. */
@@ -58,7 +84,9 @@ export async function runBeacon(deps: BeaconDeps): Promise<BeaconOutcome> {
   if (channel === 'desktop' && content !== null) {
     if (deps.appSeesRecently(content.id, now)) return 'cached';
     const path = propertyPath(content.type, content.id);
-    if (path !== null && (await deps.lookupProperty(path)) === 'present') {
+    // Known from the module that runs: no read. Absent: the call below (the view event may never come).
+    const present = deps.propertyShown ?? (path !== null && (await deps.lookupProperty(path)) === 'present');
+    if (present && path !== null) {
       deps.rememberAppSees(content.id, now);
       return 'property';
     }

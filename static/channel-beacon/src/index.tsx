@@ -14,13 +14,23 @@ import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { browserFacts, detectChannel } from '../../shared/channel/detect-channel';
 import { isRecord } from '../../shared/api/guards';
 import { appSeesRecently, rememberAppSees, type SmallStorage } from './app-sees-cache';
-import { readLookup, runBeacon, type PropertyLookup } from './beacon-decision';
+import { propertyShownBy, readLookup, runBeacon, type PropertyLookup } from './beacon-decision';
 
 function storage(): SmallStorage | null {
   try {
     return window.localStorage;
   } catch {
     return null;
+  }
+}
+
+/** The module key this script runs as: which of the two display conditions Confluence found true. */
+async function moduleKeyOf(): Promise<unknown> {
+  try {
+    const context: unknown = await view.getContext();
+    return isRecord(context) ? context.moduleKey : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -52,6 +62,7 @@ async function report(): Promise<void> {
   await runBeacon({
     channel: detectChannel(browserFacts()),
     content: await contentOf(),
+    propertyShown: propertyShownBy(await moduleKeyOf()),
     now: Date.now(),
     appSeesRecently: (id, now) => appSeesRecently(local, id, now),
     rememberAppSees: (id, now) => rememberAppSees(local, id, now),

@@ -13,7 +13,7 @@ import type { PageStatistics, PageViewers } from '@contracts/page-statistics';
 import type { TrackViewResult } from '@contracts/resolvers';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { EyeIcon } from '../../shared/components/icons';
-import { Skeleton } from '../../shared/components/states';
+import { Skeleton } from '../../shared/components/skeleton';
 import { browserFacts, detectChannel } from '../../shared/channel/detect-channel';
 import { MacroView, type MacroData } from './macro-view';
 

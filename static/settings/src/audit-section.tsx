@@ -1,4 +1,5 @@
 /** The audit trail: every saved change, newest first, with who made it, when, and each value before → after. */
+import Tooltip from '@atlaskit/tooltip';
 import { useState } from 'react';
 import type { SettingsAuditEntry } from '@contracts/resolvers';
 import { Button } from '../../shared/components/button';
@@ -49,14 +50,31 @@ function AuditEntry({ entry, currentAccountId, now }: { entry: SettingsAuditEntr
   return (
     <li className="vt-audit__entry">
       <div className="vt-audit__meta">
-        <time dateTime={new Date(entry.at).toISOString()} title={formatDateTime(entry.at)}>
-          {formatRelativeTime(entry.at, now)}
-        </time>
+        {/* ADS's tooltip, not a title: it shows on keyboard focus too (the time is focusable for that). */}
+        <Tooltip content={formatDateTime(entry.at)}>
+          {(tooltip) => (
+            <time {...tooltip} tabIndex={0} className="vt-audit__time" dateTime={new Date(entry.at).toISOString()}>
+              {formatRelativeTime(entry.at, now)}
+            </time>
+          )}
+        </Tooltip>
         <span aria-hidden="true"> · </span>
         {accountId !== null && actor !== 'You' ? (
-          <button type="button" className="vt-link-button vt-audit__actor" title="Open this user’s profile" onClick={() => void openUserProfile(accountId)}>
-            {actor}
-          </button>
+          <Tooltip content="Open this user’s profile">
+            {(tooltip) => (
+              <button
+                {...tooltip}
+                type="button"
+                className="vt-link-button vt-audit__actor"
+                onClick={(event) => {
+                  tooltip.onClick(event);
+                  void openUserProfile(accountId);
+                }}
+              >
+                {actor}
+              </button>
+            )}
+          </Tooltip>
         ) : (
           <span className="vt-audit__actor">{actor}</span>
         )}

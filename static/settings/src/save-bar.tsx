@@ -49,7 +49,7 @@ export function SaveBar(props: SaveBarProps) {
             Reset to saved
           </Button>
           {/* A submit button: Enter in any text field of the form saves, as in every form. */}
-          <Button type="submit" appearance="primary" disabled={!dirty || invalidFields.length > 0} isLoading={saving}>
+          <Button type="submit" appearance="primary" disabled={!dirty || invalidFields.length > 0} isLoading={saving} testId="settings-save">
             Save
           </Button>
         </div>

@@ -15,7 +15,7 @@ import {
 } from './guards';
 import { isAttachmentViewsList, isInventoryStatus } from './inventory-guards';
 import { isAllSavedReportsView, isReportAnswer, isSavedReportsView } from './custom-report-guards';
-import { isReportPage, isReportSummaryAnswer } from './report-guards';
+import { isReportPageOrPreparing, isReportSummaryOrPreparing } from './report-guards';
 import { isSearchSummary, isSearchTableAnswer } from './search-guards';
 import { isInactiveReaders, isPageReach, isReachMacroAnswer, isSpaceReach } from './reach-guards';
 
@@ -156,10 +156,10 @@ export const RESULT_GUARDS: { [K in ResolverKey]: Guard<ResultOf<K>> } = {
   deleteAnySavedReport: isAllSavedReportsView,
   getPageStatistics: isPageStatistics,
   getPageViewers: shape<ResultOf<'getPageViewers'>>({ rows: arrayOf(isPageViewer), nextCursor: nullable(isString) }),
-  getReportSummary: isReportSummaryAnswer,
+  getReportSummary: isReportSummaryOrPreparing,
   getSearchSummary: isSearchSummary,
   getSearchTable: isSearchTableAnswer,
-  getReportTable: isReportPage,
+  getReportTable: isReportPageOrPreparing,
   searchReportGroups: shape<ResultOf<'searchReportGroups'>>({ groups: arrayOf(isGroupRef), nextCursor: nullable(isString) }),
   searchReportSpaces: shape<ResultOf<'searchReportSpaces'>>({
     spaces: arrayOf(shape<{ key: string; name: string }>({ key: isString, name: isString })), complete: isBoolean,

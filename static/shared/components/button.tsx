@@ -14,13 +14,15 @@ export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
   /** Shows a spinner and blocks clicks while keeping the label for screen readers. */
   isLoading?: boolean;
   spacing?: 'default' | 'compact';
+  /** ADS's hook for tests: rendered as `data-testid`. */
+  testId?: string;
   children: ReactNode;
 }
 
-export function Button({ appearance = 'default', isLoading = false, spacing = 'default', disabled, type = 'button', children, onClick, ...rest }: ButtonProps) {
+export function Button({ appearance = 'default', isLoading = false, spacing = 'default', disabled, type = 'button', testId, children, onClick, ...rest }: ButtonProps) {
   if (appearance === 'link') {
     return (
-      <button {...rest} type={type} className="vt-link-button" disabled={disabled} onClick={onClick}>
+      <button {...rest} type={type} className="vt-link-button" disabled={disabled} onClick={onClick} data-testid={testId}>
         {children}
       </button>
     );
@@ -33,6 +35,7 @@ export function Button({ appearance = 'default', isLoading = false, spacing = 'd
       spacing={spacing}
       isDisabled={disabled}
       isLoading={isLoading}
+      {...(testId ? { testId } : {})}
       onClick={onClick ? (event: MouseEvent<HTMLButtonElement>) => onClick(event) : undefined}
     >
       {children}

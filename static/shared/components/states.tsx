@@ -65,7 +65,4 @@ export function LoadingState({ label = 'Loading' }: { label?: string }) {
   );
 }
 
-/** A grey placeholder block that pulses while content loads. */
-export function Skeleton({ width = '100%', height = 16, radius = 3 }: { width?: number | string; height?: number; radius?: number }) {
-  return <span className="vt-skeleton" aria-hidden="true" style={{ width, height, borderRadius: radius }} />;
-}
+export { Skeleton } from './skeleton';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Envelope } from '@contracts/envelope';
-import type { ReportPage } from '@contracts/report-query';
+import type { ReportPage, ReportPreparing } from '@contracts/report-query';
 import type { ReportSummaryAnswer, ReportTablePayload } from '@contracts/resolvers';
 import { REPORT_TABLES } from '@contracts/report-query';
 import { invokeResolver } from '../api/invoke-resolver';
@@ -25,9 +25,15 @@ import { TABLE_LABELS } from './report-columns';
 import { exportTable } from './report-export';
 import { initialState, saveState } from './report-history';
 import { ReachReports } from './reach-reports';
+import { ReportPreparingProgress } from './report-preparing';
 import type { ReportState } from './report-url';
 
 const PAGE_SIZE = 25;
+/** While a group filter's figures are prepared: the pause between two calls (each continues the preparation). */
+const POLL_MS = 1_500;
+/** A guard against a preparation that never ends (200 calls read far more than 2,000 members). */
+const MAX_POLLS = 200;
+const TOO_LONG = { code: 'unavailable' as const, message: 'Preparing the group’s figures is taking too long. Try again later, or choose a smaller group or a shorter range.' };
 
 export interface ReportAppProps {
   scope: 'global' | 'space';
@@ -47,7 +53,10 @@ export interface ReportAppProps {
 export function ReportApp({ scope, children, frame = (body) => body, body, description }: ReportAppProps) {
   const [state, setState] = useState<ReportState | null>(null);
   const [summary, setSummary] = useState<Envelope<ReportSummaryAnswer> | null>(null);
-  const [page, setPage] = useState<Envelope<ReportPage> | null>(null);
+  const [preparing, setPreparing] = useState<ReportPreparing | null>(null);
+  /** Counts the preparations that became ready: the table, answered `preparing` meanwhile, is asked again. */
+  const [prepared, setPrepared] = useState(0);
+  const [page, setPage] = useState<Envelope<ReportPage | ReportPreparing> | null>(null);
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [exporting, setExporting] = useState<string | null>(null);
 
@@ -57,7 +66,25 @@ export function ReportApp({ scope, children, frame = (body) => body, body, descr
     if (!state) return;
     saveState(state);
     setSummary(null);
-    void invokeResolver('getReportSummary', { scope, range: state.range, filters: state.filters }).then(setSummary);
+    setPreparing(null);
+    // A group filter whose members' views take more than one call answers `preparing`: ask again until ready.
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async (polls: number) => {
+      const answer = await invokeResolver('getReportSummary', { scope, range: state.range, filters: state.filters });
+      if (!current) return;
+      if (answer.ok && 'status' in answer.data) {
+        if (polls >= MAX_POLLS) { setPreparing(null); setSummary({ ok: false, error: TOO_LONG }); return; }
+        setPreparing(answer.data);
+        timer = setTimeout(() => void ask(polls + 1), POLL_MS);
+        return;
+      }
+      setPreparing(null);
+      setSummary(answer as Envelope<ReportSummaryAnswer>);
+      if (polls > 0) setPrepared((n) => n + 1);
+    };
+    void ask(0);
+    return () => { current = false; if (timer) clearTimeout(timer); };
   }, [scope, state?.range, state?.filters]); // eslint-disable-line react-hooks/exhaustive-deps
   const cursor = cursors[cursors.length - 1];
   const payload = useMemo<ReportTablePayload | null>(() => state && ({ scope, range: state.range, filters: state.filters, table: state.table, sort: state.sort, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), [scope, state, cursor]);
@@ -65,7 +92,8 @@ export function ReportApp({ scope, children, frame = (body) => body, body, descr
     if (!payload) return;
     setPage(null);
     void invokeResolver('getReportTable', payload).then(setPage);
-  }, [payload]);
+  }, [payload, prepared]);
+  const table = page?.ok && 'status' in page.data ? null : (page as Envelope<ReportPage> | null);
 
   if (!state) return <Page width="wide"><LoadingState label="Loading the report" /></Page>;
   // A caller who may not open the report sees one page saying who may, not the report's controls.
@@ -101,7 +129,8 @@ export function ReportApp({ scope, children, frame = (body) => body, body, descr
           <ReportFiltersBar filters={state.filters} withSpaces={scope === 'global'} groups={data?.people.names ? scope : null} onChange={(filters) => update({ filters })} />
         </div>
         <div aria-live="polite" aria-busy={summary === null}>
-          {summary === null ? <LoadingState label="Loading the figures" /> : null}
+          {preparing ? <ReportPreparingProgress preparing={preparing} /> : null}
+          {summary === null && !preparing ? <LoadingState label="Loading the figures" /> : null}
           {summary && !summary.ok ? <ErrorState error={summary.error} onRetry={() => update({})} /> : null}
           {data ? (
             <>
@@ -121,12 +150,13 @@ export function ReportApp({ scope, children, frame = (body) => body, body, descr
               onChange={(table) => update({ table, sort: { column: table === 'not-viewed' ? 'lastViewedAt' : 'views', direction: table === 'not-viewed' ? 'asc' : 'desc' } })}>
             {exporting ? <p className="vt-report-note" role="status">{exporting}</p> : null}
             {/* One refusal, not two: the table's is shown only once the figures above loaded. */}
-            {page && !page.ok && summary?.ok ? <ErrorState error={page.error} onRetry={() => update({})} /> : null}
-            {page === null || page.ok ? (
-              <ReportTableView table={state.table} page={page?.ok ? page.data : null} sort={state.sort} pageIndex={cursors.length - 1}
+            {preparing ? <p className="vt-report-note" role="status">The table appears with the figures.</p> : null}
+            {table && !table.ok && summary?.ok ? <ErrorState error={table.error} onRetry={() => update({})} /> : null}
+            {table === null || table.ok ? (
+              <ReportTableView table={state.table} page={table?.ok ? table.data : null} sort={state.sort} pageIndex={cursors.length - 1}
                 onSort={(sort) => update({ sort })}
                 onPage={(next) => {
-                  const nextCursor = page?.ok ? page.data.nextCursor : null;
+                  const nextCursor = table?.ok ? table.data.nextCursor : null;
                   setCursors(next && nextCursor ? [...cursors, nextCursor] : cursors.slice(0, Math.max(1, cursors.length - 1)));
                 }} />
             ) : null}

@@ -10,6 +10,8 @@ export async function exportTable(payload: ReportTablePayload, onProgress: (prog
   const result = await exportPaged(async (cursor) => {
     const answer = await invokeResolver('getReportTable', { ...payload, pageSize: 500, ...(cursor ? { cursor } : {}) });
     if (!answer.ok) return answer;
+    // A group's figures expired and are being prepared again: export once they are shown.
+    if ('status' in answer.data) return { ok: false, error: { code: 'unavailable', message: 'The group’s figures are being prepared again: export once they are shown.' } };
     const rows: Array<Record<string, unknown>> = answer.data.result.rows.map(asRecord);
     return { ok: true, data: { rows, nextCursor: answer.data.nextCursor } };
   }, onProgress, { maxRows: 100_000 });
