@@ -8,7 +8,7 @@
  * The menu is an overlay: closing it moves nothing on the page, so a click on a button below it (Save)
  * lands where it was aimed.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Select from '@atlaskit/select';
 import { usePagedSearch, type SearchFn } from './use-paged-search';
 
@@ -39,11 +39,13 @@ export function Picker<T>(props: PickerProps<T>) {
   const keepOpen = useRef(false);
   const { state, query, setQuery, loadMore, retry } = usePagedSearch(props.search, getKey, open);
   const hasMore = state.nextCursor !== null && state.status !== 'error';
-  const options: Array<PickerOption<T>> = [
+  const failedAfterItems = state.status === 'error' && state.items.length > 0;
+  // The same option objects across renders: the select keeps the highlighted option only while it is among them.
+  const options = useMemo<Array<PickerOption<T>>>(() => [
     ...state.items.map((item) => ({ kind: 'item' as const, key: getKey(item), item })),
     ...(hasMore ? [{ kind: 'more' as const, key: `${id}-more` }] : []),
-    ...(state.status === 'error' && state.items.length > 0 ? [{ kind: 'retry' as const, key: `${id}-retry` }] : []),
-  ];
+    ...(failedAfterItems ? [{ kind: 'retry' as const, key: `${id}-retry` }] : []),
+  ], [state.items, hasMore, failedAfterItems, getKey, id]);
   const message = state.status === 'error'
     ? `${state.error ?? 'The search failed.'} Press Enter to retry.`
     : state.query ? `No ${noun} match “${state.query}”.` : `No ${noun} found.`;
