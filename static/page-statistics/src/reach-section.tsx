@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { PageStatistics } from '@contracts/page-statistics';
-import type { ReachAudience, ReachReady } from '@contracts/reach';
+import type { ReachAudience, ReachPerson, ReachReady } from '@contracts/reach';
 import type { DateRange } from '@contracts/report-range';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Button } from '../../shared/components/button';
@@ -17,7 +17,7 @@ import { TimeSeriesChart } from '../../shared/components/time-series-chart';
 import { bucketFor } from '../../shared/format/buckets';
 import { bucketWord, chartData } from '../../shared/format/chart-data';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format/time';
-import { alignStyle } from '../../shared/components/table';
+import { Table, type Column } from '../../shared/components/table';
 import { TabsBar } from '../../shared/components/tabs';
 import { ReachAudiencePicker } from '../../shared/reach/reach-audience';
 import { shareText } from '../../shared/reach/reach-columns';
@@ -201,26 +201,15 @@ function ReachList({ data, search }: { data: ReachReady; search: string }) {
       : kind === 'read' ? 'Nobody in this audience has read the page in this period.' : 'Everyone in this audience has read the page in this period.';
     return <p className="vt-viewers__empty">{text}</p>;
   }
+  const person: Column<ReachPerson> = { key: 'displayName', header: 'Person', cell: (row) => row.displayName };
+  const columns: Array<Column<ReachPerson>> = kind === 'read' ? [
+    person,
+    { key: 'firstViewedAt', header: 'First view', cell: (row) => (row.firstViewedAt === null ? '' : formatDateTime(row.firstViewedAt)) },
+    { key: 'lastViewedAt', header: 'Last view', cell: (row) => (row.lastViewedAt === null ? '' : formatDateTime(row.lastViewedAt)) },
+    { key: 'views', header: 'Views', align: 'end', cell: (row) => formatNumber(row.views) },
+  ] : [person];
   return (
-    <table className="vt-table vt-viewers" data-list={kind}>
-      <caption className="vt-visually-hidden">{kind === 'read' ? 'People of the audience who read this page' : 'People of the audience who have not read this page yet'}</caption>
-      <thead>
-        {kind === 'read'
-          ? <tr><th scope="col" style={alignStyle(false)}>Person</th><th scope="col" style={alignStyle(false)}>First view</th><th scope="col" style={alignStyle(false)}>Last view</th><th scope="col" style={alignStyle(true)}>Views</th></tr>
-          : <tr><th scope="col" style={alignStyle(false)}>Person</th></tr>}
-      </thead>
-      <tbody>
-        {rows.map((row) => kind === 'read' ? (
-          <tr key={row.accountId}>
-            <td style={alignStyle(false)}>{row.displayName}</td>
-            <td style={alignStyle(false)}>{row.firstViewedAt === null ? '' : formatDateTime(row.firstViewedAt)}</td>
-            <td style={alignStyle(false)}>{row.lastViewedAt === null ? '' : formatDateTime(row.lastViewedAt)}</td>
-            <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
-          </tr>
-        ) : (
-          <tr key={row.accountId}><td style={alignStyle(false)}>{row.displayName}</td></tr>
-        ))}
-      </tbody>
-    </table>
+    <Table className="vt-viewers" name={`reach-${kind}`} hideCaption rows={rows} rowKey={(row) => row.accountId} columns={columns}
+      caption={kind === 'read' ? 'People of the audience who read this page' : 'People of the audience who have not read this page yet'} />
   );
 }
