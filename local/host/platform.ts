@@ -197,6 +197,11 @@ export class ForgePlatform {
     return this.run({ kind: 'scheduled', functionKey: trigger.functionKey, moduleKey, principal: null }, [{ context: { cloudId: this.identity.cloudId, moduleKey } }, { installContext: this.installContext }]);
   }
 
+  /** Tests: a different scale for the invocations that start from now on (see `limitScale`). */
+  setLimitScale(scale: number): void {
+    this.options.limitScale = scale;
+  }
+
   /** The time limit of one invocation of this kind (scaled by `limitScale`). */
   limitMs(kind: string, functionKey: string): number {
     const timeout = this.manifest.functionTimeouts?.get(functionKey);

@@ -2,7 +2,7 @@ import type { Settings } from '@contracts/settings';
 import type { CallerStanding, SpaceStanding } from './rules/access-policy';
 import { fetchCallerSpaceOperations, fetchSpaceAsApp } from '../platform/confluence/space-permissions';
 import { isConfluenceAdmin } from './admin-check';
-import { groupsOfUser } from './viewer-groups';
+import { groupsOfUser, type StoredGroups } from './viewer-groups';
 import { MemoryCache } from '../platform/memory-cache';
 import { rememberSpaceNames } from '../platform/space-names';
 import type { Caller } from '../platform/resolver/context';
@@ -11,10 +11,10 @@ const ANONYMOUS: CallerStanding = { signedIn: false, licensed: false, siteAdmin:
 
 /**
  * The caller's standing on the site, from Confluence: admin rights (cached 60 s) and groups (cached
- * 10 min). Groups are asked only when a setting names a group that can decide something for this
+ * 10 min, in memory and, given `storedGroups`, in storage). Groups are asked only when a setting names a group that can decide something for this
  * caller, so most callers, and administrators, cost one admin check.
  */
-export async function standingOf(caller: Caller, settings: Settings): Promise<CallerStanding> {
+export async function standingOf(caller: Caller, settings: Settings, storedGroups?: StoredGroups): Promise<CallerStanding> {
   if (caller.kind !== 'user') return ANONYMOUS;
   const licensed = caller.accountType === 'licensed';
   // Admin rights are asked as the user; Forge gives guests no asUser calls, and guests are never admins.
@@ -24,7 +24,7 @@ export async function standingOf(caller: Caller, settings: Settings): Promise<Ca
   // the Hide-viewers names group only in that mode (no other rule reads it).
   const reportGroup = siteAdmin ? null : settings.reportAccessGroup;
   const namesGroup = settings.privacy.mode === 'hide-viewers' ? settings.privacy.viewerNamesGroup : null;
-  const groups = reportGroup || namesGroup ? new Set(await groupsOfUser(caller.accountId)) : new Set<string>();
+  const groups = reportGroup || namesGroup ? new Set(await groupsOfUser(caller.accountId, storedGroups)) : new Set<string>();
   return {
     signedIn: true,
     licensed,

@@ -14,11 +14,13 @@ import { MemoryCache } from '../platform/memory-cache';
 import { fetchSpaceAsApp } from '../platform/confluence/space-permissions';
 import type { Caller } from '../platform/resolver/context';
 import { spaceStandingOf, standingOf } from './caller-standing';
+import type { StoredGroups } from './viewer-groups';
 import { readableContentIds, type ReadEvidence } from './readable-content';
 import { publicContent } from './public-content';
 
 export type { PeopleView } from './rules/access-policy';
 export { REPORT_ANSWER_MS, type ReadEvidence } from './readable-content';
+export { ACCESS_GROUPS_MS, type StoredGroups } from './viewer-groups';
 export { standingOf, spaceStandingOf } from './caller-standing';
 
 export type AccessDenied = { ok: false; code: 'forbidden' | 'not-found'; message: string };
@@ -62,15 +64,16 @@ async function spaceExists(spaceKey: string): Promise<boolean> {
   return spaces.getOrLoad(spaceKey, async () => (await fetchSpaceAsApp(spaceKey)) !== null);
 }
 
-export async function globalReportAccess(caller: Caller, settings: Settings): Promise<ReportAccess | AccessDenied> {
-  const standing = await standingOf(caller, settings);
+/** `storedGroups`: the caller's groups kept in storage by the asking capability (see `StoredGroups`). */
+export async function globalReportAccess(caller: Caller, settings: Settings, storedGroups?: StoredGroups): Promise<ReportAccess | AccessDenied> {
+  const standing = await standingOf(caller, settings, storedGroups);
   const opening = mayOpenGlobalReport(standing);
   if (!opening.open || caller.kind !== 'user') return { ok: false, code: 'forbidden', message: caller.kind === 'user' ? reportAudience(settings) : SIGN_IN };
   return reportAccess(caller, standing, settings, { spaceAdmin: false, spaceViewer: false });
 }
 
-export async function spaceReportAccess(caller: Caller, settings: Settings, spaceKey: string): Promise<ReportAccess | AccessDenied> {
-  const standing = await standingOf(caller, settings);
+export async function spaceReportAccess(caller: Caller, settings: Settings, spaceKey: string, storedGroups?: StoredGroups): Promise<ReportAccess | AccessDenied> {
+  const standing = await standingOf(caller, settings, storedGroups);
   if (caller.kind !== 'user') return { ok: false, code: 'forbidden', message: SIGN_IN };
   // Site admins and the report group open every space's report, and see what its admins see:
   // their standing in the space decides nothing, so it is not asked (two calls saved). The space must

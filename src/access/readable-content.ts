@@ -1,6 +1,6 @@
 import type { CallerStanding } from './rules/access-policy';
 import { fetchReadableIdsAsUser } from '../platform/confluence/content-search';
-import { fetchContentReadableBy } from '../platform/confluence/permissions';
+import { fetchMayRead } from '../platform/confluence/permissions';
 import { MemoryCache } from '../platform/memory-cache';
 import { mapInChunks } from '../core/in-chunks';
 import { rememberSpaceNames } from '../platform/space-names';
@@ -84,8 +84,12 @@ async function readableAsUser(contentIds: string[]): Promise<Set<string>> {
   return found.ids;
 }
 
+/**
+ * Confluence's permission check alone (a POST: 1 point on Cloud), no lookup of the content first (a
+ * GET, 2 more): a content that does not exist, or that the app may not see, answers "no" either way.
+ */
 async function readableByChecks(accountId: string, contentIds: string[]): Promise<Set<string>> {
-  const found = await mapInChunks(contentIds, 10, (id) => fetchContentReadableBy(id, accountId));
-  return new Set(contentIds.filter((_, index) => found[index] !== null));
+  const found = await mapInChunks(contentIds, 10, (id) => fetchMayRead(id, accountId));
+  return new Set(contentIds.filter((_, index) => found[index] === true));
 }
 

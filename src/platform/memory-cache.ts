@@ -39,12 +39,13 @@ export class MemoryCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  /** `ttlMs`: a shorter life for a value that was already some time old when it was read. */
+  set(key: string, value: V, ttlMs = this.ttlMs): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expires: this.now() + Math.min(ttlMs, this.ttlMs) });
   }
 
   /** The cached value, else the one load under way for this key, else a new load (cached when it succeeds). */

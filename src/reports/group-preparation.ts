@@ -20,8 +20,9 @@ import { addDays, dayMs } from '../core/model/report-periods';
 import { registerModuleCache } from '../platform/memory-cache';
 import { pseudonymFor } from '../privacy/index';
 import { continuePreparingAudiences, loadAudience } from '../reach/index';
+import { currentSettings } from '../settings/index';
 import {
-  deletePreparation, openPreparations, PREPARATION_LIFETIME_MS, readPreparation, readPreparedViews, writePreparation, writePreparedViews,
+  deleteGroupPreparations, deletePreparation, openPreparations, PREPARATION_LIFETIME_MS, readPreparation, readPreparedViews, writePreparation, writePreparedViews,
   type PreparationHead, type PreparedView,
 } from './storage/group-preparation-store';
 import { readViewersViews } from './storage/viewer-views';
@@ -44,6 +45,9 @@ export interface PreparedGroupViews {
 }
 
 export type GroupPreparation = PreparedGroupViews | { state: 'preparing'; preparing: ReportPreparing } | { state: 'failed'; message: string };
+
+/** How long one step of the scheduled run reads before it writes its progress (as a resolver call does). */
+const BACKGROUND_STEP_MS = 15_000;
 
 /** Steps under way in this function instance: the tiles and the table asked at once share one. */
 const running = new Map<string, Promise<GroupPreparation>>();
@@ -166,10 +170,16 @@ export async function continueGroupPreparations(budgetMs: number, clock: () => n
   const deadline = clock() + budgetMs;
   let steps = 0;
   let completed = 0;
+  // Extended privacy: no report may be filtered by group any more, so nothing is kept for one.
+  if ((await currentSettings()).privacy.mode === 'extended') {
+    await deleteGroupPreparations();
+    return { steps, ready: completed };
+  }
   for (const open of await openPreparations(clock())) {
     let before = -1;
     while (clock() < deadline) {
-      const answer = await prepareGroupViews(open.groupId, open.from, open.to, deadline, clock);
+      // Steps as long as a call's, so that the progress a caller sees meanwhile moves on.
+      const answer = await prepareGroupViews(open.groupId, open.from, open.to, Math.min(deadline, clock() + BACKGROUND_STEP_MS), clock);
       steps += 1;
       if (answer.state !== 'preparing') {
         if (answer.state === 'ready') completed += 1;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { globalReportAccess, spaceReportAccess, type AccessDenied, type ReportAccess } from '../access';
 import { currentSettings } from '../settings/index';
 import { callerOf } from '../platform/resolver/context';
+import { callerGroupsStore } from './storage/caller-groups-store';
 
 const key = z.string().regex(/^~?[A-Za-z0-9_]{1,255}$/);
 const spaceClaim = z.object({ extension: z.object({ space: z.object({ key }).passthrough() }).passthrough() }).passthrough();
@@ -17,13 +18,15 @@ export type Scoped = { access: ReportAccess; spaceKey: string | null } | AccessD
 export async function scoped(scope: 'global' | 'space', context: unknown): Promise<Scoped> {
   const settings = await currentSettings();
   const caller = callerOf(context);
+  // The caller's groups kept for 10 minutes across function instances (a report's requests often land on new ones).
+  const storedGroups = caller.kind === 'user' ? callerGroupsStore(caller.accountId) : undefined;
   if (scope === 'global') {
-    const access = await globalReportAccess(caller, settings);
+    const access = await globalReportAccess(caller, settings, storedGroups);
     return access.ok ? { access, spaceKey: null } : access;
   }
   const claim = spaceClaim.safeParse(context);
   if (!claim.success) return { ok: false, code: 'invalid-input', message: 'The space report runs in a space.' };
-  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key);
+  const access = await spaceReportAccess(caller, settings, claim.data.extension.space.key, storedGroups);
   return access.ok ? { access, spaceKey: claim.data.extension.space.key } : access;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { artifactPath } from './support/browser';
+import { chooseOption } from './support/select';
 import { useBrowserSuite } from './support/suite';
 import { LocalSite, moduleFrame } from './support/local-site';
 
@@ -30,9 +31,7 @@ test('the group filter shows progress while the members’ views are read over s
   await site.visit(page, site.user('admin').accountId, site.globalReportPath());
   const report = moduleFrame(page, 'global-report');
   await report.locator('.vt-report-tiles').waitFor();
-  await report.getByLabel('Readers in group').fill('hr');
-  await report.getByRole('button', { name: 'Find' }).click();
-  await report.getByLabel('Matching groups').selectOption({ label: 'hr-team' });
+  await chooseOption(report, 'Readers in group', 'hr-team', { search: 'hr' });
   // Preparing: a progress bar and what is happening, no tiles.
   const progress = report.locator('.vt-report-preparing');
   await progress.waitFor({ timeout: 20_000 });

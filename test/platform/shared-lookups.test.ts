@@ -7,6 +7,9 @@ import { MemoryCache } from '../../src/platform/memory-cache';
 
 const fetchSpaceNames = jest.fn(async (keys: readonly string[]) => new Map(keys.map((key) => [key, `Name of ${key}`])));
 jest.mock('../../src/platform/confluence/spaces', () => ({ fetchSpaceNames: (keys: readonly string[]) => fetchSpaceNames(keys) }));
+// Names stored across function instances (src/platform/space-names-store.ts) are another test's
+// subject: here nothing is stored yet, so every missing name goes to Confluence.
+jest.mock('../../src/platform/space-names-store', () => ({ readStoredSpaceNames: async () => new Map(), storeSpaceNames: async () => undefined }));
 
 // Imported after the mock is in place.
 import { namesOfSpaces, rememberSpaceNames } from '../../src/platform/space-names';

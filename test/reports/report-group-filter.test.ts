@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 import type { Settings } from '@contracts/settings';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import type { Principal } from '../../local/host/principal';
+import type { DemoUser } from '../../local/demo/directory';
 
 /**
  * The group filter through the real resolvers, the local Confluence (group members) and the KVS
@@ -113,13 +114,23 @@ describe('report filtered by readers in a group', () => {
     expect(short.ok && 'notes' in short.data && short.data.notes).toEqual([]);
   });
 
-  it('members come from Confluence, paged, all of them; beyond the bound an answer of its own', async () => {
-    const { fetchGroupMembers } = await import('../../src/platform/confluence/group-members');
-    const everyone = app.directory.site.groups.find((g) => g.name === 'confluence-users')!;
-    const want = app.directory.site.users.filter((u) => u.groupIds.includes(everyone.id)).map((u) => u.accountId);
-    expect(want.length).toBeGreaterThan(1);
-    expect(await fetchGroupMembers(everyone.id, 10_000)).toEqual({ ok: true, accountIds: want });
-    expect(await fetchGroupMembers(everyone.id, want.length - 1)).toEqual({ ok: false, reason: 'too-many-members' });
-    expect(await fetchGroupMembers('00000000-0000-4000-8000-000000000000', 10)).toEqual({ ok: false, reason: 'not-found' });
+  it('members come from Confluence, paged, all of them: a member on the third page of 200 counts', async () => {
+    const group = { id: '00000000-0000-4000-8000-0000000abcde', name: 'many-readers' };
+    app.directory.site.groups.push(group);
+    (app.directory.groupsById as Map<string, { id: string; name: string }>).set(group.id, group);
+    const ids: string[] = [];
+    for (let i = 0; i < 450; i += 1) {
+      const user = { accountId: `557058:many-${String(i).padStart(3, '0')}`, displayName: `Many ${i}`, role: 'reader', accountType: 'licensed', isAdmin: false, groupIds: [group.id], status: 'active' } as DemoUser;
+      app.directory.site.users.push(user);
+      (app.directory.usersById as Map<string, DemoUser>).set(user.accountId, user);
+      ids.push(user.accountId);
+    }
+    const last: Principal = { kind: 'user', accountId: ids[449]!, accountType: 'licensed' };
+    await app.view(last, app.publicContent(0), Date.now() - 60_000);
+    await app.view(app.users.reader, app.publicContent(0), Date.now() - 30_000);
+    const summary = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { scope: 'global', range, filters: { groupId: group.id } });
+    expect(summary.ok && 'current' in summary.data && summary.data.current).toEqual({ views: 1, anonymousViews: 0, viewers: { value: 1, exact: true }, contentViewed: { value: 1, exact: true } });
+    const pages = app.confluence.recentRequests().filter((r) => r.path.includes(group.id) && r.path.includes('membersByGroupId')).length;
+    expect(pages).toBe(3);
   });
 });

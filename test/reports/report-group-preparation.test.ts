@@ -11,7 +11,9 @@ import type { Principal } from '../../local/host/principal';
 import type { DemoUser } from '../../local/demo/directory';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
 import { forgetModuleCaches } from '../../src/platform/memory-cache';
-import { GROUP_REPORT_BUDGET } from '../../src/reports/group-report';
+import { GROUP_REPORT_BUDGET, groupReportSummary, groupReportTable } from '../../src/reports/group-report';
+import { seededRandom } from '../../local/kvs/rng';
+import { DEFAULT_SETTINGS } from '../../src/settings/rules/settings';
 
 let app: AppPlatform;
 const range = { kind: 'preset', preset: '30d' } as const;
@@ -105,6 +107,26 @@ describe('a group report too large for one call', () => {
     const perViewer = new Map<string, number>();
     for (const view of model) perViewer.set(view.viewer, (perViewer.get(view.viewer) ?? 0) + 1);
     expect(new Map(readers.data.result.rows.map((row) => [row.viewer, row.views]))).toEqual(perViewer);
+    // Other filters reuse the preparation (the same days read): each answer equals reading every member's
+    // views at once (groupReportSummary/groupReportTable, checked against the brute-force model in
+    // report-query-group.property.test.ts).
+    const ids = members.map(idOf);
+    const space = app.publicContent(0).spaceKey;
+    for (const filters of [{ contentTypes: ['page' as const] }, { spaceKeys: [space] }, { sources: ['desktop' as const] }, { contentTypes: ['blogpost' as const] }]) {
+      const prepared = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', { ...summaryPayload(), filters: { ...filters, groupId: group.id } });
+      if (!prepared.ok || 'status' in prepared.data) throw new Error(JSON.stringify(prepared));
+      const direct = await groupReportSummary(prepared.data.range, filters, prepared.data.today, ids);
+      if (!direct.ok) throw new Error(direct.message);
+      expect({ filters, current: prepared.data.current, previous: prepared.data.previous, series: prepared.data.series })
+        .toEqual({ filters, current: direct.value.current, previous: direct.value.previous, series: direct.value.series });
+      for (const table of ['top-content', 'top-spaces', 'by-source', 'by-type'] as const) {
+        const shown = await app.invoke(app.users.admin, 'global-report', 'getReportTable', { ...tablePayload('top-content'), table, filters: { ...filters, groupId: group.id } });
+        const query = { range: prepared.data.range, filters, table, sort: { column: 'views', direction: 'desc' as const }, pageSize: 100 };
+        const whole = await groupReportTable(query, prepared.data.today, ids);
+        if (!shown.ok || !('result' in shown.data) || !whole.ok) throw new Error(JSON.stringify([shown, whole]));
+        expect({ filters, table, rows: shown.data.result.rows.map((row) => row.views) }).toEqual({ filters, table, rows: whole.value.result.rows.map((row) => row.views) });
+      }
+    }
     // The same figures as reading every member at once (no budget), after the stored preparation is gone.
     GROUP_REPORT_BUDGET.ms = saved;
     app.emulator.setLatency(undefined);
@@ -115,6 +137,39 @@ describe('a group report too large for one call', () => {
     expect(whole.ok && 'asOf' in whole.data && whole.data.asOf).toBe(false); // read whole in one call: nothing stored, no "as of"
     expect(await storedKeys()).toEqual([]);
   }, 60_000);
+
+  it('a call stopped between writing its views and its progress (or after) loses nothing and counts nothing twice', async () => {
+    const model = await seedViews();
+    oneStepPerCall();
+    // A third of the preparation's writes (a lease, a part of views, the head) are applied and then
+    // answered with an error, or refused: the call stops there, and the next one goes on.
+    const random = seededRandom(7);
+    let failed = 0;
+    app.emulator.setFaults({
+      decide: (request) => {
+        if (!request.isWrite || !request.body.includes('grp-prep:')) return undefined;
+        const roll = random();
+        if (roll < 0.2) { failed += 1; return { kind: 'failAfterApply', status: 500 }; }
+        if (roll < 0.35) { failed += 1; return { kind: 'reject', status: 500 }; }
+        return { kind: 'none' };
+      },
+    });
+    let summary: Awaited<ReturnType<typeof app.invoke<'getReportSummary'>>> | null = null;
+    for (let calls = 0; calls < 40; calls += 1) {
+      forgetModuleCaches();
+      try {
+        summary = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload());
+      } catch {
+        summary = null; // the invocation failed: the UI asks again
+      }
+      if (summary?.ok && !('status' in summary.data)) break;
+    }
+    app.emulator.setFaults(undefined);
+    expect(failed).toBeGreaterThan(0);
+    if (!summary?.ok || 'status' in summary.data) throw new Error(JSON.stringify(summary));
+    expect(summary.data.current.views).toBe(model.length);
+    expect(summary.data.current.viewers?.value).toBe(new Set(model.map((view) => view.viewer)).size);
+  }, 90_000);
 
   it('counts the views recorded up to when it began: a view recorded between two calls is left out, read member or not', async () => {
     const model = await seedViews();
@@ -162,6 +217,18 @@ describe('a group report too large for one call', () => {
     for (const member of members) expect(text).not.toContain(idOf(member));
     const { eraseAccount } = await import('../../src/privacy/storage/account-erasure');
     await eraseAccount(idOf(members[0]!));
+    expect(await storedKeys()).toEqual([]);
+  }, 60_000);
+
+  it('switching to Extended privacy: the scheduled run drops every preparation instead of continuing it', async () => {
+    await seedViews();
+    oneStepPerCall();
+    const first = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload());
+    expect(first.ok && 'status' in first.data).toBe(true);
+    expect((await storedKeys()).length).toBeGreaterThan(0);
+    const saved = await app.invoke(app.users.admin, 'settings', 'saveSettings', { settings: { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, mode: 'extended' } }, expectedVersion: 0 });
+    expect(saved.ok).toBe(true);
+    expect(await app.platform.runScheduled('reach-preparation-schedule')).toMatchObject({ ready: 0 });
     expect(await storedKeys()).toEqual([]);
   }, 60_000);
 

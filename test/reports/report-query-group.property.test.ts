@@ -180,6 +180,32 @@ describe('group filter against the brute-force model over raw views', () => {
     expect(counted.some((view) => view.viewer !== null && view.contentId === TRASHED)).toBe(true);
   });
 
+  it('read viewer by viewer: stopped anywhere, each viewer answered is whole and the rest are read later, so every view once', async () => {
+    const { readViewersViews } = await import('../../src/reports/storage/viewer-views');
+    const members = Array.from({ length: 25 }, (_, i) => `user-${i}`);
+    const [from, to] = [Date.parse('2026-09-01'), Date.parse('2026-11-21')];
+    const whole = await readViewersViews(members, from, to, 10_000);
+    expect(whole.stopped).toBeNull();
+    for (const deadline of [1, 3, 7, 15]) {
+      let ticks = 0;
+      const clock = () => (ticks += 1);
+      const seen = new Map<string, number>();
+      let left = members;
+      for (let call = 0; left.length > 0 && call < 30; call += 1) {
+        ticks = 0;
+        const read = await readViewersViews(left, from, to, 10_000, deadline, clock, () => true, true);
+        // Each parallel reader reads its first viewer whatever the time: a call always gets on.
+        expect(read.byViewer.size).toBeGreaterThanOrEqual(Math.min(10, left.length));
+        for (const [viewer, views] of read.byViewer) {
+          expect(views).toEqual(whole.byViewer.get(viewer));
+          seen.set(viewer, (seen.get(viewer) ?? 0) + 1);
+        }
+        left = left.filter((viewer) => !read.byViewer.has(viewer));
+      }
+      expect([...seen.values()].every((times) => times === 1) && seen.size).toBe(members.length);
+    }
+  });
+
   it('past the deadline no further query starts and the answer is out-of-time, not the views read so far', async () => {
     const { viewsOfViewers } = await import('../../src/reports/storage/viewer-views');
     const members = Array.from({ length: 25 }, (_, i) => `user-${i}`);

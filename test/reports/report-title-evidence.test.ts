@@ -126,3 +126,30 @@ it('takes the byline’s recent answer for one of the member’s groups: no sear
   expect(first.searched.join(' ')).not.toContain(`${content!.id},`);
   expect(first.searched.join(' ')).not.toMatch(new RegExp(`[(,]${content!.id}[,)]`));
 });
+
+it('a guest in the report group: one permission check per row (no content lookup), titles shown only where it answers yes, recorded for the next open', async () => {
+  await viewEverything();
+  const guest = app.directory.user(app.users.guest.kind === 'user' ? app.users.guest.accountId : '')!;
+  const group = app.directory.site.groups.find((g) => member.groupIds.includes(g.id) && /report/.test(g.name))!;
+  guest.groupIds.push(group.id);
+  const asGuest = app.users.guest;
+  const calls = () => app.confluence.recentRequests().map((r) => `${r.method} ${r.path.split('?')[0]}`);
+  forgeAccessCachesForTests();
+  const before = calls().length;
+  const answer = await app.invoke(asGuest, 'global-report', 'getReportTable', topContent());
+  const rows = (answer as { data: { result: { rows: ContentFigure[] } } }).data.result.rows;
+  const made = calls().slice(before);
+  expect(made.filter((c) => /^GET \/wiki\/rest\/api\/content\/\d+$/.test(c))).toEqual([]);
+  expect(made.filter((c) => c.endsWith('/permission/check'))).toHaveLength(rows.length);
+  expect(rows.some((r) => !r.titleHidden) && rows.some((r) => r.titleHidden)).toBe(true);
+  // Each row as Confluence's own check answers it for the guest.
+  for (const row of rows) {
+    const check = app.confluence.handle({ method: 'POST', path: `/wiki/rest/api/content/${row.contentId}/permission/check`, caller: { kind: 'app' }, body: JSON.stringify({ subject: { type: 'user', identifier: guest.accountId }, operation: 'read' }) } as never);
+    expect(row.titleHidden).toBe(!(check.status === 200 && (check.body as { hasPermission: boolean }).hasPermission));
+  }
+  forgeAccessCachesForTests();
+  const again = calls().length;
+  await app.invoke(asGuest, 'global-report', 'getReportTable', topContent());
+  expect(calls().slice(again).filter((c) => c.endsWith('/permission/check'))).toHaveLength(rows.filter((r) => r.titleHidden).length);
+  guest.groupIds.splice(guest.groupIds.indexOf(group.id), 1);
+});

@@ -4,6 +4,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Button } from '../../static/shared/components/button';
+import { Checkbox } from '../../static/shared/components/checkbox';
 import { Field } from '../../static/shared/components/field';
 import { Picker } from '../../static/shared/components/picker/picker';
 import { RadioGroup } from '../../static/shared/components/radio-group';
@@ -37,6 +38,14 @@ describe('Toggle', () => {
     expect(markup).toContain('aria-describedby="t-error"');
     expect(markup).toContain('role="alert"');
     expect(markup).toContain('id="t-error"');
+  });
+});
+
+describe('Checkbox', () => {
+  it("is the Atlassian Design System's checkbox: a native checkbox inside the label that names it", () => {
+    const markup = html(<Checkbox id="show-count" label="Number of views" checked onChange={noop} />);
+    expect(markup).toMatch(/^<label[^>]*data-testid="show-count--checkbox-label"[^>]*><input[^>]*type="checkbox"[^>]*checked=""/);
+    expect(markup).toContain('>Number of views</span></label>');
   });
 });
 

@@ -3,13 +3,14 @@
  * lookup per viewer (docs/tracking.md, "Excluded groups"). Pure: the listing and its storage are in
  * src/access/excluded-members.ts.
  *
- * Points (Confluence Cloud's quota, docs/platform-limits.md): listing a group costs 1 point plus 3 per
- * member returned (user objects), so a refresh of M members costs about 1 + 3M; a viewer's own lookup
- * (`/user/memberof`) costs 1 + 3 per group they are in (at least 4), once per viewer and 12 h. Listing
- * hourly wins as soon as 24 (1 + 3M) points a day are below the day's per-viewer lookups: with
- * M ≤ MAX_LISTED_MEMBERS = 150, a refresh costs at most 451 points (10,824 a day, under 0.7 % of the
- * default 65,000 points an hour), which equals about 1,350 viewer lookups a day; larger groups
- * (where the per-viewer lookups are cheaper for all but the largest sites) keep the per-viewer path.
+ * Points (Confluence Cloud's quota, docs/platform-limits.md): listing a group costs 1 point plus 2 per
+ * member returned (user objects), so a refresh of M members costs about 1 + 2M; a viewer's own lookup
+ * (`/user/memberof`) costs 1 + 2 per group they are in (at least 3), once per viewer and 12 h. Listing
+ * hourly wins as soon as 24 (1 + 2M) points a day are below the day's per-viewer lookups: with
+ * M ≤ MAX_LISTED_MEMBERS = 150, a refresh costs at most 301 points (7,224 a day, under 0.5 % of the
+ * default 65,000 points an hour), which equals about 1,450 lookups a day of viewers in two groups;
+ * larger groups (where the per-viewer lookups are cheaper for all but the largest sites) keep the
+ * per-viewer path.
  */
 
 /** A listing stands this long: a member added to (or removed from) a group counts as such within it. */

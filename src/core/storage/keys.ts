@@ -77,6 +77,8 @@ export const KEYS = {
   contentPermissionEpoch: (contentId: string) => `pc:${contentId}`,
   /** When the app last learned of a permission change it could not tie to listed content (ends every cached answer). */
   permissionEpoch: 'perm-epoch',
+  /** A caller's groups as Confluence gave them for access decisions, keyed by the caller's daily pseudonym (never an account id); TTL 10 min. */
+  callerGroups: (viewer: string) => `cg:${safe(viewer)}`,
   /** A site space's name and when Confluence gave it (never a personal space's: that name is its owner's); TTL 1 h. */
   spaceName: (spaceKey: string) => `sn:${safe(spaceKey)}`,
   /** Secret: the hash of the view API's bearer token. */

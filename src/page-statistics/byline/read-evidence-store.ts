@@ -9,8 +9,8 @@ import { kvs } from '@forge/kvs';
 import type { ReadEvidence } from '../../access/index';
 import { pseudonymFor } from '../../privacy/index';
 import { MAX_BATCH_KEYS, slicesOf } from '../../core/model/kvs-limits';
+import { valuesByKeyOrThrow } from '../../core/storage/batch-read';
 import { KEYS } from '../../core/storage/keys';
-import { valuesByKey } from '../../core/storage/batch-read';
 import { answerStandsWithin } from './byline-group-evidence';
 import { parseGroupAnswers, parseCachedPermission } from './byline-store';
 import { ANSWER_TTL, parsePermissionEpoch } from './permission-epoch-store';
@@ -31,13 +31,21 @@ export async function readEvidenceFor(accountId: string, now = Date.now()): Prom
  * Of these contents, those Confluence said — for this caller, or for one of `groups` (permissions are
  * grant-only: a group's "yes" holds for each member) — the caller may read, asked less than
  * `maxAgeMs` before `now` and after the last permission change the app heard of. One batch read per
- * 25 keys (three per content and the site's epoch), no Confluence call.
+ * 25 keys (three per content and the site's epoch), no Confluence call; a read that fails decides
+ * nothing (every id is then asked of Confluence).
  */
 export async function readableByEvidence(contentIds: readonly string[], viewer: string, groups: readonly string[], maxAgeMs: number, now: number): Promise<Set<string>> {
   const ids = [...new Set(contentIds)];
   if (ids.length === 0) return new Set();
   const keys = [KEYS.permissionEpoch, ...ids.flatMap((id) => [KEYS.contentGroupAnswers(id), KEYS.contentPermissionEpoch(id), KEYS.readPermission(id, viewer)])];
-  const found = await valuesByKey(keys.map((key) => ({ key })));
+  let found: Map<string, unknown>;
+  try {
+    // A failed read must not pass for an absent permission change: then nothing is taken from storage.
+    found = await valuesByKeyOrThrow(keys.map((key) => ({ key })));
+  } catch (error) {
+    console.warn(`Recorded permission answers unread, Confluence is asked instead: ${String(error)}`);
+    return new Set();
+  }
   const siteChangedAt = parsePermissionEpoch(found.get(KEYS.permissionEpoch));
   const readable = new Set<string>();
   for (const id of ids) {

@@ -10,24 +10,6 @@ const memberPage = z.object({
   _links: z.object({ next: z.string().optional() }).passthrough().optional(),
 }).passthrough();
 
-export type GroupMembers = { ok: true; accountIds: string[] } | { ok: false; reason: 'not-found' | 'too-many-members' };
-
-/**
- * The account ids of a group's members, as the app (`/wiki/rest/api/group/{groupId}/membersByGroupId`,
- * 200 a page). Bounded: a group with more than `max` members is an answer of its own, not a long wait.
- */
-export async function fetchGroupMembers(groupId: string, max: number): Promise<GroupMembers> {
-  const accountIds: string[] = [];
-  for (let start = 0; ; start += PAGE_SIZE) {
-    const body = await jsonOrNull(await api.asApp().requestConfluence(route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=${PAGE_SIZE}`, { headers: ACCEPT_JSON }), '/wiki/rest/api/group/{groupId}/membersByGroupId');
-    if (body === null) return start === 0 ? { ok: false, reason: 'not-found' } : { ok: true, accountIds };
-    const page = parseOrThrow(memberPage, body, '/wiki/rest/api/group/membersByGroupId');
-    accountIds.push(...page.results.flatMap((user) => (user.accountId ? [user.accountId] : [])));
-    if (accountIds.length > max) return { ok: false, reason: 'too-many-members' };
-    if (!page._links?.next || page.results.length < PAGE_SIZE) return { ok: true, accountIds };
-  }
-}
-
 const listedMember = z.object({
   accountId: z.string(),
   displayName: z.string().nullable().optional(),
@@ -81,7 +63,7 @@ export type SmallGroupMembers = { ok: true; accountIds: string[] } | { ok: false
  * A small group's members as the app, asking for one more than `max` so that a larger group costs
  * one request, not a full listing (`/wiki/rest/api/group/{groupId}/membersByGroupId`, scope
  * `read:confluence-groups`, `start`/`limit` paging, at most 200 a page; confluence-v1.json). Each call
- * costs 1 point plus 3 per member returned. Throws on any other failure (429, 5xx): the caller falls back.
+ * costs 1 point plus 2 per member returned. Throws on any other failure (429, 5xx): the caller falls back.
  */
 export async function fetchSmallGroupMembers(groupId: string, max: number): Promise<SmallGroupMembers> {
   const accountIds: string[] = [];

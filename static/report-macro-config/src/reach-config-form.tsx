@@ -6,6 +6,7 @@ import type { ReachMacroConfig } from '@contracts/custom-reports';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Checkbox } from '../../shared/components/checkbox';
 import { DateRangePicker } from '../../shared/components/date-range-picker';
+import { TextField } from '../../shared/components/text-field';
 import { ReachAudiencePicker } from '../../shared/reach/reach-audience';
 
 export const MAX_REACH_ROWS = 100;
@@ -29,7 +30,7 @@ export function ReachConfigForm({ value, onChange }: { value: ReachMacroConfig; 
         <label><input type="radio" name="reach-page" checked={value.page.kind === 'page'} onChange={() => set({ page: { kind: 'page', pageId: '' } })} /> Another page</label>
         {value.page.kind === 'page' ? (
           <label className="vt-report-filter">Page id
-            <input className="vt-report-input" inputMode="numeric" value={value.page.pageId} maxLength={20} onChange={(event) => set({ page: { kind: 'page', pageId: event.target.value.trim() } })} />
+            <TextField width="small" inputMode="numeric" value={value.page.pageId} maxLength={20} onChange={(event) => set({ page: { kind: 'page', pageId: event.target.value.trim() } })} />
           </label>
         ) : null}
       </fieldset>
@@ -40,7 +41,7 @@ export function ReachConfigForm({ value, onChange }: { value: ReachMacroConfig; 
       <Checkbox label="List who has not read it yet (where privacy allows)" checked={value.notRead} onChange={(notRead) => set({ notRead })} />
       {value.notRead ? (
         <label className="vt-report-filter">Names shown
-          <input className="vt-report-input" type="number" min={1} max={MAX_REACH_ROWS} value={value.rows} onChange={(event) => set({ rows: Number(event.target.value) })} />
+          <TextField width="small" type="number" min={1} max={MAX_REACH_ROWS} value={value.rows} onChange={(event) => set({ rows: Number(event.target.value) })} />
         </label>
       ) : null}
       {problems.length > 0 ? <ul className="vt-field__errors" role="alert">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul> : null}

@@ -47,7 +47,7 @@ export function Toggle({ id, label, checked, onChange, description, disabled = f
         ) : null}
         <FieldErrors id={`${id}-error`} errors={error ? [error] : []} />
       </div>
-      <span className="vt-setting__switch" data-invalid={error ? 'true' : undefined}>
+      <span className="vt-setting__switch">
         <AkToggle
           ref={input}
           id={id}

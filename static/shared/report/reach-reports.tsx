@@ -10,6 +10,7 @@ import { invokeResolver } from '../api/invoke-resolver';
 import { PageSection } from '../components/page';
 import { ErrorState, LoadingState } from '../components/states';
 import { TabsBar } from '../components/tabs';
+import { TextField } from '../components/text-field';
 import { ReachAudiencePicker } from '../reach/reach-audience';
 import { shareText } from '../reach/reach-columns';
 import { ReachProgress } from '../reach/reach-progress';
@@ -46,7 +47,7 @@ function SpaceReachPanel({ scope, range }: { scope: 'global' | 'space'; range: D
         {scope === 'global' ? (
           <form className="vt-report-filter" onSubmit={(event) => { event.preventDefault(); setSpaceKey(spaceText.trim()); }}>
             <label htmlFor="reach-space-key">Space key</label>
-            <input id="reach-space-key" className="vt-report-input" value={spaceText} maxLength={255} placeholder="e.g. ENG"
+            <TextField id="reach-space-key" width="small" value={spaceText} maxLength={255} placeholder="e.g. ENG"
               onChange={(event) => setSpaceText(event.target.value)} onBlur={() => setSpaceKey(spaceText.trim())} />
           </form>
         ) : null}

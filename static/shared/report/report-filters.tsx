@@ -5,6 +5,7 @@ import type { ReportFilters } from '@contracts/report-query';
 import { SOURCES, type Source } from '@contracts/settings';
 import { ReportGroupPicker } from './report-group-picker';
 import { SelectField, type Choice } from '../components/select';
+import { TextField } from '../components/text-field';
 import { VIEWER_CHOICES } from '../format/viewer-choices';
 
 const TYPE_CHOICES: ReadonlyArray<Choice<'' | 'page' | 'blogpost'>> = [
@@ -27,7 +28,7 @@ export function ReportFiltersBar({ filters, onChange, withSpaces, groups = null 
     <form className="vt-report-filters" aria-label="Filters" onSubmit={(event) => { event.preventDefault(); set({ spaceKeys: spaces.split(/[\s,]+/).filter(Boolean).slice(0, 20) }); }}>
       {withSpaces ? (
         <label className="vt-report-filter">Spaces (keys)
-          <input className="vt-report-input" name="spaces" value={spaces} placeholder="All spaces" onChange={(event) => setSpaces(event.target.value)} onBlur={() => set({ spaceKeys: spaces.split(/[\s,]+/).filter(Boolean).slice(0, 20) })} />
+          <TextField width="medium" name="spaces" value={spaces} placeholder="All spaces" onChange={(event) => setSpaces(event.target.value)} onBlur={() => set({ spaceKeys: spaces.split(/[\s,]+/).filter(Boolean).slice(0, 20) })} />
         </label>
       ) : null}
       <div className="vt-report-filter">

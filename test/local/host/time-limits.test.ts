@@ -1,7 +1,7 @@
 /**
  * Forge's runtime limits (mirror/limits-invocation/index.md): 25 s for resolvers and product-event
  * triggers, 55 s for web triggers, `timeoutSeconds` (default 55 s) for scheduled triggers. The local
- * host stops each kind at its own limit (scaled here: 1 s of Forge = 10 ms), and a stopped handler's
+ * host stops each kind at its own limit (scaled here: 1 s of Forge = 50 ms, wide enough that a loaded machine's timer lag stops nothing early), and a stopped handler's
  * later platform calls fail, so its unfinished work stays undone.
  */
 import { kvs } from '@forge/kvs';
@@ -11,7 +11,7 @@ import type { AppManifest } from '../../../local/host/manifest';
 import { FORGE_TIME_LIMITS_MS, ForgePlatform } from '../../../local/host/platform';
 import { NO_LATENCY, platformCalls } from '../../../local/host/stopped-invocations';
 
-const SCALE = 0.01;
+const SCALE = 0.05;
 const identity = { appId: 'ari:cloud:ecosystem::app/test', environmentId: 'env', installationId: 'inst', cloudId: 'cloud-1', siteUrl: 'http://127.0.0.1:1' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
