@@ -110,6 +110,9 @@ export function buildIsCurrent(apps: string[], fingerprint: string, stampFile: s
  * - `@atlaskit/feature-gate-js-client` (Statsig): Atlassian's own feature gates, which nothing
  *   initialises inside an app's iframe, so every gate answers false and every experiment its default
  *   value. The stub answers exactly that, without the client.
+ * - `@atlaskit/dynamic-table`'s row ranking (drag and drop, about 80 KiB): loaded lazily only for a
+ *   table with `isRankable`, which no table here sets (components/table.tsx). Should one ever set it,
+ *   the stub throws and DynamicTable's own error boundary shows the plain, unranked body instead.
  */
 export const ADS_TRIM_PLUGIN: Plugin = {
   name: 'ads-trim',
@@ -117,6 +120,12 @@ export const ADS_TRIM_PLUGIN: Plugin = {
     pluginBuild.onResolve({ filter: /^@atlaskit\/feature-gate-js-client\/feature-gates$/ }, () => ({ path: 'feature-gates', namespace: 'ads-stub' }));
     pluginBuild.onResolve({ filter: /(^@atlaskit\/tokens\/artifacts|\/artifacts|^\.)\/theme-import-map$/ }, (args) =>
       /[\\/]@atlaskit[\\/]/.test(args.importer) ? { path: 'theme-import-map', namespace: 'ads-stub' } : undefined);
+    pluginBuild.onResolve({ filter: /^\.\/rankable\/body$/ }, (args) =>
+      /[\\/]@atlaskit[\\/]dynamic-table[\\/]/.test(args.importer) ? { path: 'dynamic-table-rankable-body', namespace: 'ads-stub' } : undefined);
+    pluginBuild.onLoad({ filter: /^dynamic-table-rankable-body$/, namespace: 'ads-stub' }, () => ({
+      contents: "export default function RankingLeftOut() { throw new Error('This build of @atlaskit/dynamic-table has no row ranking.'); }",
+      loader: 'js',
+    }));
     pluginBuild.onLoad({ filter: /^feature-gates$/, namespace: 'ads-stub' }, () => ({
       contents: 'export default { checkGate: () => false, getExperimentValue: (_name, _param, fallback) => fallback, initializeCompleted: () => false };',
       loader: 'js',

@@ -61,7 +61,7 @@ test('an admin opens Reach for a group, pages the not-read list and exports it',
   const notRead = audience - readers;
   expect(notRead).toBeGreaterThan(10);
 
-  const rows = statistics.locator('table[data-list="not-read"] tbody tr');
+  const rows = statistics.locator('[data-table="reach-not-read"] tbody tr');
   await rows.first().waitFor();
   expect(await rows.count()).toBe(10);
   const firstPage = await rows.allTextContents();
@@ -91,8 +91,8 @@ test('an admin opens Reach for a group, pages the not-read list and exports it',
 
   // The read list names the two readers with their views.
   await statistics.getByRole('tab', { name: /^Read \(/ }).click();
-  await statistics.locator('table[data-list="read"] tbody tr').first().waitFor();
-  await statistics.locator('table[data-list="read"]').getByText(`${PREFIX} 0001`).waitFor();
+  await statistics.locator('[data-table="reach-read"] tbody tr').first().waitFor();
+  await statistics.locator('[data-table="reach-read"]').getByText(`${PREFIX} 0001`).waitFor();
   await page.keyboard.press('Escape');
 });
 
@@ -101,7 +101,7 @@ test('the Reach section in dark mode', async () => {
   await page.click('#theme-toggle');
   try {
     const statistics = await openReach();
-    await statistics.locator('table[data-list="not-read"] tbody tr').first().waitFor();
+    await statistics.locator('[data-table="reach-not-read"] tbody tr').first().waitFor();
     await statistics.locator('[data-section="reach"] .vt-chart canvas').waitFor();
     const frame = await frameOf(page, 'view-counter');
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { artifactPath } from './support/browser';
-import { chooseOption } from './support/select';
+import { chooseOption, pickableOptions } from './support/select';
 import { useBrowserSuite } from './support/suite';
 import { LocalSite, moduleFrame } from './support/local-site';
 
@@ -103,4 +103,27 @@ test('a table head sorts on the server and the table keeps its head while the pa
   await dark.getByRole('combobox', { name: 'Source' }).press('ArrowDown');
   await dark.getByRole('listbox').waitFor();
   await page.screenshot({ path: artifactPath('global-report-dark'), fullPage: true });
+});
+
+test('a settings picker opens its matches over the page: nothing below it moves, and a pick stays a tag beside it', async () => {
+  await site.visit(page, admin(), site.settingsPath());
+  const settings = moduleFrame(page, 'settings');
+  const users = settings.getByRole('combobox', { name: 'Users', exact: true });
+  await users.waitFor({ timeout: 20_000 });
+  const spaces = settings.getByRole('combobox', { name: 'Spaces', exact: true });
+  // Positions relative to the Users field: opening the menu may scroll the page, which moves both alike.
+  const gap = async () => (await spaces.boundingBox())!.y - (await users.boundingBox())!.y;
+  const before = await gap();
+  await users.focus();
+  await users.press('ArrowDown');
+  // A group not excluded yet (picking an excluded one again would remove it).
+  const option = pickableOptions(settings).and(settings.getByRole('option', { selected: false })).first();
+  await option.waitFor({ timeout: 10_000 });
+  expect(await gap()).toBe(before);
+  const name = (await option.textContent()) ?? '';
+  await option.click();
+  await settings.getByRole('list', { name: 'Selected groups' }).getByText(name.trim(), { exact: false }).first().waitFor();
+  // A multi picker stays open after a pick, so several groups can be added in a row.
+  expect(await users.getAttribute('aria-expanded')).toBe('true');
+  await page.screenshot({ path: artifactPath('settings-picker-open'), fullPage: true });
 });

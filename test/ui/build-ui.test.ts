@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIsCurrent, findApps, renderIndexHtml, sourceFingerprint } from '../../scripts/build-ui';
+import { build } from 'esbuild';
+import { ADS_TRIM_PLUGIN, buildIsCurrent, findApps, renderIndexHtml, sourceFingerprint } from '../../scripts/build-ui';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -22,6 +23,21 @@ describe('build-ui', () => {
     expect(resources.length).toBeGreaterThan(0);
     expect(apps).toEqual(expect.arrayContaining(resources));
     expect(apps).not.toContain('shared');
+  });
+});
+
+describe('the Design System trim', () => {
+  it('leaves DynamicTable\'s drag-and-drop row ranking out of a bundle (no table here ranks rows)', async () => {
+    const inputs = async (plugins: typeof ADS_TRIM_PLUGIN[]) => {
+      const result = await build({
+        absWorkingDir: ROOT, stdin: { contents: "import { DynamicTableStateless } from '@atlaskit/dynamic-table'; console.log(DynamicTableStateless);", resolveDir: ROOT, loader: 'js' },
+        bundle: true, write: false, metafile: true, minify: true, outdir: os.tmpdir(), logLevel: 'silent', plugins,
+      });
+      return Object.keys(result.metafile.inputs);
+    };
+    const dragAndDrop = (files: string[]) => files.filter((file) => /pragmatic-drag-and-drop|dynamic-table[\\/]dist[\\/]\w+[\\/]components[\\/]rankable[\\/](body|rankable-body|table-row)/.test(file));
+    expect(dragAndDrop(await inputs([])).length).toBeGreaterThan(0);
+    expect(dragAndDrop(await inputs([ADS_TRIM_PLUGIN]))).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { AttachmentViews } from '@contracts/inventory';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Skeleton } from '../../shared/components/states';
 import { formatNumber, formatRelativeTime } from '../../shared/format/time';
-import { alignStyle } from '../../shared/components/table';
+import { Table } from '../../shared/components/table';
 
 export function AttachmentsSection() {
   const [answer, setAnswer] = useState<Envelope<AttachmentViews[]> | null>(null);
@@ -21,19 +21,13 @@ export function AttachmentsSection() {
       {answer === null ? <Skeleton width="50%" /> : !answer.ok ? <p>{answer.error.message}</p> : answer.data.length === 0 ? (
         <p>No attachment of this page has been viewed.</p>
       ) : (
-        <table className="vt-table" data-testid="attachment-views">
-          <thead><tr><th scope="col" style={alignStyle(false)}>Attachment</th><th scope="col" style={alignStyle(true)}>Views</th><th scope="col" style={alignStyle(true)}>Viewers</th><th scope="col" style={alignStyle(false)}>Last viewed</th></tr></thead>
-          <tbody>
-            {answer.data.map((row) => (
-              <tr key={row.contentId}>
-                <td style={alignStyle(false)}>{row.title || row.contentId}</td>
-                <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
-                <td style={alignStyle(true)}>{formatNumber(row.viewers)}</td>
-                <td style={alignStyle(false)}>{row.lastViewedAt === null ? 'Never' : formatRelativeTime(row.lastViewedAt, now)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table name="attachment-views" caption="Views of this page's attachments" hideCaption rows={answer.data} rowKey={(row) => row.contentId}
+          columns={[
+            { key: 'title', header: 'Attachment', cell: (row) => row.title || row.contentId },
+            { key: 'views', header: 'Views', align: 'end', cell: (row) => formatNumber(row.views) },
+            { key: 'viewers', header: 'Viewers', align: 'end', cell: (row) => formatNumber(row.viewers) },
+            { key: 'lastViewedAt', header: 'Last viewed', cell: (row) => (row.lastViewedAt === null ? 'Never' : formatRelativeTime(row.lastViewedAt, now)) },
+          ]} />
       )}
     </section>
   );

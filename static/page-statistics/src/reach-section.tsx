@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { PageStatistics } from '@contracts/page-statistics';
-import type { ReachAudience, ReachReady } from '@contracts/reach';
+import type { ReachAudience, ReachPerson, ReachReady } from '@contracts/reach';
 import type { DateRange } from '@contracts/report-range';
 import { invokeResolver } from '../../shared/api/invoke-resolver';
 import { Button } from '../../shared/components/button';
@@ -17,7 +17,8 @@ import { TimeSeriesChart } from '../../shared/components/time-series-chart';
 import { bucketFor } from '../../shared/format/buckets';
 import { bucketWord, chartData } from '../../shared/format/chart-data';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format/time';
-import { alignStyle } from '../../shared/components/table';
+import { Table, type Column } from '../../shared/components/table';
+import { TabsBar } from '../../shared/components/tabs';
 import { ReachAudiencePicker } from '../../shared/reach/reach-audience';
 import { shareText } from '../../shared/reach/reach-columns';
 import { ReachProgress } from '../../shared/reach/reach-progress';
@@ -166,39 +167,26 @@ function ReachReadyView({ data, busy, list, onList, query, onQuery, search, page
         <>
           <h3 className="vt-stats-section__title" style={{ marginTop: 16 }}>{chart.title}</h3>
           <TimeSeriesChart title={chart.title} data={chart.data} height={180} />
-          <div role="tablist" aria-label="Reach lists" className="vt-reach-tabs">
-            {(['not-read', 'read'] as const).map((kind) => (
-              <button key={kind} type="button" role="tab" id={`reach-tab-${kind}`} aria-selected={list === kind} aria-controls="reach-list" tabIndex={list === kind ? 0 : -1}
-                className="vt-reach-tab" onClick={() => onList(kind)}
-                onKeyDown={(event) => {
-                  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-                  event.preventDefault();
-                  const next = kind === 'read' ? 'not-read' : 'read';
-                  onList(next);
-                  // Focus follows the selection (WAI-ARIA tabs with automatic activation).
-                  requestAnimationFrame(() => document.getElementById(`reach-tab-${next}`)?.focus());
-                }}>
-                {kind === 'read' ? `Read (${formatNumber(figures.readers)})` : `Not read yet (${formatNumber(notRead)})`}
-              </button>
-            ))}
-          </div>
-          <div id="reach-list" role="tabpanel" aria-labelledby={`reach-tab-${list}`}>
-            <div className="vt-reach-toolbar">
-              <label className="vt-visually-hidden" htmlFor="reach-search">Search the reach list by name</label>
-              <TextField id="reach-search" type="search" placeholder="Search by name" value={query} onChange={(event) => onQuery(event.target.value)} maxLength={100} />
-              <Button spacing="compact" onClick={onExport} isLoading={exporting !== null}>Export CSV</Button>
-            </div>
-            {exporting ? <p className="vt-reach-note" role="status">{exporting}</p> : null}
-            {exportError ? <SectionMessage appearance="error" title="The export failed" role="alert"><p>{exportError}</p></SectionMessage> : null}
-            <ReachList data={data} search={search} />
-            {data.list.total > PAGE_SIZE ? (
-              <div className="vt-reach-pager">
-                <Button appearance="subtle" disabled={pageIndex === 0 || busy} onClick={() => onPage(false)}>Previous</Button>
-                <span>Page {pageIndex + 1} of {pages}</span>
-                <Button appearance="subtle" disabled={data.list.nextCursor === null || busy} onClick={() => onPage(true)}>Next</Button>
+          <TabsBar id="reach-lists" label="Reach lists" selected={list} onChange={onList}
+            tabs={[{ key: 'not-read', label: `Not read yet (${formatNumber(notRead)})` }, { key: 'read', label: `Read (${formatNumber(figures.readers)})` }]}>
+            <div id="reach-list">
+              <div className="vt-reach-toolbar">
+                <label className="vt-visually-hidden" htmlFor="reach-search">Search the reach list by name</label>
+                <TextField id="reach-search" type="search" placeholder="Search by name" value={query} onChange={(event) => onQuery(event.target.value)} maxLength={100} />
+                <Button spacing="compact" onClick={onExport} isLoading={exporting !== null}>Export CSV</Button>
               </div>
-            ) : null}
-          </div>
+              {exporting ? <p className="vt-reach-note" role="status">{exporting}</p> : null}
+              {exportError ? <SectionMessage appearance="error" title="The export failed" role="alert"><p>{exportError}</p></SectionMessage> : null}
+              <ReachList data={data} search={search} />
+              {data.list.total > PAGE_SIZE ? (
+                <div className="vt-reach-pager">
+                  <Button appearance="subtle" disabled={pageIndex === 0 || busy} onClick={() => onPage(false)}>Previous</Button>
+                  <span>Page {pageIndex + 1} of {pages}</span>
+                  <Button appearance="subtle" disabled={data.list.nextCursor === null || busy} onClick={() => onPage(true)}>Next</Button>
+                </div>
+              ) : null}
+            </div>
+          </TabsBar>
         </>
       )}
     </div>
@@ -213,26 +201,15 @@ function ReachList({ data, search }: { data: ReachReady; search: string }) {
       : kind === 'read' ? 'Nobody in this audience has read the page in this period.' : 'Everyone in this audience has read the page in this period.';
     return <p className="vt-viewers__empty">{text}</p>;
   }
+  const person: Column<ReachPerson> = { key: 'displayName', header: 'Person', cell: (row) => row.displayName };
+  const columns: Array<Column<ReachPerson>> = kind === 'read' ? [
+    person,
+    { key: 'firstViewedAt', header: 'First view', cell: (row) => (row.firstViewedAt === null ? '' : formatDateTime(row.firstViewedAt)) },
+    { key: 'lastViewedAt', header: 'Last view', cell: (row) => (row.lastViewedAt === null ? '' : formatDateTime(row.lastViewedAt)) },
+    { key: 'views', header: 'Views', align: 'end', cell: (row) => formatNumber(row.views) },
+  ] : [person];
   return (
-    <table className="vt-table vt-viewers" data-list={kind}>
-      <caption className="vt-visually-hidden">{kind === 'read' ? 'People of the audience who read this page' : 'People of the audience who have not read this page yet'}</caption>
-      <thead>
-        {kind === 'read'
-          ? <tr><th scope="col" style={alignStyle(false)}>Person</th><th scope="col" style={alignStyle(false)}>First view</th><th scope="col" style={alignStyle(false)}>Last view</th><th scope="col" style={alignStyle(true)}>Views</th></tr>
-          : <tr><th scope="col" style={alignStyle(false)}>Person</th></tr>}
-      </thead>
-      <tbody>
-        {rows.map((row) => kind === 'read' ? (
-          <tr key={row.accountId}>
-            <td style={alignStyle(false)}>{row.displayName}</td>
-            <td style={alignStyle(false)}>{row.firstViewedAt === null ? '' : formatDateTime(row.firstViewedAt)}</td>
-            <td style={alignStyle(false)}>{row.lastViewedAt === null ? '' : formatDateTime(row.lastViewedAt)}</td>
-            <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
-          </tr>
-        ) : (
-          <tr key={row.accountId}><td style={alignStyle(false)}>{row.displayName}</td></tr>
-        ))}
-      </tbody>
-    </table>
+    <Table className="vt-viewers" name={`reach-${kind}`} hideCaption rows={rows} rowKey={(row) => row.accountId} columns={columns}
+      caption={kind === 'read' ? 'People of the audience who read this page' : 'People of the audience who have not read this page yet'} />
   );
 }

@@ -11,7 +11,7 @@ import { Button } from '../../shared/components/button';
 import { ErrorState, Skeleton } from '../../shared/components/states';
 import { TextField } from '../../shared/components/text-field';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../shared/format/time';
-import { alignStyle } from '../../shared/components/table';
+import { Table } from '../../shared/components/table';
 import { exportViewers } from './viewers-export';
 import { ViewerRow } from './viewer-row';
 import { useSiteUrl } from './use-site-url';
@@ -79,21 +79,12 @@ export function ViewersSection({ range, stats }: { range: DateRange; stats: Page
       ) : null}
       {list.status === 'ready' && list.rows.length > 0 ? (
         <>
-          <table className="vt-table vt-viewers">
-            <caption className="vt-visually-hidden">People who viewed this page</caption>
-            <thead>
-              <tr><th scope="col" style={alignStyle(false)}>Person</th><th scope="col" style={alignStyle(true)}>Views</th><th scope="col" style={alignStyle(false)}>Last view</th></tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.accountId}>
-                  <td style={alignStyle(false)}><ViewerRow viewer={row} siteUrl={siteUrl} /></td>
-                  <td style={alignStyle(true)}>{formatNumber(row.views)}</td>
-                  <td style={alignStyle(false)} title={formatDateTime(row.lastViewedAt)}>{formatRelativeTime(row.lastViewedAt, now)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table className="vt-viewers" name="viewers" caption="People who viewed this page" hideCaption rows={list.rows} rowKey={(row) => row.accountId}
+            columns={[
+              { key: 'person', header: 'Person', cell: (row) => <ViewerRow viewer={row} siteUrl={siteUrl} /> },
+              { key: 'views', header: 'Views', align: 'end', cell: (row) => formatNumber(row.views) },
+              { key: 'lastViewedAt', header: 'Last view', cell: (row) => <span title={formatDateTime(row.lastViewedAt)}>{formatRelativeTime(row.lastViewedAt, now)}</span> },
+            ]} />
           {list.nextCursor ? <Button onClick={() => void showMore()} isLoading={list.more}>Show more</Button> : null}
         </>
       ) : null}

@@ -51,12 +51,14 @@ export interface TableProps<Row> {
   onSort?: (column: string) => void;
   /** Marks the wrapper for tests and styles, e.g. the report's table kind. */
   name?: string;
+  /** An extra class on the wrapper (a page's own spacing). */
+  className?: string;
 }
 
 type AlignedCell = RowCellType & { style: CSSProperties; 'data-column': string };
 type AlignedHead = HeadCellType & { style: CSSProperties; 'data-column': string; 'data-align': string; scope: 'col' };
 
-export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey, emptyView, isLoading = false, loadingLabel, sort, onSort, name }: TableProps<Row>) {
+export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey, emptyView, isLoading = false, loadingLabel, sort, onSort, name, className }: TableProps<Row>) {
   if (rows.length === 0 && emptyView && !isLoading) return <>{emptyView}</>;
   const head: { cells: AlignedHead[] } = {
     cells: columns.map((column) => ({
@@ -75,7 +77,7 @@ export function Table<Row>({ caption, hideCaption = false, columns, rows, rowKey
     cells: columns.map((column): AlignedCell => ({ key: column.key, content: column.cell(row), style: alignStyle(column.align === 'end'), 'data-column': column.key })),
   }));
   return (
-    <div className={`vt-table${columns.some((column) => column.align === 'end') ? ' vt-table--numeric' : ''}`} data-table={name}>
+    <div className={['vt-table', className].filter(Boolean).join(' ')} data-table={name}>
       <DynamicTableStateless
         caption={<span className={hideCaption ? 'vt-visually-hidden' : 'vt-table__caption'}>{caption}</span>}
         head={head}

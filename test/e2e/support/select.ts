@@ -30,3 +30,11 @@ export async function chooseOption(scope: Scope, label: string, option: string |
   // The menu closes on a pick: the next step starts from a settled page.
   await menu.waitFor({ state: 'detached' });
 }
+
+/**
+ * The options of the open menu that can be picked: Atlassian's select also gives its "Searching…" and
+ * "No matches" notices the option role, which a test must not take for a match.
+ */
+export function pickableOptions(scope: Scope): Locator {
+  return scope.getByRole('listbox').locator('[role="option"]:not([class*="menu-notice"])');
+}

@@ -1,14 +1,15 @@
 /**
- * A searchable picker following the ARIA combobox pattern: the input keeps focus, arrow keys move the
- * highlighted option (`aria-activedescendant`), Enter picks it, Escape closes. Results are paged: the last
- * option loads the next page. The list is rendered in the page flow (not floating) so it is never clipped
- * by the app's iframe.
+ * A searchable picker: Atlassian's Select (@atlaskit/select) over the app's paged, debounced server
+ * search (`usePagedSearch`). Typing searches (answers to superseded queries are dropped), the menu lists
+ * the page of matches, scrolling to its end (or the "Load more" option) fetches the next page, Enter or
+ * a click picks. The Select never filters itself: the server already did. Picked values are shown beside
+ * it by the single and multi pickers (tags), not inside it.
+ *
+ * The menu is an overlay: closing it moves nothing on the page, so a click on a button below it (Save)
+ * lands where it was aimed.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { CheckIcon, SearchIcon } from '../icons';
-import { Spinner } from '../spinner';
-import { afterPress, watchPointerPresses } from './after-press';
-import { moveActiveIndex } from './search-state';
+import { useMemo, useRef, useState } from 'react';
+import Select from '@atlaskit/select';
 import { usePagedSearch, type SearchFn } from './use-paged-search';
 
 export interface PickerProps<T> {
@@ -29,166 +30,86 @@ export interface PickerProps<T> {
   'aria-invalid'?: true;
 }
 
+/** A match, the next page, or (when a next page failed) the error with a retry. */
+type PickerOption<T> = { kind: 'item'; key: string; item: T } | { kind: 'more' | 'retry'; key: string };
+
 export function Picker<T>(props: PickerProps<T>) {
   const { id, getKey, getLabel, getDetail, isSelected, onPick, noun, placeholder, multiple = false, disabled = false } = props;
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(watchPointerPresses, []);
+  const keepOpen = useRef(false);
   const { state, query, setQuery, loadMore, retry } = usePagedSearch(props.search, getKey, open);
-  const listId = `${id}-listbox`;
   const hasMore = state.nextCursor !== null && state.status !== 'error';
-  const optionCount = state.items.length + (hasMore ? 1 : 0);
-  const optionId = (index: number) => (index < state.items.length ? `${id}-option-${index}` : `${id}-option-more`);
-
-  const activate = (index: number) => {
-    const item = state.items[index];
-    if (item !== undefined) {
-      onPick(item);
-      if (!multiple) {
-        setOpen(false);
-        setQuery('');
-        setActive(-1);
-      }
-    } else if (index === state.items.length && hasMore) {
-      loadMore();
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      setActive((current) => moveActiveIndex(current, event.key === 'ArrowDown' ? 1 : -1, optionCount));
-    } else if (event.key === 'Enter') {
-      // Never submit a surrounding form from the picker.
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else if (state.status === 'error') retry();
-      else if (active >= 0) activate(active);
-    } else if (event.key === 'Escape') {
-      if (open) {
-        event.preventDefault();
-        setOpen(false);
-        setActive(-1);
-      } else if (query !== '') {
-        setQuery('');
-      }
-    } else if (event.key === 'Tab') {
-      setOpen(false);
-    }
-  };
+  const failedAfterItems = state.status === 'error' && state.items.length > 0;
+  // The same option objects across renders: the select keeps the highlighted option only while it is among them.
+  const options = useMemo<Array<PickerOption<T>>>(() => [
+    ...state.items.map((item) => ({ kind: 'item' as const, key: getKey(item), item })),
+    ...(hasMore ? [{ kind: 'more' as const, key: `${id}-more` }] : []),
+    ...(failedAfterItems ? [{ kind: 'retry' as const, key: `${id}-retry` }] : []),
+  ], [state.items, hasMore, failedAfterItems, getKey, id]);
+  const message = state.status === 'error'
+    ? `${state.error ?? 'The search failed.'} Press Enter to retry.`
+    : state.query ? `No ${noun} match “${state.query}”.` : `No ${noun} found.`;
 
   return (
-    <div className={open ? 'vt-picker vt-picker--open' : 'vt-picker'}>
-      <span className="vt-textfield vt-textfield--full vt-picker__field" data-invalid={props['aria-invalid'] ? 'true' : undefined}>
-        <span className="vt-picker__search-icon"><SearchIcon size={16} /></span>
-        <input
-          id={id}
-          ref={inputRef}
-          className="vt-textfield__input"
-          type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={open}
-          aria-controls={listId}
-          aria-activedescendant={open && active >= 0 && active < optionCount ? optionId(active) : undefined}
-          aria-describedby={props['aria-describedby']}
-          aria-invalid={props['aria-invalid']}
-          placeholder={placeholder}
-          disabled={disabled}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(-1);
-            setOpen(true);
-          }}
-          onFocus={() => setOpen(true)}
-          onClick={() => setOpen(true)}
-          onBlur={() => {
-            // Closing moves what is below the list; wait until a press elsewhere has become its click.
-            afterPress(() => {
-              if (document.activeElement === inputRef.current) return;
-              setOpen(false);
-              setActive(-1);
-            });
-          }}
-          onKeyDown={onKeyDown}
-        />
-      </span>
-      <ul className="vt-picker__listbox" id={listId} role="listbox" aria-label={`Matching ${noun}`}
-        aria-multiselectable={multiple || undefined} hidden={!open}>
-        {state.items.map((item, index) => {
-          const selected = isSelected(item);
-          const detail = getDetail?.(item);
-          return (
-            <li
-              key={getKey(item)}
-              id={optionId(index)}
-              role="option"
-              aria-selected={selected}
-              className={index === active ? 'vt-picker__option vt-picker__option--active' : 'vt-picker__option'}
-              // mousedown would blur the input (and close the list) before the click lands.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => activate(index)}
-              onMouseEnter={() => setActive(index)}
-            >
-              <span className="vt-picker__option-label">
-                {getLabel(item)}
-                {detail ? <span className="vt-picker__option-detail"> {detail}</span> : null}
-              </span>
-              {selected ? <CheckIcon size={16} className="vt-picker__check" label="Selected" /> : null}
-            </li>
-          );
-        })}
-        {hasMore ? (
-          <li
-            id={optionId(state.items.length)}
-            role="option"
-            aria-selected={false}
-            className={active === state.items.length ? 'vt-picker__option vt-picker__more vt-picker__option--active' : 'vt-picker__option vt-picker__more'}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => activate(state.items.length)}
-            onMouseEnter={() => setActive(state.items.length)}
-          >
-            {state.status === 'loading-more' ? `Loading more ${noun}…` : `Load more ${noun}`}
-          </li>
-        ) : null}
-      </ul>
-      <div className="vt-picker__status" role="status" aria-live="polite" hidden={!open}>
-        <PickerStatus status={state.status} error={state.error} count={state.items.length} query={state.query} noun={noun} onRetry={retry} />
-      </div>
+    <div className="vt-picker">
+      <Select<PickerOption<T>, false>
+        inputId={id}
+        aria-describedby={props['aria-describedby']}
+        aria-invalid={props['aria-invalid']}
+        classNamePrefix="vt-select"
+        options={options}
+        value={null}
+        controlShouldRenderValue={false}
+        filterOption={null}
+        getOptionValue={(option) => option.key}
+        getOptionLabel={(option) => (option.kind === 'item' ? getLabel(option.item) : option.kind === 'more' ? `Load more ${noun}` : message)}
+        isOptionSelected={(option) => option.kind === 'item' && isSelected(option.item)}
+        hideSelectedOptions={false}
+        formatOptionLabel={(option) => {
+          if (option.kind === 'retry') return <span className="vt-picker__message--error">{message}</span>;
+          if (option.kind !== 'item') return <span className="vt-picker__more">{state.status === 'loading-more' ? `Loading more ${noun}…` : `Load more ${noun}`}</span>;
+          const detail = getDetail?.(option.item);
+          return <span className="vt-picker__option-label">{getLabel(option.item)}{detail ? <span className="vt-picker__option-detail"> {detail}</span> : null}</span>;
+        }}
+        inputValue={query}
+        onInputChange={(value, meta) => {
+          // Only typing changes the query: a pick, a blur or the menu closing keep it (a multi picker adds several in a row).
+          if (meta.action === 'input-change') setQuery(value);
+        }}
+        menuIsOpen={open}
+        onMenuOpen={() => setOpen(true)}
+        onMenuClose={() => {
+          if (keepOpen.current) { keepOpen.current = false; return; }
+          setOpen(false);
+        }}
+        closeMenuOnSelect={!multiple}
+        blurInputOnSelect={false}
+        onChange={(option) => {
+          if (!option) return;
+          if (option.kind !== 'item') {
+            keepOpen.current = true;
+            if (option.kind === 'more') loadMore();
+            else retry();
+            return;
+          }
+          onPick(option.item);
+          if (!multiple) setQuery('');
+        }}
+        onMenuScrollToBottom={() => { if (hasMore) loadMore(); }}
+        onKeyDown={(event) => {
+          // A failed search is retried on request, never on every keystroke.
+          if (event.key === 'Enter' && state.status === 'error') {
+            event.preventDefault();
+            retry();
+          }
+        }}
+        isLoading={state.status === 'loading' || state.status === 'loading-more'}
+        loadingMessage={() => `Searching ${noun}…`}
+        noOptionsMessage={() => message}
+        placeholder={placeholder ?? `Search ${noun}`}
+        isDisabled={disabled}
+        menuPlacement="auto"
+      />
     </div>
   );
-}
-
-function PickerStatus({ status, error, count, query, noun, onRetry }: {
-  status: string;
-  error: string | null;
-  count: number;
-  query: string;
-  noun: string;
-  onRetry: () => void;
-}) {
-  if (status === 'loading') {
-    return (
-      <span className="vt-picker__message"><Spinner size="small" /> Searching {noun}…</span>
-    );
-  }
-  if (status === 'error') {
-    return (
-      <span className="vt-picker__message vt-picker__message--error">
-        {error ?? 'The search failed.'}{' '}
-        <button type="button" className="vt-link-button" onMouseDown={(event) => event.preventDefault()} onClick={onRetry}>
-          Retry
-        </button>{' '}
-        (or press Enter)
-      </span>
-    );
-  }
-  if (status === 'done' && count === 0) {
-    return <span className="vt-picker__message">{query ? `No ${noun} match “${query}”.` : `No ${noun} found.`}</span>;
-  }
-  return null;
 }
