@@ -10,6 +10,8 @@ import type { ReportPreparing } from '@contracts/report-query';
 import type { Principal } from '../../local/host/principal';
 import type { DemoUser } from '../../local/demo/directory';
 import { startAppPlatform, type AppPlatform } from '../support/app-platform';
+import { viewedEvent } from '../support/events';
+import { deliveredAt } from '../../local/host/delivery-clock';
 import { forgetModuleCaches } from '../../src/platform/memory-cache';
 import { GROUP_REPORT_BUDGET, groupReportSummary, groupReportTable } from '../../src/reports/group-report';
 import { seededRandom } from '../../local/kvs/rng';
@@ -178,7 +180,15 @@ describe('a group report too large for one call', () => {
     if (!first.ok || !('status' in first.data)) throw new Error(JSON.stringify(first));
     const { asOf } = first.data.progress;
     // Between calls: a view by every member (some already read, some not), one of them dated before asOf.
-    await app.view(members[MEMBERS - 1]!, app.publicContent(2), asOf - 1_000); // a member read in a later call (ids sort "-35" late)
+    // A member read in a later call (ids sort "-35" late): the view happened before asOf, but it is
+    // recorded now, after the preparation began (delivered a second after asOf at the earliest, so the
+    // app's recordedAt is past asOf however fast this machine reached this line).
+    const late = members[MEMBERS - 1]!;
+    const content = app.publicContent(2);
+    await deliveredAt(Math.max(Date.now(), asOf + 1_000), () => app.platform.deliverEvent(viewedEvent({
+      contentId: content.id, spaceKey: content.spaceKey, type: content.type, title: content.title, at: asOf - 1_000,
+      ...(late.kind === 'user' ? { accountId: late.accountId } : {}),
+    }) as { eventType: string }));
     for (const member of members) await app.view(member, app.publicContent(3), Date.now());
     let summary = await app.invoke(app.users.admin, 'global-report', 'getReportSummary', summaryPayload());
     for (let calls = 0; summary.ok && 'status' in summary.data && calls < 20; calls += 1) {
