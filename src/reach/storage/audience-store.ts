@@ -5,6 +5,7 @@
  * expired values may be returned for up to 48 hours, hence the own `expiresAt`).
  */
 import { kvs, WhereConditions } from '@forge/kvs';
+import { deleteKeysWithPrefix } from '../../core/storage/delete-keys';
 import { z } from 'zod';
 import { KEYS } from '../../core/storage/keys';
 import { forEachQueryPage } from '../../core/storage/query-pages';
@@ -90,11 +91,5 @@ export async function preparingAudiences(now: number, max = 20): Promise<string[
 
 /** Every stored audience, whatever it lists: erasing an account removes them (they are listed again on demand). */
 export async function deleteStoredAudiences(): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const page = await kvs.query().where('key', WhereConditions.beginsWith(KEYS.reachAudiencePrefix)).limit(100).getMany<unknown>();
-    for (const result of page.results) await kvs.delete(result.key);
-    deleted += page.results.length;
-    if (page.results.length < 100) return deleted;
-  }
+  return deleteKeysWithPrefix(KEYS.reachAudiencePrefix);
 }

@@ -16,6 +16,7 @@
  * (mirror/limits-kvs-ce/index.md): PART_VIEWS views per part, at most MAX_GROUP_MEMBERS pseudonyms in a head.
  */
 import { kvs, WhereConditions } from '@forge/kvs';
+import { deleteKeysWithPrefix } from '../../core/storage/delete-keys';
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
 import type { ViewRecord } from '../../core/model/rows';
@@ -127,12 +128,5 @@ export async function openPreparations(now: number, max = 20): Promise<Preparati
 
 /** Every stored preparation, heads and parts: erasing an account removes them (they are prepared again on demand). */
 export async function deleteGroupPreparations(): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    // Deleting while paging would make a cursor point past rows not yet seen: each round asks the first page again.
-    const page = await kvs.query().where('key', WhereConditions.beginsWith(KEYS.groupPreparationPrefix)).limit(100).getMany<unknown>();
-    for (const result of page.results) await kvs.delete(result.key);
-    deleted += page.results.length;
-    if (page.results.length < 100) return deleted;
-  }
+  return deleteKeysWithPrefix(KEYS.groupPreparationPrefix);
 }
