@@ -14,7 +14,7 @@ import { fetchGroupMayRead, fetchMayRead } from '../../platform/confluence/permi
 import { cacheGroupAnswers, cacheReadPermission, readBylineFacts } from './byline-store';
 import { storedViewerFor } from '../../tracking/index';
 import { pseudonymFor } from '../../privacy/index';
-import { GROUP_CACHE_HOURS, groupsInMemory } from '../../access/viewer-groups';
+import { GROUP_CACHE_HOURS, groupsInMemory, resolveViewerGroups } from '../../access/viewer-groups';
 import { groupPopularity, noteCallerGroups } from './group-popularity';
 
 export type BylineAnswer = { show: true; stats: ContentStatsRow | undefined } | { show: false };
@@ -41,8 +41,20 @@ export async function bylineCountFor(accountId: string | null, contentId: string
   });
   if (decision === 'show') return { show: true, stats: facts.stats };
   if (decision === 'hide' || !accountId || !storedViewer || !cacheViewer) return { show: false };
+  // Confluence must be asked. The view path no longer learns each viewer's groups (excluded groups are
+  // listed hourly instead: src/access/excluded-members.ts), so a caller whose groups are unknown is
+  // looked up here, once per 12 h: that one call lets the group answers of earlier readers serve this
+  // caller on every page, instead of a permission check and a cached answer per caller and page.
+  const askGroups = inMemory === undefined && storedGroups === undefined
+    // A failed lookup only costs the saving: the caller is then asked alone, as before.
+    ? await resolveViewerGroups(accountId, storedViewer, facts.callerGroups, now).catch(() => callerGroups)
+    : callerGroups;
+  if (askGroups !== callerGroups) {
+    if (askGroups.length > 0) noteCallerGroups(accountId, askGroups);
+    if (groupReads(askGroups, facts.groupAnswers, now, changedAt)) return { show: true, stats: facts.stats };
+  }
   // Answers are timed by `now`, taken before the call: a change recorded meanwhile ends them.
-  if (await askForGroup(contentId, callerGroups, facts.groupAnswers, now, changedAt)) return { show: true, stats: facts.stats };
+  if (await askForGroup(contentId, askGroups, facts.groupAnswers, now, changedAt)) return { show: true, stats: facts.stats };
   const allowed = await fetchMayRead(contentId, accountId);
   await cacheReadPermission(contentId, cacheViewer, allowed, now);
   return allowed ? { show: true, stats: facts.stats } : { show: false };
