@@ -4,11 +4,11 @@
  * minutes, Forge KVS `ttl`: mirror/runtime-reference/storage-api-basic-api/index.md, which also says
  * expired values may be returned for up to 48 hours, hence the own `expiresAt`).
  */
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { deleteKeysWithPrefix } from '../../core/storage/delete-keys';
+import { pickHeadsWithPrefix } from '../../core/storage/prefixed-heads';
 import { z } from 'zod';
 import { KEYS } from '../../core/storage/keys';
-import { forEachQueryPage } from '../../core/storage/query-pages';
 import type { AudienceMember } from '../rules/audience-members';
 
 export const AUDIENCE_TTL_MS = 15 * 60_000;
@@ -76,17 +76,10 @@ export async function writeAudience(audience: string, stored: Omit<StoredAudienc
  * page open. At most `max` of them, in key order.
  */
 export async function preparingAudiences(now: number, max = 20): Promise<string[]> {
-  const found: string[] = [];
-  const query = kvs.query().where('key', WhereConditions.beginsWith(KEYS.reachAudiencePrefix)).limit(100);
-  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany<unknown>(), (page) => {
-    for (const result of page.results) {
-      if (result.key.includes(':part:')) continue;
-      const parsed = head.safeParse(result.value);
-      if (parsed.success && !parsed.data.complete && parsed.data.expiresAt > now && parsed.data.audience) found.push(parsed.data.audience);
-    }
-    return found.length >= max ? 'stop' : undefined;
-  });
-  return found.slice(0, max);
+  return pickHeadsWithPrefix(KEYS.reachAudiencePrefix, (value) => {
+    const parsed = head.safeParse(value);
+    return parsed.success && !parsed.data.complete && parsed.data.expiresAt > now && parsed.data.audience ? parsed.data.audience : undefined;
+  }, max);
 }
 
 /** Every stored audience, whatever it lists: erasing an account removes them (they are listed again on demand). */

@@ -15,13 +15,13 @@
  * index.md), hence the own timestamp. Values stay under Forge's 240 KiB per value
  * (mirror/limits-kvs-ce/index.md): PART_VIEWS views per part, at most MAX_GROUP_MEMBERS pseudonyms in a head.
  */
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { deleteKeysWithPrefix } from '../../core/storage/delete-keys';
+import { pickHeadsWithPrefix } from '../../core/storage/prefixed-heads';
 import { z } from 'zod';
 import { SOURCES } from '@contracts/settings';
 import type { ViewRecord } from '../../core/model/rows';
 import { KEYS } from '../../core/storage/keys';
-import { forEachQueryPage } from '../../core/storage/query-pages';
 
 export const PREPARATION_LIFETIME_MS = 30 * 60_000;
 const TTL = { ttl: { value: PREPARATION_LIFETIME_MS / 60_000, unit: 'MINUTES' as const } };
@@ -113,17 +113,10 @@ export async function deletePreparation(h: Pick<PreparationHead, 'groupId' | 'fr
  * large group is ready even if nobody keeps the report open. At most `max`, in key order.
  */
 export async function openPreparations(now: number, max = 20): Promise<PreparationHead[]> {
-  const found: PreparationHead[] = [];
-  const query = kvs.query().where('key', WhereConditions.beginsWith(KEYS.groupPreparationPrefix)).limit(100);
-  await forEachQueryPage((cursor) => (cursor ? query.cursor(cursor) : query).getMany<unknown>(), (page) => {
-    for (const result of page.results) {
-      if (result.key.includes(':part:')) continue;
-      const parsed = head.safeParse(result.value);
-      if (parsed.success && !parsed.data.complete && parsed.data.failed === null && parsed.data.expiresAt > now) found.push(parsed.data);
-    }
-    return found.length >= max ? 'stop' : undefined;
-  });
-  return found.slice(0, max);
+  return pickHeadsWithPrefix(KEYS.groupPreparationPrefix, (value) => {
+    const parsed = head.safeParse(value);
+    return parsed.success && !parsed.data.complete && parsed.data.failed === null && parsed.data.expiresAt > now ? parsed.data : undefined;
+  }, max);
 }
 
 /** Every stored preparation, heads and parts: erasing an account removes them (they are prepared again on demand). */
